@@ -39,7 +39,10 @@ public final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "io.genesis.sandbox..", "io.genesis.kubernetes..", "io.genesis.cli..", "io.jenkins.plugins.genesis..")
+                    "io.genesis.sandbox..",
+                    "io.genesis.kubernetes..",
+                    "io.genesis.cli..",
+                    "io.jenkins.plugins.genesis..")
             .because("adapters depend on the engine, never the other way");
 
     /** Only the plugin translates to Jenkins; everything else runs without it. */
@@ -59,8 +62,7 @@ public final class ArchitectureRules {
             .resideInAPackage("io.jenkins.plugins.genesis..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(concat(
-                    JETTY, PICOCLI, new String[] {"io.genesis.sandbox..", "io.genesis.cli.."}))
+            .resideInAnyPackage(concat(JETTY, PICOCLI, new String[] {"io.genesis.sandbox..", "io.genesis.cli.."}))
             .because("Jetty and picocli are not bundled in the plugin");
 
     private ArchitectureRules() {}

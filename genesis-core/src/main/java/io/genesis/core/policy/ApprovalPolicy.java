@@ -35,8 +35,8 @@ public record ApprovalPolicy(
             throw new IllegalArgumentException("approval timeout must be positive, got " + timeout);
         }
         if (waitTimer.compareTo(timeout) >= 0) {
-            throw new IllegalArgumentException("approval waitTimer (" + waitTimer + ") must be shorter than its timeout ("
-                    + timeout + "), or nobody could ever approve");
+            throw new IllegalArgumentException("approval waitTimer (" + waitTimer
+                    + ") must be shorter than its timeout (" + timeout + "), or nobody could ever approve");
         }
     }
 

@@ -21,8 +21,8 @@ public record Environments(List<Environment> all) {
         Set<String> seen = new HashSet<>();
         for (Environment environment : all) {
             if (!seen.add(environment.name())) {
-                throw new IllegalArgumentException("environment '" + environment.name()
-                        + "' is defined twice; environment names must be unique");
+                throw new IllegalArgumentException(
+                        "environment '" + environment.name() + "' is defined twice; environment names must be unique");
             }
         }
     }

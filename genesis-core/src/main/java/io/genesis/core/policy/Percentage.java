@@ -16,6 +16,8 @@ public record Percentage(double value) implements Comparable<Percentage> {
         if (Double.isNaN(value) || value < 0 || value > 100) {
             throw new IllegalArgumentException("a percentage must be between 0 and 100, got " + value);
         }
+        // -0.0 passes the range check but would differ from 0.0 in equals and print as "-0.00 %".
+        value = value == 0 ? 0.0 : value;
     }
 
     /** Reads a percentage given by a person, naming {@code field} when the value is not one. */

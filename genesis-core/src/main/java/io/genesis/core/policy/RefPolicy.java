@@ -26,12 +26,12 @@ public record RefPolicy(List<String> branches, List<String> tags) {
         Objects.requireNonNull(ref, "ref");
         return switch (ref.kind()) {
             case PULL_REQUEST -> ref + " may not deploy: pull-request builds never deploy";
-            case BRANCH -> matchesAny(branches, ref.name())
-                    ? ""
-                    : ref + " may not deploy here; allowed branches: " + describe(branches);
-            case TAG -> matchesAny(tags, ref.name())
-                    ? ""
-                    : ref + " may not deploy here; allowed tags: " + describe(tags);
+            case BRANCH ->
+                matchesAny(branches, ref.name())
+                        ? ""
+                        : ref + " may not deploy here; allowed branches: " + describe(branches);
+            case TAG ->
+                matchesAny(tags, ref.name()) ? "" : ref + " may not deploy here; allowed tags: " + describe(tags);
         };
     }
 

@@ -20,8 +20,8 @@ public record SourceRef(Kind kind, String name) {
     public SourceRef {
         Objects.requireNonNull(kind, "kind");
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    + " ref needs a name, got '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " ref needs a name, got '" + name + "'");
         }
     }
 

@@ -1,0 +1,34 @@
+package io.genesis.cli;
+
+import io.genesis.core.gate.GateVerdict;
+
+/** What the process exit status says, for scripts and CI systems. */
+enum ExitCode {
+    PASSED(0),
+    FAILED(1),
+    USAGE(2),
+    UNSTABLE(3),
+    INTERNAL_ERROR(4);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    int code() {
+        return code;
+    }
+
+    /**
+     * The exit code for a verdict. Reports that could not be found or read are a usage problem (2),
+     * not a failing product (1), unless the gate was forced through.
+     */
+    static ExitCode of(GateVerdict verdict) {
+        return switch (verdict.verdict()) {
+            case PASSED, OVERRIDDEN -> PASSED;
+            case UNSTABLE -> UNSTABLE;
+            case FAILED -> verdict.hasInputProblems() ? USAGE : FAILED;
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package io.genesis.cli;
+
+import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.Gate;
+import io.genesis.core.gate.GateRequest;
+import io.genesis.core.gate.GateVerdict;
+import io.genesis.core.gate.TestSelector;
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.Percentage;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code genesis gate}: judges a run's test and coverage reports against an environment's bar. */
+@Command(
+        name = "gate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Reads JUnit XML (Surefire, Failsafe, Gradle, pytest, Jest) and JaCoCo or Cobertura coverage reports,"
+                    + " and decides whether the build meets the environment's quality bar.",
+            "Report patterns are relative to --dir: * stays within a directory, ** spans directories."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:passed, or overridden with --force",
+            "1:the gate failed",
+            "2:bad usage, bad configuration, or reports that could not be found or read",
+            "3:the gate is unstable (a threshold missed within --unstable-margin, or a required test skipped)"
+        })
+final class GateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--environment",
+            required = true,
+            paramLabel = "NAME",
+            description = "Environment whose thresholds apply, such as staging or production.")
+    String environment;
+
+    @Option(
+            names = "--tests",
+            required = true,
+            split = ",",
+            paramLabel = "GLOB",
+            description = "JUnit XML reports, such as 'target/surefire-reports/*.xml'. Repeatable.")
+    List<String> tests = new ArrayList<>();
+
+    @Option(
+            names = "--coverage",
+            split = ",",
+            paramLabel = "GLOB",
+            description = "JaCoCo or Cobertura XML reports, such as 'target/site/jacoco/jacoco.xml'. Repeatable.")
+    List<String> coverage = new ArrayList<>();
+
+    @Option(
+            names = "--min-pass-rate",
+            paramLabel = "PERCENT",
+            description = "Pass-rate bar instead of the environment's; lower only where the environment allows.")
+    String minPassRate;
+
+    @Option(
+            names = "--min-coverage",
+            paramLabel = "[METRIC=]PERCENT",
+            description = "Coverage bar (line unless a metric is named: instruction, branch, line, complexity,"
+                    + " method, class). Repeatable.")
+    List<String> minCoverage = new ArrayList<>();
+
+    @Option(
+            names = "--require",
+            paramLabel = "NAME=GLOB",
+            description = "Tests that must all pass, such as critical='*Critical*'; matched against class names,"
+                    + " test names and class.test. Repeatable.")
+    List<String> required = new ArrayList<>();
+
+    @Option(
+            names = "--baseline-coverage",
+            paramLabel = "[METRIC=]PERCENT",
+            description = "Coverage of the last release, to check the drop against. Repeatable.")
+    List<String> baselineCoverage = new ArrayList<>();
+
+    @Option(
+            names = "--max-coverage-drop",
+            paramLabel = "POINTS",
+            description = "How many points coverage may fall below the baseline (default: the environment's, or 0).")
+    Double maxCoverageDrop;
+
+    @Option(
+            names = "--unstable-margin",
+            paramLabel = "POINTS",
+            description = "A threshold missed by at most this many points makes the gate unstable, not failed"
+                    + " (default 0).")
+    Double unstableMargin;
+
+    @Option(names = "--force", description = "Let a gate that did not pass through; needs --reason.")
+    boolean force;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force is used; it is recorded.")
+    String reason;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Environments file (default: genesis.yaml in --dir if present, else the built-in"
+                    + " staging and production).")
+    Path config;
+
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Directory the report patterns are relative to; nothing outside it is read (default: .).")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GateRequest request;
+        try {
+            request = request();
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("genesis gate: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        GateVerdict verdict;
+        try {
+            verdict = Gate.evaluate(request);
+        } catch (IllegalArgumentException e) {
+            err.println("genesis gate: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (json) {
+            out.println(verdict.summary().toJson());
+        } else {
+            HumanReport.print(verdict, out);
+        }
+        ExitCode exit = ExitCode.of(verdict);
+        if (exit == ExitCode.USAGE) {
+            err.println("genesis gate: some reports could not be found or read; the gate failed (see above)");
+        }
+        return exit.code();
+    }
+
+    private GateRequest request() throws ConfigException {
+        if (force && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("--force needs --reason: say why the gate may be bypassed");
+        }
+        if (!force && reason != null) {
+            throw new IllegalArgumentException("--reason is only used with --force; add --force or drop --reason");
+        }
+        Environment target = environments().named(environment);
+        GateRequest.Builder builder =
+                GateRequest.builder(target, dir).testReports(tests).coverageReports(coverage);
+        if (minPassRate != null) {
+            builder.minPassRate(Percentage.parse("--min-pass-rate", minPassRate));
+        }
+        for (String bar : minCoverage) {
+            MetricValue value = MetricValue.parse("--min-coverage", bar);
+            builder.minCoverage(value.metric(), value.percentage());
+        }
+        for (String baseline : baselineCoverage) {
+            MetricValue value = MetricValue.parse("--baseline-coverage", baseline);
+            builder.baselineCoverage(value.metric(), value.percentage());
+        }
+        if (maxCoverageDrop != null) {
+            builder.maxCoverageDrop(maxCoverageDrop);
+        }
+        if (unstableMargin != null) {
+            builder.unstableMargin(unstableMargin);
+        }
+        required.forEach(selector -> builder.require(TestSelector.parse(selector)));
+        if (force) {
+            builder.force(reason);
+        }
+        return builder.build();
+    }
+
+    private Environments environments() throws ConfigException {
+        if (config != null) {
+            return ConfigFile.load(config);
+        }
+        Path implicit = dir.resolve(ConfigFile.FILE_NAME);
+        return Files.exists(implicit) ? ConfigFile.load(implicit) : Environments.defaults();
+    }
+
+    /** {@code 85} (line coverage) or {@code branch=70}. */
+    record MetricValue(CoverageMetric metric, Percentage percentage) {
+
+        static MetricValue parse(String option, String text) {
+            int equals = text.indexOf('=');
+            if (equals < 0) {
+                return new MetricValue(CoverageMetric.LINE, Percentage.parse(option, text));
+            }
+            CoverageMetric metric;
+            try {
+                metric = CoverageMetric.named(text.substring(0, equals));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " " + text + ": " + e.getMessage(), e);
+            }
+            return new MetricValue(metric, Percentage.parse(option, text.substring(equals + 1)));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.genesis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.Percentage;
+import io.genesis.core.policy.SourceRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("genesis.yaml"), yaml);
+    }
+
+    @Test
+    void shouldReadThePluginsEnvironmentSchema() throws Exception {
+        Path file = write("""
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 80
+                    allowedBranches: [main]
+                  - name: production
+                    minPassRate: 98.5
+                    minCoverage: 85
+                    approvalRequired: true
+                    approvers: [alice, bob]
+                    approverGroups: [release-managers]
+                    waitTimerMinutes: 5
+                    allowedBranches: [main, "release/*"]
+                    allowedTags: ["v*"]
+                """);
+
+        Environments environments = ConfigFile.load(file);
+
+        assertThat(environments.names()).isEqualTo("staging, production");
+        Environment production = environments.named("production");
+        assertThat(production.gate().minPassRate()).isEqualTo(new Percentage(98.5));
+        assertThat(production.gate().minCoverage()).containsEntry(CoverageMetric.LINE, new Percentage(85));
+        assertThat(production.approval().required()).isTrue();
+        assertThat(production.approval().approvers()).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(production.approval().approverGroups()).containsExactly("release-managers");
+        assertThat(production.approval().waitTimer()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(production.refs().allows(SourceRef.tag("v1.0.0"))).isTrue();
+        Environment staging = environments.named("staging");
+        assertThat(staging.approval().required()).isFalse();
+        assertThat(staging.approval().waitTimer()).isZero();
+        assertThat(staging.refs().tags()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // YAML body (\n for new lines) | expected part of the message
+                "environments:\\n  - name: qa\\n    minPassrate: 100\\n    minCoverage: 9\\n"
+                        + "|line 3, column 21: unknown field 'minPassrate' at environments[0].minPassrate;"
+                        + " fix: use one of the known fields: allowedBranches, allowedTags, approvalRequired",
+                "environments:\\n  - name: qa\\n    minPassRate: high\\n    minCoverage: 9\\n"
+                        + "|environments[0].minPassRate cannot be 'high'; fix: write a number such as 95",
+                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    approvalRequired: maybe\\n"
+                        + "|environments[0].approvalRequired cannot be 'maybe'; fix: write true or false",
+                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    approvers: alice\\n"
+                        + "|environments[0].approvers has the wrong shape; fix: write a list",
+                "environments:\\n  - name: qa\\n    minPassRate: 120\\n    minCoverage: 9\\n"
+                        + "|environments[0] (qa): minPassRate must be between 0 and 100, got 120.0",
+                "environments:\\n  - name: QA\\n    minPassRate: 99\\n    minCoverage: 9\\n"
+                        + "|environment name 'QA' is not valid",
+                "environments:\\n  - name: qa\\n    minCoverage: 9\\n"
+                        + "|environments[0] (qa) has no minPassRate; fix: add 'minPassRate:' with a percentage",
+                "environments:\\n  - minPassRate: 99\\n    minCoverage: 9\\n|environments[0] has no name",
+                "environments:\\n  - name: qa\\n    minPassRate: 99\\n|has no minCoverage",
+                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    waitTimerMinutes: -5\\n"
+                        + "|approval waitTimer must not be negative",
+                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    waitTimerMinutes: 2.5\\n"
+                        + "|environments[0].waitTimerMinutes",
+                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n"
+                        + "  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n|environment 'qa' is defined twice",
+                "environments:\\n  - name: qa\\n    name: qb\\n|not valid YAML",
+                "environments: [\\n|not valid YAML",
+                "environments: []\\n|defines no environments",
+                "''|defines no environments",
+                "environments:\\n  -\\n|environments[0] is empty",
+                "environments: 5\\n|has the wrong shape"
+            })
+    void shouldSayWhereWhatAndHowToFixABadFile(String yaml, String expected) throws IOException {
+        Path file = write(yaml.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> ConfigFile.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void shouldRefuseAMissingOrHugeFile() throws IOException {
+        assertThatThrownBy(() -> ConfigFile.load(dir.resolve("absent.yaml")))
+                .hasMessageContaining("absent.yaml does not exist or is not a file");
+        Path huge = Files.writeString(dir.resolve("huge.yaml"), "#".repeat((int) ConfigFile.MAX_BYTES + 1));
+        assertThatThrownBy(() -> ConfigFile.load(huge)).hasMessageContaining("is larger than");
+    }
+}

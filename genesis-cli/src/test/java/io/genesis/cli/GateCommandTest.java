@@ -1,0 +1,294 @@
+package io.genesis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GateCommandTest {
+
+    private static final String PASSING = "<testsuite><testcase classname=\"a.SmokeTest\" name=\"up\"/>"
+            + "<testcase classname=\"a.CheckoutCriticalTest\" name=\"pays\"/></testsuite>";
+    private static final String COVERED = "<report><counter type=\"LINE\" missed=\"10\" covered=\"90\"/>"
+            + "<counter type=\"BRANCH\" missed=\"30\" covered=\"70\"/></report>";
+
+    @TempDir
+    Path workspace;
+
+    private Run gate(String... args) {
+        List<String> all = new ArrayList<>(List.of("gate", "--dir", workspace.toString()));
+        all.addAll(List.of(args));
+        return Run.of(all.toArray(String[]::new));
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = workspace.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private void passingBuild() throws IOException {
+        write("target/surefire-reports/TEST-a.xml", PASSING);
+        write("target/site/jacoco/jacoco.xml", COVERED);
+    }
+
+    @Test
+    void shouldFailTheRealMavenBuildWithOneLinePerCriterion() throws IOException {
+        Fixtures.mavenBuild(workspace);
+
+        Run run = gate(
+                "--environment", "production",
+                "--tests", "target/surefire-reports/*.xml",
+                "--coverage", "target/site/jacoco/jacoco.xml",
+                "--require", "critical='*Critical*'");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "genesis gate for production: FAILED",
+                        "  passed    read 4 test reports and 1 coverage report",
+                        "  failed    pass rate 90.00 % < 98.00 % required for production (27 passed, 2 failed,"
+                                + " 1 error, 2 skipped, 1 flaky)",
+                        "  failed    line coverage 84.15 % < 85.00 % required for production (69 of 82 lines covered)",
+                        "  failed    required tests critical='*Critical*': 2 of 9 selected tests did not pass, and all"
+                                + " must for production: com.example.shop.CheckoutCriticalTest"
+                                + ".unknownCouponIsRejectedGracefully (error), com.example.shop.CheckoutCriticalTest"
+                                + ".vipCouponGivesQuarterOff (failed)",
+                        "tests:    32 total, 27 passed, 2 failed, 1 error, 2 skipped, 1 flaky; pass rate 90.00 %",
+                        "coverage: instruction 86.07 % (309/359), branch 71.74 % (33/46), line 84.15 % (69/82),"
+                                + " complexity 76.00 % (38/50), method 96.15 % (25/26), class 100.00 % (5/5)");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void shouldPrintExactlyOneJsonObject() throws IOException {
+        Fixtures.mavenBuild(workspace);
+
+        Run run = gate(
+                "--environment",
+                "staging",
+                "--tests",
+                "target/surefire-reports/*.xml",
+                "--coverage",
+                "target/site/jacoco/jacoco.xml",
+                "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("verdict").asText()).isEqualTo("FAILED");
+        assertThat(json.get("environment").asText()).isEqualTo("staging");
+        assertThat(json.get("tests").get("total").asInt()).isEqualTo(32);
+        assertThat(json.get("tests").get("flaky").asInt()).isEqualTo(1);
+        assertThat(json.get("passRate").asDouble()).isEqualTo(90.0);
+        assertThat(json.get("coverage").get("line").get("covered").asInt()).isEqualTo(69);
+        assertThat(json.get("criteria").findValuesAsText("name")).contains("reports", "passRate", "coverage.line");
+        assertThat(json.get("criteria").get(1).fieldNames())
+                .toIterable()
+                .contains("name", "measured", "threshold", "passed", "message");
+    }
+
+    @Test
+    void shouldPassAGoodBuildWithExitCodeZero() throws IOException {
+        passingBuild();
+
+        Run run = gate(
+                "--environment", "production",
+                "--tests", "target/surefire-reports/*.xml",
+                "--coverage", "target/site/jacoco/jacoco.xml",
+                "--min-coverage", "branch=70",
+                "--min-pass-rate", "99",
+                "--require", "smoke=*SmokeTest");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .startsWith("genesis gate for production: PASSED")
+                .contains("branch coverage 70.00 % >= 70.00 % required for production")
+                .contains("pass rate 100.00 % >= 99.00 % required for production")
+                .contains("required tests smoke='*SmokeTest': all 1 selected test passed");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.5, 3, UNSTABLE", "0, 1, FAILED"})
+    void shouldBeUnstableWithinTheMargin(String margin, int exitCode, String verdict) throws IOException {
+        passingBuild();
+
+        Run run = gate(
+                "--environment", "production",
+                "--tests", "target/surefire-reports/*.xml",
+                "--coverage", "target/site/jacoco/jacoco.xml",
+                "--min-coverage", "90.4",
+                "--unstable-margin", margin);
+
+        assertThat(run.exitCode()).isEqualTo(exitCode);
+        assertThat(run.out()).startsWith("genesis gate for production: " + verdict);
+    }
+
+    @Test
+    void shouldCheckTheDropFromTheBaseline() throws IOException {
+        passingBuild();
+
+        Run run = gate(
+                "--environment", "production",
+                "--tests", "target/surefire-reports/*.xml",
+                "--coverage", "target/site/jacoco/jacoco.xml",
+                "--baseline-coverage", "92.5",
+                "--max-coverage-drop", "1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("line coverage 90.00 % dropped 2.50 points from the baseline 92.50 %;"
+                        + " a drop of at most 1.00 points is allowed for production");
+    }
+
+    @Test
+    void shouldOverrideAFailedGateOnlyWithAReason() throws IOException {
+        Fixtures.mavenBuild(workspace);
+        String[] args = {
+            "--environment",
+            "production",
+            "--tests",
+            "target/surefire-reports/*.xml",
+            "--coverage",
+            "target/site/jacoco/jacoco.xml"
+        };
+
+        Run forced = gate(concat(args, "--force", "--reason", "hotfix for INC-42"));
+        Run noReason = gate(concat(args, "--force"));
+        Run reasonOnly = gate(concat(args, "--reason", "why not"));
+
+        assertThat(forced.exitCode()).isZero();
+        assertThat(forced.out())
+                .startsWith("genesis gate for production: OVERRIDDEN")
+                .contains("  override  gate FAILED but overridden with --force: hotfix for INC-42");
+        assertThat(noReason.exitCode()).isEqualTo(2);
+        assertThat(noReason.err()).contains("--force needs --reason");
+        assertThat(reasonOnly.exitCode()).isEqualTo(2);
+        assertThat(reasonOnly.err()).contains("--reason is only used with --force");
+    }
+
+    @Test
+    void shouldExitWithTwoWhenNoReportMatches() {
+        Run run = gate("--environment", "staging", "--tests", "target/surefire-reports/*.xml", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out().lines()).hasSize(1).first().asString().contains("\"verdict\":\"FAILED\"");
+        assertThat(run.out()).contains("no files matched target/surefire-reports/*.xml under ");
+        assertThat(run.err()).contains("some reports could not be found or read; the gate failed");
+    }
+
+    @Test
+    void shouldExitWithTwoOnAnUnreadableReportAndNameIt() throws IOException {
+        passingBuild();
+        write("target/surefire-reports/TEST-broken.xml", "<testsuite><testcase name=\"a\">");
+
+        Run run = gate(
+                "--environment", "staging",
+                "--tests", "target/surefire-reports/*.xml",
+                "--coverage", "target/site/jacoco/jacoco.xml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out())
+                .startsWith("genesis gate for staging: FAILED")
+                .contains("cannot read target/surefire-reports/TEST-broken.xml at line 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--min-pass-rate|abc|--min-pass-rate must be a number between 0 and 100",
+                "--min-coverage|statements=80|unknown coverage metric 'statements'",
+                "--min-coverage|line=120|--min-coverage must be between 0 and 100",
+                "--require|critical|must look like name=pattern",
+                "--min-pass-rate|90|is below production's 98.00 %",
+                "--unstable-margin|-1|unstableMargin must be between 0 and 100",
+                "--tests|/etc/*.xml|is absolute",
+                "--environment|qa|unknown environment 'qa'; known: staging, production"
+            })
+    void shouldExitWithTwoOnBadUsage(String option, String value, String expected) throws IOException {
+        passingBuild();
+        List<String> args = new ArrayList<>(
+                List.of("--tests", "target/surefire-reports/*.xml", "--coverage", "target/site/jacoco/jacoco.xml"));
+        args.addAll(List.of(option, value));
+        if (!option.equals("--environment")) {
+            args.addAll(List.of("--environment", "production"));
+        }
+
+        Run run = gate(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(expected);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void shouldNeedAnEnvironmentAndTests() {
+        Run run = Run.of("gate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("Missing required options")
+                .contains("--environment")
+                .contains("--tests");
+    }
+
+    @Test
+    void shouldTakeEnvironmentsFromGenesisYamlInTheDirectory() throws IOException {
+        passingBuild();
+        write("genesis.yaml", "environments:\n  - name: qa\n    minPassRate: 100\n    minCoverage: 95\n");
+
+        Run run = gate(
+                "--environment", "qa",
+                "--tests", "target/surefire-reports/*.xml",
+                "--coverage", "target/site/jacoco/jacoco.xml");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("line coverage 90.00 % < 95.00 % required for qa");
+    }
+
+    @Test
+    void shouldExitWithTwoOnABadConfigurationField() throws IOException {
+        passingBuild();
+        Path config = workspace.resolve("other.yaml");
+        Files.writeString(config, "environments:\n  - name: qa\n    minPassrate: 100\n    minCoverage: 95\n");
+
+        Run run = gate(
+                "--environment", "qa",
+                "--config", config.toString(),
+                "--tests", "target/surefire-reports/*.xml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains(config + ", line 3")
+                .contains("unknown field 'minPassrate' at environments[0].minPassrate")
+                .contains("fix: use one of the known fields:")
+                .contains("minPassRate");
+    }
+
+    @Test
+    void shouldExitWithTwoWhenTheNamedConfigurationIsMissing() {
+        Run run = gate(
+                "--environment", "qa",
+                "--config", workspace.resolve("missing.yaml").toString(),
+                "--tests", "x.xml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("missing.yaml does not exist or is not a file");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}

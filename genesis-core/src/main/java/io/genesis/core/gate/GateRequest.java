@@ -1,0 +1,204 @@
+package io.genesis.core.gate;
+
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.Percentage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one gate evaluation needs: where the reports are, which environment's bar applies,
+ * and what the caller asks on top of it. A pipeline step or a command line fills one in, in one
+ * place, and hands it to {@link Gate#evaluate(GateRequest)}.
+ *
+ * @param environment the environment whose thresholds apply
+ * @param workspace the directory report patterns are relative to; nothing outside it is read
+ * @param testReports patterns of JUnit XML files
+ * @param coverageReports patterns of JaCoCo or Cobertura XML files
+ * @param minPassRate a pass-rate bar replacing the environment's, if given
+ * @param minCoverage coverage bars replacing or adding to the environment's, per metric
+ * @param maxCoverageDrop how many points coverage may fall below the baseline, replacing the
+ *     environment's, if given
+ * @param baselineCoverage coverage of the previous release, per metric, to compare with
+ * @param requiredTests selectors of tests that must all pass
+ * @param unstableMargin by how many percentage points a threshold may be missed and the gate be
+ *     {@link Verdict#UNSTABLE} rather than {@link Verdict#FAILED}; 0 means never unstable
+ * @param forceReason when present, a gate that did not pass is {@link Verdict#OVERRIDDEN}, for
+ *     this recorded reason
+ * @param limits how much of each report file is read at most
+ */
+public record GateRequest(
+        Environment environment,
+        Path workspace,
+        List<ReportGlob> testReports,
+        List<ReportGlob> coverageReports,
+        Optional<Percentage> minPassRate,
+        Map<CoverageMetric, Percentage> minCoverage,
+        Optional<Double> maxCoverageDrop,
+        Map<CoverageMetric, Percentage> baselineCoverage,
+        List<TestSelector> requiredTests,
+        double unstableMargin,
+        Optional<String> forceReason,
+        ReadLimits limits) {
+
+    public GateRequest {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(workspace, "workspace");
+        testReports = List.copyOf(testReports);
+        coverageReports = List.copyOf(coverageReports);
+        Objects.requireNonNull(minPassRate, "minPassRate");
+        minCoverage = copy(minCoverage);
+        Objects.requireNonNull(maxCoverageDrop, "maxCoverageDrop");
+        maxCoverageDrop.ifPresent(drop -> requirePoints("maxCoverageDrop", drop));
+        baselineCoverage = copy(baselineCoverage);
+        requiredTests = List.copyOf(requiredTests);
+        Set<String> names = new HashSet<>();
+        for (TestSelector selector : requiredTests) {
+            if (!names.add(selector.name())) {
+                throw new IllegalArgumentException("required-test selector '" + selector.name()
+                        + "' is given twice; give each selector its own name");
+            }
+        }
+        requirePoints("unstableMargin", unstableMargin);
+        Objects.requireNonNull(forceReason, "forceReason");
+        forceReason.ifPresent(reason -> {
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("force needs a reason; say why the gate may be bypassed");
+            }
+        });
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A request for {@code environment} with reports under {@code workspace}; nothing else set. */
+    public static Builder builder(Environment environment, Path workspace) {
+        return new Builder(environment, workspace);
+    }
+
+    /** Whether the caller asked to bypass a gate that does not pass. */
+    public boolean forced() {
+        return forceReason.isPresent();
+    }
+
+    private static Map<CoverageMetric, Percentage> copy(Map<CoverageMetric, Percentage> map) {
+        EnumMap<CoverageMetric, Percentage> copy = new EnumMap<>(CoverageMetric.class);
+        copy.putAll(Objects.requireNonNull(map, "coverage map"));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static void requirePoints(String field, double points) {
+        if (Double.isNaN(points) || points < 0 || points > 100) {
+            throw new IllegalArgumentException(field + " must be between 0 and 100 percentage points, got " + points);
+        }
+    }
+
+    /** Builds a {@link GateRequest}; every setter validates its input and names the field. */
+    public static final class Builder {
+        private final Environment environment;
+        private final Path workspace;
+        private final List<ReportGlob> testReports = new ArrayList<>();
+        private final List<ReportGlob> coverageReports = new ArrayList<>();
+        private Percentage minPassRate;
+        private final Map<CoverageMetric, Percentage> minCoverage = new EnumMap<>(CoverageMetric.class);
+        private Double maxCoverageDrop;
+        private final Map<CoverageMetric, Percentage> baselineCoverage = new EnumMap<>(CoverageMetric.class);
+        private final List<TestSelector> requiredTests = new ArrayList<>();
+        private double unstableMargin;
+        private String forceReason;
+        private ReadLimits limits = ReadLimits.DEFAULT;
+
+        private Builder(Environment environment, Path workspace) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            this.workspace = Objects.requireNonNull(workspace, "workspace");
+        }
+
+        /** Adds test report patterns; each may itself be a comma-separated list. */
+        public Builder testReports(List<String> patterns) {
+            patterns.forEach(p -> testReports.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        public Builder testReports(String... patterns) {
+            return testReports(List.of(patterns));
+        }
+
+        /** Adds coverage report patterns; each may itself be a comma-separated list. */
+        public Builder coverageReports(List<String> patterns) {
+            patterns.forEach(p -> coverageReports.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        public Builder coverageReports(String... patterns) {
+            return coverageReports(List.of(patterns));
+        }
+
+        public Builder minPassRate(Percentage rate) {
+            this.minPassRate = Objects.requireNonNull(rate, "minPassRate");
+            return this;
+        }
+
+        public Builder minCoverage(CoverageMetric metric, Percentage bar) {
+            minCoverage.put(Objects.requireNonNull(metric, "metric"), Objects.requireNonNull(bar, "minCoverage"));
+            return this;
+        }
+
+        public Builder maxCoverageDrop(double points) {
+            requirePoints("maxCoverageDrop", points);
+            this.maxCoverageDrop = points;
+            return this;
+        }
+
+        public Builder baselineCoverage(CoverageMetric metric, Percentage baseline) {
+            baselineCoverage.put(
+                    Objects.requireNonNull(metric, "metric"), Objects.requireNonNull(baseline, "baselineCoverage"));
+            return this;
+        }
+
+        public Builder require(TestSelector selector) {
+            requiredTests.add(Objects.requireNonNull(selector, "selector"));
+            return this;
+        }
+
+        public Builder unstableMargin(double points) {
+            requirePoints("unstableMargin", points);
+            this.unstableMargin = points;
+            return this;
+        }
+
+        /** Bypasses a gate that does not pass; {@code reason} must say why, and is recorded. */
+        public Builder force(String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("force needs a reason; say why the gate may be bypassed");
+            }
+            this.forceReason = reason.strip();
+            return this;
+        }
+
+        public Builder limits(ReadLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public GateRequest build() {
+            return new GateRequest(
+                    environment,
+                    workspace,
+                    testReports,
+                    coverageReports,
+                    Optional.ofNullable(minPassRate),
+                    minCoverage,
+                    Optional.ofNullable(maxCoverageDrop),
+                    baselineCoverage,
+                    requiredTests,
+                    unstableMargin,
+                    Optional.ofNullable(forceReason),
+                    limits);
+        }
+    }
+}

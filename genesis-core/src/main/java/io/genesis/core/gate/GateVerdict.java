@@ -1,0 +1,75 @@
+package io.genesis.core.gate;
+
+import io.genesis.core.policy.Percentage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a gate decided, why, and from what.
+ *
+ * @param verdict the outcome, after any override
+ * @param decided the outcome before any override; differs from {@code verdict} only when forced
+ * @param environment the environment whose bar was applied
+ * @param readings what the reports said
+ * @param criteria every criterion checked, in order
+ * @param notes remarks that do not change the verdict
+ * @param overrideReason why the gate was forced through, when it was
+ */
+public record GateVerdict(
+        Verdict verdict,
+        Verdict decided,
+        String environment,
+        Readings readings,
+        List<Criterion> criteria,
+        List<String> notes,
+        Optional<String> overrideReason) {
+
+    public GateVerdict {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(decided, "decided");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(readings, "readings");
+        criteria = List.copyOf(criteria);
+        notes = List.copyOf(notes);
+        Objects.requireNonNull(overrideReason, "overrideReason");
+        if ((verdict == Verdict.OVERRIDDEN) != overrideReason.isPresent()) {
+            throw new IllegalArgumentException("an overridden verdict, and only that, carries an override reason");
+        }
+    }
+
+    public TestCounts tests() {
+        return readings.tests().counts();
+    }
+
+    public Optional<Percentage> passRate() {
+        return tests().passRate();
+    }
+
+    public CoverageTotals coverage() {
+        return readings.coverage();
+    }
+
+    /**
+     * Whether some report could not be found or read. The gate has failed (or was overridden) then,
+     * and the fix is in the input rather than in the code under test.
+     */
+    public boolean hasInputProblems() {
+        return !readings.problems().isEmpty();
+    }
+
+    /** One line per criterion, then the notes, then the override: what a console log shows. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        criteria.forEach(c -> lines.add(c.message()));
+        lines.addAll(notes);
+        overrideReason.ifPresent(reason -> lines.add("gate " + decided + " but overridden: " + reason));
+        return lines;
+    }
+
+    /** The verdict as plain data that serializes to JSON and back. */
+    public GateSummary summary() {
+        return GateSummary.of(this);
+    }
+}

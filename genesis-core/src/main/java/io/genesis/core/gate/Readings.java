@@ -1,0 +1,33 @@
+package io.genesis.core.gate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run's reports said, and what could not be read.
+ *
+ * @param testFiles how many test report files were read
+ * @param coverageFiles how many coverage report files were read
+ * @param tests the test counts and required-test results
+ * @param coverage the coverage counters, summed over every coverage report
+ * @param problems patterns that matched nothing and files that could not be read
+ * @param notes things worth saying that do not fail the gate, such as files passed over
+ */
+public record Readings(
+        int testFiles,
+        int coverageFiles,
+        TestReading tests,
+        CoverageTotals coverage,
+        List<ReportProblem> problems,
+        List<String> notes) {
+
+    public Readings {
+        if (testFiles < 0 || coverageFiles < 0) {
+            throw new IllegalArgumentException("file counts must not be negative");
+        }
+        Objects.requireNonNull(tests, "tests");
+        Objects.requireNonNull(coverage, "coverage");
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,66 @@
+package io.genesis.core.gate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds and reads every report a {@link GateRequest} names. A file that cannot be read becomes a
+ * {@link ReportProblem}; the others are still read, so the verdict shows everything that is wrong
+ * at once.
+ */
+public final class ReportCollector {
+
+    private ReportCollector() {}
+
+    public static Readings collect(GateRequest request) {
+        ReportFinder finder = new ReportFinder(request.workspace());
+        List<ReportProblem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+
+        JUnitReportReader testReader = new JUnitReportReader(request.requiredTests(), request.limits());
+        TestReading tests = TestReading.empty(request.requiredTests());
+        int testFiles = 0;
+        for (Path file : find(finder, request.testReports(), problems)) {
+            String source = finder.display(file);
+            try {
+                TestReading reading = testReader.read(file, source);
+                if (reading.notATestReport().isPresent()) {
+                    notes.add(source + " was passed over: "
+                            + reading.notATestReport().get());
+                } else {
+                    tests = tests.plus(reading);
+                    testFiles++;
+                }
+            } catch (ReportException e) {
+                problems.add(ReportProblem.of(e));
+            }
+        }
+
+        CoverageReportReader coverageReader = new CoverageReportReader(request.limits());
+        CoverageTotals coverage = CoverageTotals.NONE;
+        int coverageFiles = 0;
+        for (Path file : find(finder, request.coverageReports(), problems)) {
+            try {
+                coverage = coverage.plus(coverageReader.read(file, finder.display(file)));
+                coverageFiles++;
+            } catch (ReportException e) {
+                problems.add(ReportProblem.of(e));
+            }
+        }
+        return new Readings(testFiles, coverageFiles, tests, coverage, problems, notes);
+    }
+
+    /** The files all globs match, each once, in the globs' order. */
+    private static Set<Path> find(ReportFinder finder, List<ReportGlob> globs, List<ReportProblem> problems) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (ReportGlob glob : globs) {
+            ReportFinder.Found found = finder.find(glob);
+            files.addAll(found.files());
+            problems.addAll(found.problems());
+        }
+        return files;
+    }
+}

@@ -1,0 +1,104 @@
+package io.genesis.core.gate;
+
+import com.fasterxml.aalto.UncheckedStreamException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The shared part of every XML report reader: a hardened parser over a guarded stream, and parser
+ * failures turned into {@link ReportException}s that say where and what to do.
+ */
+abstract class StaxReportReader<R> implements ReportReader<R> {
+
+    private static final String FIX_MALFORMED = "the file is not well-formed XML; it may be truncated (was the"
+            + " run interrupted or the disk full?) or not a report at all: regenerate it, or narrow the"
+            + " pattern so it only matches reports";
+
+    private final ReadLimits limits;
+
+    StaxReportReader(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    @Override
+    public final R read(InputStream input, String source) throws ReportException {
+        GuardedInputStream guarded = new GuardedInputStream(input, limits);
+        XMLStreamReader xml = null;
+        try {
+            xml = SafeXml.open(guarded);
+            return parse(new XmlCursor(xml, source, limits));
+        } catch (XMLStreamException e) {
+            throw translate(e, guarded, source);
+        } catch (UncheckedStreamException e) {
+            throw translate(
+                    e.getCause() instanceof XMLStreamException cause ? cause : new XMLStreamException(e),
+                    guarded,
+                    source);
+        } finally {
+            close(xml);
+        }
+    }
+
+    /** Reads the document from its start; the cursor has not moved yet. */
+    abstract R parse(XmlCursor cursor) throws XMLStreamException, ReportException;
+
+    private ReportException translate(XMLStreamException e, GuardedInputStream guarded, String source) {
+        if (guarded.violation() != null) {
+            return new ReportException(
+                    source,
+                    ReportException.UNKNOWN,
+                    ReportException.UNKNOWN,
+                    "reading stopped because " + guarded.violation(),
+                    "check that the pattern matches report files only; real reports stay far below the limits");
+        }
+        if (guarded.bytesRead() == 0) {
+            return new ReportException(
+                    source,
+                    ReportException.UNKNOWN,
+                    ReportException.UNKNOWN,
+                    "the file is empty",
+                    "the tool that writes it probably did not finish; rerun it");
+        }
+        Location location = e.getLocation();
+        if (e.getNestedException() instanceof IOException || e.getCause() instanceof IOException) {
+            return new ReportException(
+                    source,
+                    ReportException.UNKNOWN,
+                    ReportException.UNKNOWN,
+                    "reading the file failed (" + e.getClass().getSimpleName() + ")",
+                    "check that the file is readable");
+        }
+        return new ReportException(
+                source,
+                location == null ? ReportException.UNKNOWN : location.getLineNumber(),
+                location == null ? ReportException.UNKNOWN : location.getColumnNumber(),
+                describe(e),
+                FIX_MALFORMED);
+    }
+
+    /** The parser's own description without the location it appends (we print ours). */
+    private static String describe(XMLStreamException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        String first = (newline < 0 ? message : message.substring(0, newline)).trim();
+        if (first.startsWith("ParseError at [row,col]")) {
+            first = first.substring(first.indexOf("Message:") + "Message:".length())
+                    .trim();
+        }
+        return "not well-formed XML (" + (first.length() > 200 ? first.substring(0, 200) + "…" : first) + ")";
+    }
+
+    private static void close(XMLStreamReader xml) {
+        if (xml != null) {
+            try {
+                xml.close();
+            } catch (XMLStreamException e) {
+                // Closing releases buffers only; the caller owns and closes the stream itself.
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.genesis;
+
+import hudson.ExtensionList;
+import hudson.Functions;
+import hudson.security.Permission;
+import java.util.Objects;
+
+/**
+ * The one place where the plugin reaches the running Jenkins instance. Everything else asks
+ * through here, so the few calls into Jenkins' singletons are easy to find and to review.
+ *
+ * <p>Permission checks go through {@link Functions#checkPermission(Permission)}, which checks
+ * against the Jenkins root exactly as {@code Jenkins.get().checkPermission(...)} does; using it
+ * keeps {@code jenkins.model.Jenkins}, whose supertypes reach into the remoting library, out of the
+ * API surface this plugin is compiled against where the Jenkins repository is not reachable.
+ */
+public final class JenkinsFacade {
+
+    private JenkinsFacade() {}
+
+    /**
+     * Fails with Jenkins' access-denied error unless the current user has {@code permission} on
+     * the Jenkins root.
+     *
+     * @throws NullPointerException when {@code permission} is null, which Jenkins would treat as
+     *     "no check at all"
+     */
+    public static void checkPermission(Permission permission) {
+        Functions.checkPermission(Objects.requireNonNull(permission, "permission"));
+    }
+
+    /** The only registered instance of the extension {@code type}. */
+    public static <T> T singleton(Class<T> type) {
+        return ExtensionList.lookupSingleton(type);
+    }
+}

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.genesis.config;
+
+import hudson.Extension;
+import io.genesis.core.policy.Environments;
+import io.jenkins.plugins.genesis.JenkinsFacade;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * The "Genesis" section of Manage Jenkins, System: the environments a team deploys to, with their
+ * gates, approvals and allowed refs. Configuration as Code reads and writes it under
+ * {@code unclassified: genesis:}. Until an administrator saves something, it holds the engine's
+ * defaults ({@link Environments#defaults()}).
+ */
+@Extension
+@Symbol("genesis")
+public final class GenesisConfiguration extends GlobalConfiguration {
+
+    static final String ENVIRONMENTS = "environments";
+
+    private List<EnvironmentConfig> environments =
+            new ArrayList<>(EnvironmentTranslation.fromEngine(Environments.defaults()));
+
+    /** Called by Jenkins; reads the saved configuration over the defaults, if there is one. */
+    public GenesisConfiguration() {
+        load();
+    }
+
+    /** The registered instance. */
+    public static GenesisConfiguration get() {
+        return JenkinsFacade.singleton(GenesisConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.CONFIGURATION_DISPLAY_NAME.format();
+    }
+
+    public List<EnvironmentConfig> getEnvironments() {
+        return Collections.unmodifiableList(environments);
+    }
+
+    /**
+     * Replaces all environments and saves; used by Configuration as Code.
+     *
+     * @throws IllegalArgumentException naming the problem when two environments share a name or
+     *     the engine rejects a value
+     */
+    @DataBoundSetter
+    public void setEnvironments(List<EnvironmentConfig> environments) {
+        List<EnvironmentConfig> replacement = new ArrayList<>(environments == null ? List.of() : environments);
+        Optional<String> problem = EnvironmentValidation.checkAll(replacement);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        this.environments = replacement;
+        save();
+    }
+
+    /**
+     * Applies the submitted page. The submitted list replaces the old one entirely: an
+     * environment removed on the page is gone, and no environment is merged with an old one.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        List<EnvironmentConfig> submitted = req.bindJSONToList(EnvironmentConfig.class, json.opt(ENVIRONMENTS));
+        Optional<String> problem = EnvironmentValidation.checkAll(submitted);
+        if (problem.isPresent()) {
+            throw new FormException(problem.get(), ENVIRONMENTS);
+        }
+        this.environments = new ArrayList<>(submitted);
+        save();
+        return true;
+    }
+
+    /**
+     * The configured environments as the engine uses them.
+     *
+     * @throws IllegalArgumentException when a stored value is no longer acceptable to the engine
+     */
+    public Environments toPolicy() {
+        return EnvironmentTranslation.toEngine(environments);
+    }
+}

@@ -1,0 +1,18 @@
+package io.jenkins.plugins.genesis.config;
+
+import io.jenkins.plugins.genesis.Localization;
+
+/** The keys of this package's {@code Messages.properties}. */
+enum Messages {
+    CONFIGURATION_DISPLAY_NAME,
+    ENVIRONMENT_DISPLAY_NAME,
+    VALUE_REQUIRED,
+    NOT_A_NUMBER,
+    NOT_WHOLE_MINUTES,
+    DUPLICATE_NAME,
+    INVALID_ENVIRONMENT;
+
+    String format(Object... arguments) {
+        return Localization.format(this, arguments);
+    }
+}

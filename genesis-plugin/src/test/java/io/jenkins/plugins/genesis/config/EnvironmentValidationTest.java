@@ -1,0 +1,146 @@
+package io.jenkins.plugins.genesis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EnvironmentValidationTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "0, ",
+        "100, ",
+        "98.5, ",
+        "' 85 ', ",
+        "-0.01, between 0 and 100",
+        "100.01, between 0 and 100",
+        "NaN, between 0 and 100",
+        "98 %, is not a number",
+        "lots, is not a number"
+    })
+    void shouldAcceptPercentagesFromZeroToOneHundredOnly(String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkPercentage("minPassRate", value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
+    @Test
+    void shouldNameTheFieldInTheEnginesRangeMessage() {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkPercentage("minCoverage", "120");
+
+        // then
+        assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains("minCoverage", "120"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void shouldRequireAValueInEveryCheckedField(String value) {
+        // given
+        String required = Messages.VALUE_REQUIRED.format();
+
+        // when / then
+        assertThat(EnvironmentValidation.checkName(value)).contains(required);
+        assertThat(EnvironmentValidation.checkPercentage("minPassRate", value)).contains(required);
+        assertThat(EnvironmentValidation.checkWaitTimer(value)).contains(required);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "staging, ",
+        "eu-production, ",
+        "' qa ', ",
+        "Production, lower-case",
+        "-staging, lower-case",
+        "release/1, lower-case"
+    })
+    void shouldCheckNamesAsTheEngineDoes(String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkName(value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(value, expectedProblem));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0, ",
+        "5, ",
+        "1439, ",
+        "1440, shorter than its timeout",
+        "-1, must not be negative",
+        "2.5, is not a whole number",
+        "soon, is not a whole number"
+    })
+    void shouldAcceptWaitTimersShorterThanTheApprovalTimeout(String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkWaitTimer(value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
+    @Test
+    void shouldNameTheFirstDuplicateEnvironment() {
+        // given
+        List<EnvironmentConfig> environments = List.of(
+                new EnvironmentConfig("staging"),
+                new EnvironmentConfig("production"),
+                new EnvironmentConfig("staging"),
+                new EnvironmentConfig("production"));
+
+        // when
+        Optional<String> problem = EnvironmentValidation.checkAll(environments);
+
+        // then
+        assertThat(EnvironmentValidation.findDuplicateName(environments)).contains("staging");
+        assertThat(problem)
+                .hasValueSatisfying(
+                        text -> assertThat(text).contains("'staging'").doesNotContain("production"));
+    }
+
+    @Test
+    void shouldPassOnWhatTheEngineRejectsInAWholeList() {
+        // given
+        EnvironmentConfig config = new EnvironmentConfig("staging");
+        config.setMinCoverage(101);
+
+        // when
+        Optional<String> problem = EnvironmentValidation.checkAll(List.of(config));
+
+        // then
+        assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains("minCoverage", "101"));
+    }
+
+    @Test
+    void shouldAcceptTheDefaultsAndAnEmptyList() {
+        // given
+        List<EnvironmentConfig> defaults =
+                EnvironmentTranslation.fromEngine(io.genesis.core.policy.Environments.defaults());
+
+        // when / then
+        assertThat(EnvironmentValidation.checkAll(defaults)).isEmpty();
+        assertThat(EnvironmentValidation.checkAll(List.of())).isEmpty();
+    }
+}
