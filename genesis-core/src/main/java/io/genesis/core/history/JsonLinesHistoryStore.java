@@ -1,0 +1,196 @@
+package io.genesis.core.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.time.TimeJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Records as JSON lines in one file, appended under an exclusive file lock (other processes)
+ * and an in-process lock (other threads and store instances on the same file), and forced to
+ * disk before {@link #append} returns. A crash can leave at most a torn last line: readers skip
+ * and report it, and the next append starts on a fresh line.
+ */
+public final class JsonLinesHistoryStore implements HistoryStore {
+
+    /** File locks belong to the process, so threads of one JVM must also take turns by path. */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final boolean force;
+    /** Shared: a mapper learns each type once, which costs far more than the writing itself. */
+    private static final ObjectMapper JSON = TimeJson.mapper();
+
+    /** A store in {@code file} that forces every append to disk. */
+    public JsonLinesHistoryStore(Path file) {
+        this(file, true);
+    }
+
+    /**
+     * @param file the JSON-lines file; created with its directories on the first append
+     * @param force whether each append is forced to disk; only simulations that discard the file
+     *     afterwards may turn it off
+     */
+    public JsonLinesHistoryStore(Path file, boolean force) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.force = force;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void append(DeploymentRecord record) {
+        byte[] line = toLine(record);
+        ReentrantLock threads = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+        threads.lock();
+        try {
+            Path directory = file.getParent();
+            if (directory != null) {
+                Files.createDirectories(directory);
+            }
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock processes = channel.lock();
+                try {
+                    long end = channel.size();
+                    if (end > 0 && !endsWithNewline(channel, end)) {
+                        // A crash tore the last line: close it so this record starts on a line of its own.
+                        end += writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}), end);
+                    }
+                    writeFully(channel, ByteBuffer.wrap(line), end);
+                    if (force) {
+                        channel.force(false);
+                    }
+                } finally {
+                    processes.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append deployment record " + record.id() + " to " + file, e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    @Override
+    public HistoryPage page(HistoryQuery query) {
+        Contents contents = read();
+        List<DeploymentRecord> matching = new ArrayList<>();
+        for (DeploymentRecord record : contents.records()) {
+            if (query.matches(record)) {
+                matching.add(record);
+            }
+        }
+        Collections.reverse(matching);
+        int from = Math.min(query.offset(), matching.size());
+        int to = Math.min(from + query.limit(), matching.size());
+        return new HistoryPage(matching.subList(from, to), matching.size(), contents.problems());
+    }
+
+    /**
+     * Every record, oldest first (a replaced record sits where its latest line is), and the lines
+     * that could not be read.
+     */
+    public Contents read() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Contents(List.of(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read deployment history " + file, e);
+        }
+        Map<String, DeploymentRecord> byId = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int start = 0;
+        int lineNumber = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            boolean last = end >= bytes.length;
+            if (!line.isBlank()) {
+                try {
+                    DeploymentRecord record = JSON.readValue(line, DeploymentRecord.class);
+                    byId.remove(record.id());
+                    byId.put(record.id(), record);
+                } catch (JsonProcessingException e) {
+                    // Jackson wraps what the record constructors throw, so a line with a bad field lands here too.
+                    problems.add(file.getFileName() + " line " + lineNumber + " skipped: "
+                            + (last
+                                    ? "torn last line (a write was cut short, most likely by a crash)"
+                                    : "not a valid record")
+                            + " - " + firstLine(e.getMessage()));
+                }
+            }
+            start = end + 1;
+        }
+        return new Contents(List.copyOf(byId.values()), problems);
+    }
+
+    private byte[] toLine(DeploymentRecord record) {
+        try {
+            // Jackson escapes line breaks inside strings, so one record is always one line.
+            return (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write deployment record " + record.id() + " as JSON", e);
+        }
+    }
+
+    private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    private static int writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        int written = 0;
+        while (buffer.hasRemaining()) {
+            written += channel.write(buffer, position + written);
+        }
+        return written;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /**
+     * What the file holds.
+     *
+     * @param records the latest line of every record, oldest first
+     * @param problems the lines skipped, with why
+     */
+    public record Contents(List<DeploymentRecord> records, List<String> problems) {
+        public Contents {
+            records = List.copyOf(records);
+            problems = List.copyOf(problems);
+        }
+    }
+}

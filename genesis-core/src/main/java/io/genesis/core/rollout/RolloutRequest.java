@@ -1,0 +1,183 @@
+package io.genesis.core.rollout;
+
+import io.genesis.core.monitor.AnalysisThresholds;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.policy.ApprovalPolicy;
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.RefPolicy;
+import io.genesis.core.policy.SourceRef;
+import io.genesis.core.rollout.plan.Step;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.RollingBounds;
+import io.genesis.core.target.TargetSpec;
+import io.genesis.core.target.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a caller asks the engine to roll out, stored with the rollout so that a restarted engine
+ * carries on with exactly the same request. Holds no secret: targets and metric sources name
+ * credentials by id.
+ *
+ * @param key the application and environment
+ * @param commit the commit to deploy
+ * @param ref the branch or tag it was built from, as the SCM says
+ * @param version the version people see, from {@link Version#of}
+ * @param strategy the strategy's name
+ * @param customSteps the steps of a {@code custom} strategy, else empty
+ * @param rollingBounds surge and unavailability for {@code rolling}
+ * @param approval who must approve, from the environment
+ * @param refs which refs may deploy, from the environment
+ * @param target where to deploy
+ * @param metrics where measurements come from, or {@code null} when the plan analyses nothing
+ * @param analysis how measurements are judged
+ * @param initiator who started the rollout
+ * @param build the build that started it, if any (may be empty)
+ * @param notes facts to keep in the record, such as a gate bypassed with {@code force} and its reason
+ */
+public record RolloutRequest(
+        DeploymentKey key,
+        String commit,
+        SourceRef ref,
+        Version version,
+        String strategy,
+        List<Step> customSteps,
+        RollingBounds rollingBounds,
+        ApprovalPolicy approval,
+        RefPolicy refs,
+        TargetSpec target,
+        MetricSpec metrics,
+        AnalysisThresholds analysis,
+        String initiator,
+        String build,
+        List<String> notes) {
+
+    public RolloutRequest {
+        Objects.requireNonNull(key, "key");
+        commit = Version.requireCommit(commit);
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(strategy, "strategy");
+        customSteps = customSteps == null ? List.of() : List.copyOf(customSteps);
+        Objects.requireNonNull(rollingBounds, "rollingBounds");
+        Objects.requireNonNull(approval, "approval");
+        Objects.requireNonNull(refs, "refs");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(analysis, "analysis");
+        if (initiator == null || initiator.isBlank()) {
+            throw new IllegalArgumentException("initiator must name who starts the rollout");
+        }
+        build = build == null ? "" : build;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
+    public static Builder builder(String application, Environment environment) {
+        return new Builder(application, environment);
+    }
+
+    /** Builds a request; the version follows from the ref and commit unless set. */
+    public static final class Builder {
+        private final DeploymentKey key;
+        private final Environment environment;
+        private String commit;
+        private SourceRef ref;
+        private Version version;
+        private String strategy = "blueGreen";
+        private List<Step> customSteps = List.of();
+        private RollingBounds rollingBounds = RollingBounds.DEFAULT;
+        private TargetSpec target;
+        private MetricSpec metrics;
+        private AnalysisThresholds analysis = AnalysisThresholds.defaults();
+        private String initiator;
+        private String build = "";
+        private final List<String> notes = new ArrayList<>();
+
+        private Builder(String application, Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            this.key = new DeploymentKey(application, environment.name());
+        }
+
+        public Builder commit(String value) {
+            this.commit = value;
+            return this;
+        }
+
+        public Builder ref(SourceRef value) {
+            this.ref = value;
+            return this;
+        }
+
+        public Builder version(Version value) {
+            this.version = value;
+            return this;
+        }
+
+        public Builder strategy(String value) {
+            this.strategy = value;
+            return this;
+        }
+
+        public Builder customSteps(List<Step> value) {
+            this.customSteps = List.copyOf(value);
+            return this;
+        }
+
+        public Builder rollingBounds(RollingBounds value) {
+            this.rollingBounds = value;
+            return this;
+        }
+
+        public Builder target(TargetSpec value) {
+            this.target = value;
+            return this;
+        }
+
+        public Builder metrics(MetricSpec value) {
+            this.metrics = value;
+            return this;
+        }
+
+        public Builder analysis(AnalysisThresholds value) {
+            this.analysis = value;
+            return this;
+        }
+
+        public Builder initiator(String value) {
+            this.initiator = value;
+            return this;
+        }
+
+        public Builder fromBuild(String value) {
+            this.build = value;
+            return this;
+        }
+
+        public Builder note(String value) {
+            this.notes.add(value);
+            return this;
+        }
+
+        public RolloutRequest build() {
+            Objects.requireNonNull(ref, "ref: set the branch or tag the build came from");
+            String checkedCommit = Version.requireCommit(commit);
+            return new RolloutRequest(
+                    key,
+                    checkedCommit,
+                    ref,
+                    version == null ? Version.of(ref, checkedCommit) : version,
+                    strategy,
+                    customSteps,
+                    rollingBounds,
+                    environment.approval(),
+                    environment.refs(),
+                    target,
+                    metrics,
+                    analysis,
+                    initiator,
+                    build,
+                    notes);
+        }
+    }
+}

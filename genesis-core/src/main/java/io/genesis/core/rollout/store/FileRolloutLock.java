@@ -1,0 +1,135 @@
+package io.genesis.core.rollout.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.rollout.Lease;
+import io.genesis.core.rollout.RolloutLock;
+import io.genesis.core.target.DeploymentKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Locks kept as lease files in the engine's store, one per application and environment. Each
+ * read-decide-write runs under an in-process lock and an exclusive file lock, so engines in
+ * other processes sharing the directory take turns too; leases are written atomically.
+ */
+public final class FileRolloutLock implements RolloutLock {
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path directory;
+    private final boolean force;
+
+    public FileRolloutLock(Path directory) {
+        this(directory, true);
+    }
+
+    /**
+     * @param directory where lease files live; created when needed
+     * @param force whether writes are forced to disk; only simulations may turn it off
+     */
+    public FileRolloutLock(Path directory, boolean force) {
+        this.directory =
+                Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        this.force = force;
+    }
+
+    @Override
+    public Optional<Lease> acquire(DeploymentKey key, String holder, String owner, Instant now, Duration ttl) {
+        return exclusively(key, current -> {
+            Optional<Lease> granted = LeaseRules.acquire(current, key, holder, owner, now, ttl);
+            granted.ifPresent(lease -> write(key, lease));
+            return granted;
+        });
+    }
+
+    @Override
+    public Optional<Lease> refresh(DeploymentKey key, String holder, Instant now, Duration ttl) {
+        return exclusively(key, current -> {
+            Optional<Lease> refreshed = LeaseRules.refresh(current, holder, now, ttl);
+            refreshed.ifPresent(lease -> write(key, lease));
+            return refreshed;
+        });
+    }
+
+    @Override
+    public void release(DeploymentKey key, String holder) {
+        exclusively(key, current -> {
+            if (current.isPresent() && current.get().holder().equals(holder)) {
+                try {
+                    Files.deleteIfExists(leaseFile(key));
+                    if (force) {
+                        AtomicFiles.forceDirectory(directory);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not release the lock on " + key, e);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public Optional<Lease> current(DeploymentKey key) {
+        return read(key);
+    }
+
+    private Optional<Lease> exclusively(DeploymentKey key, Function<Optional<Lease>, Optional<Lease>> action) {
+        Path mutex = directory.resolve(key.fileName() + ".mutex");
+        ReentrantLock threads = IN_PROCESS.computeIfAbsent(mutex, m -> new ReentrantLock());
+        threads.lock();
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel channel = FileChannel.open(mutex, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock processes = channel.lock();
+                try {
+                    return action.apply(read(key));
+                } finally {
+                    processes.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock " + key + " in " + directory, e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    private Optional<Lease> read(DeploymentKey key) {
+        try {
+            return Optional.of(StateJson.readLease(Files.readAllBytes(leaseFile(key))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            // Written atomically, so unreadable means damaged by hand; an unreadable lease locks nothing.
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the lock on " + key, e);
+        }
+    }
+
+    private void write(DeploymentKey key, Lease lease) {
+        try {
+            AtomicFiles.write(leaseFile(key), StateJson.write(lease), force);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the lock on " + key, e);
+        }
+    }
+
+    private Path leaseFile(DeploymentKey key) {
+        return directory.resolve(key.fileName() + ".lease");
+    }
+}

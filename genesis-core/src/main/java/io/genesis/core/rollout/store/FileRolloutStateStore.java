@@ -1,0 +1,101 @@
+package io.genesis.core.rollout.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.RolloutStateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * One JSON file per rollout in a directory, each replaced atomically and durably
+ * ({@link AtomicFiles}). Files that cannot be read are reported through {@link #problems()}
+ * rather than failing every other rollout.
+ */
+public final class FileRolloutStateStore implements RolloutStateStore {
+
+    private static final String SUFFIX = ".json";
+
+    private final Path directory;
+    private final boolean force;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    /** A durable store in {@code directory}. */
+    public FileRolloutStateStore(Path directory) {
+        this(directory, true);
+    }
+
+    /**
+     * @param directory where the files live; created when needed
+     * @param force whether writes are forced to disk; only simulations may turn it off
+     */
+    public FileRolloutStateStore(Path directory, boolean force) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.force = force;
+    }
+
+    @Override
+    public void save(RolloutState state) {
+        try {
+            AtomicFiles.write(file(state.id()), StateJson.write(state), force);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store rollout " + state.id() + " in " + directory, e);
+        }
+    }
+
+    @Override
+    public Optional<RolloutState> load(RolloutId id) {
+        return read(file(id));
+    }
+
+    @Override
+    public List<RolloutState> list() {
+        List<RolloutState> states = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .filter(f -> !f.getFileName().toString().startsWith(AtomicFiles.TEMPORARY_PREFIX))
+                    .sorted()
+                    .forEach(f -> read(f).ifPresent(states::add));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list rollouts in " + directory, e);
+        }
+        return states;
+    }
+
+    /** Files that could not be read, each with why. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    private Optional<RolloutState> read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read rollout state " + file, e);
+        }
+        try {
+            return Optional.of(StateJson.readState(bytes));
+        } catch (JsonProcessingException e) {
+            problems.add(file + " skipped: not a readable rollout state (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    private Path file(RolloutId id) {
+        return directory.resolve(id.value() + SUFFIX);
+    }
+}

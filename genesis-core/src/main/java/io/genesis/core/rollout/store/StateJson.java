@@ -1,0 +1,41 @@
+package io.genesis.core.rollout.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.genesis.core.rollout.Lease;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.time.TimeJson;
+import java.nio.charset.StandardCharsets;
+
+/** The JSON form of stored rollout states and leases. */
+final class StateJson {
+
+    private static final ObjectMapper JSON = TimeJson.mapper().copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private StateJson() {}
+
+    static byte[] write(RolloutState state) {
+        return bytes(state, "rollout " + state.id());
+    }
+
+    static RolloutState readState(byte[] bytes) throws JsonProcessingException {
+        return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), RolloutState.class);
+    }
+
+    static byte[] write(Lease lease) {
+        return bytes(lease, "lease on " + lease.key());
+    }
+
+    static Lease readLease(byte[] bytes) throws JsonProcessingException {
+        return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), Lease.class);
+    }
+
+    private static byte[] bytes(Object value, String what) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + what + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.genesis.core.time;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The JSON form of the engine's stored values: instants and durations as ISO-8601 text
+ * ({@code 2026-11-27T10:15:30Z}, {@code PT2M}), absent values left out. Defined here, in a few
+ * lines, so that the engine needs no Jackson module beyond databind.
+ */
+public final class TimeJson {
+
+    private TimeJson() {}
+
+    /** A new mapper for the engine's stored JSON. */
+    public static ObjectMapper mapper() {
+        SimpleModule time = new SimpleModule("genesis-time");
+        time.addSerializer(Instant.class, new ToText<>());
+        time.addSerializer(Duration.class, new ToText<>());
+        time.addDeserializer(Instant.class, new FromText<>(Instant.class) {
+            @Override
+            Instant parse(String text) {
+                return Instant.parse(text);
+            }
+        });
+        time.addDeserializer(Duration.class, new FromText<>(Duration.class) {
+            @Override
+            Duration parse(String text) {
+                return Duration.parse(text);
+            }
+        });
+        return JsonMapper.builder()
+                .addModule(time)
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    private static final class ToText<T> extends JsonSerializer<T> {
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(value.toString());
+        }
+    }
+
+    private abstract static class FromText<T> extends JsonDeserializer<T> {
+        private final Class<T> type;
+
+        FromText(Class<T> type) {
+            this.type = type;
+        }
+
+        abstract T parse(String text);
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            if (text == null) {
+                return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            try {
+                return parse(text);
+            } catch (DateTimeParseException e) {
+                return type.cast(context.handleWeirdStringValue(
+                        type, text, "expected ISO-8601 text such as 2026-11-27T10:15:30Z or PT2M"));
+            }
+        }
+    }
+}

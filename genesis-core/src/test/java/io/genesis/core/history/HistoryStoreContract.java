@@ -1,0 +1,104 @@
+package io.genesis.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genesis.core.target.DeploymentKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every history store must do; each store's test extends this. */
+abstract class HistoryStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    abstract HistoryStore store();
+
+    static DeploymentRecord record(String id, String application, String environment, RecordStatus status, int minute) {
+        return new DeploymentRecord(
+                id,
+                application,
+                environment,
+                "1.0." + minute,
+                "a1b2c3d",
+                "branch main",
+                "",
+                "blueGreen",
+                "bob",
+                "test",
+                T0.plus(Duration.ofMinutes(minute)),
+                T0.plus(Duration.ofMinutes(minute + 1)),
+                status,
+                "because",
+                List.of(new PhaseRecord(
+                        1,
+                        "promote",
+                        "promote candidate",
+                        T0.plus(Duration.ofMinutes(minute)),
+                        T0.plus(Duration.ofMinutes(minute + 1)),
+                        "completed",
+                        "")),
+                List.of(new ApprovalRecord("alice", T0, true, "ok")),
+                List.of(),
+                List.of("a note"),
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void shouldReadRecordsBackNewestFirst() {
+        HistoryStore store = store();
+        DeploymentRecord first = record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+        DeploymentRecord second = record("r-2", "shop", "staging", RecordStatus.ROLLED_BACK, 2);
+
+        store.append(first);
+        store.append(second);
+
+        HistoryPage page = store.page(HistoryQuery.newest(10));
+        assertThat(page.records()).containsExactly(second, first);
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.problems()).isEmpty();
+        assertThat(page.hasMore(HistoryQuery.newest(10))).isFalse();
+    }
+
+    @Test
+    void shouldPageAndFilterByApplicationAndEnvironment() {
+        HistoryStore store = store();
+        for (int i = 0; i < 7; i++) {
+            store.append(record("r-" + i, i % 2 == 0 ? "shop" : "cart", "staging", RecordStatus.SUCCEEDED, i));
+        }
+        HistoryQuery shop = HistoryQuery.of(new DeploymentKey("shop", "staging"), 3);
+
+        HistoryPage first = store.page(shop);
+        HistoryPage second = store.page(shop.next());
+
+        assertThat(first.records()).extracting(DeploymentRecord::id).containsExactly("r-6", "r-4", "r-2");
+        assertThat(first.hasMore(shop)).isTrue();
+        assertThat(second.records()).extracting(DeploymentRecord::id).containsExactly("r-0");
+        assertThat(second.hasMore(shop.next())).isFalse();
+        assertThat(store.page(new HistoryQuery(null, 100, 5)).records()).isEmpty();
+        assertThat(store.all(HistoryQuery.newest(1))).hasSize(7);
+    }
+
+    @Test
+    void shouldLetALaterLineForTheSameRolloutReplaceTheEarlierOne() {
+        HistoryStore store = store();
+        DeploymentRecord succeeded = record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+        store.append(succeeded);
+        store.append(record("r-2", "cart", "staging", RecordStatus.SUCCEEDED, 2));
+
+        DeploymentRecord rolledBack = succeeded.rolledBackLater(
+                "memory leak", T0.plusSeconds(3600), T0.plusSeconds(3601), T0.plusSeconds(3602));
+        store.append(rolledBack);
+        store.append(rolledBack);
+
+        assertThat(store.all(HistoryQuery.newest(1)))
+                .extracting(DeploymentRecord::id)
+                .containsExactly("r-1", "r-2");
+        assertThat(store.find("r-1")).contains(rolledBack);
+        assertThat(rolledBack.restoreTime()).contains(Duration.ofSeconds(1));
+        assertThat(store.find("r-9")).isEmpty();
+    }
+}

@@ -1,0 +1,142 @@
+package io.genesis.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesHistoryStoreTest extends HistoryStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    HistoryStore store() {
+        return new JsonLinesHistoryStore(directory.resolve("history.jsonl"));
+    }
+
+    @Test
+    void shouldWriteOneRecordPerLine() throws IOException {
+        JsonLinesHistoryStore store = new JsonLinesHistoryStore(directory.resolve("deep/er/history.jsonl"));
+        DeploymentRecord record = record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+
+        store.append(record);
+
+        List<String> lines = Files.readAllLines(store.file());
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .startsWith("{\"id\":\"r-1\",\"application\":\"shop\"")
+                .contains("\"startedAt\":\"2026-11-27T10:01:00Z\"")
+                .doesNotContain("timeToRestore");
+    }
+
+    @Test
+    void shouldSkipAndReportATornLastLineThenAppendOnAFreshLine() throws IOException {
+        JsonLinesHistoryStore store = (JsonLinesHistoryStore) store();
+        store.append(record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1));
+        Files.writeString(store.file(), "{\"id\":\"r-2\",\"applica", StandardOpenOption.APPEND);
+
+        HistoryPage torn = store.page(HistoryQuery.newest(10));
+
+        assertThat(torn.records()).extracting(DeploymentRecord::id).containsExactly("r-1");
+        assertThat(torn.problems())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "history.jsonl line 2 skipped: torn last line (a write was cut short, most likely by a crash)");
+
+        store.append(record("r-3", "shop", "staging", RecordStatus.SUCCEEDED, 3));
+
+        HistoryPage after = store.page(HistoryQuery.newest(10));
+        assertThat(after.records()).extracting(DeploymentRecord::id).containsExactly("r-3", "r-1");
+        assertThat(after.problems())
+                .singleElement()
+                .asString()
+                .startsWith("history.jsonl line 2 skipped: not a valid record");
+    }
+
+    @Test
+    void shouldSkipLinesThatAreNotRecords() throws IOException {
+        JsonLinesHistoryStore store = (JsonLinesHistoryStore) store();
+        Files.writeString(store.file(), "\n{\"id\":\"\"}\nnot json\n", StandardCharsets.UTF_8);
+        store.append(record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1));
+
+        JsonLinesHistoryStore.Contents contents = store.read();
+
+        assertThat(contents.records()).extracting(DeploymentRecord::id).containsExactly("r-1");
+        assertThat(contents.problems()).hasSize(2);
+    }
+
+    @Test
+    void shouldReadNothingFromAFileThatDoesNotExistYet() {
+        assertThat(store().page(HistoryQuery.newest(5)).records()).isEmpty();
+    }
+
+    @Test
+    void shouldLoseNoRecordUnderConcurrentAppendsFromThreadsAndStores() throws Exception {
+        Path file = directory.resolve("history.jsonl");
+        List<JsonLinesHistoryStore> stores = List.of(
+                new JsonLinesHistoryStore(file),
+                new JsonLinesHistoryStore(file),
+                new JsonLinesHistoryStore(file, false));
+        int threads = 8;
+        int perThread = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    stores.get((thread + i) % stores.size())
+                            .append(record("r-" + thread + "-" + i, "shop", "staging", RecordStatus.SUCCEEDED, i));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        JsonLinesHistoryStore.Contents contents = stores.get(0).read();
+        Set<String> ids = new HashSet<>();
+        contents.records().forEach(r -> ids.add(r.id()));
+        assertThat(contents.problems()).isEmpty();
+        assertThat(ids).hasSize(threads * perThread);
+        assertThat(Files.readAllLines(file)).hasSize(threads * perThread);
+    }
+
+    @Test
+    void shouldSayWhichFileItCouldNotWrite() throws IOException {
+        Path blocker = directory.resolve("not-a-directory");
+        Files.writeString(blocker, "x");
+        JsonLinesHistoryStore store = new JsonLinesHistoryStore(blocker.resolve("history.jsonl"));
+
+        assertThatThrownBy(() -> store.append(record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("could not append deployment record r-1 to");
+        assertThatThrownBy(() -> new JsonLinesHistoryStore(directory).read())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("could not read deployment history");
+    }
+}
