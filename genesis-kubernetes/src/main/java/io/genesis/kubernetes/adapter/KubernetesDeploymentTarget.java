@@ -1,0 +1,139 @@
+package io.genesis.kubernetes.adapter;
+
+import io.genesis.core.policy.Percentage;
+import io.genesis.core.target.DeploymentContext;
+import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.Health;
+import io.genesis.core.target.RollingBounds;
+import io.genesis.core.target.RollingUpdater;
+import io.genesis.core.target.TargetException;
+import io.genesis.core.target.TrafficRouter;
+import io.genesis.kubernetes.route.WeightRouter;
+import io.genesis.kubernetes.strategy.KubernetesStrategy;
+import io.genesis.kubernetes.strategy.Observation;
+import io.genesis.kubernetes.strategy.Release;
+import io.genesis.kubernetes.strategy.RollingRollout;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The engine's {@link DeploymentTarget} port on a Kubernetes strategy: translates the engine's
+ * context into a release, observations into health, and failures into {@link TargetException}s
+ * that keep the adapter's message.
+ */
+public final class KubernetesDeploymentTarget implements DeploymentTarget {
+
+    private final KubernetesStrategy strategy;
+    private final String image;
+
+    public KubernetesDeploymentTarget(KubernetesStrategy strategy, String image) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.image = Objects.requireNonNull(image, "image");
+    }
+
+    @Override
+    public String describe() {
+        return "kubernetes " + strategy.describe();
+    }
+
+    @Override
+    public void deployCandidate(DeploymentContext context) {
+        run(() -> strategy.deployCandidate(release(context)));
+    }
+
+    @Override
+    public Health health(DeploymentContext context) {
+        return health(call(() -> strategy.health(release(context))));
+    }
+
+    @Override
+    public Health smokeCheck(DeploymentContext context) {
+        return health(call(() -> strategy.smokeCheck(release(context))));
+    }
+
+    @Override
+    public void promote(DeploymentContext context) {
+        run(() -> strategy.promote(release(context)));
+    }
+
+    @Override
+    public void scaleDownPrevious(DeploymentContext context) {
+        run(() -> strategy.scaleDownPrevious(release(context)));
+    }
+
+    @Override
+    public void rollback(DeploymentContext context) {
+        run(() -> strategy.rollback(release(context)));
+    }
+
+    @Override
+    public Optional<TrafficRouter> trafficRouter() {
+        return strategy.router().map(Router::new);
+    }
+
+    @Override
+    public Optional<RollingUpdater> rollingUpdater() {
+        if (strategy instanceof RollingRollout rolling) {
+            return Optional.of((context, share, bounds) -> run(() -> rollTo(rolling, context, bounds)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The Deployment controller replaces pods in batches within the bounds by itself; the first
+     * batch call starts the whole update and later ones find it under way.
+     */
+    private void rollTo(RollingRollout rolling, DeploymentContext context, RollingBounds bounds) {
+        rolling.rollTo(release(context), bounds.maxSurge(), bounds.maxUnavailable());
+    }
+
+    Release release(DeploymentContext context) {
+        return new Release(context.rolloutId(), context.version().value(), image);
+    }
+
+    static Health health(Observation observation) {
+        return switch (observation.state()) {
+            case HEALTHY -> Health.healthy(observation.message());
+            case PROGRESSING -> Health.progressing(observation.message());
+            case UNHEALTHY -> Health.unhealthy(observation.message());
+        };
+    }
+
+    static void run(Runnable action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (TargetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TargetException(e.getMessage(), e);
+        }
+    }
+
+    /** The engine's traffic router port on a Kubernetes weight router. */
+    private static final class Router implements TrafficRouter {
+
+        private final WeightRouter router;
+
+        Router(WeightRouter router) {
+            this.router = router;
+        }
+
+        @Override
+        public void setWeight(DeploymentContext context, Percentage weight) {
+            run(() -> router.setWeight(weight));
+        }
+
+        @Override
+        public boolean verifyWeight(DeploymentContext context, Percentage weight) {
+            return call(() -> router.verifyWeight(weight));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.genesis.kubernetes.adapter;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.TargetFactory;
+import io.genesis.core.target.TargetSpec;
+import io.genesis.kubernetes.api.EventSink;
+import io.genesis.kubernetes.strategy.Application;
+import io.genesis.kubernetes.strategy.BlueGreenRollout;
+import io.genesis.kubernetes.strategy.CanaryRollout;
+import io.genesis.kubernetes.strategy.KubernetesStrategy;
+import io.genesis.kubernetes.strategy.RollingRollout;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Opens Kubernetes targets from their stored settings (kind {@code kubernetes}). Settings are
+ * plain strings, never secrets: the client (and so the credentials) is given to the factory.
+ *
+ * <ul>
+ *   <li>{@code namespace}, {@code deployment}, {@code image}: required
+ *   <li>{@code strategy}: {@code blueGreen} (default), {@code canary} or {@code rolling}
+ *   <li>{@code app}: the {@code app} label, default the application's name
+ *   <li>{@code container}: the container whose image is set, when pods have several
+ *   <li>{@code httpRoute}: a Gateway API HTTPRoute that splits traffic
+ *   <li>{@code activeService}, {@code previewService} (blue-green), {@code stableService},
+ *       {@code canaryService} (canary): Service names other than the defaults
+ *   <li>{@code promoteTimeoutSeconds} (canary): how long promote follows the stable rollout
+ * </ul>
+ */
+public final class KubernetesTargetFactory implements TargetFactory {
+
+    /** The target kind this factory opens. */
+    public static final String KIND = "kubernetes";
+
+    static final Set<String> KNOWN = Set.of(
+            "namespace",
+            "deployment",
+            "image",
+            "strategy",
+            "app",
+            "container",
+            "httpRoute",
+            "activeService",
+            "previewService",
+            "stableService",
+            "canaryService",
+            "promoteTimeoutSeconds");
+
+    private final KubernetesClient client;
+    private final EventSink events;
+
+    public KubernetesTargetFactory(KubernetesClient client, EventSink events) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    @Override
+    public DeploymentTarget open(DeploymentKey key, TargetSpec spec) {
+        if (!KIND.equals(spec.kind())) {
+            throw new IllegalArgumentException("target kind '" + spec.kind() + "' is not known here; known: " + KIND);
+        }
+        Map<String, String> settings = spec.settings();
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(KNOWN);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "kubernetes target settings " + unknown + " are not known; known: " + new TreeSet<>(KNOWN));
+        }
+        Application app = new Application(
+                required(settings, "namespace"),
+                settings.getOrDefault("app", key.application()),
+                required(settings, "deployment"),
+                settings.getOrDefault("container", ""));
+        String image = required(settings, "image");
+        StrategyKind kind = StrategyKind.of(settings.getOrDefault("strategy", StrategyKind.BLUE_GREEN.label()));
+        return new KubernetesDeploymentTarget(strategy(kind, app, settings), image);
+    }
+
+    private KubernetesStrategy strategy(StrategyKind kind, Application app, Map<String, String> settings) {
+        return switch (kind) {
+            case BLUE_GREEN -> {
+                BlueGreenRollout.Layout defaults = BlueGreenRollout.Layout.defaults(app);
+                yield new BlueGreenRollout(
+                        client,
+                        app,
+                        new BlueGreenRollout.Layout(
+                                settings.getOrDefault("activeService", defaults.activeService()),
+                                settings.getOrDefault("previewService", defaults.previewService()),
+                                settings.getOrDefault("httpRoute", "")),
+                        events);
+            }
+            case CANARY -> {
+                CanaryRollout.Layout defaults = CanaryRollout.Layout.defaults(app);
+                yield new CanaryRollout(
+                        client,
+                        app,
+                        new CanaryRollout.Layout(
+                                settings.getOrDefault("stableService", defaults.stableService()),
+                                settings.getOrDefault("canaryService", defaults.canaryService()),
+                                settings.getOrDefault("httpRoute", ""),
+                                promoteTimeout(settings, defaults.promoteTimeout())),
+                        events);
+            }
+            case ROLLING -> new RollingRollout(client, app, events);
+        };
+    }
+
+    private static Duration promoteTimeout(Map<String, String> settings, Duration fallback) {
+        String value = settings.get("promoteTimeoutSeconds");
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "promoteTimeoutSeconds must be a whole number of seconds (for example 600), got '" + value + "'",
+                    e);
+        }
+    }
+
+    private static String required(Map<String, String> settings, String key) {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("kubernetes target setting '" + key + "' is required"
+                    + ("image".equals(key) ? " (for example registry.example/shop:1.4.0)" : ""));
+        }
+        return value.trim();
+    }
+}

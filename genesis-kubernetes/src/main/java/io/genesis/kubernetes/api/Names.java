@@ -1,0 +1,33 @@
+package io.genesis.kubernetes.api;
+
+/** The labels and annotations Genesis reads and writes on Kubernetes objects. */
+public final class Names {
+
+    /** The application label every object of an application carries. */
+    public static final String APP = "app";
+    /** Blue-green: which slot a Deployment and its pods are, {@code blue} or {@code green}. */
+    public static final String SLOT = "slot";
+    /** Canary: which track a Deployment and its pods are, {@code stable} or {@code canary}. */
+    public static final String TRACK = "track";
+
+    /** The rollout that last changed the object. */
+    public static final String ROLLOUT = "genesis.io/rollout";
+    /** The version the object runs. */
+    public static final String VERSION = "genesis.io/version";
+    /** Blue-green: the slot the active Service selected before Genesis switched it. */
+    public static final String PREVIOUS_SLOT = "genesis.io/previous-slot";
+    /** Rolling and canary: the Deployment revision that was stable before this rollout. */
+    public static final String PREVIOUS_REVISION = "genesis.io/previous-revision";
+    /** Canary without a router: the replica count that stable and canary share. */
+    public static final String TOTAL_REPLICAS = "genesis.io/total-replicas";
+
+    /** Set by the Deployment controller on Deployments and their ReplicaSets. */
+    public static final String REVISION = "deployment.kubernetes.io/revision";
+    /** Set by the Deployment controller on ReplicaSets and pods; never copied into a template. */
+    public static final String POD_TEMPLATE_HASH = "pod-template-hash";
+
+    /** The field manager of Genesis' server-side applies. */
+    public static final String FIELD_MANAGER = "genesis";
+
+    private Names() {}
+}

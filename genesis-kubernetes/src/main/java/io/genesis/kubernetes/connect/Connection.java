@@ -1,0 +1,153 @@
+package io.genesis.kubernetes.connect;
+
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How Genesis reaches a cluster: a kubeconfig file and context, the service account of the pod it
+ * runs in, or an API URL with a bearer token and CA certificate. Never prints a secret.
+ */
+public sealed interface Connection permits Connection.Kubeconfig, Connection.InCluster, Connection.Token {
+
+    /** One line for logs, without secrets. */
+    String describe();
+
+    /**
+     * A kubeconfig file and one of its contexts.
+     *
+     * @param file the kubeconfig file
+     * @param context the context to use, or empty for the file's current context
+     */
+    record Kubeconfig(Path file, String context) implements Connection {
+
+        public Kubeconfig {
+            Objects.requireNonNull(file, "kubeconfig file");
+            context = context == null ? "" : context.trim();
+        }
+
+        /**
+         * The kubeconfig {@code kubectl} would use: the first file of {@code KUBECONFIG}, else
+         * {@code ~/.kube/config}.
+         */
+        public static Kubeconfig standard(Map<String, String> environment, Path home, String context) {
+            String variable = environment.getOrDefault("KUBECONFIG", "");
+            String first = variable.split(java.io.File.pathSeparator, -1)[0].trim();
+            Path file = first.isEmpty() ? home.resolve(".kube").resolve("config") : Path.of(first);
+            return new Kubeconfig(file, context);
+        }
+
+        @Override
+        public String describe() {
+            return "kubeconfig " + file + (context.isEmpty() ? " (current context)" : " context '" + context + "'");
+        }
+    }
+
+    /**
+     * The service account of the pod Genesis runs in.
+     *
+     * @param apiUrl the API server, from {@code KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT}
+     * @param accountDirectory the mounted service account: {@code token}, {@code ca.crt}
+     */
+    @SuppressFBWarnings(
+            value = "DMI_HARDCODED_ABSOLUTE_FILENAME",
+            justification = "the fixed path where Kubernetes mounts every pod's service account")
+    record InCluster(URI apiUrl, Path accountDirectory) implements Connection {
+
+        /** Where Kubernetes mounts a pod's service account. */
+        public static final Path ACCOUNT_DIRECTORY = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+
+        public InCluster {
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(accountDirectory, "accountDirectory");
+        }
+
+        /** Reads the API server's address from the variables Kubernetes sets in every pod. */
+        public static InCluster fromEnvironment(Map<String, String> environment, Path accountDirectory) {
+            String host = environment.getOrDefault("KUBERNETES_SERVICE_HOST", "");
+            String port = environment.getOrDefault("KUBERNETES_SERVICE_PORT", "");
+            if (host.isBlank() || port.isBlank()) {
+                throw new IllegalArgumentException("in-cluster connection needs KUBERNETES_SERVICE_HOST and"
+                        + " KUBERNETES_SERVICE_PORT, which Kubernetes sets in every pod; found host '" + host
+                        + "' and port '" + port + "': outside a cluster, use a kubeconfig or a URL with a token");
+            }
+            String hostPart = host.contains(":") ? "[" + host + "]" : host;
+            return new InCluster(URI.create("https://" + hostPart + ":" + port.trim() + "/"), accountDirectory);
+        }
+
+        /** The service account token, read fresh: Kubernetes rotates projected tokens. */
+        String token() {
+            return read(accountDirectory.resolve("token"), "service account token")
+                    .trim();
+        }
+
+        Path caFile() {
+            return accountDirectory.resolve("ca.crt");
+        }
+
+        @Override
+        public String describe() {
+            return "in-cluster service account (" + apiUrl + ")";
+        }
+    }
+
+    /**
+     * An API URL with a bearer token and the CA certificate that signed the server's certificate.
+     *
+     * @param apiUrl the API server, such as {@code https://api.example:6443}
+     * @param token the bearer token; never printed
+     * @param caCertificate the CA certificate in PEM, or base64 of the PEM as in a kubeconfig; empty
+     *     to trust the JVM's default CAs
+     */
+    record Token(URI apiUrl, String token, String caCertificate) implements Connection {
+
+        public Token {
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            if (!"https".equals(apiUrl.getScheme()) && !"http".equals(apiUrl.getScheme())) {
+                throw new IllegalArgumentException(
+                        "apiUrl must start with https:// (for example https://api.example:6443), got " + apiUrl);
+            }
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank: give the service account's bearer"
+                        + " token (for example from 'kubectl create token')");
+            }
+            caCertificate = caCertificate == null ? "" : caCertificate.trim();
+        }
+
+        /** The CA certificate as fabric8 wants it: base64 of the PEM text. */
+        String caData() {
+            if (caCertificate.startsWith("-----BEGIN")) {
+                return Base64.getEncoder().encodeToString(caCertificate.getBytes(StandardCharsets.US_ASCII));
+            }
+            return caCertificate;
+        }
+
+        @Override
+        public String describe() {
+            return "API " + apiUrl + " with a bearer token" + (caCertificate.isEmpty() ? "" : " and CA certificate");
+        }
+
+        @Override
+        public String toString() {
+            return "Token[apiUrl=" + apiUrl + ", token=****, caCertificate="
+                    + (caCertificate.isEmpty() ? "none" : "given") + "]";
+        }
+    }
+
+    private static String read(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "cannot read the " + what + " at " + file + ": " + e.getMessage()
+                            + "; mount the service account (automountServiceAccountToken) or use another connection",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.genesis.kubernetes.connect;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
+import java.nio.file.Files;
+import java.util.Objects;
+
+/**
+ * Builds fabric8 clients on the OkHttp HTTP client, from a {@link Connection}. The client factory is
+ * named explicitly rather than found on the class path, so the Jenkins plugin and the CLI get the
+ * same client whatever else is loaded.
+ */
+public final class KubernetesClients {
+
+    private KubernetesClients() {}
+
+    /** A client for {@code connection}; close it when done. */
+    public static KubernetesClient open(Connection connection, ClientSettings settings) {
+        return new KubernetesClientBuilder()
+                .withConfig(config(connection, settings))
+                .withHttpClientFactory(new OkHttpClientFactory())
+                .build();
+    }
+
+    /** The fabric8 configuration for {@code connection}, read explicitly (no environment guessing). */
+    public static Config config(Connection connection, ClientSettings settings) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(settings, "settings");
+        Config base = base(connection);
+        String url = base.getMasterUrl();
+        return new ConfigBuilder(base)
+                .withMasterUrl(url.endsWith("/") ? url : url + "/")
+                .withConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .withRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
+                .withRequestRetryBackoffLimit(settings.retries())
+                .withRequestRetryBackoffInterval(
+                        Math.toIntExact(settings.retryInterval().toMillis()))
+                .build();
+    }
+
+    private static Config base(Connection connection) {
+        if (connection instanceof Connection.Kubeconfig kubeconfig) {
+            return fromKubeconfig(kubeconfig);
+        }
+        if (connection instanceof Connection.InCluster inCluster) {
+            return new ConfigBuilder(Config.empty())
+                    .withMasterUrl(inCluster.apiUrl().toString())
+                    .withOauthToken(inCluster.token())
+                    .withCaCertFile(inCluster.caFile().toString())
+                    .build();
+        }
+        Connection.Token token = (Connection.Token) connection;
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(token.apiUrl().toString())
+                .withOauthToken(token.token())
+                .withCaCertData(token.caData().isEmpty() ? null : token.caData())
+                .build();
+    }
+
+    private static Config fromKubeconfig(Connection.Kubeconfig kubeconfig) {
+        if (!Files.isRegularFile(kubeconfig.file())) {
+            throw new IllegalArgumentException("kubeconfig file " + kubeconfig.file() + " does not exist: give the"
+                    + " path of a kubeconfig (such as ~/.kube/config) or use an in-cluster or token connection");
+        }
+        Config config = Config.fromKubeconfig(
+                kubeconfig.context().isEmpty() ? null : kubeconfig.context(),
+                kubeconfig.file().toFile());
+        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+            throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " has no cluster server for "
+                    + (kubeconfig.context().isEmpty()
+                            ? "its current context"
+                            : "context '" + kubeconfig.context() + "'")
+                    + ": check the context name with 'kubectl config get-contexts'");
+        }
+        return config;
+    }
+}

@@ -1,0 +1,144 @@
+package io.genesis.kubernetes.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.genesis.kubernetes.api.EventSink;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Applies a folder of YAML manifests to one namespace: every {@code *.yaml} / {@code *.yml} file in
+ * name order, each document an object. Images are substituted first; then every object is sent as
+ * a server-side dry run, and only when all of them pass is anything written, so a typo in the last
+ * file changes nothing.
+ */
+public final class ManifestApplier {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final ManifestWriter writer;
+    private final String namespace;
+    private final EventSink events;
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+    public ManifestApplier(ManifestWriter writer, String namespace, EventSink events) {
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** Loads, substitutes, dry-runs and applies the manifests in {@code folder}; answers what was applied. */
+    public List<HasMetadata> apply(Path folder, ImageSubstitution images) {
+        List<HasMetadata> objects = load(folder, images);
+        for (HasMetadata object : objects) {
+            writer.write(object, namespace, true);
+        }
+        List<HasMetadata> applied = new ArrayList<>();
+        for (HasMetadata object : objects) {
+            applied.add(writer.write(object, namespace, false));
+        }
+        events.emit("applied " + applied.size() + " object(s) from " + folder + " to namespace " + namespace
+                + " (server-side apply, field manager genesis, dry run passed first)");
+        return applied;
+    }
+
+    /** The objects in {@code folder}, with images substituted, checked to belong in this namespace. */
+    public List<HasMetadata> load(Path folder, ImageSubstitution images) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("manifest folder " + folder + " does not exist or is not a folder");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list manifest folder " + folder + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("manifest folder " + folder + " has no *.yaml or *.yml file");
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Path file : files) {
+            for (JsonNode document : documents(file)) {
+                objects.add(toObject(file, document, images));
+            }
+        }
+        return objects;
+    }
+
+    private HasMetadata toObject(Path file, JsonNode document, ImageSubstitution images) {
+        if (!document.isObject() || !document.hasNonNull("kind") || !document.hasNonNull("apiVersion")) {
+            throw new IllegalArgumentException("manifest " + file + " has a document without kind and apiVersion");
+        }
+        JsonNode metadata = document.path("metadata");
+        String name = metadata.path("name").asText("");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "manifest " + file + ": " + document.get("kind").asText() + " has no metadata.name");
+        }
+        String declared = metadata.path("namespace").asText("");
+        if (!declared.isEmpty() && !declared.equals(namespace)) {
+            throw new IllegalArgumentException(
+                    "manifest " + file + ": " + document.get("kind").asText() + " " + name
+                            + " names namespace '" + declared + "', but this environment deploys to '" + namespace
+                            + "': remove metadata.namespace so that one manifest serves every environment");
+        }
+        substituteImages(document, images);
+        HasMetadata object = serialization.unmarshal(document.toString(), HasMetadata.class);
+        object.getMetadata().setNamespace(namespace);
+        return object;
+    }
+
+    /** Replaces images in every {@code containers} and {@code initContainers} list, wherever the kind keeps them. */
+    static void substituteImages(JsonNode node, ImageSubstitution images) {
+        if (node.isObject()) {
+            for (String field : List.of("containers", "initContainers")) {
+                JsonNode list = node.get(field);
+                if (list != null && list.isArray()) {
+                    for (JsonNode container : list) {
+                        if (container.isObject() && container.hasNonNull("image")) {
+                            ((ObjectNode) container)
+                                    .put(
+                                            "image",
+                                            images.substitute(
+                                                    container.get("image").asText()));
+                        }
+                    }
+                }
+            }
+            node.elements().forEachRemaining(child -> substituteImages(child, images));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> substituteImages(child, images));
+        }
+    }
+
+    private static List<JsonNode> documents(Path file) {
+        List<JsonNode> documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(reader)) {
+            var values = YAML.readValues(parser, JsonNode.class);
+            while (values.hasNextValue()) {
+                JsonNode document = values.nextValue();
+                if (document != null && !document.isNull() && !document.isMissingNode()) {
+                    documents.add(document);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("manifest " + file + " is not valid YAML: " + e.getMessage(), e);
+        }
+        return documents;
+    }
+}

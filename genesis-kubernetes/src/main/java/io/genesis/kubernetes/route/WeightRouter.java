@@ -1,0 +1,19 @@
+package io.genesis.kubernetes.route;
+
+import io.genesis.core.policy.Percentage;
+
+/**
+ * Splits user traffic between stable and candidate. Every router checks what it set: {@link
+ * #verifyWeight} answers true only once the split really is in effect.
+ */
+public interface WeightRouter {
+
+    /** A short description for logs, such as {@code HTTPRoute prod/shop}. */
+    String describe();
+
+    /** Sends {@code weight} of the traffic to the candidate, the rest to stable. Idempotent. */
+    void setWeight(Percentage weight);
+
+    /** Whether {@code weight} is in effect now; false while it is still being applied. */
+    boolean verifyWeight(Percentage weight);
+}

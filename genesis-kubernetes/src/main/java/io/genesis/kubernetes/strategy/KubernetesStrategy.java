@@ -1,0 +1,36 @@
+package io.genesis.kubernetes.strategy;
+
+import io.genesis.kubernetes.route.WeightRouter;
+import java.util.Optional;
+
+/**
+ * One way of rolling a release out on Kubernetes, in the steps the engine drives. Every step is
+ * idempotent: objects carry the rollout's id, so a step repeated after a crash finds its own work
+ * and does not do it twice.
+ */
+public interface KubernetesStrategy {
+
+    /** A short description for logs, such as {@code blue-green prod/shop}. */
+    String describe();
+
+    /** Starts the candidate beside stable, without user traffic; does not wait. */
+    void deployCandidate(Release release);
+
+    /** The candidate's rollout status, read once. */
+    Observation health(Release release);
+
+    /** Whether the candidate's pods are ready and reachable where smoke tests look for them. */
+    Observation smokeCheck(Release release);
+
+    /** Makes the candidate stable, taking all traffic; the previous version stays until scaled down. */
+    void promote(Release release);
+
+    /** Scales the previous version down, ending instant rollback to it. */
+    void scaleDownPrevious(Release release);
+
+    /** Sends all traffic back to the version that was stable before this release, then retires the candidate. */
+    void rollback(Release release);
+
+    /** The traffic router, when this strategy splits traffic by weight. */
+    Optional<WeightRouter> router();
+}

@@ -1,0 +1,200 @@
+package io.genesis.kubernetes.adapter;
+
+import static io.genesis.kubernetes.testing.Fixtures.NS;
+import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.labels;
+import static io.genesis.kubernetes.testing.Fixtures.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.genesis.core.policy.Percentage;
+import io.genesis.core.rollout.Lease;
+import io.genesis.core.target.DeploymentContext;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.Health;
+import io.genesis.core.target.RollingBounds;
+import io.genesis.core.target.TargetException;
+import io.genesis.core.target.TargetSpec;
+import io.genesis.core.target.Version;
+import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.NoRetries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
+class KubernetesDeploymentTargetTest {
+
+    private static final DeploymentKey KEY = DeploymentKey.of("shop", "production");
+    private static final DeploymentContext CONTEXT =
+            new DeploymentContext("rollout-1", KEY, new Version("1.1.0"), "abcdef1");
+
+    KubernetesClient client;
+
+    private final List<String> events = new ArrayList<>();
+
+    @Test
+    void shouldDriveBlueGreenThroughTheEnginePort() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
+                .create();
+        client.services()
+                .inNamespace(NS)
+                .resource(service("shop", labels("app", "shop", "slot", "blue")))
+                .create();
+        DeploymentController controller = new DeploymentController(client, NS);
+        controller.reconcile("shop-blue");
+        DeploymentTarget target = open(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0"));
+
+        target.deployCandidate(CONTEXT);
+        Health starting = target.health(CONTEXT);
+        controller.reconcile("shop-green");
+
+        assertThat(starting.state()).isEqualTo(Health.State.PROGRESSING);
+        assertThat(target.health(CONTEXT).isHealthy()).isTrue();
+        assertThat(target.smokeCheck(CONTEXT).isHealthy()).isTrue();
+        assertThat(target.trafficRouter()).isEmpty();
+        assertThat(target.rollingUpdater()).isEmpty();
+        target.promote(CONTEXT);
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getSpec()
+                        .getSelector())
+                .containsEntry("slot", "green");
+        target.rollback(CONTEXT);
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getSpec()
+                        .getSelector())
+                .containsEntry("slot", "blue");
+        assertThat(target.describe()).isEqualTo("kubernetes blue-green test/shop");
+    }
+
+    @Test
+    void shouldOfferRollingUpdatesAndTurnFailuresIntoTargetExceptions() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 2))
+                .create();
+        DeploymentTarget target =
+                open(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0", "strategy", "rolling"));
+
+        target.rollingUpdater().orElseThrow().rollTo(CONTEXT, new Percentage(25), RollingBounds.DEFAULT);
+
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage())
+                .isEqualTo("reg/shop:1.1.0");
+        assertThatThrownBy(() -> target.promote(CONTEXT))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("cannot promote");
+    }
+
+    @Test
+    void shouldOfferTheCanaryRouter() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
+                .create();
+        client.services()
+                .inNamespace(NS)
+                .resource(service("shop", labels("app", "shop")))
+                .create();
+        DeploymentTarget target = open(Map.of(
+                "namespace",
+                NS,
+                "deployment",
+                "shop",
+                "image",
+                "reg/shop:1.1.0",
+                "strategy",
+                "canary",
+                "promoteTimeoutSeconds",
+                "5"));
+        target.deployCandidate(CONTEXT);
+
+        target.trafficRouter().orElseThrow().setWeight(CONTEXT, new Percentage(50));
+
+        assertThat(target.trafficRouter().orElseThrow().verifyWeight(CONTEXT, new Percentage(50)))
+                .isFalse();
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop-canary")
+                        .get()
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseUnknownKindsSettingsAndStrategies() {
+        KubernetesTargetFactory factory = new KubernetesTargetFactory(client, events::add);
+
+        assertThatThrownBy(() -> factory.open(KEY, TargetSpec.of("sandbox"))).hasMessageContaining("known: kubernetes");
+        assertThatThrownBy(() -> open(Map.of("namespace", NS, "deployment", "shop", "image", "x:1", "replica", "3")))
+                .hasMessageContaining("[replica] are not known");
+        assertThatThrownBy(() -> open(Map.of("namespace", NS, "deployment", "shop", "image", "x:1", "strategy", "x")))
+                .hasMessageContaining("known: blueGreen, canary, rolling");
+        assertThatThrownBy(() -> open(Map.of("namespace", NS, "deployment", "shop")))
+                .hasMessageContaining("'image' is required");
+        assertThatThrownBy(() -> open(Map.of(
+                        "namespace",
+                        NS,
+                        "deployment",
+                        "shop",
+                        "image",
+                        "x:1",
+                        "strategy",
+                        "canary",
+                        "promoteTimeoutSeconds",
+                        "soon")))
+                .hasMessageContaining("promoteTimeoutSeconds must be a whole number");
+    }
+
+    @Test
+    void shouldLockEachApplicationAndEnvironmentWithALease() {
+        KubernetesRolloutLock lock = new KubernetesRolloutLock(client, key -> NS);
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+
+        Lease lease = lock.acquire(KEY, "rollout-1", "ci-1", now, Duration.ofMinutes(5))
+                .orElseThrow();
+
+        assertThat(lease).isEqualTo(new Lease(KEY, "rollout-1", "ci-1", now, now.plusSeconds(300)));
+        assertThat(lock.acquire(
+                        DeploymentKey.of("cart", "production"), "rollout-2", "ci-1", now, Duration.ofMinutes(5)))
+                .isPresent();
+        assertThat(lock.acquire(KEY, "rollout-3", "ci-2", now, Duration.ofMinutes(5)))
+                .isEmpty();
+        assertThat(lock.refresh(KEY, "rollout-1", now.plusSeconds(60), Duration.ofMinutes(5)))
+                .isPresent();
+        lock.release(KEY, "rollout-1");
+        assertThat(lock.current(KEY)).isEmpty();
+    }
+
+    private DeploymentTarget open(Map<String, String> settings) {
+        return new KubernetesTargetFactory(client, events::add).open(KEY, new TargetSpec("kubernetes", settings));
+    }
+}

@@ -1,0 +1,178 @@
+package io.genesis.kubernetes.route;
+
+import static io.genesis.kubernetes.testing.Fixtures.NS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.genesis.core.policy.Percentage;
+import io.genesis.kubernetes.api.KubernetesApiException;
+import io.genesis.kubernetes.api.Problem;
+import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.RequestLog;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
+class GatewayRouteRouterTest {
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final List<String> events = new ArrayList<>();
+    private GatewayRouteRouter router;
+
+    @BeforeEach
+    void setUp() {
+        client.resources(HTTPRoute.class)
+                .inNamespace(NS)
+                .resource(new HTTPRouteBuilder()
+                        .withNewMetadata()
+                        .withName("shop")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewParentRef()
+                        .withName("public")
+                        .endParentRef()
+                        .addNewRule()
+                        .addNewBackendRef()
+                        .withName("shop")
+                        .withPort(80)
+                        .endBackendRef()
+                        .endRule()
+                        .endSpec()
+                        .build())
+                .create();
+        router = new GatewayRouteRouter(client, NS, "shop", "shop", "shop-preview", events::add);
+    }
+
+    @Test
+    void shouldAddTheCandidateBackendAndSplitWeightsInHundredthsOfAPercent() {
+        router.setWeight(new Percentage(10));
+
+        List<HTTPBackendRef> refs = route().getSpec().getRules().get(0).getBackendRefs();
+        assertThat(refs)
+                .extracting(HTTPBackendRef::getName, HTTPBackendRef::getWeight, HTTPBackendRef::getPort)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("shop", 9000, 80),
+                        org.assertj.core.groups.Tuple.tuple("shop-preview", 1000, 80));
+        assertThat(events).singleElement().asString().contains("shop-preview weight 1000, shop weight 9000");
+    }
+
+    @Test
+    void shouldVerifyOnlyOnceTheGatewayAcceptedTheCurrentGeneration() {
+        router.setWeight(new Percentage(50));
+
+        boolean beforeAccepted = router.verifyWeight(new Percentage(50));
+        accept(route().getMetadata().getGeneration());
+
+        assertThat(beforeAccepted).isFalse();
+        assertThat(router.verifyWeight(new Percentage(50))).isTrue();
+        assertThat(router.verifyWeight(new Percentage(10))).isFalse();
+    }
+
+    @Test
+    void shouldNotVerifyAWeightAcceptedForAnOlderGeneration() {
+        router.setWeight(new Percentage(10));
+        accept(route().getMetadata().getGeneration());
+        router.setWeight(new Percentage(50));
+
+        assertThat(router.verifyWeight(new Percentage(50))).isFalse();
+    }
+
+    @Test
+    void shouldWriteNothingWhenTheWeightIsAlreadySet() {
+        router.setWeight(new Percentage(50));
+        RequestLog.clear();
+
+        router.setWeight(new Percentage(50));
+
+        assertThat(RequestLog.requests()).singleElement().asString().startsWith("GET ");
+    }
+
+    @Test
+    void shouldReReadAndRetryWhenTheRouteChangedUnderneath() {
+        server.expect()
+                .put()
+                .withPath("/apis/gateway.networking.k8s.io/v1/namespaces/test/httproutes/shop")
+                .andReturn(409, "{\"kind\":\"Status\",\"message\":\"the object has been modified\"}")
+                .once();
+
+        router.setWeight(new Percentage(50));
+
+        assertThat(route().getSpec().getRules().get(0).getBackendRefs())
+                .extracting(HTTPBackendRef::getWeight)
+                .containsExactly(5000, 5000);
+    }
+
+    @Test
+    void shouldSayWhatToAddWhenNoRuleSendsTrafficToStable() {
+        GatewayRouteRouter other = new GatewayRouteRouter(client, NS, "shop", "cart", "cart-canary", events::add);
+
+        assertThatThrownBy(() -> other.setWeight(new Percentage(10)))
+                .isInstanceOfSatisfying(
+                        KubernetesApiException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.INVALID))
+                .hasMessageContaining("has no rule with a backendRef to Service 'cart'");
+    }
+
+    @Test
+    void shouldSayWhichRouteIsMissing() {
+        GatewayRouteRouter other = new GatewayRouteRouter(client, NS, "nope", "shop", "shop-preview", events::add);
+
+        assertThatThrownBy(() -> other.setWeight(new Percentage(10)))
+                .hasMessageContaining("get httproutes.gateway.networking.k8s.io 'nope' in namespace 'test'")
+                .hasMessageContaining("HTTPRoute 'nope' does not exist");
+    }
+
+    @Test
+    void shouldRefuseTheSameServiceForStableAndCandidate() {
+        assertThatThrownBy(() -> new GatewayRouteRouter(client, NS, "shop", "shop", "shop", events::add))
+                .hasMessageContaining("must differ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "5, 500", "12.5, 1250", "33.333, 3333", "100, 10000"})
+    void shouldTurnPercentagesIntoBackendWeights(double percent, int weight) {
+        assertThat(GatewayRouteRouter.candidateWeight(new Percentage(percent))).isEqualTo(weight);
+    }
+
+    private HTTPRoute route() {
+        return client.resources(HTTPRoute.class)
+                .inNamespace(NS)
+                .withName("shop")
+                .get();
+    }
+
+    private void accept(long generation) {
+        client.resources(HTTPRoute.class).inNamespace(NS).withName("shop").editStatus(r -> {
+            r.setStatus(new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatusBuilder()
+                    .withParents(new RouteParentStatusBuilder()
+                            .withControllerName("example.com/gateway")
+                            .withNewParentRef()
+                            .withName("public")
+                            .endParentRef()
+                            .withConditions(new ConditionBuilder()
+                                    .withType("Accepted")
+                                    .withStatus("True")
+                                    .withReason("Accepted")
+                                    .withObservedGeneration(generation)
+                                    .build())
+                            .build())
+                    .build());
+            return r;
+        });
+    }
+}

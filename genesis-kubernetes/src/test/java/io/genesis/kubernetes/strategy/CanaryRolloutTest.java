@@ -1,0 +1,193 @@
+package io.genesis.kubernetes.strategy;
+
+import static io.genesis.kubernetes.testing.Fixtures.NS;
+import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.labels;
+import static io.genesis.kubernetes.testing.Fixtures.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.genesis.core.policy.Percentage;
+import io.genesis.kubernetes.api.Names;
+import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.NoRetries;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
+class CanaryRolloutTest {
+
+    private static final Release RELEASE = new Release("r-7", "2.0.0", "reg/shop:2.0.0");
+
+    KubernetesClient client;
+
+    private final List<String> events = new ArrayList<>();
+    private DeploymentController controller;
+    private CanaryRollout rollout;
+
+    @BeforeEach
+    void setUp() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
+                .create();
+        client.services()
+                .inNamespace(NS)
+                .resource(service("shop", labels("app", "shop")))
+                .create();
+        controller = new DeploymentController(client, NS);
+        controller.reconcile("shop");
+        Application app = Application.of(NS, "shop");
+        rollout = new CanaryRollout(
+                client, app, CanaryRollout.Layout.defaults(app).withPromoteTimeout(Duration.ofSeconds(5)), events::add);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        controller.close();
+    }
+
+    @Test
+    void shouldStartOneCanaryPodAndSayThatReplicaCountsApproximateWeights() {
+        rollout.deployCandidate(RELEASE);
+
+        Deployment canary = canary();
+        assertThat(canary.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(canary.getSpec().getSelector().getMatchLabels()).containsEntry("track", "canary");
+        assertThat(canary.getMetadata().getAnnotations()).containsEntry(Names.TOTAL_REPLICAS, "4");
+        assertThat(events)
+                .singleElement()
+                .asString()
+                .contains("no traffic router")
+                .contains("approximated by replica counts out of 4");
+    }
+
+    @Test
+    void shouldSplitReplicasForAWeightAndVerifyItOnceTheControllerCaughtUp() {
+        rollout.deployCandidate(RELEASE);
+        controller.reconcile("shop-canary");
+
+        rollout.router().orElseThrow().setWeight(new Percentage(50));
+
+        assertThat(canary().getSpec().getReplicas()).isEqualTo(2);
+        assertThat(stable().getSpec().getReplicas()).isEqualTo(2);
+        assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
+                .isFalse();
+        controller.reconcile("shop-canary");
+        controller.reconcile("shop");
+        assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
+                .isTrue();
+        assertThat(events).last().asString().contains("canary 2, shop 2 of 4 pods (50.00 % of pods");
+    }
+
+    @Test
+    void shouldPromoteByRollingStableToTheCanaryTemplateThenScaleTheCanaryDown() {
+        controller.start();
+        rollout.deployCandidate(RELEASE);
+        rollout.router().orElseThrow().setWeight(Percentage.HUNDRED);
+
+        rollout.promote(RELEASE);
+        rollout.scaleDownPrevious(RELEASE);
+
+        Deployment stable = stable();
+        assertThat(stable.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage())
+                .isEqualTo("reg/shop:2.0.0");
+        assertThat(stable.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("track", "stable");
+        assertThat(stable.getSpec().getReplicas()).isEqualTo(4);
+        assertThat(stable.getMetadata().getAnnotations()).containsEntry(Names.PREVIOUS_REVISION, "1");
+        assertThat(canary().getSpec().getReplicas()).isZero();
+    }
+
+    @Test
+    void shouldFailPromoteWhenStableExceedsItsProgressDeadline() {
+        rollout.deployCandidate(RELEASE);
+        controller.stall("shop");
+        controller.start();
+
+        assertThatThrownBy(() -> rollout.promote(RELEASE))
+                .isInstanceOf(RolloutFailedException.class)
+                .hasMessageContaining("did not finish rolling to reg/shop:2.0.0")
+                .hasMessageContaining("exceeded its progress deadline");
+    }
+
+    @Test
+    void shouldRollStableBackToThePreviousRevisionAndRetireTheCanary() {
+        controller.start();
+        rollout.deployCandidate(RELEASE);
+        rollout.router().orElseThrow().setWeight(Percentage.HUNDRED);
+        rollout.promote(RELEASE);
+
+        rollout.rollback(RELEASE);
+
+        assertThat(stable().getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage())
+                .isEqualTo("reg/shop:1.0.0");
+        assertThat(canary().getSpec().getReplicas()).isZero();
+        assertThat(stable().getSpec().getReplicas()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRefuseAStableDeploymentWithoutATrackLabel() {
+        client.apps().deployments().inNamespace(NS).withName("shop").delete();
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
+                .create();
+
+        assertThatThrownBy(() -> rollout.deployCandidate(RELEASE))
+                .isInstanceOf(RolloutFailedException.class)
+                .hasMessageContaining("must select track: stable");
+    }
+
+    @Test
+    void shouldRefuseAServiceThatSelectsOneTrackWhenWeightsAreReplicaCounts() {
+        client.services().inNamespace(NS).withName("shop").edit(s -> {
+            s.getSpec().getSelector().put("track", "stable");
+            return s;
+        });
+
+        assertThatThrownBy(() -> rollout.deployCandidate(RELEASE))
+                .isInstanceOf(RolloutFailedException.class)
+                .hasMessageContaining("must select both tracks");
+    }
+
+    @Test
+    void shouldReportHealthAndSmokeOfTheCanary() {
+        rollout.deployCandidate(RELEASE);
+
+        assertThat(rollout.smokeCheck(RELEASE).state()).isEqualTo(Observation.State.UNHEALTHY);
+        controller.reconcile("shop-canary");
+        assertThat(rollout.health(RELEASE).state()).isEqualTo(Observation.State.HEALTHY);
+        assertThat(rollout.smokeCheck(RELEASE).message()).isEqualTo("1 ready pod(s) of shop-canary run reg/shop:2.0.0");
+    }
+
+    private Deployment canary() {
+        return client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("shop-canary")
+                .get();
+    }
+
+    private Deployment stable() {
+        return client.apps().deployments().inNamespace(NS).withName("shop").get();
+    }
+}

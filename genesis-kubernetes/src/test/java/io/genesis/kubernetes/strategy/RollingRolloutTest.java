@@ -1,0 +1,181 @@
+package io.genesis.kubernetes.strategy;
+
+import static io.genesis.kubernetes.testing.Fixtures.NS;
+import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.labels;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.genesis.core.policy.Percentage;
+import io.genesis.kubernetes.api.KubernetesApiException;
+import io.genesis.kubernetes.api.Names;
+import io.genesis.kubernetes.api.Problem;
+import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.workload.Progress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
+class RollingRolloutTest {
+
+    private static final Release RELEASE = new Release("r-9", "1.3.0", "reg/shop:1.3.0");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final List<String> events = new ArrayList<>();
+    private DeploymentController controller;
+    private RollingRollout rollout;
+
+    @BeforeEach
+    void setUp() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.2.0", 4))
+                .create();
+        controller = new DeploymentController(client, NS);
+        controller.reconcile("shop");
+        rollout = new RollingRollout(client, Application.of(NS, "shop"), events::add);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        controller.close();
+    }
+
+    @Test
+    void shouldSetImageBoundsAndPreviousRevisionInOnePatch() {
+        RequestLog.clear();
+
+        rollout.deployCandidate(RELEASE);
+
+        assertThat(RequestLog.requests())
+                .containsExactly(
+                        "GET /apis/apps/v1/namespaces/test/deployments/shop",
+                        "PATCH /apis/apps/v1/namespaces/test/deployments/shop");
+        Deployment shop = shop();
+        assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("reg/shop:1.3.0");
+        assertThat(shop.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getStrVal())
+                .isEqualTo("25%");
+        assertThat(shop.getSpec()
+                        .getStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getStrVal())
+                .isEqualTo("0%");
+        assertThat(shop.getMetadata().getAnnotations())
+                .containsEntry(Names.PREVIOUS_REVISION, "1")
+                .containsEntry(Names.ROLLOUT, "r-9");
+    }
+
+    @Test
+    void shouldFollowTheRolloutWithAWatchUntilItCompletes() {
+        controller.start();
+        rollout.deployCandidate(RELEASE);
+
+        Progress progress = rollout.await(Duration.ofSeconds(5));
+
+        assertThat(progress.state()).isEqualTo(Progress.State.COMPLETE);
+        assertThat(rollout.health(RELEASE).state()).isEqualTo(Observation.State.HEALTHY);
+        assertThat(rollout.smokeCheck(RELEASE).state()).isEqualTo(Observation.State.HEALTHY);
+    }
+
+    @Test
+    void shouldReportAnExceededProgressDeadlineAsUnhealthy() {
+        rollout.deployCandidate(RELEASE);
+        controller.stall("shop");
+
+        Observation health = rollout.health(RELEASE);
+
+        assertThat(health.state()).isEqualTo(Observation.State.UNHEALTHY);
+        assertThat(health.message())
+                .contains("exceeded its progress deadline of 600 s")
+                .contains("roll back");
+        assertThatThrownBy(() -> rollout.promote(RELEASE)).hasMessageContaining("cannot promote");
+    }
+
+    @Test
+    void shouldRollBackToThePodTemplateOfThePreviousRevision() {
+        rollout.deployCandidate(RELEASE);
+        controller.reconcile("shop");
+
+        rollout.rollback(RELEASE);
+        controller.reconcile("shop");
+
+        Deployment shop = shop();
+        assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("reg/shop:1.2.0");
+        assertThat(shop.getSpec().getTemplate().getMetadata().getLabels()).doesNotContainKey(Names.POD_TEMPLATE_HASH);
+        assertThat(shop.getMetadata().getAnnotations()).containsEntry(Names.REVISION, "3");
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameReleaseRollsAgain() {
+        rollout.deployCandidate(RELEASE);
+        RequestLog.clear();
+
+        rollout.rollTo(RELEASE, new Percentage(50), Percentage.ZERO);
+
+        assertThat(RequestLog.requests()).singleElement().asString().startsWith("GET ");
+    }
+
+    @Test
+    void shouldStopAndReportWhenTheApiFailsMidRollout() {
+        server.expect()
+                .patch()
+                .withPath("/apis/apps/v1/namespaces/test/deployments/shop")
+                .andReturn(503, "{\"kind\":\"Status\",\"message\":\"etcdserver: request timed out\"}")
+                .once();
+
+        assertThatThrownBy(() -> rollout.deployCandidate(RELEASE))
+                .isInstanceOfSatisfying(KubernetesApiException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.UNAVAILABLE);
+                    assertThat(e.problem().isTransient()).isTrue();
+                })
+                .hasMessageContaining("patch deployments.apps 'shop' in namespace 'test' (HTTP 503")
+                .hasMessageContaining("Genesis stopped changing the cluster");
+        assertThat(shop().getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage())
+                .isEqualTo("reg/shop:1.2.0");
+    }
+
+    @Test
+    void shouldRefuseToRollBackWithoutAKnownPreviousRevision() {
+        client.apps().deployments().inNamespace(NS).withName("shop").edit(d -> {
+            d.getMetadata().getAnnotations().put(Names.ROLLOUT, "r-9");
+            return d;
+        });
+
+        assertThatThrownBy(() -> rollout.rollback(RELEASE))
+                .isInstanceOf(RolloutFailedException.class)
+                .hasMessageContaining("roll back by hand with kubectl rollout undo");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"25, 25%", "0, 0%", "100, 100%", "33.3, 34%"})
+    void shouldWriteBoundsAsDeploymentPercentages(double share, String expected) {
+        assertThat(RollingRollout.percent(new Percentage(share))).isEqualTo(expected);
+    }
+
+    private Deployment shop() {
+        return client.apps().deployments().inNamespace(NS).withName("shop").get();
+    }
+}
