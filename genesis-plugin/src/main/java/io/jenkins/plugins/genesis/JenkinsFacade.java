@@ -2,6 +2,7 @@ package io.jenkins.plugins.genesis;
 
 import hudson.ExtensionList;
 import hudson.Functions;
+import hudson.model.Item;
 import hudson.security.Permission;
 import java.util.Objects;
 
@@ -27,6 +28,20 @@ public final class JenkinsFacade {
      */
     public static void checkPermission(Permission permission) {
         Functions.checkPermission(Objects.requireNonNull(permission, "permission"));
+    }
+
+    /**
+     * The check of a form that belongs to an item, such as a Pipeline step's form in the Snippet
+     * Generator of a job: the current user must be allowed to configure {@code item}. Outside any
+     * item (the Snippet Generator at the Jenkins root) {@code withoutItem} is checked on the root
+     * instead, usually the descriptor's {@code getRequiredGlobalConfigPagePermission()}.
+     */
+    public static void checkConfigure(Item item, Permission withoutItem) {
+        if (item == null) {
+            checkPermission(withoutItem);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
     }
 
     /** The only registered instance of the extension {@code type}. */

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.policy.Percentage;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
+import io.jenkins.plugins.genesis.gate.GateBuildAction;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class PersistedClassesTest {
 
-    private static final String PLUGIN_PACKAGE = "io.jenkins.plugins.genesis";
-    private static final Set<Class<?>> PLAIN_VALUES =
-            Set.of(String.class, Boolean.class, Integer.class, Long.class, Double.class);
-
     /** Everything Jenkins persists for the plugin starts at one of these classes. */
-    private static final List<Class<?>> PERSISTED_ROOTS = List.of(GenesisConfiguration.class);
+    private static final List<Class<?>> PERSISTED_ROOTS = List.of(GenesisConfiguration.class, GateBuildAction.class);
 
     @Test
     void shouldPersistOnlyPlainPluginClasses() {
@@ -37,7 +27,7 @@ class PersistedClassesTest {
         List<String> problems = new ArrayList<>();
 
         // when
-        PERSISTED_ROOTS.forEach(root -> problems.addAll(problemsOf(root)));
+        PERSISTED_ROOTS.forEach(root -> problems.addAll(PersistedClasses.problemsOf(root)));
 
         // then
         assertThat(problems).isEmpty();
@@ -46,7 +36,7 @@ class PersistedClassesTest {
     @Test
     void shouldFindEveryKindOfUnsafeField() {
         // when
-        List<String> problems = problemsOf(UnsafeHolder.class);
+        List<String> problems = PersistedClasses.problemsOf(UnsafeHolder.class);
 
         // then
         assertThat(problems)
@@ -56,57 +46,6 @@ class PersistedClassesTest {
                 .anySatisfy(p -> assertThat(p).contains("threshold", "engine"))
                 .anySatisfy(p -> assertThat(p).contains("values", "Object"))
                 .anySatisfy(p -> assertThat(p).contains("byName", "wildcard"));
-    }
-
-    static List<String> problemsOf(Class<?> root) {
-        List<String> problems = new ArrayList<>();
-        checkClass(root, new HashSet<>(), problems);
-        return problems;
-    }
-
-    private static void checkClass(Class<?> type, Set<Class<?>> visited, List<String> problems) {
-        if (!visited.add(type)) {
-            return;
-        }
-        if (type.isRecord()) {
-            problems.add(type.getName() + " is a record, which XStream in Jenkins cannot rebuild");
-            return;
-        }
-        // Fields of Jenkins' own superclasses are Jenkins' business.
-        for (Class<?> c = type; c != null && c.getName().startsWith(PLUGIN_PACKAGE); c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
-                    checkType(c.getSimpleName() + "." + field.getName(), field.getGenericType(), visited, problems);
-                }
-            }
-        }
-    }
-
-    private static void checkType(String where, Type type, Set<Class<?>> visited, List<String> problems) {
-        if (type instanceof ParameterizedType parameterized
-                && parameterized.getRawType() instanceof Class<?> raw
-                && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw))) {
-            for (Type argument : parameterized.getActualTypeArguments()) {
-                checkType(where + " element", argument, visited, problems);
-            }
-        } else if (!(type instanceof Class<?> raw)) {
-            problems.add(where + " has a wildcard, type variable or generic type " + type.getTypeName());
-        } else if (raw == Object.class) {
-            problems.add(where + " is typed Object, so XStream would write whatever class it holds");
-        } else if (raw.isPrimitive() || PLAIN_VALUES.contains(raw) || raw.isEnum()) {
-            return;
-        } else if (raw.getName().startsWith("io.genesis.")) {
-            problems.add(where + " holds the engine type " + raw.getName() + "; persist a plugin-side copy");
-        } else if (raw.getName().startsWith(PLUGIN_PACKAGE)) {
-            if (raw.isRecord()) {
-                problems.add(where + " holds the record " + raw.getName());
-            } else {
-                checkClass(raw, visited, problems);
-            }
-        } else {
-            problems.add(where + " holds " + raw.getName() + ", which is neither plain nor the plugin's own");
-        }
     }
 
     /** Deliberately wrong, to prove the check finds each kind of problem. */

@@ -41,6 +41,7 @@ class ViewResourcesTest {
     private static final Pattern CHECKED_CONTROL = Pattern.compile("<f:(textbox|number|password|textarea)\\b[^>]*>");
     private static final Pattern TEXT_KEY = Pattern.compile("\\$\\{%([^}(]+)");
     private static final Pattern FIELD = Pattern.compile("field=\"([^\"]+)\"");
+    private static final Pattern IT_PROPERTY = Pattern.compile("\\$\\{it\\.([A-Za-z]+)");
 
     static Stream<Path> jellyFiles() throws IOException {
         return files(".jelly");
@@ -139,6 +140,58 @@ class ViewResourcesTest {
                     .isTrue();
             assertThat(properties).contains(propertyChecked(check.getName()));
         });
+    }
+
+    /** Views other than forms, such as an action's {@code summary.jelly} on the build page. */
+    static Stream<Path> displayViews() throws IOException {
+        return jellyFiles()
+                .filter(p -> !p.getFileName().toString().equals("config.jelly"))
+                .filter(p -> !p.getParent().equals(RESOURCES));
+    }
+
+    @ParameterizedTest
+    @MethodSource("displayViews")
+    void shouldShowOnlyPropertiesItsObjectHas(Path jelly) throws Exception {
+        // given
+        Class<?> shown = classOf(jelly.getParent());
+        Set<String> used = matches(IT_PROPERTY, Files.readString(jelly));
+
+        // when
+        Set<String> missing = new TreeSet<>();
+        for (String property : used) {
+            String suffix = property.substring(0, 1).toUpperCase(Locale.ROOT) + property.substring(1);
+            boolean readable = Arrays.stream(shown.getMethods())
+                    .anyMatch(m -> m.getParameterCount() == 0
+                            && (m.getName().equals("get" + suffix)
+                                    || m.getName().equals("is" + suffix)));
+            if (!readable) {
+                missing.add(property);
+            }
+        }
+
+        // then
+        assertThat(used).isNotEmpty();
+        assertThat(missing).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("configuredClassFolders")
+    void shouldDescribeEveryPipelineStepInAHelpFile(Path folder) throws Exception {
+        // given
+        Class<?> configured = classOf(folder);
+
+        // then: the Snippet Generator shows help.html above the step's fields
+        if (org.jenkinsci.plugins.workflow.steps.Step.class.isAssignableFrom(configured)) {
+            assertThat(folder.resolve("help.html")).exists();
+        }
+    }
+
+    @Test
+    void shouldFindTheStepAndItsBuildPageView() throws IOException {
+        assertThat(configuredClassFolders())
+                .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/GenesisGateStep"));
+        assertThat(displayViews())
+                .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/GateBuildAction/summary.jelly"));
     }
 
     /** What Stapler and Configuration as Code bind: constructor parameters and setters. */

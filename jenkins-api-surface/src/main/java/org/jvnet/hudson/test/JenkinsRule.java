@@ -1,6 +1,8 @@
 package org.jvnet.hudson.test;
 
 import hudson.model.RootAction;
+import java.io.IOException;
+import java.net.URL;
 import org.junit.rules.MethodRule;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
@@ -14,6 +16,11 @@ import org.junit.runners.model.Statement;
 public class JenkinsRule implements TestRule, MethodRule, RootAction {
 
     public JenkinsRule() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The root URL of the test's Jenkins, such as {@code http://localhost:PORT/jenkins/}. */
+    public URL getURL() throws IOException {
         throw new UnsupportedOperationException();
     }
 

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.genesis.gate;
+
+import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.policy.ApprovalPolicy;
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.GateThresholds;
+import io.genesis.core.policy.Percentage;
+import io.genesis.core.policy.RefPolicy;
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gate part of an environment, as plain data. The controller resolves the environment from
+ * the global configuration; the agent, which has no configuration, rebuilds the engine's
+ * environment from this copy. Approvals and allowed refs are not the gate's business and do not
+ * travel.
+ */
+final class EnvironmentGate implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private final double minPassRate;
+    /** Coverage bars by metric label ({@code line}, {@code branch}, ...). */
+    private final LinkedHashMap<String, Double> minCoverage;
+
+    private final Double maxCoverageDrop;
+    private final boolean allowLoosening;
+
+    private EnvironmentGate(
+            String name,
+            double minPassRate,
+            LinkedHashMap<String, Double> minCoverage,
+            Double maxCoverageDrop,
+            boolean allowLoosening) {
+        this.name = name;
+        this.minPassRate = minPassRate;
+        this.minCoverage = minCoverage;
+        this.maxCoverageDrop = maxCoverageDrop;
+        this.allowLoosening = allowLoosening;
+    }
+
+    static EnvironmentGate of(Environment environment) {
+        GateThresholds gate = environment.gate();
+        LinkedHashMap<String, Double> coverage = new LinkedHashMap<>();
+        gate.minCoverage().forEach((metric, bar) -> coverage.put(metric.label(), bar.value()));
+        return new EnvironmentGate(
+                environment.name(),
+                gate.minPassRate().value(),
+                coverage,
+                gate.maxCoverageDrop().orElse(null),
+                gate.allowLoosening());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The engine's environment with these thresholds, no approval and no allowed refs. */
+    Environment toEngine() {
+        Map<CoverageMetric, Percentage> coverage = new EnumMap<>(CoverageMetric.class);
+        minCoverage.forEach((metric, bar) -> coverage.put(CoverageMetric.named(metric), new Percentage(bar)));
+        GateThresholds thresholds = new GateThresholds(
+                new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening);
+        return new Environment(name, thresholds, ApprovalPolicy.none(), new RefPolicy(List.of(), List.of()));
+    }
+}

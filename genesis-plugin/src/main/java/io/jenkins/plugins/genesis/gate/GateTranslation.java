@@ -1,0 +1,97 @@
+package io.jenkins.plugins.genesis.gate;
+
+import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.GatePolicy;
+import io.genesis.core.gate.GateRequest;
+import io.genesis.core.gate.TestSelector;
+import io.genesis.core.policy.Percentage;
+import java.nio.file.Path;
+
+/**
+ * The one place where a {@code genesisGate} call becomes an engine request. The controller runs it
+ * first to refuse a bad call before any agent is asked; the agent runs it again, with the real
+ * workspace, and evaluates the request.
+ */
+final class GateTranslation {
+
+    private GateTranslation() {}
+
+    /**
+     * The engine request for {@code input}, reading reports under {@code workspace}.
+     *
+     * @throws IllegalArgumentException naming the step parameter, the bad value and the fix
+     */
+    static GateRequest toRequest(GateInput input, Path workspace) {
+        GateSettings settings = input.settings;
+        TestResultsSource source = TestResultsSource.named(settings.testResultsSource);
+        checkUsage(settings, source);
+        GateRequest.Builder builder = GateRequest.builder(input.environment.toEngine(), workspace);
+        if (source == TestResultsSource.REPORTS) {
+            builder.testReports(settings.tests);
+        }
+        if (!isBlank(settings.coverageReports)) {
+            builder.coverageReports(settings.coverageReports);
+        }
+        if (settings.minPassRate != null) {
+            builder.minPassRate(Percentage.of("minPassRate", settings.minPassRate));
+        }
+        if (settings.minCoverage != null) {
+            builder.minCoverage(CoverageMetric.LINE, Percentage.of("minCoverage", settings.minCoverage));
+        }
+        if (settings.baselineCoverage != null) {
+            builder.baselineCoverage(CoverageMetric.LINE, Percentage.of("baselineCoverage", settings.baselineCoverage));
+        }
+        if (settings.maxCoverageDrop != null) {
+            builder.maxCoverageDrop(settings.maxCoverageDrop);
+        }
+        for (RequiredTest required : settings.requiredTests()) {
+            builder.require(TestSelector.of(required.getName(), required.getPattern()));
+        }
+        if (settings.unstableMargin != null) {
+            builder.unstableMargin(settings.unstableMargin);
+        }
+        if (settings.force) {
+            builder.force(settings.reason);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Refuses what the gate could not evaluate as asked, before any agent is involved: a bad
+     * parameter, or a threshold looser than the environment lets a pipeline ask for. Nothing is
+     * read; the workspace given to the engine is a placeholder.
+     *
+     * @throws IllegalArgumentException naming the step parameter, the bad value and the fix
+     */
+    static void validate(GateInput input) {
+        GatePolicy.of(toRequest(input, Path.of("")));
+    }
+
+    private static void checkUsage(GateSettings settings, TestResultsSource source) {
+        if (settings.force && isBlank(settings.reason)) {
+            throw new IllegalArgumentException(Messages.FORCE_WITHOUT_REASON.format());
+        }
+        if (!settings.force && !isBlank(settings.reason)) {
+            throw new IllegalArgumentException(Messages.REASON_WITHOUT_FORCE.format());
+        }
+        switch (source) {
+            case REPORTS -> {
+                if (isBlank(settings.tests)) {
+                    throw new IllegalArgumentException(Messages.TESTS_REQUIRED.format());
+                }
+            }
+            case JUNIT -> {
+                if (!isBlank(settings.tests)) {
+                    throw new IllegalArgumentException(Messages.TESTS_WITH_JUNIT.format(settings.tests));
+                }
+                if (!settings.requiredTests.isEmpty()) {
+                    throw new IllegalArgumentException(Messages.REQUIRED_WITH_JUNIT.format());
+                }
+            }
+        }
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

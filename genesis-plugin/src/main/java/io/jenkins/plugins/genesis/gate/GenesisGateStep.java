@@ -1,0 +1,344 @@
+package io.jenkins.plugins.genesis.gate;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.test.AbstractTestResultAction;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.genesis.core.policy.Environment;
+import io.jenkins.plugins.genesis.JenkinsFacade;
+import io.jenkins.plugins.genesis.config.GenesisConfiguration;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code genesisGate}: judges the build's test and coverage reports against an environment's
+ * quality bar, prints one line per criterion, records the verdict on the build page, and passes,
+ * marks the build unstable, or fails the step. Its parameters mirror {@code genesis gate}'s
+ * options; {@link GateTranslation} turns them into the engine's request.
+ *
+ * <pre>
+ * def gate = genesisGate environment: 'production',
+ *                        tests: '**&#47;surefire-reports/TEST-*.xml',
+ *                        coverageReports: '**&#47;jacoco.xml',
+ *                        requiredTests: [required(name: 'critical', pattern: '*Critical*')]
+ * echo "pass rate ${gate.passRate}"
+ * </pre>
+ */
+public final class GenesisGateStep extends Step {
+
+    private final String environment;
+    private String tests = "";
+    private String coverageReports = "";
+    private Double minPassRate;
+    private Double minCoverage;
+    private Double baselineCoverage;
+    private Double maxCoverageDrop;
+    private List<RequiredTest> requiredTests = new ArrayList<>();
+    private Double unstableMargin;
+    private boolean force;
+    private String reason = "";
+    private String testResultsSource = TestResultsSource.REPORTS.id();
+
+    /** A gate against the bar of {@code environment}, as configured on Manage Jenkins, System. */
+    @DataBoundConstructor
+    public GenesisGateStep(String environment) {
+        this.environment = clean(environment);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    /** JUnit XML report patterns, comma-separated, relative to the workspace. */
+    public String getTests() {
+        return tests;
+    }
+
+    @DataBoundSetter
+    public void setTests(String tests) {
+        this.tests = clean(tests);
+    }
+
+    /** JaCoCo or Cobertura XML report patterns, comma-separated, relative to the workspace. */
+    public String getCoverageReports() {
+        return coverageReports;
+    }
+
+    @DataBoundSetter
+    public void setCoverageReports(String coverageReports) {
+        this.coverageReports = clean(coverageReports);
+    }
+
+    /** A pass-rate bar instead of the environment's, in percent; {@code null} keeps the environment's. */
+    public Double getMinPassRate() {
+        return minPassRate;
+    }
+
+    @DataBoundSetter
+    public void setMinPassRate(Double minPassRate) {
+        this.minPassRate = minPassRate;
+    }
+
+    /** A line-coverage bar instead of the environment's, in percent; {@code null} keeps the environment's. */
+    public Double getMinCoverage() {
+        return minCoverage;
+    }
+
+    @DataBoundSetter
+    public void setMinCoverage(Double minCoverage) {
+        this.minCoverage = minCoverage;
+    }
+
+    /** The line coverage of the last release, in percent, to check the drop against; {@code null}: no check. */
+    public Double getBaselineCoverage() {
+        return baselineCoverage;
+    }
+
+    @DataBoundSetter
+    public void setBaselineCoverage(Double baselineCoverage) {
+        this.baselineCoverage = baselineCoverage;
+    }
+
+    /** How many points coverage may fall below the baseline; {@code null} keeps the environment's, else 0. */
+    public Double getMaxCoverageDrop() {
+        return maxCoverageDrop;
+    }
+
+    @DataBoundSetter
+    public void setMaxCoverageDrop(Double maxCoverageDrop) {
+        this.maxCoverageDrop = maxCoverageDrop;
+    }
+
+    /** Tests that must all pass, whatever the pass rate. */
+    public List<RequiredTest> getRequiredTests() {
+        return Collections.unmodifiableList(requiredTests);
+    }
+
+    @DataBoundSetter
+    public void setRequiredTests(List<RequiredTest> requiredTests) {
+        this.requiredTests = new ArrayList<>(requiredTests == null ? List.of() : requiredTests);
+    }
+
+    /** Points by which a threshold may be missed for an unstable rather than a failed gate; {@code null}: 0. */
+    public Double getUnstableMargin() {
+        return unstableMargin;
+    }
+
+    @DataBoundSetter
+    public void setUnstableMargin(Double unstableMargin) {
+        this.unstableMargin = unstableMargin;
+    }
+
+    /** Whether a gate that does not pass is let through (with {@link #getReason()}, which is recorded). */
+    public boolean isForce() {
+        return force;
+    }
+
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    /** Why the gate is forced; required with {@code force: true}, refused without it. */
+    public String getReason() {
+        return reason;
+    }
+
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = clean(reason);
+    }
+
+    /** {@code reports} (the default: the {@code tests} patterns) or {@code junit} (what the junit step recorded). */
+    public String getTestResultsSource() {
+        return testResultsSource;
+    }
+
+    @DataBoundSetter
+    public void setTestResultsSource(String testResultsSource) {
+        this.testResultsSource =
+                GateTranslation.isBlank(testResultsSource) ? TestResultsSource.REPORTS.id() : testResultsSource.trim();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, new GateSettings(this));
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.trim();
+    }
+
+    /**
+     * Runs the gate off the Pipeline's thread: the agent reads the reports, the controller records
+     * and reports the verdict.
+     */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final GateSettings settings;
+
+        Execution(StepContext context, GateSettings settings) {
+            super(context);
+            this.settings = settings;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext context = getContext();
+            Run<?, ?> run = context.get(Run.class);
+            FilePath workspace = context.get(FilePath.class);
+            PrintStream console = context.get(TaskListener.class).getLogger();
+            GateInput input = input(run);
+            String json = workspace.act(new GateCallable(input));
+            GateReport report = GateReport.fromJson(json);
+            report.consoleLines().forEach(console::println);
+            run.addAction(new GateBuildAction(json));
+            GateOutcome outcome = report.outcome();
+            if (outcome.marksUnstable()) {
+                run.setResult(Result.UNSTABLE);
+                context.get(FlowNode.class)
+                        .addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(report.headline()));
+            }
+            if (outcome.failsTheStep()) {
+                throw new AbortException(Messages.GATE_FAILED.format(report.headline()));
+            }
+            return report.toPipelineValue();
+        }
+
+        /** Everything the agent needs, checked here so that a bad call never reaches an agent. */
+        private GateInput input(Run<?, ?> run) throws AbortException {
+            try {
+                Environment target = GenesisConfiguration.get().toPolicy().named(settings.environment);
+                JUnitTotals junit = TestResultsSource.named(settings.testResultsSource) == TestResultsSource.JUNIT
+                        ? recordedTests(run)
+                        : null;
+                GateInput input = new GateInput(settings, EnvironmentGate.of(target), junit);
+                GateTranslation.validate(input);
+                return input;
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(Messages.USAGE_PROBLEM.format(e.getMessage()));
+            }
+        }
+
+        @SuppressWarnings("rawtypes")
+        private static JUnitTotals recordedTests(Run<?, ?> run) {
+            AbstractTestResultAction recorded = run.getAction(AbstractTestResultAction.class);
+            return recorded == null
+                    ? JUnitTotals.noneRecorded()
+                    : JUnitTotals.recorded(recorded.getTotalCount(), recorded.getFailCount(), recorded.getSkipCount());
+        }
+    }
+
+    /** The step's name, context and form. */
+    @Extension
+    @Symbol("genesisGate")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "genesisGate";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.STEP_DISPLAY_NAME.format();
+        }
+
+        /** The build, its console, the node the step runs as, and a workspace on an agent. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
+        }
+
+        @POST
+        public FormValidation doCheckEnvironment(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkEnvironment(
+                    value, GenesisConfiguration.get().toPolicy()));
+        }
+
+        @POST
+        public FormValidation doCheckTests(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckCoverageReports(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckMinPassRate(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPercentage("minPassRate", value));
+        }
+
+        @POST
+        public FormValidation doCheckMinCoverage(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPercentage("minCoverage", value));
+        }
+
+        @POST
+        public FormValidation doCheckBaselineCoverage(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPercentage("baselineCoverage", value));
+        }
+
+        @POST
+        public FormValidation doCheckMaxCoverageDrop(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPoints("maxCoverageDrop", value));
+        }
+
+        @POST
+        public FormValidation doCheckUnstableMargin(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPoints("unstableMargin", value));
+        }
+
+        @POST
+        public FormValidation doCheckReason(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter boolean force) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkReason(value, force));
+        }
+
+        @POST
+        public ListBoxModel doFillTestResultsSourceItems(@AncestorInPath Item item) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            ListBoxModel items = new ListBoxModel();
+            for (TestResultsSource source : TestResultsSource.values()) {
+                items.add(source.displayName(), source.id());
+            }
+            return items;
+        }
+    }
+}
