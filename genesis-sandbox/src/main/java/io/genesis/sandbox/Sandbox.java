@@ -14,6 +14,7 @@ import io.genesis.sandbox.slot.SlotLauncher;
 import io.genesis.sandbox.slot.Versions;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,15 @@ public final class Sandbox implements AutoCloseable {
     /** Requests through the proxy over the last {@code window}, overall and per slot. */
     public MetricsSnapshot metrics(Duration window) {
         return metrics.snapshot(window);
+    }
+
+    /**
+     * Requests through the proxy between {@code from} and {@code to}, overall and per slot; see {@link
+     * RequestMetrics#snapshot(Instant, Instant)} for how the span is widened to whole buckets and bounded by
+     * the retention.
+     */
+    public MetricsSnapshot metrics(Instant from, Instant to) {
+        return metrics.snapshot(from, to);
     }
 
     /**

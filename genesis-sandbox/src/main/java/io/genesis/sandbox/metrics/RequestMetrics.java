@@ -61,9 +61,41 @@ public final class RequestMetrics implements RequestRecorder {
         long nowMillis = now.toEpochMilli();
         long last = Math.floorDiv(nowMillis, layout.widthMillis());
         long first = Math.floorDiv(nowMillis - window.toMillis(), layout.widthMillis());
+        return snapshot(first, last, now, window);
+    }
+
+    /**
+     * Statistics between {@code from} and {@code to}, the way the rollout engine asks for a sample. The span
+     * is widened to whole buckets, like {@link #snapshot(Duration)}, so two adjacent spans may both count
+     * the bucket they meet in. A start further back than the retention is moved up to it, because older
+     * requests are no longer kept, and an end after now reads up to now: the snapshot's {@code window} and
+     * {@code takenAt} give the span actually read.
+     *
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
+    public MetricsSnapshot snapshot(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException(
+                    "a metrics window must not end (" + to + ") before it starts (" + from + ")");
+        }
+        Instant now = clock.instant();
+        Instant end = to.isAfter(now) ? now : to;
+        Instant oldest = now.minus(layout.retention());
+        Instant start = from.isBefore(oldest) ? oldest : from;
+        if (start.isAfter(end)) {
+            start = end;
+        }
+        long first = Math.floorDiv(start.toEpochMilli(), layout.widthMillis());
+        long last = Math.floorDiv(end.toEpochMilli(), layout.widthMillis());
+        return snapshot(first, last, end, Duration.between(start, end));
+    }
+
+    private MetricsSnapshot snapshot(long first, long last, Instant takenAt, Duration window) {
         Map<SlotId, WindowStats> perSlot = new TreeMap<>();
         slots.forEach((slot, series) -> perSlot.put(slot, series.stats(first, last)));
-        return new MetricsSnapshot(now, window, overall.stats(first, last), perSlot);
+        return new MetricsSnapshot(takenAt, window, overall.stats(first, last), perSlot);
     }
 
     /** Drops the history of {@code slot}, for slots that are gone for good. */

@@ -7,6 +7,7 @@ import io.genesis.core.policy.Percentage;
 import io.genesis.sandbox.slot.SlotId;
 import io.genesis.sandbox.testing.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -180,6 +181,58 @@ class RequestMetricsTest {
         assertThat(metrics.snapshot(Duration.ofMinutes(1)).slot(CANARY).requestCount())
                 .isEqualTo(1);
         assertThat(metrics.layout().retention()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void shouldReadTheRequestsBetweenTwoInstants() {
+        Instant start = clock.instant();
+        record(CANARY, RequestOutcome.SERVER_ERROR, 2);
+        clock.advance(Duration.ofSeconds(5));
+        Instant middle = clock.instant();
+        record(CANARY, RequestOutcome.SUCCESS, 6);
+        clock.advance(Duration.ofSeconds(5));
+
+        MetricsSnapshot early = metrics.snapshot(start, start.plusSeconds(2));
+        MetricsSnapshot late = metrics.snapshot(middle, clock.instant());
+
+        assertThat(early.slot(CANARY).requestCount()).isEqualTo(2);
+        assertThat(early.slot(CANARY).errorRate()).contains(Percentage.HUNDRED);
+        assertThat(early.takenAt()).isEqualTo(start.plusSeconds(2));
+        assertThat(late.slot(CANARY).requestCount()).isEqualTo(6);
+        assertThat(late.window()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldCutAWindowToTheRetentionAndToNow() {
+        Instant start = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        record(CANARY, RequestOutcome.SUCCESS, 3);
+
+        MetricsSnapshot snapshot = metrics.snapshot(start, clock.instant().plusSeconds(30));
+
+        assertThat(snapshot.window()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(snapshot.takenAt()).isEqualTo(clock.instant());
+        assertThat(snapshot.slot(CANARY).requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReadOnlyUpToNowWhenTheWindowLiesAfterIt() {
+        record(CANARY, RequestOutcome.SUCCESS, 1);
+        Instant later = clock.instant().plusSeconds(10);
+
+        MetricsSnapshot snapshot = metrics.snapshot(later, later.plusSeconds(1));
+
+        assertThat(snapshot.window()).isZero();
+        assertThat(snapshot.takenAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void shouldRejectAWindowThatEndsBeforeItStarts() {
+        Instant now = clock.instant();
+
+        assertThatThrownBy(() -> metrics.snapshot(now, now.minusMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not end (" + now.minusMillis(1) + ") before it starts (" + now + ")");
     }
 
     private void record(SlotId slot, RequestOutcome outcome, int times) {
