@@ -18,6 +18,12 @@ public final class Names {
     public static final String PREVIOUS_SLOT = "genesis.io/previous-slot";
     /** Rolling and canary: the Deployment revision that was stable before this rollout. */
     public static final String PREVIOUS_REVISION = "genesis.io/previous-revision";
+
+    /**
+     * The rollout whose rollback already put the previous revision back: a repeated rollback (after
+     * a crash) finds it and does not look for that revision again, which the controller renumbered.
+     */
+    public static final String ROLLED_BACK = "genesis.io/rolled-back";
     /** Canary without a router: the replica count that stable and canary share. */
     public static final String TOTAL_REPLICAS = "genesis.io/total-replicas";
 

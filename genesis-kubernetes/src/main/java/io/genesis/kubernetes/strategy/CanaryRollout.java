@@ -196,7 +196,7 @@ public final class CanaryRollout implements KubernetesStrategy {
     public void rollback(Release release) {
         Optional<Deployment> canary = workloads.find(canaryName()).filter(d -> Templates.ownedBy(d, release));
         Deployment stable = workloads.require(app.deployment());
-        boolean stableChanged = Templates.ownedBy(stable, release);
+        boolean stableChanged = Templates.ownedBy(stable, release) && !Templates.rolledBack(stable, release);
         if (canary.isEmpty() && !stableChanged) {
             events.emit(describe() + ": nothing to roll back, rollout " + release.rolloutId() + " changed nothing");
             return;
@@ -206,7 +206,7 @@ public final class CanaryRollout implements KubernetesStrategy {
         }
         if (stableChanged) {
             long previous = parseRevision(Workloads.annotation(stable, Names.PREVIOUS_REVISION));
-            workloads.undoTo(app.deployment(), previous);
+            workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()));
             events.emit(describe() + ": stable " + app.deployment() + " rolled back to revision " + previous);
         }
         if (canary.isPresent()) {

@@ -140,8 +140,12 @@ public final class RollingRollout implements KubernetesStrategy {
             events.emit(describe() + ": nothing to roll back, rollout " + release.rolloutId() + " changed nothing");
             return;
         }
+        if (Templates.rolledBack(current, release)) {
+            events.emit(describe() + ": rollout " + release.rolloutId() + " is already rolled back");
+            return;
+        }
         long previous = CanaryRollout.parseRevision(Workloads.annotation(current, Names.PREVIOUS_REVISION));
-        workloads.undoTo(app.deployment(), previous);
+        workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()));
         events.emit(describe() + ": rolled back to the pod template of revision " + previous);
     }
 

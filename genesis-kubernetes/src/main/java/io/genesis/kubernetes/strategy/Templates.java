@@ -107,6 +107,11 @@ final class Templates {
         return release.rolloutId().equals(Workloads.annotation(object, Names.ROLLOUT));
     }
 
+    /** Whether a rollback of {@code release} already put the previous revision back into {@code object}. */
+    static boolean rolledBack(HasMetadata object, Release release) {
+        return release.rolloutId().equals(Workloads.annotation(object, Names.ROLLED_BACK));
+    }
+
     static Map<String, String> podLabels(Deployment deployment) {
         Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata() == null
                 ? null

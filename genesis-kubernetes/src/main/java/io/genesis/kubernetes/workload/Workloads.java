@@ -169,6 +169,11 @@ public final class Workloads {
      * rollout undo --to-revision} does; the controller then rolls back.
      */
     public Deployment undoTo(String name, long revision) {
+        return undoTo(name, revision, Map.of());
+    }
+
+    /** As {@link #undoTo(String, long)}, setting {@code annotations} in the same patch. */
+    public Deployment undoTo(String name, long revision, Map<String, String> annotations) {
         Deployment deployment = require(name);
         Revision target = revisions(deployment).stream()
                 .filter(r -> r.number() == revision)
@@ -184,7 +189,11 @@ public final class Workloads {
         Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels());
         labels.remove(Names.POD_TEMPLATE_HASH);
         template.getMetadata().setLabels(labels);
-        return patch(name, new JsonPatch().replace("/spec/template", template));
+        JsonPatch patch = new JsonPatch().replace("/spec/template", template);
+        if (!annotations.isEmpty()) {
+            patch.annotations(deployment.getMetadata().getAnnotations(), annotations);
+        }
+        return patch(name, patch);
     }
 
     /** The index of container {@code name} in {@code deployment}, or of its only container when name is empty. */

@@ -124,6 +124,24 @@ class RollingRolloutTest {
     }
 
     @Test
+    void shouldRollBackOnlyOnceWhenAskedAgainAfterTheControllerRenumberedTheRevision() {
+        rollout.deployCandidate(RELEASE);
+        controller.reconcile("shop");
+        rollout.rollback(RELEASE);
+        controller.reconcile("shop");
+
+        rollout.rollback(RELEASE);
+        controller.reconcile("shop");
+
+        Deployment shop = shop();
+        assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("reg/shop:1.2.0");
+        assertThat(shop.getMetadata().getAnnotations())
+                .containsEntry(Names.REVISION, "3")
+                .containsEntry(Names.ROLLED_BACK, RELEASE.rolloutId());
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameReleaseRollsAgain() {
         rollout.deployCandidate(RELEASE);
         RequestLog.clear();

@@ -77,6 +77,16 @@ public final class DeploymentController implements AutoCloseable {
         stalled.remove(name);
     }
 
+    /** Does what the controller does, at once, for every Deployment whose status lags its spec. */
+    public synchronized void reconcileAll() {
+        for (Deployment deployment :
+                client.apps().deployments().inNamespace(namespace).list().getItems()) {
+            if (needsWork(deployment)) {
+                reconcile(deployment.getMetadata().getName());
+            }
+        }
+    }
+
     /** Does what the controller does for Deployment {@code name}, at once. */
     public synchronized void reconcile(String name) {
         Deployment deployment = client.apps()

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,6 +64,27 @@ public final class Fixtures {
                 .withProtocol("TCP")
                 .withTargetPort(new IntOrString(8080))
                 .endPort()
+                .endSpec()
+                .build();
+    }
+
+    /** An HTTPRoute {@code name} attached to gateway {@code public}, all traffic to Service {@code service}. */
+    public static HTTPRoute route(String name, String service) {
+        return new HTTPRouteBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .endMetadata()
+                .withNewSpec()
+                .addNewParentRef()
+                .withName("public")
+                .endParentRef()
+                .addNewRule()
+                .addNewBackendRef()
+                .withName(service)
+                .withPort(80)
+                .endBackendRef()
+                .endRule()
                 .endSpec()
                 .build();
     }

@@ -1,0 +1,166 @@
+package io.genesis.kubernetes.testing;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.InMemoryHistoryStore;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.ScriptedMetricSource;
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.SourceRef;
+import io.genesis.core.rollout.EngineSettings;
+import io.genesis.core.rollout.Orchestrator;
+import io.genesis.core.rollout.RolloutEvent;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutLock;
+import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.store.InMemoryRolloutStateStore;
+import io.genesis.core.target.TargetSpec;
+import io.genesis.core.target.Version;
+import io.genesis.core.time.ManualClock;
+import io.genesis.core.time.SimulatedScheduler;
+import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The real engine driving the Kubernetes target on the mock API server: simulated time (analysis
+ * windows and the 24 h keep of blue-green take no wall time), in-memory stores, a scripted metric
+ * source, and after every wake-up the stand-in Deployment controller and gateway catch up, as
+ * the cluster would while the engine waits.
+ */
+public final class EngineOnCluster implements AutoCloseable {
+
+    public static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+    public static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    public static final Environment STAGING = Environments.defaults().named("staging");
+
+    public final ManualClock clock = new ManualClock(T0);
+    public final SimulatedScheduler scheduler = new SimulatedScheduler(clock);
+    public final InMemoryRolloutStateStore states = new InMemoryRolloutStateStore();
+    public final HistoryStore history = new InMemoryHistoryStore();
+    public final ScriptedMetricSource metrics = new ScriptedMetricSource();
+    public final DeploymentController controller;
+    public final Orchestrator engine;
+    private final KubernetesClient client;
+    private final List<ClusterView> gateways = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+
+    public EngineOnCluster(KubernetesClient client, RolloutLock locks) {
+        this.client = client;
+        this.controller = new DeploymentController(client, Fixtures.NS);
+        KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add);
+        this.engine = Orchestrator.builder()
+                .settings(EngineSettings.defaults("engine-1"))
+                .clock(clock)
+                .scheduler(scheduler)
+                .states(states)
+                .locks(locks)
+                .history(history)
+                .targets(targets)
+                .metricSources(spec -> metrics)
+                .approver(request -> {
+                    throw new AssertionError("staging needs no approval, yet one was asked: " + request);
+                })
+                .listener(this::heard)
+                .ids(RolloutId.sequence("r"))
+                .build();
+    }
+
+    /** Brings the objects created so far to their ready state; the controller acts after each wake-up. */
+    public EngineOnCluster start() {
+        controller.reconcileAll();
+        return this;
+    }
+
+    /**
+     * As {@link #start()}, and the controller also follows Deployments on its own: canary promote
+     * waits for the stable rollout with a watch, inside one engine call.
+     */
+    public EngineOnCluster startWatching() {
+        start();
+        controller.start();
+        return this;
+    }
+
+    /** Plays the gateway of {@code view}'s route after every wake-up. */
+    public EngineOnCluster gateway(ClusterView view) {
+        gateways.add(view);
+        view.acceptRoute();
+        return this;
+    }
+
+    /** A staging rollout of {@code application} 1.1.0 to the Kubernetes target with {@code settings}. */
+    public RolloutRequest.Builder request(String application, String strategy, Map<String, String> settings) {
+        return RolloutRequest.builder(application, STAGING)
+                .commit(COMMIT)
+                .ref(SourceRef.branch("main"))
+                .version(new Version("1.1.0"))
+                .strategy(strategy)
+                .target(new TargetSpec(KubernetesTargetFactory.KIND, settings))
+                .metrics(MetricSpec.of("scripted"))
+                .initiator("bob");
+    }
+
+    /** Runs wake-ups, letting the cluster catch up after each, until every rollout has settled. */
+    public void drive() {
+        drive(() -> {});
+    }
+
+    /** As {@link #drive()}, calling {@code observer} after each wake-up once the cluster caught up. */
+    public void drive(Runnable observer) {
+        for (int i = 0; i < 10_000; i++) {
+            Optional<Instant> next = scheduler.next();
+            if (next.isEmpty()) {
+                if (!states.list().stream().allMatch(RolloutState::settled)) {
+                    throw new AssertionError("stuck: nothing scheduled, but not settled: " + engine.list());
+                }
+                return;
+            }
+            scheduler.runUntil(next.get());
+            catchUp();
+            observer.run();
+        }
+        throw new AssertionError("did not settle within 10 000 wake-ups: " + engine.list());
+    }
+
+    /** Runs one wake-up and lets the cluster catch up. */
+    public void step() {
+        scheduler.next().ifPresent(scheduler::runUntil);
+        catchUp();
+    }
+
+    /** The cluster catches up with what was asked: the controller reconciles, gateways accept routes. */
+    public void catchUp() {
+        controller.reconcileAll();
+        gateways.forEach(ClusterView::acceptRoute);
+    }
+
+    public DeploymentRecord record(RolloutId id) {
+        return history.find(id.value()).orElseThrow(() -> new AssertionError("no record of " + id));
+    }
+
+    /** What the engine and the target said, in order. */
+    public List<String> messages() {
+        return new ArrayList<>(messages);
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    private void heard(RolloutEvent event) {
+        messages.add(event.message());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        controller.close();
+    }
+}
