@@ -207,6 +207,18 @@ final class ConfigFile {
         }
     }
 
+    /**
+     * The environments a command uses: {@code config} if given, else {@code genesis.yaml} in
+     * {@code directory} if there is one, else the built-in staging and production.
+     */
+    static Environments resolve(Path config, Path directory) throws ConfigException {
+        if (config != null) {
+            return load(config);
+        }
+        Path implicit = directory.resolve(FILE_NAME);
+        return Files.exists(implicit) ? load(implicit) : Environments.defaults();
+    }
+
     private static Environment environment(String file, int index, Entry entry) throws ConfigException {
         String at = file + ": environments[" + index + "]";
         if (entry == null) {

@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.gate.GateVerdict;
+import io.genesis.core.history.RecordStatus;
 
 /** What the process exit status says, for scripts and CI systems. */
 enum ExitCode {
@@ -8,6 +9,8 @@ enum ExitCode {
     FAILED(1),
     USAGE(2),
     UNSTABLE(3),
+    /** A rollout that ended before touching anything: approval rejected or timed out, superseded, cancelled. */
+    ABORTED(3),
     INTERNAL_ERROR(4);
 
     private final int code;
@@ -29,6 +32,18 @@ enum ExitCode {
             case PASSED, OVERRIDDEN -> PASSED;
             case UNSTABLE -> UNSTABLE;
             case FAILED -> verdict.hasInputProblems() ? USAGE : FAILED;
+        };
+    }
+
+    /**
+     * The exit code for how a rollout ended: 0 succeeded, 1 rolled back or failed (the version is not
+     * live), 3 aborted before anything was touched.
+     */
+    static ExitCode of(RecordStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> PASSED;
+            case ROLLED_BACK, FAILED -> FAILED;
+            case ABORTED -> ABORTED;
         };
     }
 }

@@ -9,7 +9,6 @@ import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.Percentage;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,11 +190,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private Environments environments() throws ConfigException {
-        if (config != null) {
-            return ConfigFile.load(config);
-        }
-        Path implicit = dir.resolve(ConfigFile.FILE_NAME);
-        return Files.exists(implicit) ? ConfigFile.load(implicit) : Environments.defaults();
+        return ConfigFile.resolve(config, dir);
     }
 
     /** {@code 85} (line coverage) or {@code branch=70}. */

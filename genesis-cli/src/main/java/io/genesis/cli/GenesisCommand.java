@@ -13,14 +13,25 @@ import picocli.CommandLine.Spec;
         name = "genesis",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {GateCommand.class},
-        description = "Gated progressive delivery: quality gates from test and coverage reports.",
+        subcommands = {
+            GateCommand.class,
+            DeployCommand.class,
+            RollbackCommand.class,
+            HistoryCommand.class,
+            StatusCommand.class,
+            DemoCommand.class
+        },
+        description = {
+            "Gated progressive delivery: quality gates from test and coverage reports, blue-green, canary and"
+                    + " rolling rollouts with analysis and automatic rollback, and their history.",
+            "Start with 'genesis demo'; each command explains itself with --help."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:passed, or overridden with --force",
-            "1:the gate failed",
-            "2:bad usage, bad configuration, or reports that could not be found or read",
-            "3:the gate is unstable",
+            "0:passed or succeeded (a gate overridden with --force, a rollback carried out)",
+            "1:the gate failed, or the rollout was rolled back or failed",
+            "2:bad usage, bad configuration, or input that could not be used",
+            "3:the gate is unstable, or the rollout was aborted before it touched anything",
             "4:an internal error (a bug: please report it)"
         })
 public final class GenesisCommand implements Callable<Integer> {
@@ -30,17 +41,32 @@ public final class GenesisCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
+        // Jetty (the sandbox) logs through SLF4J; without a provider SLF4J warns on every start. The sandbox
+        // reports what matters through its API, so the command line keeps SLF4J quiet unless asked otherwise.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));
     }
 
-    /** Runs the command line with the given output streams and returns the exit code. */
+    /** Runs the command line on this machine with the given output streams and returns the exit code. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new GenesisCommand());
+        return run(Host.system(), out, err, args);
+    }
+
+    /** Runs the command line on {@code host} with the given output streams and returns the exit code. */
+    static int run(Host host, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new GenesisCommand(), new HostFactory(host));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                line.getErr().println("genesis: interrupted");
+                return ExitCode.INTERNAL_ERROR.code();
+            }
             line.getErr().println("genesis: internal error: " + e);
             return ExitCode.INTERNAL_ERROR.code();
         });
@@ -53,8 +79,26 @@ public final class GenesisCommand implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: show what there is. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("genesis: name a command, such as 'genesis gate'");
+        spec.commandLine().getErr().println("genesis: name a command, such as 'genesis demo' or 'genesis gate'");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE.code();
+    }
+
+    /** Makes commands that need the host with it, and the others as picocli would. */
+    private static final class HostFactory implements CommandLine.IFactory {
+        private final Host host;
+
+        HostFactory(Host host) {
+            this.host = host;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Host.class).newInstance(host);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }

@@ -11,7 +11,9 @@ class GenesisCommandTest {
         Run run = Run.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: genesis", "gate", "Exit codes:", "3   the gate is unstable");
+        assertThat(run.out())
+                .contains("Usage: genesis", "gate", "deploy", "rollback", "history", "status", "demo", "Exit codes:")
+                .contains("3   the gate is unstable, or the rollout was aborted");
     }
 
     @Test
@@ -27,7 +29,7 @@ class GenesisCommandTest {
         Run run = Run.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("name a command, such as 'genesis gate'", "Usage: genesis");
+        assertThat(run.err()).contains("name a command, such as 'genesis demo' or 'genesis gate'", "Usage: genesis");
         assertThat(run.out()).isEmpty();
     }
 

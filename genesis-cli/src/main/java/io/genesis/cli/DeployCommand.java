@@ -1,0 +1,398 @@
+package io.genesis.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.monitor.AnalysisThresholds;
+import io.genesis.core.monitor.InconclusiveAction;
+import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.SourceRef;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutRefusedException;
+import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.plan.Step;
+import io.genesis.core.rollout.plan.StepParser;
+import io.genesis.core.rollout.plan.Strategies;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.RollingBounds;
+import io.genesis.core.target.TargetSpec;
+import io.genesis.core.target.Version;
+import io.genesis.core.time.Durations;
+import io.genesis.core.time.TimeJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code genesis deploy}: rolls one version of an application out to one environment and stays until the
+ * rollout has ended, printing each step as it happens.
+ */
+@Command(
+        name = "deploy",
+        sortOptions = false,
+        description = {
+            "Rolls a version out with a strategy (blueGreen, canary, rolling, or your own --steps), analysing real"
+                    + " measurements after each traffic shift and rolling back automatically on a breach.",
+            "The rollout is stored under --state-dir before every step; this command stays until it has ended."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the rollout succeeded: the version is live",
+            "1:the rollout was rolled back or failed: the version is not live",
+            "2:bad usage or input: unknown environment, strategy or target, an invalid plan, a ref that may not"
+                    + " deploy there, approval needed but nobody to give it",
+            "3:the rollout was aborted before it touched anything (approval rejected or timed out, superseded,"
+                    + " cancelled)",
+            "4:an internal error (a bug: please report it)"
+        })
+final class DeployCommand implements Callable<Integer> {
+
+    private final Host host;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @Option(
+            names = "--application",
+            required = true,
+            paramLabel = "NAME",
+            description = "The application, such as shop.")
+    String application;
+
+    @Option(
+            names = "--environment",
+            required = true,
+            paramLabel = "NAME",
+            description = "The environment, such as staging or production (from --config or genesis.yaml).")
+    String environment;
+
+    @Option(
+            names = "--strategy",
+            paramLabel = "NAME",
+            description = "blueGreen (default), canary, rolling, or custom (the default with --steps).")
+    String strategy;
+
+    @Option(
+            names = "--steps",
+            paramLabel = "STEPS",
+            description = "Your own plan, such as 'deploy; smoke; weight 20; analyse 30s; weight 100; promote;"
+                    + " scaleDown'.")
+    String steps;
+
+    @Option(
+            names = "--target",
+            required = true,
+            paramLabel = "KIND",
+            description = "Where to deploy: sandbox (local versions behind a weighted proxy, in this process).")
+    String target;
+
+    @Option(
+            names = "--target-option",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A setting of the target, such as stable=1.2.0 or failPercent=25 for the sandbox." + " Repeatable.")
+    Map<String, String> targetOptions = new LinkedHashMap<>();
+
+    @Option(
+            names = "--version",
+            paramLabel = "VERSION",
+            description = "The version people see (default: from --tag v1.2.3, else dev-<commit>).")
+    String version;
+
+    @Option(
+            names = "--commit",
+            paramLabel = "SHA",
+            description = "The commit deployed (default: git rev-parse HEAD in the working directory).")
+    String commit;
+
+    @Option(names = "--ref", paramLabel = "BRANCH", description = "The branch the build came from (default: main).")
+    String branch;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "The tag the build came from, such as v1.3.0.")
+    String tag;
+
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = StateDir.DEFAULT,
+            description = "Where rollouts, locks and the history are kept (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Environments file (default: genesis.yaml here if present, else the built-in staging and"
+                    + " production).")
+    Path config;
+
+    @Option(
+            names = "--approve-as",
+            paramLabel = "USER",
+            description = "Approve as this user when the environment requires approval (after its wait timer).")
+    String approveAs;
+
+    @Option(
+            names = "--approver-group",
+            paramLabel = "GROUP",
+            description = "A group the approver belongs to. Repeatable.")
+    List<String> approverGroups = new ArrayList<>();
+
+    @Option(
+            names = "--as-administrator",
+            description = "The approver is an administrator (the only ones who may approve where nobody is named).")
+    boolean administrator;
+
+    @Option(names = "--initiator", paramLabel = "NAME", description = "Who starts the rollout (default: your user).")
+    String initiator;
+
+    @Option(
+            names = "--build",
+            paramLabel = "TEXT",
+            description = "The build that produced the version, for the record.")
+    String build;
+
+    @Option(
+            names = "--sample-interval",
+            paramLabel = "DURATION",
+            description = "How often analysis samples the metrics, such as 30s (default) or 5s.")
+    String sampleInterval;
+
+    @Option(
+            names = "--on-inconclusive",
+            paramLabel = "ACTION",
+            description = "What a sample without data does: pause (default; you are asked, or it rolls back without"
+                    + " a terminal), fail, or roll-back.")
+    String onInconclusive;
+
+    @Option(names = "--json", description = "Print the deployment record as one JSON object; progress goes to stderr.")
+    boolean json;
+
+    DeployCommand(Host host) {
+        this.host = host;
+    }
+
+    /** Everything the command line asked for, read and checked before anything starts. */
+    private record Inputs(
+            Environment environment,
+            DeploymentKey key,
+            SourceRef ref,
+            String commit,
+            Version version,
+            String strategy,
+            List<Step> steps,
+            AnalysisThresholds analysis,
+            Approvals approvals) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter log = json ? err : out;
+        Inputs inputs;
+        TargetKinds kinds = host.targetKinds();
+        try (kinds) {
+            TargetKind kind;
+            try {
+                inputs = inputs();
+                kind = kinds.named(target);
+                kind.check(targetOptions);
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println("genesis deploy: " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            Progress progress = new Progress(log, host.clock());
+            try (Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
+                    .approver(inputs.approvals())
+                    .listener(progress)
+                    .samples(progress::sampled, inputs.analysis())
+                    .build()) {
+                return deploy(engine, kind, inputs, progress, out, err);
+            }
+        }
+    }
+
+    private int deploy(
+            Engine engine, TargetKind kind, Inputs inputs, Progress progress, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        engine.endOrphans()
+                .forEach(state -> progress.line("ending rollout " + state.id() + " ("
+                        + state.request().key() + "): its target ran inside a genesis process that has ended"));
+        progress.line("genesis deploy: " + inputs.key().application() + " " + inputs.version() + " to "
+                + inputs.key().environment() + " with " + inputs.strategy() + " on " + kind.name() + "; state in "
+                + engine.dir());
+        RolloutId id;
+        try {
+            TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), targetOptions, progress::line);
+            RolloutRequest request = request(inputs, targetSpec, kind.metricsFor(inputs.key(), targetSpec));
+            id = engine.orchestrator().submit(request);
+        } catch (RolloutRefusedException | IllegalArgumentException e) {
+            err.println("genesis deploy: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        Thread stopper = kind.livesInProcess() ? rollBackOnStop(engine, id, progress) : null;
+        RolloutState ended;
+        try {
+            ended = new Watch(engine, host, progress, inputs.approvals()).untilEnded(id);
+        } finally {
+            if (stopper != null) {
+                removeHook(stopper);
+            }
+        }
+        DeploymentRecord record = engine.history()
+                .find(id.value())
+                .orElseThrow(() -> new IllegalStateException("rollout " + id + " ended without a record"));
+        report(record, ended, engine, out);
+        if (inputs.approvals().refusal().isPresent()) {
+            return ExitCode.USAGE.code();
+        }
+        return ExitCode.of(record.status()).code();
+    }
+
+    private void report(DeploymentRecord record, RolloutState ended, Engine engine, PrintWriter out) {
+        if (json) {
+            try {
+                out.println(TimeJson.mapper().writeValueAsString(record));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("could not write the record as JSON", e);
+            }
+            return;
+        }
+        out.println("genesis deploy: " + record.application() + " " + record.version() + " to " + record.environment()
+                + " " + record.status() + " after " + RecordText.took(record) + ": " + record.reason());
+        record.restoreTime()
+                .ifPresent(d -> out.println("  traffic was back on the stable version " + Durations.format(d)
+                        + " after the rollback was triggered"));
+        if (ended.cleanup() != null && !ended.cleanup().done()) {
+            out.println("  the previous version is kept until "
+                    + RecordText.time(ended.cleanup().dueAt())
+                    + " for instant rollback"
+                    + (engine.kindOf(ended).map(TargetKind::livesInProcess).orElse(false)
+                            ? "; it stops with this process, as the whole sandbox does"
+                            : ""));
+        }
+        out.println("  rollout " + record.id() + "; record in " + engine.dir().historyFile());
+    }
+
+    private Inputs inputs() throws ConfigException {
+        if (branch != null && tag != null) {
+            throw new IllegalArgumentException("--ref and --tag exclude each other: a build comes from one of them");
+        }
+        Environment env = ConfigFile.resolve(config, Path.of("")).named(environment);
+        DeploymentKey key = new DeploymentKey(application, env.name());
+        SourceRef ref = tag != null ? SourceRef.tag(tag) : SourceRef.branch(branch == null ? "main" : branch);
+        String sha = commit != null
+                ? Version.requireCommit(commit)
+                : Git.head(Path.of("").toAbsolutePath())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "--commit is needed: the working directory is not a git checkout git can read"));
+        Version shown = version != null ? new Version(version) : Version.of(ref, sha);
+        List<Step> custom = steps == null ? List.of() : StepParser.parse(steps);
+        String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
+        Strategies.named(strategyName, RollingBounds.DEFAULT, custom);
+        AnalysisThresholds analysis = AnalysisThresholds.defaults();
+        if (sampleInterval != null) {
+            analysis = analysis.withSampleInterval(Durations.parse("--sample-interval", sampleInterval));
+        }
+        if (onInconclusive != null) {
+            analysis = analysis.withOnInconclusive(InconclusiveAction.named(onInconclusive));
+        }
+        Approvals approvals = new Approvals(
+                Optional.ofNullable(approveAs),
+                new LinkedHashSet<>(approverGroups),
+                administrator,
+                host.prompter(),
+                host.user(),
+                host.clock());
+        boolean asks = env.approval().required() || custom.stream().anyMatch(Step.AwaitApproval.class::isInstance);
+        if (asks && !approvals.available()) {
+            throw new IllegalArgumentException(env.name() + " requires approval ("
+                    + (env.approval().administratorsOnly()
+                            ? "administrators only, as nobody is named"
+                            : "approvers: " + String.join(", ", env.approval().approvers())
+                                    + (env.approval().approverGroups().isEmpty()
+                                            ? ""
+                                            : "; groups: "
+                                                    + String.join(
+                                                            ", ", env.approval().approverGroups())))
+                    + "), and nobody can give it here: pass --approve-as USER"
+                    + (env.approval().administratorsOnly() ? " --as-administrator" : "")
+                    + ", or run genesis in a terminal to be asked");
+        }
+        return new Inputs(env, key, ref, sha, shown, strategyName, custom, analysis, approvals);
+    }
+
+    private RolloutRequest request(
+            Inputs inputs, TargetSpec targetSpec, Optional<io.genesis.core.monitor.MetricSpec> metrics) {
+        RolloutRequest.Builder builder = RolloutRequest.builder(application, inputs.environment())
+                .commit(inputs.commit())
+                .ref(inputs.ref())
+                .version(inputs.version())
+                .strategy(inputs.strategy())
+                .customSteps(inputs.steps())
+                .target(targetSpec)
+                .analysis(inputs.analysis())
+                .initiator(initiator != null ? initiator : host.user())
+                .fromBuild(build == null ? "" : build);
+        metrics.ifPresent(builder::metrics);
+        return builder.build();
+    }
+
+    /**
+     * A target inside this process dies with it: when the process is stopped (Ctrl-C, a termination
+     * signal), roll the rollout back first, so its record says what happened and its key is free.
+     */
+    private Thread rollBackOnStop(Engine engine, RolloutId id, Progress progress) {
+        Thread hook = new Thread(
+                () -> {
+                    try {
+                        Optional<RolloutState> state = engine.states().load(id);
+                        if (state.isEmpty() || state.get().stage() == Stage.DONE) {
+                            return;
+                        }
+                        progress.line("stopping: rolling back before the process ends");
+                        engine.orchestrator().rollback(id, "the genesis deploy process was stopped", host.user());
+                        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+                        while (Instant.now().isBefore(deadline)
+                                && engine.states()
+                                                .load(id)
+                                                .map(RolloutState::stage)
+                                                .orElse(Stage.DONE)
+                                        != Stage.DONE) {
+                            Thread.sleep(100);
+                        }
+                    } catch (RuntimeException | InterruptedException e) {
+                        // The process is ending either way; the next command ends what is left.
+                    }
+                },
+                "genesis-deploy-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it finds the rollout ended and does nothing.
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.genesis.cli;
+
+import io.genesis.core.approval.Approver;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.monitor.AnalysisThresholds;
+import io.genesis.core.monitor.Analyzer;
+import io.genesis.core.monitor.Metric;
+import io.genesis.core.monitor.MetricReadings;
+import io.genesis.core.monitor.MetricSource;
+import io.genesis.core.monitor.MetricWindow;
+import io.genesis.core.monitor.SampleVerdict;
+import io.genesis.core.rollout.EngineSettings;
+import io.genesis.core.rollout.Orchestrator;
+import io.genesis.core.rollout.RolloutListener;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.core.time.ExecutorScheduler;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rollout engine as one command runs it: the orchestrator on the durable file stores under the
+ * state directory, woken by a real-time scheduler on the system clock, with this command's target
+ * kinds. Closing it stops the scheduler; what the kinds started is closed by whoever made them.
+ */
+final class Engine implements AutoCloseable {
+
+    private final StateDir dir;
+    private final Clock clock;
+    private final EngineOwner owner;
+    private final TargetKinds kinds;
+    private final FileRolloutStateStore states;
+    private final JsonLinesHistoryStore history;
+    private final ExecutorScheduler scheduler;
+    private final Orchestrator orchestrator;
+
+    private Engine(Builder builder) {
+        this.dir = builder.dir;
+        this.clock = builder.host.clock();
+        this.owner = EngineOwner.ofThisProcess();
+        this.kinds = builder.kinds;
+        this.states = dir.states();
+        this.history = dir.history();
+        PrintWriter err = builder.err;
+        this.scheduler = new ExecutorScheduler(builder.host.clock(), e -> {
+            synchronized (err) {
+                err.println("genesis: a rollout step failed and will be tried again: " + e.getMessage());
+                err.flush();
+            }
+        });
+        Consumer<SampleVerdict> samples = builder.samples;
+        AnalysisThresholds thresholds = builder.thresholds;
+        this.orchestrator = Orchestrator.builder()
+                .settings(settings(owner))
+                .clock(builder.host.clock())
+                .scheduler(scheduler)
+                .states(states)
+                .locks(dir.locks())
+                .history(history)
+                .targets(kinds)
+                .metricSources(spec -> new Observed(kinds.open(spec), thresholds, samples))
+                .approver(builder.approver)
+                .listener(builder.listener)
+                .build();
+    }
+
+    static Builder builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
+        return new Builder(dir, host, kinds, err);
+    }
+
+    /**
+     * The command line's engine settings: one-minute leases (a stopped process frees its key soon),
+     * health and weights checked every half second for up to two minutes, queued rollouts asking for
+     * the lock every second, failed rollbacks tried three times two seconds apart.
+     */
+    static EngineSettings settings(EngineOwner owner) {
+        return EngineSettings.defaults(owner.name())
+                .withLeaseTtl(Duration.ofMinutes(1))
+                .withPollInterval(Duration.ofMillis(500))
+                .withProgressDeadline(Duration.ofMinutes(2))
+                .withLockRetryInterval(Duration.ofSeconds(1))
+                .withRollbackAttempts(3, Duration.ofSeconds(2));
+    }
+
+    Orchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    EngineOwner owner() {
+        return owner;
+    }
+
+    StateDir dir() {
+        return dir;
+    }
+
+    TargetKinds kinds() {
+        return kinds;
+    }
+
+    FileRolloutStateStore states() {
+        return states;
+    }
+
+    JsonLinesHistoryStore history() {
+        return history;
+    }
+
+    /**
+     * Ends rollouts whose target lived inside a genesis process that has ended (a sandbox): they can
+     * neither go on nor be rolled back, and would hold their key's lock until their lease ran out and
+     * then halt. Each is rolled back, which fails against the vanished target and so ends it
+     * {@code FAILED} with that reason (or {@code ABORTED} if it had touched nothing).
+     *
+     * @return the states that were ended
+     */
+    List<RolloutState> endOrphans() {
+        List<RolloutState> ended = new ArrayList<>();
+        for (RolloutState state : states.list()) {
+            if (state.stage() == Stage.DONE) {
+                continue;
+            }
+            EngineOwner stateOwner = new EngineOwner(state.owner());
+            Optional<TargetKind> kind = kindOf(state);
+            boolean gone = !stateOwner.inThisProcess()
+                    && (stateOwner.certainlyEnded() || !state.leaseExpiresAt().isAfter(clock.instant()));
+            if (kind.isPresent() && kind.get().livesInProcess() && gone) {
+                orchestrator.rollback(
+                        state.id(),
+                        "its " + kind.get().name() + " target ran inside " + stateOwner.describe()
+                                + ", which has ended",
+                        "genesis");
+                ended.add(state);
+            }
+        }
+        return ended;
+    }
+
+    /** The target kind a stored rollout names, if this command knows it. */
+    Optional<TargetKind> kindOf(RolloutState state) {
+        try {
+            return Optional.of(kinds.named(state.request().target().kind()));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+    }
+
+    /** A metric source that also hands every sample, as judged, to the progress lines. */
+    private static final class Observed implements MetricSource {
+        private final MetricSource source;
+        private final AnalysisThresholds thresholds;
+        private final Consumer<SampleVerdict> samples;
+
+        Observed(MetricSource source, AnalysisThresholds thresholds, Consumer<SampleVerdict> samples) {
+            this.source = source;
+            this.thresholds = thresholds;
+            this.samples = samples;
+        }
+
+        @Override
+        public String describe() {
+            return source.describe();
+        }
+
+        @Override
+        public Set<Metric> metrics() {
+            return source.metrics();
+        }
+
+        @Override
+        public MetricReadings sample(MetricWindow window) {
+            MetricReadings readings = source.sample(window);
+            try {
+                samples.accept(new Analyzer(thresholds, source.metrics()).classify(readings));
+            } catch (RuntimeException e) {
+                // Showing a sample must never change how the engine judges it.
+            }
+            return readings;
+        }
+    }
+
+    /** Assembles an engine; approver, listener and sample display default to doing nothing. */
+    static final class Builder {
+        private final StateDir dir;
+        private final Host host;
+        private final TargetKinds kinds;
+        private final PrintWriter err;
+        private Approver approver = request -> {
+            throw new IllegalStateException("this command cannot ask anybody for approval: " + request.question());
+        };
+        private RolloutListener listener = event -> {};
+        private Consumer<SampleVerdict> samples = verdict -> {};
+        private AnalysisThresholds thresholds = AnalysisThresholds.defaults();
+
+        private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
+            this.dir = dir;
+            this.host = host;
+            this.kinds = kinds;
+            this.err = err;
+        }
+
+        Builder approver(Approver value) {
+            this.approver = value;
+            return this;
+        }
+
+        Builder listener(RolloutListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        /** Shows each analysis sample, judged against {@code shownWith}. */
+        Builder samples(Consumer<SampleVerdict> value, AnalysisThresholds shownWith) {
+            this.samples = value;
+            this.thresholds = shownWith;
+            return this;
+        }
+
+        Engine build() {
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.genesis.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.time.TimeJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code genesis history}: the deployment records, newest first. */
+@Command(
+        name = "history",
+        sortOptions = false,
+        description = "Prints the deployment records from the history under --state-dir, newest first: one line each,"
+                + " or every phase, analysis and approval with --details.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:printed (also when there are no records)", "2:bad usage", "4:an internal error"})
+final class HistoryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--application", paramLabel = "NAME", description = "Only this application.")
+    String application;
+
+    @Option(names = "--environment", paramLabel = "NAME", description = "Only this environment.")
+    String environment;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "At most N records, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--details", description = "Every phase, analysis, approval and note of each record.")
+    boolean details;
+
+    @Option(names = "--json", description = "Print one JSON object: the records, how many match, and any problems.")
+    boolean json;
+
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = StateDir.DEFAULT,
+            description = "Where the history is kept (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (limit < 1 || limit > HistoryQuery.MAX_LIMIT) {
+            err.println("genesis history: --limit must be between 1 and " + HistoryQuery.MAX_LIMIT + ", got " + limit);
+            return ExitCode.USAGE.code();
+        }
+        StateDir dir = new StateDir(stateDir);
+        JsonLinesHistoryStore store = dir.history();
+        JsonLinesHistoryStore.Contents contents = store.read();
+        List<DeploymentRecord> matching = new ArrayList<>();
+        for (DeploymentRecord record : contents.records()) {
+            if ((application == null || application.equals(record.application()))
+                    && (environment == null || environment.equals(record.environment()))) {
+                matching.add(record);
+            }
+        }
+        Collections.reverse(matching);
+        List<DeploymentRecord> shown = matching.subList(0, Math.min(limit, matching.size()));
+        if (json) {
+            ObjectMapper mapper = TimeJson.mapper();
+            ObjectNode document = mapper.createObjectNode();
+            document.set("records", mapper.valueToTree(shown));
+            document.put("total", matching.size());
+            document.set("problems", mapper.valueToTree(contents.problems()));
+            out.println(mapper.writeValueAsString(document));
+            return ExitCode.PASSED.code();
+        }
+        contents.problems().forEach(problem -> err.println("genesis history: " + problem));
+        if (matching.isEmpty()) {
+            out.println("genesis history: no records" + filter() + " in " + dir.historyFile());
+            return ExitCode.PASSED.code();
+        }
+        out.println("genesis history: " + shown.size() + " of " + matching.size() + " record"
+                + (matching.size() == 1 ? "" : "s") + filter() + " in " + dir.historyFile() + ", newest first");
+        if (details) {
+            shown.forEach(record -> RecordText.details(record, out));
+        } else {
+            RecordText.table(shown, out);
+        }
+        return ExitCode.PASSED.code();
+    }
+
+    private String filter() {
+        if (application == null && environment == null) {
+            return "";
+        }
+        return " of " + (application == null ? "any application" : application) + " in "
+                + (environment == null ? "any environment" : environment);
+    }
+}

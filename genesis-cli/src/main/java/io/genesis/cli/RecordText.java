@@ -1,0 +1,97 @@
+package io.genesis.cli;
+
+import io.genesis.core.history.AnalysisRecord;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.PhaseRecord;
+import io.genesis.core.time.Durations;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Deployment records as people read them in a terminal: one line each, or every phase. */
+final class RecordText {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private RecordText() {}
+
+    static String time(Instant instant) {
+        return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** {@code 42.1 s}: how long a rollout took. */
+    static String took(DeploymentRecord record) {
+        return seconds(Duration.between(record.startedAt(), record.endedAt()));
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** A table of records, newest first as given, with a header. */
+    static void table(List<DeploymentRecord> records, PrintWriter out) {
+        String format = "%-20s  %-12s  %-11s  %-10s  %-9s  %-11s  %8s  %s%n";
+        out.printf(
+                Locale.ROOT,
+                format,
+                "ENDED",
+                "APPLICATION",
+                "ENVIRONMENT",
+                "VERSION",
+                "STRATEGY",
+                "STATUS",
+                "TOOK",
+                "ROLLOUT / REASON");
+        for (DeploymentRecord record : records) {
+            out.printf(
+                    Locale.ROOT,
+                    format,
+                    time(record.endedAt()),
+                    record.application(),
+                    record.environment(),
+                    record.version(),
+                    record.strategy(),
+                    record.status(),
+                    took(record),
+                    record.id() + ": " + record.reason()
+                            + record.restoreTime()
+                                    .map(d -> " (traffic restored in " + Durations.format(d) + ")")
+                                    .orElse(""));
+        }
+    }
+
+    /** Every phase, analysis and note of {@code record}. */
+    static void details(DeploymentRecord record, PrintWriter out) {
+        out.println(record.id() + "  " + record.application() + " " + record.version() + " to " + record.environment()
+                + " with " + record.strategy() + " on " + record.target() + ": " + record.status());
+        out.println("  commit " + record.commit() + " from " + record.ref() + ", started by " + record.initiator()
+                + (record.build().isEmpty() ? "" : " in " + record.build()) + " at " + time(record.startedAt())
+                + ", ended " + time(record.endedAt()) + " (" + took(record) + ")");
+        out.println("  reason: " + record.reason());
+        for (PhaseRecord phase : record.phases()) {
+            // Phases outside the plan (the rollback) carry step 0; their description repeats the reason.
+            String name = phase.step() == 0 ? phase.kind() : phase.step() + ". " + phase.description();
+            out.println("  " + name + ": " + (phase.outcome().isEmpty() ? "(open)" : phase.outcome())
+                    + (phase.detail().isEmpty() ? "" : " - " + phase.detail()));
+        }
+        for (AnalysisRecord analysis : record.analyses()) {
+            out.println("  analysis at step " + analysis.step() + ": " + analysis.outcome() + ", " + analysis.samples()
+                    + " sample(s) (" + analysis.ok() + " ok, " + analysis.warnings() + " warning, "
+                    + analysis.critical() + " critical, " + analysis.inconclusive() + " inconclusive); "
+                    + analysis.reason());
+        }
+        record.approvals()
+                .forEach(approval -> out.println("  " + (approval.approved() ? "approved" : "rejected") + " by "
+                        + approval.by() + " at " + time(approval.at())
+                        + (approval.comment().isEmpty() ? "" : ": " + approval.comment())));
+        record.notes().forEach(note -> out.println("  note: " + note));
+        record.restoreTime()
+                .ifPresent(d ->
+                        out.println("  traffic restored " + Durations.format(d) + " after the rollback was triggered"));
+    }
+}

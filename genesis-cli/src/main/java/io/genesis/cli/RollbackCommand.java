@@ -1,0 +1,241 @@
+package io.genesis.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.RecordStatus;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.Stage;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.time.Durations;
+import io.genesis.core.time.TimeJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code genesis rollback}: rolls back the rollout in progress for an application and environment, or
+ * the last one while its previous version is still kept.
+ */
+@Command(
+        name = "rollback",
+        sortOptions = false,
+        description = {
+            "Rolls back the rollout in progress for an application and environment (or cancels it if it has"
+                    + " touched nothing), or the last one that succeeded while its previous version is kept.",
+            "A sandbox lives inside the genesis process that deployed it: this command asks that process to roll"
+                    + " back and waits for it. Once that process has ended, nothing of its sandbox is left to roll"
+                    + " back."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:rolled back (or cancelled before it touched anything)",
+            "1:the rollback failed, or the process running the rollout did not carry it out within --wait",
+            "2:bad usage, or nothing to roll back",
+            "4:an internal error (a bug: please report it)"
+        })
+final class RollbackCommand implements Callable<Integer> {
+
+    private final Host host;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @Option(
+            names = "--application",
+            required = true,
+            paramLabel = "NAME",
+            description = "The application, such as shop.")
+    String application;
+
+    @Option(names = "--environment", required = true, paramLabel = "NAME", description = "The environment.")
+    String environment;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; it goes into the record.")
+    String reason;
+
+    @Option(names = "--by", paramLabel = "USER", description = "Who rolls back (default: your user).")
+    String by;
+
+    @Option(
+            names = "--wait",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            description = "How long to wait for the rollback to end (default: ${DEFAULT-VALUE}).")
+    String waitFor;
+
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = StateDir.DEFAULT,
+            description = "Where rollouts, locks and the history are kept (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--json", description = "Print the deployment record as one JSON object.")
+    boolean json;
+
+    RollbackCommand(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DeploymentKey key;
+        Duration patience;
+        try {
+            key = new DeploymentKey(application, environment);
+            patience = Durations.parse("--wait", waitFor);
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("--reason must say why; it goes into the record");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("genesis rollback: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        String who = by != null ? by : host.user();
+        Progress progress = new Progress(json ? err : out, host.clock());
+        try (TargetKinds kinds = host.targetKinds();
+                Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
+                        .listener(progress)
+                        .build()) {
+            List<RolloutState> orphans = engine.endOrphans();
+            orphans.forEach(state -> progress.line("ending rollout " + state.id() + " ("
+                    + state.request().key() + "): its target ran inside a genesis process that has ended"));
+            Optional<RolloutState> found = latest(engine, key);
+            if (found.isEmpty()) {
+                err.println(
+                        "genesis rollback: no rollout of " + key + " in " + engine.dir() + "; nothing to roll back");
+                return ExitCode.USAGE.code();
+            }
+            RolloutState state = found.get();
+            if (orphans.stream().anyMatch(o -> o.id().equals(state.id()))) {
+                return finish(engine, state.id(), patience, out, err);
+            }
+            return rollBack(engine, state, who, patience, progress, out, err);
+        }
+    }
+
+    private int rollBack(
+            Engine engine,
+            RolloutState state,
+            String who,
+            Duration patience,
+            Progress progress,
+            PrintWriter out,
+            PrintWriter err)
+            throws InterruptedException {
+        RolloutId id = state.id();
+        String what = "rollout " + id + " (version " + state.request().version() + " of "
+                + state.request().key() + ")";
+        boolean inProcess = engine.kindOf(state).map(TargetKind::livesInProcess).orElse(false);
+        EngineOwner owner = new EngineOwner(state.owner());
+        if (state.stage() == Stage.DONE) {
+            RolloutState.Outcome outcome = state.outcome();
+            if (outcome.status() != RecordStatus.SUCCEEDED) {
+                err.println("genesis rollback: nothing to roll back: " + what + " ended " + outcome.status() + ": "
+                        + outcome.reason());
+                return ExitCode.USAGE.code();
+            }
+            if (inProcess) {
+                err.println("genesis rollback: " + what + " ran on a "
+                        + state.request().target().kind()
+                        + " inside " + owner.describe() + ", and nothing of it outlives that deploy; roll back while"
+                        + " 'genesis deploy' runs (this command asks it to), or see 'genesis demo'");
+                return ExitCode.USAGE.code();
+            }
+            try {
+                engine.orchestrator().rollback(id, reason, who);
+            } catch (IllegalStateException e) {
+                err.println("genesis rollback: " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            return finish(engine, id, patience, out, err);
+        }
+        if (inProcess) {
+            new RollbackRequests(engine.dir())
+                    .request(
+                            id,
+                            new RollbackRequests.Request(
+                                    reason, who, host.clock().instant()));
+            progress.line("asked " + owner.describe() + ", which runs " + what + ", to roll it back; waiting up to "
+                    + Durations.format(patience));
+            return finish(engine, id, patience, out, err);
+        }
+        engine.orchestrator().rollback(id, reason, who);
+        return finish(engine, id, patience, out, err);
+    }
+
+    /** Waits until {@code id} has ended, then reports its record. */
+    private int finish(Engine engine, RolloutId id, Duration patience, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        Instant deadline = host.clock().instant().plus(patience);
+        while (true) {
+            RolloutState state = engine.states().load(id).orElseThrow();
+            if (state.stage() == Stage.DONE) {
+                break;
+            }
+            if (!host.clock().instant().isBefore(deadline)) {
+                err.println("genesis rollback: rollout " + id + " has not ended within " + Durations.format(patience)
+                        + " (it is "
+                        + engine.orchestrator()
+                                .view(id)
+                                .map(v -> v.status().name())
+                                .orElse("?")
+                        + "); a request left for the process running it stays in place");
+                return ExitCode.FAILED.code();
+            }
+            Thread.sleep(host.pollInterval().toMillis());
+        }
+        DeploymentRecord record = engine.history().find(id.value()).orElseThrow();
+        if (json) {
+            try {
+                out.println(TimeJson.mapper().writeValueAsString(record));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("could not write the record as JSON", e);
+            }
+        } else {
+            out.println("genesis rollback: " + record.application() + " " + record.version() + " in "
+                    + record.environment() + " " + record.status() + ": " + record.reason());
+            record.restoreTime()
+                    .ifPresent(d -> out.println("  traffic was back on the stable version " + Durations.format(d)
+                            + " after the rollback was triggered"));
+        }
+        return Set.of(RecordStatus.ROLLED_BACK, RecordStatus.ABORTED).contains(record.status())
+                ? ExitCode.PASSED.code()
+                : ExitCode.FAILED.code();
+    }
+
+    /** The rollout that holds {@code key}'s lock, else the newest one waiting for it, else the last one. */
+    private static Optional<RolloutState> latest(Engine engine, DeploymentKey key) {
+        Comparator<RolloutState> newest = Comparator.comparing(RolloutState::submittedAt)
+                .thenComparing(RolloutState::id)
+                .reversed();
+        List<RolloutState> ofKey = engine.states().list().stream()
+                .filter(s -> s.request().key().equals(key))
+                .sorted(newest)
+                .toList();
+        return ofKey.stream()
+                .filter(s -> s.stage().holdsLock())
+                .findFirst()
+                .or(() -> ofKey.stream().filter(s -> s.stage() != Stage.DONE).findFirst())
+                .or(() -> ofKey.stream().findFirst());
+    }
+}

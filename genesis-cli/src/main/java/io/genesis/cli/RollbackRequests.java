@@ -1,0 +1,100 @@
+package io.genesis.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.time.TimeJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rollback requests from one genesis process to another, as files under the state directory. A
+ * target that lives inside the process running its rollout (the sandbox) can only be changed by that
+ * process, so {@code genesis rollback} leaves a request and the running {@code genesis deploy} carries
+ * it out.
+ */
+final class RollbackRequests {
+
+    private static final ObjectMapper JSON = TimeJson.mapper();
+    private static final String SUFFIX = ".rollback.json";
+
+    private final Path directory;
+
+    RollbackRequests(StateDir state) {
+        this.directory = state.requestDir();
+    }
+
+    /**
+     * One request.
+     *
+     * @param reason why, as the person wrote it
+     * @param by who asks
+     * @param at when they asked
+     */
+    record Request(String reason, String by, Instant at) {
+        Request {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Leaves a request for {@code id}'s owner; a second request replaces the first. */
+    void request(RolloutId id, Request request) {
+        Path file = file(id);
+        try {
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, id.value(), ".tmp");
+            Files.writeString(temporary, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not leave a rollback request in " + directory, e);
+        }
+    }
+
+    /** Whether a request for {@code id} waits to be taken. */
+    boolean pending(RolloutId id) {
+        return Files.exists(file(id));
+    }
+
+    /**
+     * Takes the request for {@code id}, if there is one, and removes it. An unreadable request is removed
+     * and reported as a request without a reason, so that a rollback asked for is never ignored.
+     */
+    Optional<Request> take(RolloutId id) {
+        Path file = file(id);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the rollback request " + file, e);
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the rollback request " + file, e);
+        }
+        try {
+            return Optional.of(JSON.readValue(text, Request.class));
+        } catch (JsonProcessingException e) {
+            return Optional.of(new Request(
+                    "a rollback request that could not be read (" + file.getFileName() + ")",
+                    "unknown",
+                    Instant.EPOCH));
+        }
+    }
+
+    private Path file(RolloutId id) {
+        return directory.resolve(id.value() + SUFFIX);
+    }
+}

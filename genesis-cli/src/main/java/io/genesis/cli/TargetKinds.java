@@ -1,0 +1,81 @@
+package io.genesis.cli;
+
+import io.genesis.core.monitor.MetricSource;
+import io.genesis.core.monitor.MetricSourceFactory;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.TargetFactory;
+import io.genesis.core.target.TargetSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The target kinds one command can use, by name. It is the engine's target and metric-source
+ * factory: a stored rollout names its kind, and an unknown kind fails with the known ones.
+ */
+final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoCloseable {
+
+    private final Map<String, TargetKind> kinds = new LinkedHashMap<>();
+
+    TargetKinds(List<? extends TargetKind> all) {
+        for (TargetKind kind : all) {
+            if (kinds.putIfAbsent(kind.name(), kind) != null) {
+                throw new IllegalArgumentException("target kind '" + kind.name() + "' is registered twice");
+            }
+        }
+    }
+
+    /** The kinds this build of the command line knows: the sandbox (Kubernetes comes next). */
+    static TargetKinds builtIn() {
+        return new TargetKinds(List.of(SandboxKind.standard()));
+    }
+
+    /** The kind called {@code name}; an unknown name fails with the known ones. */
+    TargetKind named(String name) {
+        TargetKind kind = kinds.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown target '" + name + "'; known: " + names());
+        }
+        return kind;
+    }
+
+    /** {@code sandbox (…), kubernetes (…)}: the known names with their summaries. */
+    String names() {
+        List<String> names = new ArrayList<>();
+        kinds.values().forEach(kind -> names.add(kind.name() + " (" + kind.summary() + ")"));
+        return String.join(", ", names);
+    }
+
+    @Override
+    public DeploymentTarget open(DeploymentKey key, TargetSpec spec) {
+        return named(spec.kind()).open(key, spec);
+    }
+
+    @Override
+    public MetricSource open(MetricSpec spec) {
+        return named(spec.kind()).openMetrics(spec);
+    }
+
+    /** Stops what every kind started in this process; the first failure is thrown after all were tried. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (TargetKind kind : kinds.values()) {
+            try {
+                kind.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.genesis.cli;
+
+import io.genesis.core.rollout.Orchestrator;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.RolloutStatus;
+import io.genesis.core.rollout.RolloutView;
+import io.genesis.core.rollout.Stage;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Follows one rollout of this process until it has ended and its record is written: answers its
+ * approval, asks what to do when an analysis halts it, and carries out rollbacks that other genesis
+ * processes ask for. The engine's scheduler does the work; this only looks every poll interval.
+ */
+final class Watch {
+
+    private final Engine engine;
+    private final Host host;
+    private final Progress progress;
+    private final Approvals approvals;
+    private final RollbackRequests requests;
+    private long haltSeen = -1;
+    private Instant orphansChecked = Instant.MIN;
+
+    Watch(Engine engine, Host host, Progress progress, Approvals approvals) {
+        this.engine = engine;
+        this.host = host;
+        this.progress = progress;
+        this.approvals = approvals;
+        this.requests = new RollbackRequests(engine.dir());
+    }
+
+    /** Waits until {@code id} has ended and its record is written. */
+    RolloutState untilEnded(RolloutId id) throws InterruptedException {
+        return until(id, false);
+    }
+
+    /** Waits until {@code id} has ended and has nothing left to do later (such as a delayed scale-down). */
+    RolloutState untilSettled(RolloutId id) throws InterruptedException {
+        return until(id, true);
+    }
+
+    private RolloutState until(RolloutId id, boolean settled) throws InterruptedException {
+        Orchestrator orchestrator = engine.orchestrator();
+        while (true) {
+            RolloutState state = engine.states()
+                    .load(id)
+                    .orElseThrow(() -> new IllegalStateException("rollout " + id + " is no longer stored"));
+            if (state.stage() == Stage.DONE && (!settled || state.settled())) {
+                return state;
+            }
+            try {
+                act(orchestrator, id);
+            } catch (IllegalStateException e) {
+                // The rollout moved on between looking and acting: look again.
+            }
+            Thread.sleep(host.pollInterval().toMillis());
+        }
+    }
+
+    private void act(Orchestrator orchestrator, RolloutId id) {
+        Optional<RollbackRequests.Request> asked = requests.take(id);
+        if (asked.isPresent()) {
+            RollbackRequests.Request request = asked.get();
+            progress.line(
+                    "rollback asked for by " + request.by() + " from another genesis process: " + request.reason());
+            orchestrator.rollback(id, request.reason(), request.by());
+            return;
+        }
+        RolloutView view = orchestrator.view(id).orElseThrow();
+        if (view.status() == RolloutStatus.AWAITING_APPROVAL && view.approval().isPresent()) {
+            approvals.answer(orchestrator, view.approval().get(), progress);
+        } else if (view.status() == RolloutStatus.HALTED && view.revision() != haltSeen) {
+            haltSeen = view.revision();
+            decideHalt(orchestrator, view);
+        } else if (view.status() == RolloutStatus.QUEUED) {
+            endOrphansNowAndThen();
+        }
+    }
+
+    /** A halted rollout waits for a person; without one at the terminal, rolling back is the safe answer. */
+    private void decideHalt(Orchestrator orchestrator, RolloutView view) {
+        if (host.prompter().isEmpty()) {
+            orchestrator.rollback(
+                    view.id(), "halted (" + view.reason() + ") with nobody at a terminal to resume it", "genesis");
+            return;
+        }
+        String answer = host.prompter()
+                .get()
+                .ask("Rollout halted: " + view.reason() + ". Resume or roll back? [r/B] ")
+                .orElse("")
+                .trim()
+                .toLowerCase(Locale.ROOT);
+        if (answer.startsWith("r")) {
+            orchestrator.resume(view.id(), host.user());
+        } else {
+            orchestrator.rollback(
+                    view.id(), "halted (" + view.reason() + "); rolled back at the terminal", host.user());
+        }
+    }
+
+    private void endOrphansNowAndThen() {
+        Instant now = host.clock().instant();
+        if (now.isAfter(orphansChecked.plusSeconds(2))) {
+            orphansChecked = now;
+            engine.endOrphans()
+                    .forEach(state -> progress.line("ending rollout " + state.id() + " ("
+                            + state.request().key() + "): its target ran inside a"
+                            + " genesis process that has ended"));
+        }
+    }
+}

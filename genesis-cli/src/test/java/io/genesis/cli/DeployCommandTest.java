@@ -1,0 +1,402 @@
+package io.genesis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.RecordStatus;
+import io.genesis.core.target.TargetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeployCommandTest {
+
+    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    private static final String QUICK = "deploy; smoke; weight 50; weight 100; promote; scaleDown";
+
+    @TempDir
+    Path dir;
+
+    private final RecordingKind recording = new RecordingKind();
+
+    private Path state() {
+        return dir.resolve("state");
+    }
+
+    private Run deploy(Host host, String... args) {
+        List<String> all = new ArrayList<>(
+                List.of("deploy", "--application", "shop", "--commit", COMMIT, "--state-dir", state().toString()));
+        all.addAll(List.of(args));
+        return Run.on(host, all.toArray(String[]::new));
+    }
+
+    private List<DeploymentRecord> records() {
+        return new JsonLinesHistoryStore(state().resolve("history.jsonl")).all(HistoryQuery.newest(1));
+    }
+
+    private Path config() throws IOException {
+        return Files.writeString(dir.resolve("genesis.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    allowedTags: ["v*"]
+                  - name: production
+                    minPassRate: 98
+                    minCoverage: 85
+                    approvalRequired: true
+                    approvers: [alice]
+                    allowedBranches: [main]
+                    allowedTags: ["v*"]
+                """);
+    }
+
+    private static Optional<Prompter> answering(String... answers) {
+        Deque<String> script = new ArrayDeque<>(List.of(answers));
+        return Optional.of(question -> Optional.ofNullable(script.poll()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--environment staging --target kubernetes|unknown target 'kubernetes'; known: recording (an in-memory"
+                        + " target for tests), sandbox (",
+                "--environment qa --target recording|unknown environment 'qa'; known: staging, production",
+                "--environment staging --target recording --strategy linear|unknown strategy 'linear'; known:"
+                        + " blueGreen, rolling, canary, custom",
+                "--environment staging --target recording --strategy canary --steps deploy|steps were given for"
+                        + " strategy 'canary', which has its own; use strategy 'custom'",
+                "--environment staging --target recording --steps deploy;wait_5s|step 2 'wait_5s' is not valid:"
+                        + " unknown step 'wait_5s'",
+                "--environment staging --target recording --ref main --tag v1.0.0|--ref and --tag exclude each other",
+                "--environment staging --target recording --version .bad|version '.bad' is not valid",
+                "--environment staging --target recording --sample-interval soon|--sample-interval must be a duration",
+                "--environment staging --target recording --on-inconclusive shrug|unknown inconclusive action 'shrug';"
+                        + " known: pause, fail, roll-back",
+                "--environment staging --target sandbox --target-option fail=5|unknown sandbox option 'fail'; known:"
+                        + " failPercent (",
+                "--environment staging --target sandbox --target-option failPercent=120|sandbox option failPercent"
+                        + " must be a number from 0 to 100, got '120'",
+                "--environment production --target recording|production requires approval (administrators only, as"
+                        + " nobody is named), and nobody can give it here: pass --approve-as USER --as-administrator,"
+                        + " or run genesis in a terminal to be asked"
+            })
+    void shouldRefuseBadInputWithExitCodeTwoBeforeTouchingAnything(String args, String expected) {
+        Run run = deploy(recording.host(), args.split(" "));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("genesis deploy: ").contains(expected);
+        assertThat(state()).doesNotExist();
+        assertThat(recording.target.operations()).isEmpty();
+    }
+
+    @Test
+    void shouldNameMissingOptions() {
+        Run run = Run.on(recording.host(), "deploy", "--application", "shop");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required options", "--environment", "--target");
+    }
+
+    @Test
+    void shouldRefuseACommitThatIsNoCommit() {
+        Run run = Run.on(
+                recording.host(),
+                "deploy",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--commit",
+                "HEAD~1",
+                "--state-dir",
+                state().toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("commit 'HEAD~1' is not a commit id");
+    }
+
+    @Test
+    void shouldShowHelpWithTheExitCodes() {
+        Run run = Run.on(recording.host(), "deploy", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("--strategy", "--steps", "--approve-as", "Exit codes:")
+                .contains("3   the rollout was aborted before it touched anything");
+    }
+
+    @Test
+    void shouldPrintEachStepAndSucceedWithExitCodeZero() {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--version",
+                "1.3.0",
+                "--steps",
+                QUICK);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("genesis deploy: shop 1.3.0 to staging with custom on recording; state in " + state())
+                .contains("step 3/6: set weight 50.00 %")
+                .contains("step 3 (setWeight) completed: router sends 50.00 % to the candidate")
+                .contains("genesis deploy: shop 1.3.0 to staging SUCCEEDED after ")
+                .contains("record in " + state().resolve("history.jsonl"));
+        assertThat(recording.target.stable()).isEqualTo("1.3.0");
+        assertThat(records()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
+            assertThat(record.initiator()).isEqualTo("tester");
+            assertThat(record.ref()).isEqualTo("branch main");
+        });
+    }
+
+    @Test
+    void shouldTakeTheVersionFromAReleaseTagAndPrintTheRecordAsJson() throws IOException {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--tag",
+                "v1.4.0",
+                "--config",
+                config().toString(),
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(1);
+        JsonNode record = new ObjectMapper().readTree(run.out());
+        assertThat(record.get("version").asText()).isEqualTo("1.4.0");
+        assertThat(record.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(record.get("ref").asText()).isEqualTo("tag v1.4.0");
+        assertThat(run.err()).contains("step 6/6: scale down previous version");
+    }
+
+    @Test
+    void shouldExitWithOneWhenTheRolloutIsRolledBack() {
+        recording.target.failNext("promote", new TargetException("promote refused by the test"));
+
+        Run run = deploy(recording.host(), "--environment", "staging", "--target", "recording", "--steps", QUICK);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("rolling back: step 5 (promote) failed: promoting the candidate failed: promote refused by"
+                        + " the test")
+                .contains("ROLLED_BACK");
+        assertThat(recording.target.stable()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void shouldRefuseARefTheEnvironmentDoesNotDeployFrom() {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--ref",
+                "feature/x");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("branch feature/x", "(staging)");
+        assertThat(records()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnInvalidPlanNamingTheStep() {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--steps",
+                "deploy; weight 50; weight 20; weight 100; promote");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("step 3 (setWeight): weight 20.00 % must rise above the previous weight 50.00 %");
+        assertThat(recording.target.operations()).isEmpty();
+    }
+
+    @Test
+    void shouldDeployAfterApprovalGivenWithAFlag() throws IOException {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "production",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--config",
+                config().toString(),
+                "--approve-as",
+                "alice");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("approved by alice: approved on the command line with --approve-as");
+        assertThat(records().get(0).approvals()).singleElement().satisfies(approval -> {
+            assertThat(approval.by()).isEqualTo("alice");
+            assertThat(approval.approved()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldCancelWithExitCodeTwoWhenTheFlagNamesSomebodyWhoMayNotApprove() throws IOException {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "production",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--config",
+                config().toString(),
+                "--approve-as",
+                "mallory");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out())
+                .contains("the approval given with --approve-as was refused: mallory may not answer this request;"
+                        + " who may: users alice; cancelling the rollout");
+        assertThat(records())
+                .singleElement()
+                .extracting(DeploymentRecord::status)
+                .isEqualTo(RecordStatus.ABORTED);
+        assertThat(recording.target.operations()).isEmpty();
+    }
+
+    @Test
+    void shouldAskThePersonAtTheTerminal() throws IOException {
+        Host host = recording.host().withPrompter(answering("y", "alice"));
+
+        Run run = deploy(
+                host,
+                "--environment",
+                "production",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--config",
+                config().toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(records().get(0).approvals().get(0).comment()).isEqualTo("approved at the terminal");
+    }
+
+    @Test
+    void shouldAbortWithExitCodeThreeWhenRejectedAtTheTerminal() throws IOException {
+        Host host = recording.host().withPrompter(answering("n", "alice"));
+
+        Run run = deploy(
+                host,
+                "--environment",
+                "production",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--config",
+                config().toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(records().get(0).status()).isEqualTo(RecordStatus.ABORTED);
+        assertThat(records().get(0).reason()).isEqualTo("approval rejected by alice: rejected at the terminal");
+    }
+
+    @Test
+    void shouldAskAgainWhenTheTerminalAnswerIsRefusedAndGiveUpAfterThree() throws IOException {
+        Host host = recording.host().withPrompter(answering("y", "bob", "y", "carol", "y", "dave"));
+
+        Run run = deploy(
+                host,
+                "--environment",
+                "production",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--config",
+                config().toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out())
+                .contains("answer refused: bob may not answer this request; who may: users alice; try again")
+                .contains("answer refused: dave may not answer this request; who may: users alice; giving up")
+                .contains("nobody at the terminal gave an answer the rules accept; cancelling the rollout");
+    }
+
+    @Test
+    void shouldRollBackAHaltedRolloutWhenNobodyIsAtATerminal() {
+        recording.metrics.script(window -> java.util.Map.of());
+
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--sample-interval",
+                "100ms",
+                "--steps",
+                "deploy; smoke; weight 50; analyse 1s; weight 100; promote; scaleDown");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .containsPattern("sample over \\d+ ms \\(inconclusive\\): error rate: no data")
+                .contains("halted: inconclusive sample: error rate: no data")
+                .contains("rolled back by genesis: halted (inconclusive sample: error rate: no data");
+    }
+
+    @Test
+    void shouldResumeAHaltedRolloutWhenThePersonAtTheTerminalSaysSo() {
+        recording.metrics.script(window -> java.util.Map.of());
+        Host host = recording.host().withPrompter(Optional.of(question -> {
+            recording.metrics.script(window -> io.genesis.core.monitor.ScriptedMetricSource.HEALTHY);
+            return Optional.of("r");
+        }));
+
+        Run run = deploy(
+                host,
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--sample-interval",
+                "100ms",
+                "--steps",
+                "deploy; smoke; weight 50; analyse 1s; weight 100; promote; scaleDown");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("resumed by tester", "step 4 (analysis) completed: ");
+    }
+}

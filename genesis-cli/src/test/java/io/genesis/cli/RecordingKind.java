@@ -1,0 +1,90 @@
+package io.genesis.cli;
+
+import io.genesis.core.monitor.MetricSource;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.ScriptedMetricSource;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.RecordingTarget;
+import io.genesis.core.target.TargetSpec;
+import io.genesis.core.target.Version;
+import io.genesis.core.time.ManualClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A target kind for command tests: the engine tests' recording target and scripted metrics, which outlive
+ * any one command like a real cluster does (so they are not "in process"). No servers, no waiting.
+ */
+final class RecordingKind implements TargetKind {
+
+    static final String NAME = "recording";
+
+    final ScriptedMetricSource metrics = new ScriptedMetricSource();
+    final RecordingTarget target = RecordingTarget.capable(
+            "recording shop", new ManualClock(Clock.systemUTC().instant()), "1.0.0");
+    int closed;
+
+    /** A host whose commands see this kind (and the standard sandbox), no terminal, and poll every 20 ms. */
+    Host host() {
+        return new Host(
+                Clock.systemUTC(),
+                () -> new TargetKinds(List.of(this, SandboxKind.standard())),
+                Optional.empty(),
+                "tester",
+                Duration.ofMillis(20));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "an in-memory target for tests";
+    }
+
+    @Override
+    public boolean livesInProcess() {
+        return false;
+    }
+
+    @Override
+    public void check(Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("the recording target takes no options, got " + options.keySet());
+        }
+    }
+
+    @Override
+    public TargetSpec newTarget(
+            DeploymentKey key, Version candidate, Map<String, String> options, Consumer<String> log) {
+        check(options);
+        return TargetSpec.of(NAME);
+    }
+
+    @Override
+    public Optional<MetricSpec> metricsFor(DeploymentKey key, TargetSpec target) {
+        return Optional.of(MetricSpec.of(NAME));
+    }
+
+    @Override
+    public DeploymentTarget open(DeploymentKey key, TargetSpec spec) {
+        return target;
+    }
+
+    @Override
+    public MetricSource openMetrics(MetricSpec spec) {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        closed++;
+    }
+}

@@ -1,0 +1,199 @@
+package io.genesis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.RecordStatus;
+import io.genesis.core.rollout.store.FileRolloutStateStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code genesis deploy} and {@code genesis rollback} against the real sandbox: real servers, real traffic. */
+class SandboxDeployITest {
+
+    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+
+    @TempDir
+    Path state;
+
+    private final Host host = new Host(
+            Clock.systemUTC(),
+            () -> new TargetKinds(List.of(SandboxKind.standard())),
+            Optional.empty(),
+            "tester",
+            Duration.ofMillis(20));
+
+    private Run deploy(String version, String steps, String... extra) {
+        return deployEvery("1s", version, steps, extra);
+    }
+
+    private Run deployEvery(String sampleInterval, String version, String steps, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "deploy",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--target",
+                "sandbox",
+                "--commit",
+                COMMIT,
+                "--version",
+                version,
+                "--steps",
+                steps,
+                "--sample-interval",
+                sampleInterval,
+                "--state-dir",
+                state.toString()));
+        args.addAll(List.of(extra));
+        return Run.on(host, args.toArray(String[]::new));
+    }
+
+    private List<DeploymentRecord> records() {
+        return new JsonLinesHistoryStore(state.resolve("history.jsonl")).all(HistoryQuery.newest(1));
+    }
+
+    @Test
+    void shouldRollAFaultyCanaryBackOnItsMeasuredErrorRate() throws Exception {
+        Run run = deploy(
+                "1.3.0",
+                "deploy; smoke; weight 20; analyse 20s; weight 100; promote; scaleDown",
+                "--target-option",
+                "failPercent=25",
+                "--target-option",
+                "stable=1.2.0",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode record = new ObjectMapper().readTree(run.out());
+        assertThat(record.get("status").asText()).isEqualTo("ROLLED_BACK");
+        // The candidate fails every fourth request; a sample's window edges make the rate close to, not exactly,
+        // 25 %. Any rate over 5 % rolls back.
+        assertThat(record.get("reason").asText())
+                .containsPattern("^automatic rollback: error rate \\d+\\.\\d\\d % > 5\\.00 % automatic rollback");
+        assertThat(record.get("timeToRestore").isNull()).isFalse();
+        assertThat(run.err())
+                .contains("sandbox: 1.2.0 serves all traffic of shop in staging")
+                .containsPattern("sample over 1 s \\(critical\\): error rate \\d+\\.\\d\\d % > 5\\.00 %");
+    }
+
+    @Test
+    void shouldCarryOutARollbackAskedForByAnotherCommand() throws Exception {
+        CompletableFuture<Run> deploying = CompletableFuture.supplyAsync(
+                () -> deploy("1.4.0", "deploy; smoke; weight 20; analyse 30s; weight 100; promote; scaleDown"));
+        FileRolloutStateStore states = new FileRolloutStateStore(state.resolve("rollouts"));
+        Eventually.until(
+                "the rollout is analysing",
+                Duration.ofSeconds(20),
+                () -> states.list().stream()
+                        .anyMatch(s -> s.stage() == io.genesis.core.rollout.Stage.RUNNING
+                                && s.currentStep() instanceof io.genesis.core.rollout.plan.Step.Analyse));
+
+        Run rollback = Run.on(
+                host,
+                "rollback",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--reason",
+                "INC-7: checkout slow",
+                "--by",
+                "alice",
+                "--state-dir",
+                state.toString());
+        Run deployed = deploying.get();
+
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out())
+                .contains("to roll it back; waiting up to 1 min")
+                .contains("genesis rollback: shop 1.4.0 in staging ROLLED_BACK: rolled back by alice: INC-7: checkout"
+                        + " slow");
+        assertThat(deployed.exitCode()).isEqualTo(1);
+        assertThat(deployed.out()).contains("rollback asked for by alice from another genesis process: INC-7");
+        assertThat(records()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+            assertThat(record.restoreTime()).isPresent();
+        });
+    }
+
+    @Test
+    void shouldRefuseToRollBackASandboxWhoseProcessHasEnded() {
+        Run deployed = deploy("1.5.0", "deploy; smoke; weight 50; weight 100; promote; scaleDown 1h");
+
+        Run rollback = Run.on(
+                host,
+                "rollback",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--reason",
+                "too late",
+                "--state-dir",
+                state.toString());
+
+        assertThat(deployed.exitCode()).as(deployed.out()).isZero();
+        assertThat(deployed.out()).contains("it stops with this process, as the whole sandbox does");
+        assertThat(rollback.exitCode()).isEqualTo(2);
+        assertThat(rollback.err())
+                .contains("ran on a sandbox inside genesis process ", "nothing of it outlives that" + " deploy");
+    }
+
+    @Test
+    void shouldEndARolloutWhoseSandboxWentWithItsProcess() throws Exception {
+        // Samples every 20 s, so that its engine stays quiet while the test plays its process's death.
+        CompletableFuture<Run> deploying = CompletableFuture.supplyAsync(() ->
+                deployEvery("20s", "1.6.0", "deploy; smoke; weight 20; analyse 30s; weight 100; promote; scaleDown"));
+        FileRolloutStateStore states = new FileRolloutStateStore(state.resolve("rollouts"));
+        Eventually.until(
+                "the rollout is analysing",
+                Duration.ofSeconds(20),
+                () -> states.list().stream()
+                        .anyMatch(s -> s.currentStep() instanceof io.genesis.core.rollout.plan.Step.Analyse));
+        io.genesis.core.rollout.RolloutState stored = states.list().get(0);
+        // What a process killed with -9 leaves behind: the rollout claimed by an engine whose process is gone.
+        String dead =
+                "genesis@" + java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT) + "#"
+                        + deadPid() + ".abcdef";
+
+        states.save(stored.edit().owner(dead, stored.leaseExpiresAt()).build());
+        Run status = Run.of("status", "--state-dir", state.toString());
+        Run next = deploy("1.7.0", "deploy; smoke; weight 100; promote; scaleDown");
+
+        assertThat(status.out()).contains("ANALYSING", "(ended)");
+        assertThat(next.exitCode()).as(next.out()).isZero();
+        assertThat(next.out()).contains("its sandbox target ran inside genesis process " + deadPid());
+        DeploymentRecord orphan = records().stream()
+                .filter(r -> r.version().equals("1.6.0"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(orphan.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(orphan.reason()).contains("nothing of it remains to change");
+        deploying.get();
+    }
+
+    private static long deadPid;
+
+    /** The id of a process that has ended. */
+    private static synchronized long deadPid() throws Exception {
+        if (deadPid == 0) {
+            Process process = new ProcessBuilder("true").start();
+            process.waitFor();
+            deadPid = process.pid();
+        }
+        return deadPid;
+    }
+}
