@@ -16,7 +16,7 @@ import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
-import io.genesis.core.rollout.plan.StepParser;
+import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
@@ -72,10 +72,13 @@ final class Demo {
     /** Demo-sized: a sample every 2 s instead of 30 s. */
     static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(2);
 
-    static final String CANARY_STEPS =
-            "deploy; smoke; weight 20; analyse 20s; weight 50; analyse 20s; weight 100; promote; scaleDown";
-    static final String BLUE_GREEN_STEPS = "deploy; smoke; weight 10; analyse 6s; weight 50; analyse 6s; weight 100;"
-            + " analyse 6s; promote; scaleDown 4s";
+    /** The canary strategy with demo-sized windows: the faulty version is caught in the first one. */
+    static final StrategySettings CANARY =
+            StrategySettings.DEFAULTS.withShifts(StrategySettings.parseShifts("demo canary", "20:20s, 50:20s, 100"));
+    /** The blue-green strategy with demo-sized windows and rollback window. */
+    static final StrategySettings BLUE_GREEN = StrategySettings.DEFAULTS
+            .withShifts(StrategySettings.parseShifts("demo blue-green", "10:6s, 50:6s, 100:6s"))
+            .withKeepPrevious(Duration.ofSeconds(4));
 
     private final Host host;
     private final StateDir state;
@@ -121,15 +124,18 @@ final class Demo {
                     .build()) {
                 Rollouts rollouts = new Rollouts(engine, sandbox, staging, analysis, progress, nobody);
                 act("2. A healthy " + HEALTHY + " rolls out (rolling: batches of 25 %, each waiting until healthy)");
-                expect(rollouts.run(HEALTHY, "rolling", "", "", false), RecordStatus.SUCCEEDED, null);
+                expect(
+                        rollouts.run(HEALTHY, "rolling", StrategySettings.DEFAULTS, "", false),
+                        RecordStatus.SUCCEEDED,
+                        null);
                 act("3. A faulty " + FAULTY + " (it fails " + (int) FAULTY_PERCENT + " % of requests) goes canary:"
                         + " 20 % of traffic, analysed every " + Durations.format(SAMPLE_INTERVAL));
                 expect(
                         rollouts.run(
                                 FAULTY,
-                                "custom",
-                                CANARY_STEPS,
-                                "demo: the canary strategy's steps with demo-sized windows (20 s instead of 10 min)",
+                                "canary",
+                                CANARY,
+                                "demo: canary with demo-sized windows (20 s instead of 10 min)",
                                 false),
                         RecordStatus.ROLLED_BACK,
                         "error rate");
@@ -138,10 +144,10 @@ final class Demo {
                 expect(
                         rollouts.run(
                                 BETTER,
-                                "custom",
-                                BLUE_GREEN_STEPS,
-                                "demo: the blue-green strategy's steps with demo-sized windows (6 s instead of 2 to 5"
-                                        + " min) and 4 s instead of 24 h keeping the previous version",
+                                "blueGreen",
+                                BLUE_GREEN,
+                                "demo: blue-green with demo-sized windows (6 s instead of 2 to 5 min) and 4 s instead"
+                                        + " of 24 h keeping the previous version",
                                 true),
                         RecordStatus.SUCCEEDED,
                         null);
@@ -263,7 +269,7 @@ final class Demo {
             this.approvals = approvals;
         }
 
-        DeploymentRecord run(String version, String strategy, String steps, String note, boolean settle)
+        DeploymentRecord run(String version, String strategy, StrategySettings settings, String note, boolean settle)
                 throws InterruptedException {
             DeploymentKey key = new DeploymentKey(APPLICATION, ENVIRONMENT);
             TargetSpec target = sandbox.newTarget(
@@ -276,14 +282,12 @@ final class Demo {
                     .ref(SourceRef.branch("main"))
                     .version(new Version(version))
                     .strategy(strategy)
+                    .strategySettings(settings)
                     .target(target)
                     .analysis(analysis)
                     .initiator(host.user())
                     .fromBuild("genesis demo");
             sandbox.metricsFor(key, target).ifPresent(request::metrics);
-            if (!steps.isEmpty()) {
-                request.customSteps(StepParser.parse(steps));
-            }
             if (!note.isEmpty()) {
                 request.note(note);
             }

@@ -14,8 +14,8 @@ import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.plan.Strategies;
+import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
-import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
@@ -307,7 +307,7 @@ final class DeployCommand implements Callable<Integer> {
         Version shown = version != null ? new Version(version) : Version.of(ref, sha);
         List<Step> custom = steps == null ? List.of() : StepParser.parse(steps);
         String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
-        Strategies.named(strategyName, RollingBounds.DEFAULT, custom);
+        Strategies.named(strategyName, StrategySettings.DEFAULTS.withCustomSteps(custom));
         AnalysisThresholds analysis = AnalysisThresholds.defaults();
         if (sampleInterval != null) {
             analysis = analysis.withSampleInterval(Durations.parse("--sample-interval", sampleInterval));

@@ -49,7 +49,12 @@ class DemoITest {
         assertThat(byVersion.get("2.0.0").reason())
                 .containsPattern("^automatic rollback: error rate \\d+\\.\\d\\d % > 5\\.00 % automatic rollback");
         assertThat(byVersion.get("2.0.0").restoreTime()).isPresent();
+        assertThat(byVersion.get("2.0.0").strategy()).isEqualTo("canary");
         assertThat(byVersion.get("3.0.0").status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(byVersion.get("3.0.0").strategy()).isEqualTo("blueGreen");
+        assertThat(byVersion.get("3.0.0").notes())
+                .contains("blueGreen tuned for this rollout: shifts 10.00 % for 6 s → 50.00 % for 6 s → 100.00 % for"
+                        + " 6 s; keep previous 4 s");
         assertThat(byVersion.get("3.0.0").phases())
                 .anySatisfy(phase -> assertThat(phase.detail()).isEqualTo("previous version scaled down"));
         assertThat(CurrentDeployments.from(records).at(new DeploymentKey("shop", "staging")))

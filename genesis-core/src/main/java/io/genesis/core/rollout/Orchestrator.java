@@ -6,6 +6,8 @@ import io.genesis.core.approval.ApprovalRequest;
 import io.genesis.core.approval.ApprovalRules;
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.ApprovalRecord;
+import io.genesis.core.history.CurrentDeployments;
+import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.history.RecordStatus;
@@ -367,8 +369,12 @@ public final class Orchestrator {
     // ---------------------------------------------------------------- planning
 
     private Plan plan(RolloutRequest request, Capabilities capabilities) {
-        Plan plan = Strategies.named(request.strategy(), request.rollingBounds(), request.customSteps())
-                .plan(capabilities);
+        Plan plan =
+                Strategies.named(request.strategy(), request.strategySettings()).plan(capabilities);
+        if (request.strategySettings().tuned()) {
+            plan = plan.withNote(plan.strategy() + " tuned for this rollout: "
+                    + request.strategySettings().describe());
+        }
         if (request.approval().required()
                 && (plan.steps().isEmpty() || !(plan.step(0) instanceof Step.AwaitApproval))) {
             plan = plan.startingWith(
@@ -450,18 +456,20 @@ public final class Orchestrator {
                 Optional<TrafficRouter> router = resources.target().trafficRouter();
                 if (router.isPresent()) {
                     router.get().setWeight(resources.context(), Percentage.ZERO);
-                    current = save(current.edit()
-                            .rollback(rollback.restored(clock.instant()))
-                            .weight(Percentage.ZERO));
-                    emit(current, "traffic back on the stable version in " + restoreTime(current.rollback()));
+                    current = restored(current);
                 }
             }
+            // Repeated even after the router restored traffic: the target may have more to undo, idempotently.
             resources.target().rollback(resources.context());
+            if (current.rollback().restoredAt() == null) {
+                current = restored(current);
+            }
+            resources.target().retireCandidate(resources.context());
         } catch (RuntimeException e) {
             RolloutState.Rollback failed = current.rollback().failed(describe(e));
             if (failed.attempts() >= settings.rollbackAttempts()) {
                 String traffic = failed.restoredAt() != null
-                        ? "traffic was restored at " + failed.restoredAt() + ", but retiring the candidate failed"
+                        ? "traffic was restored at " + failed.restoredAt() + ", but cleaning up after it failed"
                         : "traffic may still reach the candidate: restore "
                                 + state.request().key() + " by hand";
                 return finishing(
@@ -477,16 +485,23 @@ public final class Orchestrator {
                             + Durations.format(settings.retryInterval()));
             return new Next.Wait(retrying, clock.instant().plus(settings.retryInterval()));
         }
-        RolloutState.Rollback done = current.rollback().restoredAt() == null
-                ? current.rollback().restored(clock.instant())
-                : current.rollback();
+        RolloutState.Rollback done = current.rollback();
         String detail = "traffic restored in " + restoreTime(done);
-        RolloutState.Editor restored = current.edit()
+        RolloutState.Editor finished = current.edit()
                 .rollback(done)
                 .weight(Percentage.ZERO)
                 .journal(current.journal().endPhase(clock.instant(), "completed", detail));
-        emit(current, "rolled back: " + detail);
-        return finishing(restored, done.finalStatus(), done.reason());
+        emit(current, "rolled back: " + detail + "; candidate retired");
+        return finishing(finished, done.finalStatus(), done.reason());
+    }
+
+    /** Stores that traffic is back on the stable version now, before anything is cleaned up. */
+    private RolloutState restored(RolloutState state) {
+        RolloutState restored = save(state.edit()
+                .rollback(state.rollback().restored(clock.instant()))
+                .weight(Percentage.ZERO));
+        emit(restored, "traffic back on the stable version in " + restoreTime(restored.rollback()));
+        return restored;
     }
 
     private Next finish(RolloutState state) {
@@ -641,16 +656,25 @@ public final class Orchestrator {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * Rolls back a rollout that succeeded. While the previous version is kept this is the instant
+     * switch back; after that, the target brings the previous version back (a rolling undo, or
+     * starting the old slot again), which is slower, and the log says so. Only what runs now may be
+     * rolled back: undoing an older rollout would throw away the newer one without a record.
+     */
     private void rollbackAfterSuccess(RolloutState state, String why) {
-        RolloutState.Cleanup cleanup = state.cleanup();
-        if (state.outcome().status() != RecordStatus.SUCCEEDED || cleanup == null || cleanup.done()) {
+        if (state.outcome().status() != RecordStatus.SUCCEEDED) {
             throw new IllegalStateException(
-                    "rollout " + state.id() + " ended " + state.outcome().status()
-                            + (state.outcome().status() == RecordStatus.SUCCEEDED
-                                    ? " and its previous version is no longer kept; deploy the previous version again instead"
-                                    : "; there is nothing to roll back"));
+                    "rollout " + state.id() + " ended " + state.outcome().status() + "; there is nothing to roll back");
         }
         DeploymentKey key = state.request().key();
+        Optional<DeploymentRecord> running = CurrentDeployments.of(history).at(key);
+        if (running.isEmpty() || !running.get().id().equals(state.id().value())) {
+            throw new IllegalStateException("rollout " + state.id() + " no longer runs in " + key
+                    + running.map(r -> ": rollout " + r.id() + " (version " + r.version() + ") replaced it; roll that"
+                                    + " one back instead")
+                            .orElse(": it was rolled back already"));
+        }
         Instant now = clock.instant();
         Optional<Lease> lease = locks.acquire(key, state.id().value(), settings.owner(), now, settings.leaseTtl());
         if (lease.isEmpty()) {
@@ -658,14 +682,25 @@ public final class Orchestrator {
                     "cannot roll back rollout " + state.id() + ": " + key + " is locked by rollout "
                             + locks.current(key).map(Lease::holder).orElse("?"));
         }
-        RolloutState rollingBack = save(state.edit()
+        RolloutState.Cleanup cleanup = state.cleanup();
+        boolean kept = cleanup != null && !cleanup.done();
+        RolloutState.Editor editor = state.edit()
                 .stage(Stage.ROLLING_BACK)
-                .cleanup(new RolloutState.Cleanup(cleanup.dueAt(), true, cleanup.attempts(), "cancelled: " + why))
                 .rollback(new RolloutState.Rollback(why, RecordStatus.ROLLED_BACK, now, 0, null, null, true))
                 .journal(state.journal()
                         .endScheduled(now, "cancelled", why)
-                        .startPhase(new PhaseRecord(0, "rollback", "roll back: " + why, now, null, "", ""))));
-        emit(rollingBack, "rolling back after success: " + why);
+                        .startPhase(new PhaseRecord(0, "rollback", "roll back: " + why, now, null, "", "")));
+        if (kept) {
+            editor.cleanup(new RolloutState.Cleanup(cleanup.dueAt(), true, cleanup.attempts(), "cancelled: " + why));
+        }
+        RolloutState rollingBack = save(editor);
+        emit(
+                rollingBack,
+                "rolling back after success: " + why
+                        + (kept
+                                ? ""
+                                : "; the previous version is no longer kept, so " + state.target()
+                                        + " brings it back (not an instant switch)"));
     }
 
     /** Adopts {@code id} after its owner died; returns whether it is now rolling back. */

@@ -7,10 +7,13 @@ import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.RefPolicy;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.plan.Step;
+import io.genesis.core.rollout.plan.StrategySettings;
+import io.genesis.core.rollout.plan.TrafficShift;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +28,7 @@ import java.util.Objects;
  * @param ref the branch or tag it was built from, as the SCM says
  * @param version the version people see, from {@link Version#of}
  * @param strategy the strategy's name
- * @param customSteps the steps of a {@code custom} strategy, else empty
- * @param rollingBounds surge and unavailability for {@code rolling}
+ * @param strategySettings how the strategy is tuned: shifts, rollback window, rolling bounds or custom steps
  * @param approval who must approve, from the environment
  * @param refs which refs may deploy, from the environment
  * @param target where to deploy
@@ -42,8 +44,7 @@ public record RolloutRequest(
         SourceRef ref,
         Version version,
         String strategy,
-        List<Step> customSteps,
-        RollingBounds rollingBounds,
+        StrategySettings strategySettings,
         ApprovalPolicy approval,
         RefPolicy refs,
         TargetSpec target,
@@ -59,8 +60,7 @@ public record RolloutRequest(
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(strategy, "strategy");
-        customSteps = customSteps == null ? List.of() : List.copyOf(customSteps);
-        Objects.requireNonNull(rollingBounds, "rollingBounds");
+        strategySettings = strategySettings == null ? StrategySettings.DEFAULTS : strategySettings;
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(refs, "refs");
         Objects.requireNonNull(target, "target");
@@ -85,8 +85,7 @@ public record RolloutRequest(
         private SourceRef ref;
         private Version version;
         private String strategy = "blueGreen";
-        private List<Step> customSteps = List.of();
-        private RollingBounds rollingBounds = RollingBounds.DEFAULT;
+        private StrategySettings strategySettings = StrategySettings.DEFAULTS;
         private TargetSpec target;
         private MetricSpec metrics;
         private AnalysisThresholds analysis = AnalysisThresholds.defaults();
@@ -119,13 +118,30 @@ public record RolloutRequest(
             return this;
         }
 
+        public Builder strategySettings(StrategySettings value) {
+            this.strategySettings = Objects.requireNonNull(value, "strategySettings");
+            return this;
+        }
+
         public Builder customSteps(List<Step> value) {
-            this.customSteps = List.copyOf(value);
+            this.strategySettings = strategySettings.withCustomSteps(value);
             return this;
         }
 
         public Builder rollingBounds(RollingBounds value) {
-            this.rollingBounds = value;
+            this.strategySettings = strategySettings.withRollingBounds(value);
+            return this;
+        }
+
+        /** The traffic shifts of blue-green or canary, replacing the release guide's. */
+        public Builder shifts(List<TrafficShift> value) {
+            this.strategySettings = strategySettings.withShifts(value);
+            return this;
+        }
+
+        /** How long blue-green keeps the previous version, replacing the release guide's 24 h. */
+        public Builder keepPrevious(Duration value) {
+            this.strategySettings = strategySettings.withKeepPrevious(value);
             return this;
         }
 
@@ -168,8 +184,7 @@ public record RolloutRequest(
                     ref,
                     version == null ? Version.of(ref, checkedCommit) : version,
                     strategy,
-                    customSteps,
-                    rollingBounds,
+                    strategySettings,
                     environment.approval(),
                     environment.refs(),
                     target,

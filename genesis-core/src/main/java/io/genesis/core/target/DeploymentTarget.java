@@ -30,9 +30,18 @@ public interface DeploymentTarget {
 
     /**
      * Makes the version that was stable before this rollout serve all traffic again, whichever
-     * step the rollout had reached (before or after promote), and retires the candidate.
+     * step the rollout had reached (before or after promote). Returns as soon as traffic is back:
+     * the engine measures time to restore up to here, and then calls {@link #retireCandidate}.
      */
     void rollback(DeploymentContext context);
+
+    /**
+     * Stops or scales down what the rolled-back candidate left running, once {@link #rollback}
+     * restored traffic. Kept apart so that slow clean-up (stopping processes, scaling pods down)
+     * is not counted as time to restore; a target whose rollback leaves nothing behind keeps the
+     * default, which does nothing.
+     */
+    default void retireCandidate(DeploymentContext context) {}
 
     /** The router that splits traffic by weight, if this target has one. */
     default Optional<TrafficRouter> trafficRouter() {

@@ -66,6 +66,11 @@ final class CrashingPorts {
             }
 
             @Override
+            public void retireCandidate(DeploymentContext context) {
+                crash.run("retireCandidate", () -> target.retireCandidate(context));
+            }
+
+            @Override
             public Optional<TrafficRouter> trafficRouter() {
                 return target.trafficRouter().map(router -> new TrafficRouter() {
                     @Override

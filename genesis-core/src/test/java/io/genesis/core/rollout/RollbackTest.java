@@ -248,13 +248,76 @@ class RollbackTest {
     }
 
     @Test
-    void shouldRefuseToRollBackOnceThePreviousVersionIsGone() {
+    void shouldCountOnlyTheSwitchBackAsTimeToRestoreAfterPromote() {
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.runUntil(Harness.T0.plus(Duration.ofHours(2)));
+        target.latency(Duration.ofMillis(250));
+
+        engine.rollback(id, "memory leak after an hour", "carol");
+
+        DeploymentRecord record = world.record(id).orElseThrow();
+        // One target call (250 ms) switches back; retiring the candidate (another 250 ms) is not counted.
+        assertThat(record.restoreTime()).contains(Duration.ofMillis(250));
+        assertThat(target.operations()).endsWith("rollback dev-a1b2c3d", "retireCandidate dev-a1b2c3d");
+    }
+
+    @Test
+    void shouldRetryRetiringTheCandidateAndKeepTheRestoreTime() {
+        for (int i = 0; i < 3; i++) {
+            target.failNext("retireCandidate", new TargetException("API server unavailable"));
+        }
+        target.failNext("smokeCheck", new TargetException("no route to host"));
+
+        DeploymentRecord record = run();
+
+        assertThat(record.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(record.reason())
+                .contains("rollback failed 3 times (last: API server unavailable)")
+                .contains("but cleaning up after it failed");
+        assertThat(record.restoreTime()).isPresent();
+        assertThat(target.operations())
+                .filteredOn(op -> op.startsWith("rollback"))
+                .hasSize(3);
+    }
+
+    @Test
+    void shouldBringThePreviousVersionBackOnceItIsNoLongerKept() {
         RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
         world.drive(engine);
+        assertThat(target.previous()).as("scaled down after the keep window").isEmpty();
 
-        assertThatThrownBy(() -> engine.rollback(id, "too late", "carol"))
+        RolloutView view = engine.rollback(id, "slow memory leak", "carol");
+
+        assertThat(view.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+        assertThat(target.stable()).isEqualTo("1.0.0");
+        assertThat(world.messages())
+                .anySatisfy(m -> assertThat(m).contains("the previous version is no longer kept, so "));
+        assertThat(CurrentDeployments.of(world.history).at(SHOP)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseToRollBackARolloutThatANewerOneReplaced() {
+        RolloutId first = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(engine);
+        RolloutId second = engine.submit(
+                world.request("shop", Harness.STAGING).commit("b2c3d4e").build());
+        world.drive(engine);
+
+        assertThatThrownBy(() -> engine.rollback(first, "too late", "carol"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ended SUCCEEDED and its previous version is no longer kept");
+                .hasMessageContaining("no longer runs in shop in staging: rollout " + second.value())
+                .hasMessageEndingWith("replaced it; roll that one back instead");
+    }
+
+    @Test
+    void shouldRefuseToRollBackTwice() {
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(engine);
+        engine.rollback(id, "first", "carol");
+
+        assertThatThrownBy(() -> engine.rollback(id, "again", "carol"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ROLLED_BACK; there is nothing to roll back");
     }
 
     @Test

@@ -163,6 +163,10 @@ public abstract class DeploymentTargetContract {
         target().rollback(candidate());
         settle();
 
+        assertThat(trafficTo(stableVersion()))
+                .as("traffic restored before clean-up")
+                .isEqualTo(100.0);
+        retireTwice();
         assertThat(trafficTo(stableVersion())).isEqualTo(100.0);
         assertThat(runs(candidateVersion())).as("candidate retired").isFalse();
         target().trafficRouter()
@@ -182,17 +186,32 @@ public abstract class DeploymentTargetContract {
         target().rollback(candidate());
         settle();
 
-        assertThat(trafficTo(stableVersion())).isEqualTo(100.0);
+        assertThat(trafficTo(stableVersion()))
+                .as("traffic restored before clean-up")
+                .isEqualTo(100.0);
         assertThat(trafficTo(candidateVersion())).isZero();
+        retireTwice();
+        assertThat(trafficTo(stableVersion())).isEqualTo(100.0);
+        assertThat(runs(stableVersion())).isTrue();
     }
 
     @Test
     void shouldChangeNothingOnRollbackWhenNoCandidateWasDeployed() {
         target().rollback(candidate());
         settle();
+        target().retireCandidate(candidate());
+        settle();
 
         assertThat(trafficTo(stableVersion())).isEqualTo(100.0);
         assertThat(runs(candidateVersion())).isFalse();
+    }
+
+    /** Clean-up after a rollback is repeated after a crash, so it must be idempotent too. */
+    private void retireTwice() {
+        target().retireCandidate(candidate());
+        settle();
+        target().retireCandidate(candidate());
+        settle();
     }
 
     private void readyCandidate() {

@@ -152,6 +152,12 @@ public final class RecordingTarget implements DeploymentTarget {
         }
     }
 
+    /** Recorded so tests see clean-up follow the restore; the recorded world already dropped the candidate. */
+    @Override
+    public synchronized void retireCandidate(DeploymentContext context) {
+        call("retireCandidate " + context.version());
+    }
+
     @Override
     public Optional<TrafficRouter> trafficRouter() {
         return router ? Optional.of(new Router()) : Optional.empty();

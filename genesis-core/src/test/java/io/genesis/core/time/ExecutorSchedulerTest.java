@@ -3,6 +3,7 @@ package io.genesis.core.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -45,5 +46,56 @@ class ExecutorSchedulerTest {
             assertThat(last.await(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(ran).containsExactly("a");
+    }
+
+    @Test
+    void shouldLetARunningWakeUpFinishAndDropPendingOnesOnClose() throws InterruptedException {
+        Clock clock = Clock.systemUTC();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorScheduler scheduler = new ExecutorScheduler(clock, e -> {}, Duration.ofSeconds(30));
+        scheduler.schedule("running", clock.instant(), () -> {
+            started.countDown();
+            try {
+                release.await();
+                ran.add(Thread.currentThread().isInterrupted() ? "interrupted" : "finished");
+            } catch (InterruptedException e) {
+                ran.add("interrupted");
+            }
+        });
+        scheduler.schedule("later", clock.instant().plusSeconds(60), () -> ran.add("later"));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(scheduler::close);
+        closer.start();
+        release.countDown();
+        closer.join(10_000);
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(ran).containsExactly("finished");
+        scheduler.schedule("after", clock.instant(), () -> ran.add("after"));
+        assertThat(ran).containsExactly("finished");
+    }
+
+    @Test
+    void shouldInterruptAWakeUpThatOutlivesTheGrace() throws InterruptedException {
+        Clock clock = Clock.systemUTC();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        ExecutorScheduler scheduler = new ExecutorScheduler(clock, e -> {}, Duration.ZERO);
+        scheduler.schedule("stuck", clock.instant(), () -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        scheduler.close();
+
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     }
 }

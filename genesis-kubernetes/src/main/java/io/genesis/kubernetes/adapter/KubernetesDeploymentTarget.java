@@ -68,6 +68,11 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     }
 
     @Override
+    public void retireCandidate(DeploymentContext context) {
+        run(() -> strategy.retireCandidate(release(context)));
+    }
+
+    @Override
     public Optional<TrafficRouter> trafficRouter() {
         return strategy.router().map(Router::new);
     }

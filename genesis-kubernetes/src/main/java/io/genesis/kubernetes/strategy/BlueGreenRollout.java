@@ -191,9 +191,25 @@ public final class BlueGreenRollout implements KubernetesStrategy {
         if (router.isPresent()) {
             router.get().setWeight(Percentage.ZERO);
         }
-        workloads.scale(deploymentOf(candidate), 0);
-        events.emit(describe() + ": rolled back; slot " + previous.label() + " serves users, candidate slot "
-                + candidate.label() + " scaled down");
+        events.emit(describe() + ": rolled back; slot " + previous.label() + " serves users");
+    }
+
+    @Override
+    public void retireCandidate(Release release) {
+        Optional<Slot> found = candidateSlot(release);
+        if (found.isEmpty()) {
+            return;
+        }
+        Slot candidate = found.get();
+        if (liveSlot(services.require(layout.activeService())) == candidate) {
+            throw new RolloutFailedException("active Service " + layout.activeService() + " still selects candidate"
+                    + " slot " + candidate.label() + ": roll back before retiring it");
+        }
+        if (Workloads.replicas(workloads.require(deploymentOf(candidate))) > 0) {
+            workloads.scale(deploymentOf(candidate), 0);
+            events.emit(describe() + ": candidate slot " + candidate.label() + " (" + deploymentOf(candidate)
+                    + ") scaled down");
+        }
     }
 
     /** The slot the active Service selects. */

@@ -209,10 +209,16 @@ public final class CanaryRollout implements KubernetesStrategy {
             workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()));
             events.emit(describe() + ": stable " + app.deployment() + " rolled back to revision " + previous);
         }
-        if (canary.isPresent()) {
+        events.emit(describe() + ": rolled back; stable takes all traffic");
+    }
+
+    @Override
+    public void retireCandidate(Release release) {
+        Optional<Deployment> canary = workloads.find(canaryName()).filter(d -> Templates.ownedBy(d, release));
+        if (canary.isPresent() && Workloads.replicas(canary.get()) > 0) {
             workloads.scale(canaryName(), 0);
+            events.emit(describe() + ": canary " + canaryName() + " scaled down");
         }
-        events.emit(describe() + ": rolled back; canary " + canaryName() + " scaled down, stable takes all traffic");
     }
 
     private void requireStableTrack(Deployment stable) {

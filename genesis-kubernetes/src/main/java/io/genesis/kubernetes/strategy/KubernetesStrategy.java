@@ -28,8 +28,11 @@ public interface KubernetesStrategy {
     /** Scales the previous version down, ending instant rollback to it. */
     void scaleDownPrevious(Release release);
 
-    /** Sends all traffic back to the version that was stable before this release, then retires the candidate. */
+    /** Sends all traffic back to the version that was stable before this release; returns once it is back. */
     void rollback(Release release);
+
+    /** Scales down what a rolled-back release left running; nothing to do where rollback replaced it in place. */
+    default void retireCandidate(Release release) {}
 
     /** The traffic router, when this strategy splits traffic by weight. */
     Optional<WeightRouter> router();

@@ -187,6 +187,9 @@ class BlueGreenRolloutTest {
         rollout.rollback(RELEASE);
 
         assertThat(activeSlot()).isEqualTo("blue");
+        assertThat(greenReplicas()).as("scaled down only when retired").isPositive();
+        rollout.retireCandidate(RELEASE);
+        rollout.retireCandidate(RELEASE);
         assertThat(client.apps()
                         .deployments()
                         .inNamespace(NS)
@@ -198,10 +201,32 @@ class BlueGreenRolloutTest {
     }
 
     @Test
+    void shouldRefuseToRetireTheSlotThatStillServesUsers() {
+        rollout.deployCandidate(RELEASE);
+        controller.reconcile("shop-green");
+        rollout.promote(RELEASE);
+
+        assertThatThrownBy(() -> rollout.retireCandidate(RELEASE))
+                .hasMessageContaining("still selects candidate slot green: roll back before retiring it");
+        assertThat(greenReplicas()).isPositive();
+    }
+
+    private int greenReplicas() {
+        return client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("shop-green")
+                .get()
+                .getSpec()
+                .getReplicas();
+    }
+
+    @Test
     void shouldRetireTheCandidateOnRollbackBeforePromote() {
         rollout.deployCandidate(RELEASE);
 
         rollout.rollback(RELEASE);
+        rollout.retireCandidate(RELEASE);
 
         assertThat(activeSlot()).isEqualTo("blue");
         assertThat(client.apps()

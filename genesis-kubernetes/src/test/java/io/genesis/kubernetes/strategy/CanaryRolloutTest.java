@@ -131,6 +131,7 @@ class CanaryRolloutTest {
         rollout.promote(RELEASE);
 
         rollout.rollback(RELEASE);
+        rollout.retireCandidate(RELEASE);
 
         assertThat(stable().getSpec()
                         .getTemplate()

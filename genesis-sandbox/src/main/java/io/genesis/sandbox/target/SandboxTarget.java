@@ -10,6 +10,7 @@ import io.genesis.core.target.TrafficRouter;
 import io.genesis.sandbox.Sandbox;
 import io.genesis.sandbox.slot.Slot;
 import io.genesis.sandbox.slot.SlotId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -95,6 +96,11 @@ public final class SandboxTarget implements DeploymentTarget {
         return ledger.previous();
     }
 
+    /** Slots a rollback took all traffic from, still running until {@link #retireCandidate} stops them. */
+    public List<Slot> retiring() {
+        return ledger.retiring();
+    }
+
     /**
      * A metric source over this target's proxied traffic.
      *
@@ -138,6 +144,12 @@ public final class SandboxTarget implements DeploymentTarget {
     @Override
     public void rollback(DeploymentContext context) {
         ledger.rollback(checked(context));
+    }
+
+    @Override
+    public void retireCandidate(DeploymentContext context) {
+        checked(context);
+        ledger.retire();
     }
 
     @Override

@@ -38,6 +38,8 @@ final class SlotLedger {
 
     private Candidate candidate;
     private Kept kept;
+    /** Slots a rollback took traffic from, stopped by {@link #retire} so that stopping is not restore time. */
+    private final List<Slot> retiring = new ArrayList<>();
 
     SlotLedger(DeploymentKey key, Sandbox sandbox, Slot stable, Executor starter) {
         this.key = Objects.requireNonNull(key, "key");
@@ -61,6 +63,10 @@ final class SlotLedger {
     /** The previous version kept beside the stable one for instant rollback. */
     synchronized Optional<Slot> previous() {
         return kept == null ? Optional.empty() : Optional.of(kept.slot());
+    }
+
+    synchronized List<Slot> retiring() {
+        return List.copyOf(retiring);
     }
 
     /** The newest version: the candidate while one has started, else the stable version. */
@@ -177,7 +183,7 @@ final class SlotLedger {
 
     /**
      * Sends all traffic back to the version that was stable before {@code context}'s rollout, at once, and
-     * stops that rollout's version. Before promote that is the stable slot, which never stopped; after a
+     * leaves that rollout's version to {@link #retire}. Before promote that is the stable slot, which never stopped; after a
      * blue-green promote it is the kept previous slot; after a rolling promote (whose previous slot is gone)
      * the previous version is started again first.
      */
@@ -208,7 +214,23 @@ final class SlotLedger {
         if (restart != null) {
             restartPrevious(context, restart).ifPresent(retired::add);
         }
-        retired.forEach(this::stop);
+        synchronized (this) {
+            retiring.addAll(retired);
+        }
+    }
+
+    /** Stops the slots rollbacks took traffic from; a slot leaves the list only once it stopped. */
+    void retire() {
+        List<Slot> due;
+        synchronized (this) {
+            due = List.copyOf(retiring);
+        }
+        for (Slot slot : due) {
+            stop(slot);
+            synchronized (this) {
+                retiring.remove(slot);
+            }
+        }
     }
 
     /** Starts {@code version} again, sends it everything and returns the slot it replaces, if still to stop. */

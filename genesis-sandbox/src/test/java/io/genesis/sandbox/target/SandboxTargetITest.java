@@ -227,6 +227,9 @@ class SandboxTargetITest {
         assertThat(weights()).isEqualTo(Weights.all(blue.id()));
         assertThat(router().verifyWeight(v2, Percentage.ZERO)).isTrue();
         assertThat(target.candidate()).isEmpty();
+        assertThat(sandbox.slots()).as("stopping waits for retirement").containsExactly(blue, green);
+        target.retireCandidate(v2);
+        target.retireCandidate(v2);
         assertThat(sandbox.slots()).containsExactly(blue);
         assertThat(send(5)).containsOnlyKeys(blue.id().value());
         assertThat(sandbox.metrics(before, Instant.now()).slot(green.id()).requestCount())
@@ -248,6 +251,8 @@ class SandboxTargetITest {
 
         assertThat(target.stable()).isEqualTo(blue);
         assertThat(weights()).isEqualTo(Weights.all(blue.id()));
+        assertThat(sandbox.slot(green.id())).as("stopping waits for retirement").isPresent();
+        target.retireCandidate(v2);
         assertThat(sandbox.slot(green.id())).isEmpty();
         assertThat(target.previous()).isEmpty();
         assertThat(send(5)).containsOnlyKeys(blue.id().value());
@@ -290,6 +295,7 @@ class SandboxTargetITest {
         target.promote(v2);
 
         target.rollback(v2);
+        target.retireCandidate(v2);
 
         Slot restored = target.stable();
         assertThat(restored.version()).isEqualTo("1.0.0");

@@ -43,9 +43,14 @@ public record Plan(String strategy, List<Step> steps, List<String> notes) {
         List<Step> copy = new ArrayList<>();
         copy.add(step);
         copy.addAll(steps);
+        return new Plan(strategy, copy, notes).withNote(note);
+    }
+
+    /** This plan with {@code note} added. */
+    public Plan withNote(String note) {
         List<String> newNotes = new ArrayList<>(notes);
         newNotes.add(note);
-        return new Plan(strategy, copy, newNotes);
+        return new Plan(strategy, steps, newNotes);
     }
 
     /** "step 3 (setWeight)": how messages name a step; positions count from 1. */

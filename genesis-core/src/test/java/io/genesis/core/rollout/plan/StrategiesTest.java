@@ -82,7 +82,8 @@ class StrategiesTest {
     void shouldPlanRollingBatchesWithinTheBounds(double surge, double unavailable, String shares) {
         RollingBounds bounds = new RollingBounds(new Percentage(surge), new Percentage(unavailable));
 
-        Plan plan = Strategies.named("rolling", bounds, List.of()).plan(ALL);
+        Plan plan = Strategies.named("rolling", StrategySettings.DEFAULTS.withRollingBounds(bounds))
+                .plan(ALL);
 
         assertThat(plan.steps().stream()
                         .filter(Step.RollingBatch.class::isInstance)
@@ -97,7 +98,7 @@ class StrategiesTest {
     void shouldUseTheCustomStepsAsGiven() {
         List<Step> steps = StepParser.parse("deploy; promote");
 
-        assertThat(Strategies.named("custom", RollingBounds.DEFAULT, steps)
+        assertThat(Strategies.named("custom", StrategySettings.DEFAULTS.withCustomSteps(steps))
                         .plan(ALL)
                         .steps())
                 .isEqualTo(steps);
@@ -114,10 +115,96 @@ class StrategiesTest {
     void shouldRefuseStepsForANamedStrategyAndNoStepsForCustom() {
         List<Step> steps = StepParser.parse("deploy; promote");
 
-        assertThatThrownBy(() -> Strategies.named("canary", RollingBounds.DEFAULT, steps))
+        assertThatThrownBy(() -> Strategies.named("canary", StrategySettings.DEFAULTS.withCustomSteps(steps)))
                 .hasMessage("steps were given for strategy 'canary', which has its own; use strategy 'custom' to write"
                         + " the steps yourself");
         assertThatThrownBy(() -> Strategies.named("custom")).hasMessageStartingWith("strategy 'custom' needs steps");
+    }
+
+    @Test
+    void shouldTuneBlueGreenWithShortWindowsAndKeepItsName() {
+        StrategySettings settings = StrategySettings.DEFAULTS
+                .withShifts(StrategySettings.parseShifts("--shifts", "10:6s, 50 %:6s, 100:6s"))
+                .withKeepPrevious(Duration.ofSeconds(4));
+
+        Plan plan = Strategies.named("blueGreen", settings).plan(ALL);
+
+        assertThat(plan.strategy()).isEqualTo("blueGreen");
+        assertThat(plan.steps())
+                .containsExactly(
+                        new Step.DeployCandidate(),
+                        new Step.SmokeCheck(),
+                        new Step.SetWeight(new Percentage(10)),
+                        new Step.Analyse(Duration.ofSeconds(6)),
+                        new Step.SetWeight(new Percentage(50)),
+                        new Step.Analyse(Duration.ofSeconds(6)),
+                        new Step.SetWeight(Percentage.HUNDRED),
+                        new Step.Analyse(Duration.ofSeconds(6)),
+                        new Step.Promote(),
+                        new Step.ScaleDownPrevious(Duration.ofSeconds(4)));
+        assertThat(settings.tuned()).isTrue();
+        assertThat(settings.describe())
+                .isEqualTo("shifts 10.00 % for 6 s → 50.00 % for 6 s → 100.00 % for 6 s; keep previous 4 s");
+    }
+
+    @Test
+    void shouldTuneCanaryShiftsAndMoveOnAtOnceWhereNoWindowIsGiven() {
+        StrategySettings settings =
+                StrategySettings.DEFAULTS.withShifts(StrategySettings.parseShifts("--shifts", "20:20s,100"));
+
+        Plan plan = Strategies.named("canary", settings).plan(ALL);
+
+        assertThat(plan.steps())
+                .containsExactly(
+                        new Step.DeployCandidate(),
+                        new Step.SmokeCheck(),
+                        new Step.SetWeight(new Percentage(20)),
+                        new Step.Analyse(Duration.ofSeconds(20)),
+                        new Step.SetWeight(Percentage.HUNDRED),
+                        new Step.Promote(),
+                        new Step.ScaleDownPrevious(Duration.ZERO));
+    }
+
+    @Test
+    void shouldRefuseSettingsTheStrategyHasNoUseFor() {
+        StrategySettings shifts =
+                StrategySettings.DEFAULTS.withShifts(StrategySettings.parseShifts("--shifts", "50:1m,100"));
+
+        assertThatThrownBy(() -> Strategies.named("rolling", shifts))
+                .hasMessage("traffic shifts were given for strategy 'rolling', which shifts no traffic by weight;"
+                        + " shifts tune blueGreen and canary");
+        assertThatThrownBy(() ->
+                        Strategies.named("canary", StrategySettings.DEFAULTS.withKeepPrevious(Duration.ofHours(1))))
+                .hasMessageStartingWith("keepPrevious was given for strategy 'canary'");
+    }
+
+    @Test
+    void shouldNameTheBadShiftAndShowTheForm() {
+        assertThatThrownBy(() -> StrategySettings.parseShifts("--shifts", "10:2m, 150:2m"))
+                .hasMessageStartingWith("--shifts shift 2 '150:2m' is not valid: weight must be")
+                .hasMessageEndingWith("; write shifts such as 10:2m, 50:2m, 100:5m");
+        assertThatThrownBy(() -> StrategySettings.parseShifts("--shifts", "10:soon"))
+                .hasMessageContaining("shift 1 '10:soon' is not valid: analysis window");
+        assertThatThrownBy(() -> StrategySettings.parseShifts("shifts", " "))
+                .hasMessage("shifts is empty; write shifts such as 10:2m, 50:2m, 100:5m");
+    }
+
+    @Test
+    void shouldRejectShiftsThatNeverReachAHundredWhenValidated() {
+        Plan plan = Strategies.named(
+                        "canary", StrategySettings.DEFAULTS.withShifts(StrategySettings.parseShifts("s", "10:1m, 50")))
+                .plan(ALL);
+
+        assertThat(PlanValidator.problems(plan, ALL)).isNotEmpty();
+    }
+
+    @Test
+    void shouldReadTheDefaultsBackFromAbsentValues() {
+        StrategySettings settings = new StrategySettings(null, null, null, null);
+
+        assertThat(settings).isEqualTo(StrategySettings.DEFAULTS);
+        assertThat(settings.tuned()).isFalse();
+        assertThat(settings.describe()).isEqualTo("release guide defaults");
     }
 
     @Test
