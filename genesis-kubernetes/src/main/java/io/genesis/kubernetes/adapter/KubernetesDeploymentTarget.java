@@ -26,10 +26,17 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     private final KubernetesStrategy strategy;
     private final String image;
+    private final Optional<ManifestFolder> manifests;
 
     public KubernetesDeploymentTarget(KubernetesStrategy strategy, String image) {
+        this(strategy, image, Optional.empty());
+    }
+
+    /** A target that applies {@code manifests}, when present, as part of deploying each candidate. */
+    KubernetesDeploymentTarget(KubernetesStrategy strategy, String image, Optional<ManifestFolder> manifests) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.image = Objects.requireNonNull(image, "image");
+        this.manifests = Objects.requireNonNull(manifests, "manifests");
     }
 
     @Override
@@ -37,9 +44,17 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
         return "kubernetes " + strategy.describe();
     }
 
+    /**
+     * Applies the manifest folder, if any, then deploys the candidate. A repeat after a crash applies
+     * the folder again, which changes nothing that is already as the folder says.
+     */
     @Override
     public void deployCandidate(DeploymentContext context) {
-        run(() -> strategy.deployCandidate(release(context)));
+        run(() -> {
+            Release release = release(context);
+            manifests.ifPresent(folder -> folder.apply(release, objects -> strategy.admit(objects, release)));
+            strategy.deployCandidate(release);
+        });
     }
 
     @Override
@@ -64,7 +79,10 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public void rollback(DeploymentContext context) {
-        run(() -> strategy.rollback(release(context)));
+        run(() -> {
+            strategy.rollback(release(context));
+            manifests.ifPresent(folder -> folder.keptOnRollback(strategy.describe()));
+        });
     }
 
     @Override
@@ -87,10 +105,20 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     /**
      * The Deployment controller replaces pods in batches within the bounds by itself; the first
-     * batch call starts the whole update and later ones find it under way.
+     * batch call starts the whole update and later ones find it under way. The manifest folder goes
+     * with the first call: the Deployment carries the rollout only once the folder is applied, so
+     * later batches do not apply it again.
      */
     private void rollTo(RollingRollout rolling, DeploymentContext context, RollingBounds bounds) {
-        rolling.rollTo(release(context), bounds.maxSurge(), bounds.maxUnavailable());
+        Release release = release(context);
+        if (manifests.isPresent() && !rolling.started(release)) {
+            manifests
+                    .get()
+                    .apply(
+                            release,
+                            objects -> rolling.admit(objects, release, bounds.maxSurge(), bounds.maxUnavailable()));
+        }
+        rolling.rollTo(release, bounds.maxSurge(), bounds.maxUnavailable());
     }
 
     Release release(DeploymentContext context) {

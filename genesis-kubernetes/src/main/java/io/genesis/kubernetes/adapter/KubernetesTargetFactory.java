@@ -6,14 +6,20 @@ import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.kubernetes.api.EventSink;
+import io.genesis.kubernetes.manifest.ManifestApplier;
+import io.genesis.kubernetes.manifest.ManifestWriter;
+import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
 import io.genesis.kubernetes.strategy.Application;
 import io.genesis.kubernetes.strategy.BlueGreenRollout;
 import io.genesis.kubernetes.strategy.CanaryRollout;
 import io.genesis.kubernetes.strategy.KubernetesStrategy;
 import io.genesis.kubernetes.strategy.RollingRollout;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +36,11 @@ import java.util.TreeSet;
  *   <li>{@code activeService}, {@code previewService} (blue-green), {@code stableService},
  *       {@code canaryService} (canary): Service names other than the defaults
  *   <li>{@code promoteTimeoutSeconds} (canary): how long promote follows the stable rollout
+ *   <li>{@code manifests}: a folder of YAML manifests applied (dry run of all first, then
+ *       server-side apply) with the candidate's image before each candidate is deployed; with
+ *       {@code rolling} it may hold the Deployment itself, with {@code blueGreen} and {@code canary}
+ *       only the objects around the Deployments Genesis manages. A rollback leaves applied objects
+ *       as they are.
  * </ul>
  */
 public final class KubernetesTargetFactory implements TargetFactory {
@@ -49,14 +60,23 @@ public final class KubernetesTargetFactory implements TargetFactory {
             "previewService",
             "stableService",
             "canaryService",
-            "promoteTimeoutSeconds");
+            "promoteTimeoutSeconds",
+            "manifests");
 
     private final KubernetesClient client;
     private final EventSink events;
+    private final ManifestWriter manifestWriter;
 
+    /** Targets that apply manifests with server-side apply. */
     public KubernetesTargetFactory(KubernetesClient client, EventSink events) {
+        this(client, events, new ServerSideApplyWriter(client));
+    }
+
+    /** Targets that write manifest objects with {@code manifestWriter}. */
+    public KubernetesTargetFactory(KubernetesClient client, EventSink events, ManifestWriter manifestWriter) {
         this.client = Objects.requireNonNull(client, "client");
         this.events = Objects.requireNonNull(events, "events");
+        this.manifestWriter = Objects.requireNonNull(manifestWriter, "manifestWriter");
     }
 
     @Override
@@ -78,7 +98,25 @@ public final class KubernetesTargetFactory implements TargetFactory {
                 settings.getOrDefault("container", ""));
         String image = required(settings, "image");
         StrategyKind kind = StrategyKind.of(settings.getOrDefault("strategy", StrategyKind.BLUE_GREEN.label()));
-        return new KubernetesDeploymentTarget(strategy(kind, app, settings), image);
+        return new KubernetesDeploymentTarget(strategy(kind, app, settings), image, manifests(settings, app));
+    }
+
+    private Optional<ManifestFolder> manifests(Map<String, String> settings, Application app) {
+        String value = settings.getOrDefault("manifests", "").trim();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path folder;
+        try {
+            folder = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(
+                    "manifests must be the path of a folder of YAML manifests, got '" + value + "': " + e.getMessage(),
+                    e);
+        }
+        // Whether the folder exists is checked when it is applied: a rollback must open the target without it.
+        return Optional.of(
+                new ManifestFolder(folder, new ManifestApplier(manifestWriter, app.namespace(), events), events));
     }
 
     private KubernetesStrategy strategy(StrategyKind kind, Application app, Map<String, String> settings) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -41,21 +42,45 @@ public final class ManifestApplier {
 
     /** Loads, substitutes, dry-runs and applies the manifests in {@code folder}; answers what was applied. */
     public List<HasMetadata> apply(Path folder, ImageSubstitution images) {
-        List<HasMetadata> objects = load(folder, images);
-        for (HasMetadata object : objects) {
-            writer.write(object, namespace, true);
+        return apply(folder, load(folder, images));
+    }
+
+    /**
+     * Dry-runs every one of {@code manifests} (loaded from {@code folder}), then, only when all
+     * passed, writes them in order. Writing is idempotent, so after a failure part-way the whole
+     * folder can be applied again.
+     */
+    public List<HasMetadata> apply(Path folder, List<Manifest> manifests) {
+        for (Manifest manifest : manifests) {
+            try {
+                writer.write(manifest.object(), namespace, true);
+            } catch (RuntimeException e) {
+                throw new ManifestException(
+                        "dry run of " + manifest.describe() + " failed, so nothing from " + folder + " was written;"
+                                + " fix the object and deploy again: " + e.getMessage(),
+                        e);
+            }
         }
         List<HasMetadata> applied = new ArrayList<>();
-        for (HasMetadata object : objects) {
-            applied.add(writer.write(object, namespace, false));
+        for (Manifest manifest : manifests) {
+            try {
+                applied.add(writer.write(manifest.object(), namespace, false));
+            } catch (RuntimeException e) {
+                throw new ManifestException(
+                        "applying " + manifest.describe() + " failed after " + applied.size() + " of "
+                                + manifests.size() + " object(s) from " + folder + " were written; they stay, and"
+                                + " applying the folder again is safe: " + e.getMessage(),
+                        e);
+            }
         }
         events.emit("applied " + applied.size() + " object(s) from " + folder + " to namespace " + namespace
-                + " (server-side apply, field manager genesis, dry run passed first)");
+                + " (server-side apply, field manager genesis, dry run passed first): "
+                + manifests.stream().map(m -> m.kind() + " " + m.name()).collect(Collectors.joining(", ")));
         return applied;
     }
 
     /** The objects in {@code folder}, with images substituted, checked to belong in this namespace. */
-    public List<HasMetadata> load(Path folder, ImageSubstitution images) {
+    public List<Manifest> load(Path folder, ImageSubstitution images) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("manifest folder " + folder + " does not exist or is not a folder");
         }
@@ -70,13 +95,13 @@ public final class ManifestApplier {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("manifest folder " + folder + " has no *.yaml or *.yml file");
         }
-        List<HasMetadata> objects = new ArrayList<>();
+        List<Manifest> manifests = new ArrayList<>();
         for (Path file : files) {
             for (JsonNode document : documents(file)) {
-                objects.add(toObject(file, document, images));
+                manifests.add(new Manifest(file, toObject(file, document, images)));
             }
         }
-        return objects;
+        return manifests;
     }
 
     private HasMetadata toObject(Path file, JsonNode document, ImageSubstitution images) {
@@ -97,7 +122,15 @@ public final class ManifestApplier {
                             + "': remove metadata.namespace so that one manifest serves every environment");
         }
         substituteImages(document, images);
-        HasMetadata object = serialization.unmarshal(document.toString(), HasMetadata.class);
+        HasMetadata object;
+        try {
+            object = serialization.unmarshal(document.toString(), HasMetadata.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "manifest " + file + ": " + document.get("kind").asText() + " " + name + " does not match its"
+                            + " kind's schema: " + e.getMessage(),
+                    e);
+        }
         object.getMetadata().setNamespace(namespace);
         return object;
     }

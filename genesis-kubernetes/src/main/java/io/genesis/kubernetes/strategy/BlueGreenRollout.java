@@ -10,6 +10,7 @@ import io.genesis.kubernetes.api.ApiCall;
 import io.genesis.kubernetes.api.ApiCall.Kind;
 import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.api.Names;
+import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.GatewayRouteRouter;
 import io.genesis.kubernetes.route.Services;
 import io.genesis.kubernetes.route.WeightRouter;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Blue-green: two Deployments, {@code <deployment>-blue} and {@code <deployment>-green} (labels
@@ -68,6 +70,23 @@ public final class BlueGreenRollout implements KubernetesStrategy {
     /** The Deployment name of {@code slot}. */
     public String deploymentOf(Slot slot) {
         return app.deployment() + "-" + slot.label();
+    }
+
+    /**
+     * The manifests carry what surrounds the slots; the slot Deployments are derived from the live
+     * one for each release, and the slot selector of the active and preview Services is switched by
+     * promote and rollback.
+     */
+    @Override
+    public List<Manifest> admit(List<Manifest> manifests, Release release) {
+        Admission.refuseDeployments(
+                manifests,
+                Set.of(deploymentOf(Slot.BLUE), deploymentOf(Slot.GREEN)),
+                describe(),
+                "each release copies the live slot's Deployment into the idle slot with the new image");
+        Admission.refuseSelectorKey(
+                manifests, Set.of(layout.activeService(), layout.previewService()), Names.SLOT, describe());
+        return manifests;
     }
 
     @Override

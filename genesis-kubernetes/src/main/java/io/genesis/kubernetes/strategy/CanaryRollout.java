@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.policy.Percentage;
 import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.api.Names;
+import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.GatewayRouteRouter;
 import io.genesis.kubernetes.route.ReplicaRatioRouter;
 import io.genesis.kubernetes.route.Services;
@@ -15,9 +16,11 @@ import io.genesis.kubernetes.workload.Progress;
 import io.genesis.kubernetes.workload.Workloads;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Canary: the stable Deployment {@code <deployment>} (pods labelled {@code track: stable}) and a
@@ -70,6 +73,18 @@ public final class CanaryRollout implements KubernetesStrategy {
 
     private boolean routed() {
         return !layout.httpRoute().isEmpty();
+    }
+
+    /** The manifests carry what surrounds the two tracks, whose Deployments Genesis derives and promotes. */
+    @Override
+    public List<Manifest> admit(List<Manifest> manifests, Release release) {
+        Admission.refuseDeployments(
+                manifests,
+                Set.of(app.deployment(), canaryName()),
+                describe(),
+                "the canary is derived from stable with the new image, and promote rolls stable to the canary's"
+                        + " template");
+        return manifests;
     }
 
     @Override

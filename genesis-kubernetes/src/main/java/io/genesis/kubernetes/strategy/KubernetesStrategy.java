@@ -1,6 +1,8 @@
 package io.genesis.kubernetes.strategy;
 
+import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.WeightRouter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,14 @@ public interface KubernetesStrategy {
 
     /** A short description for logs, such as {@code blue-green prod/shop}. */
     String describe();
+
+    /**
+     * The objects of the application's manifest folder as they are to be applied for {@code
+     * release}, before its candidate is deployed. Objects this strategy manages itself are refused
+     * with a {@link RolloutFailedException} that names the file, the object and the fix; nothing
+     * has been written then.
+     */
+    List<Manifest> admit(List<Manifest> manifests, Release release);
 
     /** Starts the candidate beside stable, without user traffic; does not wait. */
     void deployCandidate(Release release);

@@ -1,16 +1,23 @@
 package io.genesis.kubernetes.strategy;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.genesis.core.policy.Percentage;
 import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.api.Names;
+import io.genesis.kubernetes.manifest.ImageSubstitution;
+import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.WeightRouter;
 import io.genesis.kubernetes.workload.JsonPatch;
 import io.genesis.kubernetes.workload.Progress;
 import io.genesis.kubernetes.workload.Workloads;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +26,8 @@ import java.util.Optional;
  * Rolling: one Deployment whose image Genesis changes, with the surge and unavailability bounds of
  * the release guide (25 % surge, none unavailable, by default). The Deployment controller replaces
  * pods in batches within those bounds; Genesis follows its status and, on rollback, puts the pod
- * template of the revision that was stable before back.
+ * template of the revision that was stable before back. When the manifest folder holds the
+ * Deployment, applying it starts the update instead of the image patch ({@link #admit}).
  */
 public final class RollingRollout implements KubernetesStrategy {
 
@@ -54,6 +62,87 @@ public final class RollingRollout implements KubernetesStrategy {
         rollTo(release, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE);
     }
 
+    /** As {@link #admit(List, Release, Percentage, Percentage)} with the default bounds. */
+    @Override
+    public List<Manifest> admit(List<Manifest> manifests, Release release) {
+        return admit(manifests, release, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE);
+    }
+
+    /**
+     * When the folder holds the application's Deployment, applying it is the rolling update: it
+     * gets what {@link #rollTo} would patch in (the rollout's annotations, the revision to roll back
+     * to, the bounds) and goes last, so its new pods start once the objects they read exist, and a
+     * Deployment that carries the rollout means the whole folder was applied. {@link #rollTo} then
+     * finds the update under way and only follows it.
+     */
+    public List<Manifest> admit(
+            List<Manifest> manifests, Release release, Percentage maxSurge, Percentage maxUnavailable) {
+        Optional<Manifest> own = manifests.stream()
+                .filter(m -> m.is(Admission.DEPLOYMENT, app.deployment()))
+                .findFirst();
+        if (own.isEmpty()) {
+            return manifests;
+        }
+        Manifest manifest = own.get();
+        if (!(manifest.object() instanceof Deployment fromFolder)) {
+            throw new RolloutFailedException("manifest " + manifest.file() + ": Deployment " + app.deployment()
+                    + " has apiVersion " + manifest.object().getApiVersion() + ": use apps/v1; nothing was written");
+        }
+        Deployment live = workloads
+                .find(app.deployment())
+                .orElseThrow(() -> new RolloutFailedException("manifest " + manifest.file() + ": Deployment "
+                        + app.deployment() + " does not exist in namespace " + app.namespace() + " yet: create it"
+                        + " once (kubectl apply -f " + manifest.file() + ") before its first rolling rollout, so that"
+                        + " a rollback has a revision to return to; nothing was written"));
+        Deployment desired = Serialization.clone(fromFolder);
+        String image = imageIn(desired, manifest);
+        if (!release.image().equals(image)) {
+            throw new RolloutFailedException("manifest " + manifest.file() + ": Deployment " + app.deployment()
+                    + " runs image " + image + ", whose repository is not that of the release's image "
+                    + release.image() + ": write the image as " + ImageSubstitution.repository(release.image())
+                    + ":<any tag> so that Genesis puts in the one to deploy; nothing was written");
+        }
+        String previous = Templates.ownedBy(live, release)
+                // A repeat after a crash: live already runs this release, the revision to return to is recorded.
+                ? Workloads.annotation(live, Names.PREVIOUS_REVISION)
+                : Long.toString(Workloads.revision(live));
+        Map<String, String> annotations = new LinkedHashMap<>(
+                desired.getMetadata().getAnnotations() == null
+                        ? Map.of()
+                        : desired.getMetadata().getAnnotations());
+        annotations.putAll(Templates.annotations(
+                release, previous == null ? Map.of() : Map.of(Names.PREVIOUS_REVISION, previous)));
+        desired.getMetadata().setAnnotations(annotations);
+        desired.getSpec()
+                .setStrategy(new DeploymentStrategyBuilder()
+                        .withType("RollingUpdate")
+                        .withNewRollingUpdate()
+                        .withMaxSurge(new IntOrString(percent(maxSurge)))
+                        .withMaxUnavailable(new IntOrString(percent(maxUnavailable)))
+                        .endRollingUpdate()
+                        .build());
+        List<Manifest> admitted = new ArrayList<>(manifests);
+        admitted.remove(manifest);
+        admitted.add(manifest.with(desired));
+        return admitted;
+    }
+
+    /** Whether the rolling update of {@code release} was started: the Deployment carries the rollout. */
+    public boolean started(Release release) {
+        return workloads
+                .find(app.deployment())
+                .filter(d -> Templates.ownedBy(d, release))
+                .isPresent();
+    }
+
+    private String imageIn(Deployment deployment, Manifest manifest) {
+        try {
+            return Templates.image(deployment, app);
+        } catch (IllegalArgumentException e) {
+            throw new RolloutFailedException("manifest " + manifest.file() + ": " + e.getMessage());
+        }
+    }
+
     /**
      * Sets the release's image and the rolling bounds in one patch, recording the revision to roll
      * back to; repeated calls for the same release change nothing.
@@ -62,6 +151,9 @@ public final class RollingRollout implements KubernetesStrategy {
         Deployment current = workloads.require(app.deployment());
         int index = Workloads.containerIndex(current, app.container());
         if (Templates.ownedBy(current, release) && release.image().equals(Templates.image(current, app))) {
+            events.emit(describe() + ": deployment " + app.deployment() + " already runs " + release.image()
+                    + " for rollout " + release.rolloutId() + "; the Deployment controller replaces the pods, Genesis"
+                    + " follows its status");
             return;
         }
         String container = current.getSpec()

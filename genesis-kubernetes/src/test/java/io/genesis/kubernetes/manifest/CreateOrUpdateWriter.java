@@ -3,20 +3,21 @@ package io.genesis.kubernetes.manifest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test stand-in for server-side apply, which the 7.3.1 mock answers with 415: creates or updates
  * the object so the applier's effect can be checked in CRUD mode, and records dry runs instead of
  * sending them (the mock would store a dry-run write).
  */
-final class CreateOrUpdateWriter implements ManifestWriter {
+public final class CreateOrUpdateWriter implements ManifestWriter {
 
     private final KubernetesClient client;
-    final List<String> calls = new ArrayList<>();
+    /** {@code dry-run Kind/name} and {@code write Kind/name}, in order. */
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
-    CreateOrUpdateWriter(KubernetesClient client) {
+    public CreateOrUpdateWriter(KubernetesClient client) {
         this.client = client;
     }
 

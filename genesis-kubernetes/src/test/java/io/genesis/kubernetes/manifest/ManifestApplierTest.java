@@ -4,7 +4,6 @@ import static io.genesis.kubernetes.testing.Fixtures.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -86,7 +85,11 @@ class ManifestApplierTest {
                         "write ConfigMap/shop-config",
                         "write Service/shop",
                         "write Deployment/shop");
-        assertThat(events).singleElement().asString().contains("applied 3 object(s)");
+        assertThat(events)
+                .singleElement()
+                .asString()
+                .contains("applied 3 object(s)")
+                .endsWith(": ConfigMap shop-config, Service shop, Deployment shop");
     }
 
     @Test
@@ -146,9 +149,40 @@ class ManifestApplierTest {
         };
 
         assertThatThrownBy(() -> new ManifestApplier(failing, NS, events::add).apply(folder, ImageSubstitution.none()))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dry run of Deployment shop (from " + folder.resolve("b.yaml") + ") failed")
+                .hasMessageContaining("nothing from " + folder + " was written")
                 .hasMessageContaining("Invalid value");
         assertThat(writes).containsExactly("ConfigMap", "Service");
         assertThat(client.configMaps().inNamespace(NS).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void shouldSayHowManyObjectsWereWrittenWhenAWriteFails() throws IOException {
+        Files.writeString(folder.resolve("a.yaml"), CONFIG);
+        ManifestWriter failing = (object, namespace, dryRun) -> {
+            if (!dryRun && object.getKind().equals("Service")) {
+                throw new IllegalStateException("HTTP 503");
+            }
+            return object;
+        };
+
+        assertThatThrownBy(() -> new ManifestApplier(failing, NS, events::add).apply(folder, ImageSubstitution.none()))
+                .hasMessageContaining("applying Service shop (from " + folder.resolve("a.yaml") + ") failed after 1 of"
+                        + " 2 object(s)")
+                .hasMessageContaining("applying the folder again is safe")
+                .hasMessageContaining("HTTP 503");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheFileAndObjectThatDoesNotMatchItsSchema() throws IOException {
+        Files.writeString(
+                folder.resolve("deployment.yaml"), DEPLOYMENT.replace("replicas: 2", "replicas: {many: true}"));
+
+        assertThatThrownBy(() -> load())
+                .hasMessageContaining("manifest " + folder.resolve("deployment.yaml") + ": Deployment shop does not"
+                        + " match its kind's schema");
     }
 
     @Test
@@ -184,7 +218,7 @@ class ManifestApplierTest {
                 .hasMessageContaining("does not exist");
     }
 
-    private List<HasMetadata> load() {
+    private List<Manifest> load() {
         return new ManifestApplier(new CreateOrUpdateWriter(client), NS, events::add)
                 .load(folder, ImageSubstitution.none());
     }

@@ -22,6 +22,8 @@ import io.genesis.core.target.Version;
 import io.genesis.core.time.ManualClock;
 import io.genesis.core.time.SimulatedScheduler;
 import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
+import io.genesis.kubernetes.manifest.ManifestWriter;
+import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +55,14 @@ public final class EngineOnCluster implements AutoCloseable {
     private final List<String> messages = new CopyOnWriteArrayList<>();
 
     public EngineOnCluster(KubernetesClient client, RolloutLock locks) {
+        this(client, locks, new ServerSideApplyWriter(client));
+    }
+
+    /** As {@link #EngineOnCluster(KubernetesClient, RolloutLock)}, with targets writing manifests through {@code manifests}. */
+    public EngineOnCluster(KubernetesClient client, RolloutLock locks, ManifestWriter manifests) {
         this.client = client;
         this.controller = new DeploymentController(client, Fixtures.NS);
-        KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add);
+        KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add, manifests);
         this.engine = Orchestrator.builder()
                 .settings(EngineSettings.defaults("engine-1"))
                 .clock(clock)
