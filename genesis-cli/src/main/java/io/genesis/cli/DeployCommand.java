@@ -5,6 +5,7 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.InconclusiveAction;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutRefusedException;
@@ -16,6 +17,7 @@ import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
@@ -97,6 +99,31 @@ final class DeployCommand implements Callable<Integer> {
             description = "Your own plan, such as 'deploy; smoke; weight 20; analyse 30s; weight 100; promote;"
                     + " scaleDown'.")
     String steps;
+
+    @Option(
+            names = "--shifts",
+            paramLabel = "SHIFTS",
+            description = "blueGreen or canary with your own traffic shifts: weight:analysis window, such as"
+                    + " '10:30s, 50:30s, 100:1m' (a shift without a window moves on at once).")
+    String shifts;
+
+    @Option(
+            names = "--keep-previous",
+            paramLabel = "DURATION",
+            description = "How long blueGreen keeps the previous version for instant rollback (default 24h).")
+    String keepPrevious;
+
+    @Option(
+            names = "--max-surge",
+            paramLabel = "PERCENT",
+            description = "rolling: how many instances above the desired count a batch may add (default 25).")
+    String maxSurge;
+
+    @Option(
+            names = "--max-unavailable",
+            paramLabel = "PERCENT",
+            description = "rolling: how many instances may be unavailable during a batch (default 0).")
+    String maxUnavailable;
 
     @Option(
             names = "--target",
@@ -198,7 +225,7 @@ final class DeployCommand implements Callable<Integer> {
             String commit,
             Version version,
             String strategy,
-            List<Step> steps,
+            StrategySettings settings,
             AnalysisThresholds analysis,
             Approvals approvals) {}
 
@@ -307,7 +334,8 @@ final class DeployCommand implements Callable<Integer> {
         Version shown = version != null ? new Version(version) : Version.of(ref, sha);
         List<Step> custom = steps == null ? List.of() : StepParser.parse(steps);
         String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
-        Strategies.named(strategyName, StrategySettings.DEFAULTS.withCustomSteps(custom));
+        StrategySettings settings = strategySettings(custom);
+        Strategies.named(strategyName, settings);
         AnalysisThresholds analysis = AnalysisThresholds.defaults();
         if (sampleInterval != null) {
             analysis = analysis.withSampleInterval(Durations.parse("--sample-interval", sampleInterval));
@@ -337,7 +365,26 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
-        return new Inputs(env, key, ref, sha, shown, strategyName, custom, analysis, approvals);
+        return new Inputs(env, key, ref, sha, shown, strategyName, settings, analysis, approvals);
+    }
+
+    /** The strategy's settings from --steps, --shifts, --keep-previous and the rolling bounds. */
+    private StrategySettings strategySettings(List<Step> custom) {
+        StrategySettings settings = StrategySettings.DEFAULTS.withCustomSteps(custom);
+        if (shifts != null) {
+            settings = settings.withShifts(StrategySettings.parseShifts("--shifts", shifts));
+        }
+        if (keepPrevious != null) {
+            settings = settings.withKeepPrevious(Durations.parse("--keep-previous", keepPrevious));
+        }
+        if (maxSurge != null || maxUnavailable != null) {
+            settings = settings.withRollingBounds(new RollingBounds(
+                    maxSurge == null ? RollingBounds.DEFAULT.maxSurge() : Percentage.parse("--max-surge", maxSurge),
+                    maxUnavailable == null
+                            ? RollingBounds.DEFAULT.maxUnavailable()
+                            : Percentage.parse("--max-unavailable", maxUnavailable)));
+        }
+        return settings;
     }
 
     private RolloutRequest request(
@@ -347,7 +394,7 @@ final class DeployCommand implements Callable<Integer> {
                 .ref(inputs.ref())
                 .version(inputs.version())
                 .strategy(inputs.strategy())
-                .customSteps(inputs.steps())
+                .strategySettings(inputs.settings())
                 .target(targetSpec)
                 .analysis(inputs.analysis())
                 .initiator(initiator != null ? initiator : host.user())

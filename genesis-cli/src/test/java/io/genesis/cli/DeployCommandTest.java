@@ -83,6 +83,14 @@ class DeployCommandTest {
                         + " strategy 'canary', which has its own; use strategy 'custom'",
                 "--environment staging --target recording --steps deploy;wait_5s|step 2 'wait_5s' is not valid:"
                         + " unknown step 'wait_5s'",
+                "--environment staging --target recording --strategy canary --shifts 20:1m,150|--shifts shift 2 '150'"
+                        + " is not valid: weight must be",
+                "--environment staging --target recording --strategy canary --keep-previous 1h|keepPrevious was given"
+                        + " for strategy 'canary'",
+                "--environment staging --target recording --strategy rolling --max-surge 0 --max-unavailable 0|maxSurge"
+                        + " and maxUnavailable are both 0 %",
+                "--environment staging --target recording --strategy rolling --shifts 50,100|traffic shifts were given"
+                        + " for strategy 'rolling'",
                 "--environment staging --target recording --ref main --tag v1.0.0|--ref and --tag exclude each other",
                 "--environment staging --target recording --version .bad|version '.bad' is not valid",
                 "--environment staging --target recording --sample-interval soon|--sample-interval must be a duration",
@@ -168,6 +176,29 @@ class DeployCommandTest {
             assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
             assertThat(record.initiator()).isEqualTo("tester");
             assertThat(record.ref()).isEqualTo("branch main");
+        });
+    }
+
+    @Test
+    void shouldTuneABuiltInStrategyAndKeepItsNameInTheRecord() {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--version",
+                "1.3.0",
+                "--strategy",
+                "canary",
+                "--shifts",
+                "30, 100");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("set weight 30.00 %").doesNotContain("set weight 5.00 %");
+        assertThat(records()).singleElement().satisfies(record -> {
+            assertThat(record.strategy()).isEqualTo("canary");
+            assertThat(record.notes()).contains("canary tuned for this rollout: shifts 30.00 % → 100.00 %");
         });
     }
 
