@@ -215,16 +215,16 @@ public final class BlueGreenRollout implements KubernetesStrategy {
 
     @Override
     public void retireCandidate(Release release) {
-        Optional<Slot> found = candidateSlot(release);
+        Optional<Deployment> found = candidate(release);
         if (found.isEmpty()) {
             return;
         }
-        Slot candidate = found.get();
+        Slot candidate = slotOf(found.get());
         if (liveSlot(services.require(layout.activeService())) == candidate) {
             throw new RolloutFailedException("active Service " + layout.activeService() + " still selects candidate"
                     + " slot " + candidate.label() + ": roll back before retiring it");
         }
-        if (Workloads.replicas(workloads.require(deploymentOf(candidate))) > 0) {
+        if (Workloads.replicas(found.get()) > 0) {
             workloads.scale(deploymentOf(candidate), 0);
             events.emit(describe() + ": candidate slot " + candidate.label() + " (" + deploymentOf(candidate)
                     + ") scaled down");
@@ -244,8 +244,11 @@ public final class BlueGreenRollout implements KubernetesStrategy {
 
     /** The slot whose Deployment this release created or updated. */
     public Optional<Slot> candidateSlot(Release release) {
-        return candidate(release)
-                .map(d -> deploymentOf(Slot.BLUE).equals(d.getMetadata().getName()) ? Slot.BLUE : Slot.GREEN);
+        return candidate(release).map(this::slotOf);
+    }
+
+    private Slot slotOf(Deployment deployment) {
+        return deploymentOf(Slot.BLUE).equals(deployment.getMetadata().getName()) ? Slot.BLUE : Slot.GREEN;
     }
 
     /** The slot Deployment this release created or updated. */

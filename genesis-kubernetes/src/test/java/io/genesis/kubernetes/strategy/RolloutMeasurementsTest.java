@@ -77,8 +77,10 @@ class RolloutMeasurementsTest {
                 .isLessThanOrEqualTo(4);
         long start = System.nanoTime();
         assertThat(count("blue-green", "rollback (after promote)", () -> rollout.rollback(RELEASE)))
-                .isLessThanOrEqualTo(7);
+                .isLessThanOrEqualTo(6);
         double millis = (switchedAt - start) / 1e6;
+        assertThat(count("blue-green", "retireCandidate (after rollback)", () -> rollout.retireCandidate(RELEASE)))
+                .isLessThanOrEqualTo(4);
         ROWS.add(String.format(
                 Locale.ROOT, "| blue-green | rollback trigger → active Service on stable | %.1f ms |", millis));
     }
@@ -121,8 +123,13 @@ class RolloutMeasurementsTest {
                 .isLessThanOrEqualTo(1);
         long start = System.nanoTime();
         assertThat(count("blue-green + HTTPRoute", "rollback (before promote)", () -> rollout.rollback(RELEASE)))
-                .isLessThanOrEqualTo(7);
+                .isLessThanOrEqualTo(5);
         double millis = (switchedAt - start) / 1e6;
+        assertThat(count(
+                        "blue-green + HTTPRoute",
+                        "retireCandidate (after rollback)",
+                        () -> rollout.retireCandidate(RELEASE)))
+                .isLessThanOrEqualTo(4);
         ROWS.add(String.format(
                 Locale.ROOT,
                 "| blue-green + HTTPRoute | rollback trigger → route 100 %% stable |" + " %.1f ms |",
