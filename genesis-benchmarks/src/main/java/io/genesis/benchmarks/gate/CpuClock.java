@@ -24,8 +24,6 @@ public class CpuClock {
     private long cpuNanos;
     private long operations;
 
-    private long started;
-
     /** Starts every iteration from zero. */
     @Setup(Level.Iteration)
     public void reset() {
@@ -51,14 +49,43 @@ public class CpuClock {
         return operations;
     }
 
-    /** Marks the start of one operation. */
-    public void start() {
-        started = OS.getProcessCpuTime();
+    /**
+     * Runs one operation and adds the CPU time it took, also when it throws. Package-private: JMH
+     * takes every public method of an {@code @AuxCounters} class for a counter.
+     *
+     * @param <T> what the operation returns
+     * @param <E> what it may throw
+     * @param operation the work to time
+     * @return the operation's result, for the benchmark to return so the work cannot be optimised
+     *     away
+     * @throws E when the operation throws
+     */
+    <T, E extends Exception> T time(Operation<T, E> operation) throws E {
+        long started = OS.getProcessCpuTime();
+        try {
+            return operation.run();
+        } finally {
+            cpuNanos += OS.getProcessCpuTime() - started;
+            operations++;
+        }
     }
 
-    /** Adds the CPU time since {@link #start()}. */
-    public void stop() {
-        cpuNanos += OS.getProcessCpuTime() - started;
-        operations++;
+    /**
+     * One timed operation; unlike {@link java.util.concurrent.Callable} it names the one checked
+     * exception it throws, so a benchmark method keeps its own {@code throws} clause.
+     *
+     * @param <T> what it returns
+     * @param <E> what it may throw
+     */
+    @FunctionalInterface
+    interface Operation<T, E extends Exception> {
+
+        /**
+         * Does the work.
+         *
+         * @return the result
+         * @throws E when the work fails
+         */
+        T run() throws E;
     }
 }

@@ -43,11 +43,7 @@ public final class PeerReaders {
      * @throws IOException when a file cannot be read or parsed
      */
     public static TestTotals surefireReportParser(List<Path> files) throws IOException {
-        long tests = 0;
-        long failures = 0;
-        long errors = 0;
-        long skipped = 0;
-        long flakes = 0;
+        SuiteCounts counts = new SuiteCounts();
         for (Path file : files) {
             List<ReportTestSuite> suites;
             try {
@@ -55,31 +51,9 @@ public final class PeerReaders {
             } catch (ParserConfigurationException | SAXException e) {
                 throw new IOException("surefire-report-parser cannot read " + file + ": " + e.getMessage(), e);
             }
-            for (ReportTestSuite suite : suites) {
-                tests += suite.getNumberOfTests();
-                failures += suite.getNumberOfFailures();
-                errors += suite.getNumberOfErrors();
-                skipped += suite.getNumberOfSkipped();
-                flakes += suite.getNumberOfFlakes();
-            }
+            counts.add(suites);
         }
-        return TestTotals.of(tests, failures, errors, skipped, flakes);
-    }
-
-    private static TestTotals sum(List<ReportTestSuite> suites) {
-        long tests = 0;
-        long failures = 0;
-        long errors = 0;
-        long skipped = 0;
-        long flakes = 0;
-        for (ReportTestSuite suite : suites) {
-            tests += suite.getNumberOfTests();
-            failures += suite.getNumberOfFailures();
-            errors += suite.getNumberOfErrors();
-            skipped += suite.getNumberOfSkipped();
-            flakes += suite.getNumberOfFlakes();
-        }
-        return TestTotals.of(tests, failures, errors, skipped, flakes);
+        return counts.totals();
     }
 
     /**
@@ -93,7 +67,7 @@ public final class PeerReaders {
     public static TestTotals surefireReportParserDirectory(Path directory) {
         List<ReportTestSuite> suites =
                 new SurefireReportParser(List.of(directory.toFile()), new NullConsoleLogger()).parseXMLReportFiles();
-        return sum(suites);
+        return new SuiteCounts().add(suites).totals();
     }
 
     /**
@@ -105,11 +79,7 @@ public final class PeerReaders {
      * @throws IOException when a file cannot be parsed
      */
     public static TestTotals surefireReportParserFromMemory(List<byte[]> reports) throws IOException {
-        long tests = 0;
-        long failures = 0;
-        long errors = 0;
-        long skipped = 0;
-        long flakes = 0;
+        SuiteCounts counts = new SuiteCounts();
         for (byte[] report : reports) {
             List<ReportTestSuite> suites;
             try (InputStreamReader reader =
@@ -118,15 +88,9 @@ public final class PeerReaders {
             } catch (ParserConfigurationException | SAXException e) {
                 throw new IOException("surefire-report-parser cannot read a report: " + e.getMessage(), e);
             }
-            for (ReportTestSuite suite : suites) {
-                tests += suite.getNumberOfTests();
-                failures += suite.getNumberOfFailures();
-                errors += suite.getNumberOfErrors();
-                skipped += suite.getNumberOfSkipped();
-                flakes += suite.getNumberOfFlakes();
-            }
+            counts.add(suites);
         }
-        return TestTotals.of(tests, failures, errors, skipped, flakes);
+        return counts.totals();
     }
 
     /**
@@ -167,5 +131,32 @@ public final class PeerReaders {
                 .map(Coverage.class::cast)
                 .ifPresent(coverage ->
                         counts.put(metric, new CoverageCounts.Counter(coverage.getCovered(), coverage.getMissed())));
+    }
+
+    /**
+     * The parser's counts summed over suites as they are read, so a file's suites can be dropped
+     * once counted; the totals are built, and checked, once at the end.
+     */
+    private static final class SuiteCounts {
+        private long tests;
+        private long failures;
+        private long errors;
+        private long skipped;
+        private long flakes;
+
+        SuiteCounts add(List<ReportTestSuite> suites) {
+            for (ReportTestSuite suite : suites) {
+                tests += suite.getNumberOfTests();
+                failures += suite.getNumberOfFailures();
+                errors += suite.getNumberOfErrors();
+                skipped += suite.getNumberOfSkipped();
+                flakes += suite.getNumberOfFlakes();
+            }
+            return this;
+        }
+
+        TestTotals totals() {
+            return TestTotals.of(tests, failures, errors, skipped, flakes);
+        }
     }
 }

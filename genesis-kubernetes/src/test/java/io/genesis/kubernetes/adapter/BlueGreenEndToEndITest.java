@@ -1,28 +1,23 @@
 package io.genesis.kubernetes.adapter;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.route;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
+import static io.genesis.kubernetes.testing.Fixtures.createRoute;
+import static io.genesis.kubernetes.testing.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.monitor.Metric;
-import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
+import io.genesis.kubernetes.testing.Changes;
 import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import io.genesis.kubernetes.testing.Workloads;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,19 +33,13 @@ class BlueGreenEndToEndITest {
     KubernetesClient client;
 
     private EngineOnCluster world;
+    private Workloads workloads;
 
     @BeforeEach
     void setUp() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        createBlueGreen(client, 2);
         world = new EngineOnCluster(client, new InMemoryRolloutLock()).start();
+        workloads = new Workloads(client);
     }
 
     @AfterEach
@@ -63,11 +52,8 @@ class BlueGreenEndToEndITest {
         ClusterView users = ClusterView.throughService(client, NS, "shop");
         RequestLog.clear();
 
-        RolloutId id = world.engine.submit(
-                world.request("shop", "blueGreen", settings(Map.of())).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings()));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         assertThat(record.notes()).anySatisfy(note -> assertThat(note).contains("no traffic router"));
         assertThat(selector()).containsEntry("slot", "green");
@@ -85,11 +71,8 @@ class BlueGreenEndToEndITest {
         ClusterView users = ClusterView.throughService(client, NS, "shop");
         world.metrics.script(window -> BREACH);
 
-        RolloutId id = world.engine.submit(
-                world.request("shop", "blueGreen", settings(Map.of())).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings()));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("error rate");
         assertThat(record.timeToRestore()).isNotNull();
@@ -103,22 +86,14 @@ class BlueGreenEndToEndITest {
     @Test
     void shouldShiftTheRouteTenFiftyHundredThenSwitchTheActiveService() {
         ClusterView users = withRoute();
-        List<Integer> previewWeights = new ArrayList<>();
+        Changes<Integer> previewWeights = new Changes<>();
 
-        RolloutId id = world.engine.submit(world.request("shop", "blueGreen", settings(Map.of("httpRoute", "shop")))
-                .build());
-        world.drive(() -> {
-            Integer weight = users.weights().get("shop-preview");
-            if (weight != null
-                    && (previewWeights.isEmpty()
-                            || !previewWeights.get(previewWeights.size() - 1).equals(weight))) {
-                previewWeights.add(weight);
-            }
-        });
+        DeploymentRecord record = world.run(
+                world.request("shop", "blueGreen", settings("httpRoute", "shop")),
+                () -> previewWeights.see(users.weights().get("shop-preview")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
-        assertThat(previewWeights).containsExactly(1000, 5000, 10000, 0);
+        assertThat(previewWeights.values()).containsExactly(1000, 5000, 10000, 0);
         assertThat(users.weights()).containsEntry("shop", 10000);
         assertThat(selector()).containsEntry("slot", "green");
         assertThat(users.trafficTo("1.1.0")).isEqualTo(100.0);
@@ -130,11 +105,8 @@ class BlueGreenEndToEndITest {
         ClusterView users = withRoute();
         world.metrics.script(window -> BREACH);
 
-        RolloutId id = world.engine.submit(world.request("shop", "blueGreen", settings(Map.of("httpRoute", "shop")))
-                .build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("httpRoute", "shop")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("error rate");
         assertThat(record.timeToRestore()).isNotNull();
@@ -145,46 +117,19 @@ class BlueGreenEndToEndITest {
     }
 
     private ClusterView withRoute() {
-        client.resources(HTTPRoute.class)
-                .inNamespace(NS)
-                .resource(route("shop", "shop"))
-                .create();
-        ClusterView users = ClusterView.throughRoute(client, NS, "shop");
-        world.gateway(users);
-        return users;
-    }
-
-    private static Map<String, String> settings(Map<String, String> extra) {
-        Map<String, String> settings =
-                new HashMap<>(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0"));
-        settings.putAll(extra);
-        return settings;
+        createRoute(client);
+        return world.throughRoute("shop");
     }
 
     private Map<String, String> selector() {
-        return client.services()
-                .inNamespace(NS)
-                .withName("shop")
-                .get()
-                .getSpec()
-                .getSelector();
+        return workloads.selector("shop");
     }
 
     private int replicas(String name) {
-        return deploymentNamed(name).getSpec().getReplicas();
+        return workloads.replicas(name);
     }
 
     private String image(String name) {
-        return deploymentNamed(name)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage();
-    }
-
-    private Deployment deploymentNamed(String name) {
-        return client.apps().deployments().inNamespace(NS).withName(name).get();
+        return workloads.image(name);
     }
 }

@@ -1,13 +1,9 @@
 package io.genesis.kubernetes.adapter;
 
-import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.NoRetries;
 import java.util.Map;
 
@@ -18,26 +14,13 @@ class BlueGreenTargetContractTest extends KubernetesTargetContract {
     KubernetesClient client;
 
     @Override
+    Map<String, String> createStable() {
+        createBlueGreen(client, 2);
+        return Map.of();
+    }
+
+    @Override
     KubernetesClient client() {
         return client;
-    }
-
-    @Override
-    Map<String, String> createStable() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
-        return Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0");
-    }
-
-    @Override
-    ClusterView view() {
-        return ClusterView.throughService(client, NS, "shop");
     }
 }

@@ -1,26 +1,22 @@
 package io.genesis.kubernetes.adapter;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.createCanary;
+import static io.genesis.kubernetes.testing.Fixtures.createRoute;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.route;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
-import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
+import io.genesis.kubernetes.testing.Changes;
 import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import io.genesis.kubernetes.testing.Workloads;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +28,7 @@ class CanaryEndToEndITest {
     KubernetesClient client;
 
     private EngineOnCluster world;
+    private Workloads workloads;
 
     @AfterEach
     void tearDown() throws InterruptedException {
@@ -41,16 +38,15 @@ class CanaryEndToEndITest {
     @Test
     void shouldApproximateWeightsByReplicasThenPromoteStable() {
         ClusterView users = withoutRoute();
-        List<Long> canaryPods = new ArrayList<>();
+        Changes<Integer> canaryPods = new Changes<>();
 
-        RolloutId id = world.engine.submit(
-                world.request("shop", "canary", settings(Map.of())).build());
-        world.drive(() -> changed(canaryPods, replicas("shop-canary").longValue()));
+        DeploymentRecord record = world.run(
+                world.request("shop", "canary", canarySettings()),
+                () -> canaryPods.see(workloads.replicasOrZero("shop-canary")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         assertThat(world.messages()).anySatisfy(m -> assertThat(m).contains("approximated by replicas"));
-        assertThat(canaryPods).as("canary replicas over the rollout").containsSubsequence(1L, 2L, 4L, 0L);
+        assertThat(canaryPods.values()).as("canary replicas over the rollout").containsSubsequence(1, 2, 4, 0);
         assertThat(image("shop")).isEqualTo("reg/shop:1.1.0");
         assertThat(replicas("shop")).isEqualTo(4);
         assertThat(users.trafficTo("1.1.0")).isEqualTo(100.0);
@@ -61,11 +57,8 @@ class CanaryEndToEndITest {
         ClusterView users = withoutRoute();
         world.metrics.script(window -> BlueGreenEndToEndITest.BREACH);
 
-        RolloutId id = world.engine.submit(
-                world.request("shop", "canary", settings(Map.of())).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "canary", canarySettings()));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("error rate");
         assertThat(record.timeToRestore()).isNotNull();
@@ -78,20 +71,14 @@ class CanaryEndToEndITest {
     @Test
     void shouldShiftRouteWeightsFiveTwentyFiveFiftyHundredThenPromoteStable() {
         ClusterView users = withRoute();
-        List<Long> canaryWeights = new ArrayList<>();
+        Changes<Integer> canaryWeights = new Changes<>();
 
-        RolloutId id = world.engine.submit(world.request("shop", "canary", settings(Map.of("httpRoute", "shop")))
-                .build());
-        world.drive(() -> {
-            Integer weight = users.weights().get("shop-canary");
-            if (weight != null) {
-                changed(canaryWeights, weight.longValue());
-            }
-        });
+        DeploymentRecord record = world.run(
+                world.request("shop", "canary", canarySettings("httpRoute", "shop")),
+                () -> canaryWeights.see(users.weights().get("shop-canary")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
-        assertThat(canaryWeights).containsSubsequence(500L, 2500L, 5000L, 10000L, 0L);
+        assertThat(canaryWeights.values()).containsSubsequence(500, 2500, 5000, 10000, 0);
         assertThat(users.weights()).containsEntry("shop", 10000);
         assertThat(image("shop")).isEqualTo("reg/shop:1.1.0");
         assertThat(replicas("shop-canary")).isZero();
@@ -103,11 +90,8 @@ class CanaryEndToEndITest {
         ClusterView users = withRoute();
         world.metrics.script(window -> BlueGreenEndToEndITest.BREACH);
 
-        RolloutId id = world.engine.submit(world.request("shop", "canary", settings(Map.of("httpRoute", "shop")))
-                .build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "canary", canarySettings("httpRoute", "shop")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("error rate");
         assertThat(users.weights()).containsEntry("shop", 10000).containsEntry("shop-canary", 0);
@@ -123,62 +107,27 @@ class CanaryEndToEndITest {
 
     private ClusterView withRoute() {
         stable(labels("app", "shop", "track", "stable"));
-        client.resources(HTTPRoute.class)
-                .inNamespace(NS)
-                .resource(route("shop", "shop"))
-                .create();
-        ClusterView users = ClusterView.throughRoute(client, NS, "shop");
-        world.gateway(users);
-        return users;
+        createRoute(client);
+        return world.throughRoute("shop");
     }
 
     private void stable(Map<String, String> serviceSelector) {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", serviceSelector))
-                .create();
+        createCanary(client, serviceSelector);
         world = new EngineOnCluster(client, new InMemoryRolloutLock()).startWatching();
+        workloads = new Workloads(client);
     }
 
-    private static void changed(List<Long> seen, long value) {
-        if (seen.isEmpty() || seen.get(seen.size() - 1) != value) {
-            seen.add(value);
-        }
-    }
-
-    private static Map<String, String> settings(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "namespace", NS,
-                "deployment", "shop",
-                "image", "reg/shop:1.1.0",
-                "strategy", "canary",
-                "promoteTimeoutSeconds", "10"));
-        settings.putAll(extra);
+    private static Map<String, String> canarySettings(String... keyValues) {
+        Map<String, String> settings = settings("strategy", "canary", "promoteTimeoutSeconds", "10");
+        settings.putAll(labels(keyValues));
         return settings;
     }
 
-    private Integer replicas(String name) {
-        Deployment deployment =
-                client.apps().deployments().inNamespace(NS).withName(name).get();
-        return deployment == null ? 0 : deployment.getSpec().getReplicas();
+    private int replicas(String name) {
+        return workloads.replicasOrZero(name);
     }
 
     private String image(String name) {
-        return client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .withName(name)
-                .get()
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage();
+        return workloads.image(name);
     }
 }

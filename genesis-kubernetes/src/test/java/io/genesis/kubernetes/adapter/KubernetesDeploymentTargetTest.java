@@ -1,9 +1,10 @@
 package io.genesis.kubernetes.adapter;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
+import static io.genesis.kubernetes.testing.Fixtures.createCanary;
+import static io.genesis.kubernetes.testing.Fixtures.createRolling;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.Workloads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,15 +43,7 @@ class KubernetesDeploymentTargetTest {
 
     @Test
     void shouldDriveBlueGreenThroughTheEnginePort() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        createBlueGreen(client, 2);
         DeploymentController controller = new DeploymentController(client, NS);
         controller.reconcile("shop-blue");
         DeploymentTarget target = open(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0"));
@@ -64,48 +58,21 @@ class KubernetesDeploymentTargetTest {
         assertThat(target.trafficRouter()).isEmpty();
         assertThat(target.rollingUpdater()).isEmpty();
         target.promote(CONTEXT);
-        assertThat(client.services()
-                        .inNamespace(NS)
-                        .withName("shop")
-                        .get()
-                        .getSpec()
-                        .getSelector())
-                .containsEntry("slot", "green");
+        assertThat(new Workloads(client).selector("shop")).containsEntry("slot", "green");
         target.rollback(CONTEXT);
-        assertThat(client.services()
-                        .inNamespace(NS)
-                        .withName("shop")
-                        .get()
-                        .getSpec()
-                        .getSelector())
-                .containsEntry("slot", "blue");
+        assertThat(new Workloads(client).selector("shop")).containsEntry("slot", "blue");
         assertThat(target.describe()).isEqualTo("kubernetes blue-green test/shop");
     }
 
     @Test
     void shouldOfferRollingUpdatesAndTurnFailuresIntoTargetExceptions() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 2))
-                .create();
+        createRolling(client, "reg/shop:1.0.0", 2);
         DeploymentTarget target =
                 open(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0", "strategy", "rolling"));
 
         target.rollingUpdater().orElseThrow().rollTo(CONTEXT, new Percentage(25), RollingBounds.DEFAULT);
 
-        assertThat(client.apps()
-                        .deployments()
-                        .inNamespace(NS)
-                        .withName("shop")
-                        .get()
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .get(0)
-                        .getImage())
-                .isEqualTo("reg/shop:1.1.0");
+        assertThat(new Workloads(client).image("shop")).isEqualTo("reg/shop:1.1.0");
         assertThatThrownBy(() -> target.promote(CONTEXT))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("cannot promote");
@@ -113,15 +80,7 @@ class KubernetesDeploymentTargetTest {
 
     @Test
     void shouldOfferTheCanaryRouter() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop")))
-                .create();
+        createCanary(client, labels("app", "shop"));
         DeploymentTarget target = open(Map.of(
                 "namespace",
                 NS,

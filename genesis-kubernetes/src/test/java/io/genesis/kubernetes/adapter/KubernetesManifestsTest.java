@@ -1,9 +1,9 @@
 package io.genesis.kubernetes.adapter;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.createCanary;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Workloads.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +24,10 @@ import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
 import io.genesis.kubernetes.manifest.ManifestWriter;
 import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.testing.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,8 @@ class KubernetesManifestsTest {
     private static final DeploymentContext CONTEXT =
             new DeploymentContext("rollout-1", KEY, new Version("1.1.0"), "abcdef1");
 
-    private static final String CONFIG = """
+    /** A ConfigMap the shop's pods read; {@link ManifestsEndToEndITest} applies it too. */
+    static final String CONFIG = """
             apiVersion: v1
             kind: ConfigMap
             metadata:
@@ -59,7 +62,8 @@ class KubernetesManifestsTest {
               mode: production
             """;
 
-    private static final String SHOP = """
+    /** A Deployment of the shop that reads {@link #CONFIG}; format it with its name and image. */
+    static final String SHOP = """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -315,15 +319,7 @@ class KubernetesManifestsTest {
 
     @Test
     void shouldRefuseTheTracksOfACanary() throws IOException {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop")))
-                .create();
+        createCanary(client, labels("app", "shop"));
         Files.writeString(folder.resolve("canary.yaml"), SHOP.formatted("shop-canary", "reg/shop:1.0.0"));
         Map<String, String> settings = new HashMap<>(blueGreen());
         settings.put("strategy", "canary");
@@ -403,35 +399,21 @@ class KubernetesManifestsTest {
     }
 
     private void createRolling() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
-                .create();
+        Fixtures.createRolling(client, "reg/shop:1.0.0", 4);
         controller.reconcile("shop");
     }
 
     private void createBlueGreen() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        Fixtures.createBlueGreen(client, 2);
         controller.reconcile("shop-blue");
     }
 
     private Map<String, String> rolling() {
-        Map<String, String> settings = new HashMap<>(blueGreen());
-        settings.put("strategy", "rolling");
-        return settings;
+        return Fixtures.settings("manifests", folder.toString(), "strategy", "rolling");
     }
 
     private Map<String, String> blueGreen() {
-        return Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0", "manifests", folder.toString());
+        return Fixtures.settings("manifests", folder.toString());
     }
 
     private DeploymentTarget open(Map<String, String> settings) {
@@ -440,38 +422,18 @@ class KubernetesManifestsTest {
     }
 
     private Deployment shop() {
-        return client.apps().deployments().inNamespace(NS).withName("shop").get();
+        return new Workloads(client).deployment("shop");
     }
 
     private Deployment green() {
-        return client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .withName("shop-green")
-                .get();
+        return new Workloads(client).deployment("shop-green");
     }
 
     private ConfigMap config() {
-        return client.configMaps().inNamespace(NS).withName("shop-config").get();
+        return new Workloads(client).configMap("shop-config");
     }
 
     private String activeSlot() {
-        return client.services()
-                .inNamespace(NS)
-                .withName("shop")
-                .get()
-                .getSpec()
-                .getSelector()
-                .get("slot");
-    }
-
-    private static String image(Deployment deployment) {
-        return deployment
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage();
+        return new Workloads(client).selector("shop").get("slot");
     }
 }

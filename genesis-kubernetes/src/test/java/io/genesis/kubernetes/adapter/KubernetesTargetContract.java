@@ -11,6 +11,7 @@ import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.DeploymentController;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,22 +33,27 @@ abstract class KubernetesTargetContract extends DeploymentTargetContract {
     /** The client the mock extension injected into the concrete class. */
     abstract KubernetesClient client();
 
-    /** Creates the stable objects and returns the target settings that name them. */
+    /**
+     * Creates the layout's stable objects and returns the target settings that pick the layout,
+     * beyond the namespace, Deployment and image every layout names.
+     */
     abstract Map<String, String> createStable();
-
-    /** Where users' requests enter. */
-    abstract ClusterView view();
 
     @BeforeEach
     void startCluster() {
-        Map<String, String> settings = createStable();
+        Map<String, String> settings =
+                new HashMap<>(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0"));
+        settings.putAll(createStable());
         controller = new DeploymentController(client(), NS);
         controller.reconcileAll();
         if ("canary".equals(settings.get("strategy"))) {
             // Canary promote follows the stable rollout with a watch, so the controller must act on its own then.
             controller.start();
         }
-        view = view();
+        // Users enter through the route when there is one, else through the Service.
+        view = settings.containsKey("httpRoute")
+                ? ClusterView.throughRoute(client(), NS, settings.get("httpRoute"))
+                : ClusterView.throughService(client(), NS, "shop");
         view.acceptRoute();
         target = new KubernetesTargetFactory(client(), message -> {})
                 .open(KEY, new TargetSpec(KubernetesTargetFactory.KIND, settings));

@@ -1,9 +1,11 @@
 package io.genesis.kubernetes.adapter;
 
+import static io.genesis.kubernetes.adapter.KubernetesManifestsTest.CONFIG;
+import static io.genesis.kubernetes.adapter.KubernetesManifestsTest.SHOP;
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
+import static io.genesis.kubernetes.testing.Fixtures.createRolling;
+import static io.genesis.kubernetes.testing.Workloads.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -12,13 +14,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
-import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
 import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
+import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,37 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
 class ManifestsEndToEndITest {
-
-    private static final String CONFIG = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: shop-config
-            data:
-              mode: production
-            """;
-
-    private static final String SHOP = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: shop
-              labels: {app: shop}
-            spec:
-              replicas: 4
-              progressDeadlineSeconds: 600
-              selector:
-                matchLabels: {app: shop}
-              template:
-                metadata:
-                  labels: {app: shop}
-                spec:
-                  containers:
-                    - name: web
-                      image: reg/shop:latest
-                      envFrom:
-                        - configMapRef: {name: shop-config}
-            """;
 
     KubernetesClient client;
 
@@ -83,11 +55,8 @@ class ManifestsEndToEndITest {
     void shouldRollEveryPodThroughTheAppliedDeploymentOnce() throws IOException {
         startRolling();
 
-        RolloutId id = world.engine.submit(
-                world.request("shop", "rolling", settings("rolling")).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "rolling", settings("rolling")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         assertThat(writer.calls)
                 .as("applied with the first of four batches only")
@@ -106,12 +75,9 @@ class ManifestsEndToEndITest {
         startRolling();
         world.metrics.script(window -> BlueGreenEndToEndITest.BREACH);
 
-        RolloutId id = world.engine.submit(world.request("shop", "custom", settings("rolling"))
-                .customSteps(StepParser.parse("batch 25; analyse 2m; batch 50; batch 75; batch 100; promote"))
-                .build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "custom", settings("rolling"))
+                .customSteps(StepParser.parse("batch 25; analyse 2m; batch 50; batch 75; batch 100; promote")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(image(shop())).isEqualTo("reg/shop:1.0.0");
         assertThat(ClusterView.throughService(client, NS, "shop").pods("1.0.0")).isEqualTo(4);
@@ -121,36 +87,22 @@ class ManifestsEndToEndITest {
 
     @Test
     void shouldApplyTheConfigMapAndSwitchBlueGreen() throws IOException {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        createBlueGreen(client, 2);
         Files.writeString(folder.resolve("config.yaml"), CONFIG);
         start();
 
-        RolloutId id = world.engine.submit(
-                world.request("shop", "blueGreen", settings("blueGreen")).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("blueGreen")));
 
-        assertThat(world.record(id).status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         assertThat(config().getData()).containsEntry("mode", "production");
         assertThat(ClusterView.throughService(client, NS, "shop").trafficTo("1.1.0"))
                 .isEqualTo(100.0);
     }
 
     private void startRolling() throws IOException {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
-                .create();
+        createRolling(client, "reg/shop:1.0.0", 4);
         Files.writeString(folder.resolve("config.yaml"), CONFIG);
-        Files.writeString(folder.resolve("deployment.yaml"), SHOP);
+        Files.writeString(folder.resolve("deployment.yaml"), SHOP.formatted("shop", "reg/shop:latest"));
         start();
     }
 
@@ -160,34 +112,14 @@ class ManifestsEndToEndITest {
     }
 
     private Map<String, String> settings(String strategy) {
-        return Map.of(
-                "namespace",
-                NS,
-                "deployment",
-                "shop",
-                "image",
-                "reg/shop:1.1.0",
-                "strategy",
-                strategy,
-                "manifests",
-                folder.toString());
+        return Fixtures.settings("strategy", strategy, "manifests", folder.toString());
     }
 
     private Deployment shop() {
-        return client.apps().deployments().inNamespace(NS).withName("shop").get();
+        return new Workloads(client).deployment("shop");
     }
 
     private ConfigMap config() {
-        return client.configMaps().inNamespace(NS).withName("shop-config").get();
-    }
-
-    private static String image(Deployment deployment) {
-        return deployment
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage();
+        return new Workloads(client).configMap("shop-config");
     }
 }

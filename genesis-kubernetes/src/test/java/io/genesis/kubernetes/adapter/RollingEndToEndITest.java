@@ -1,8 +1,9 @@
 package io.genesis.kubernetes.adapter;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
+import static io.genesis.kubernetes.testing.Fixtures.createRolling;
+import static io.genesis.kubernetes.testing.Fixtures.settings;
+import static io.genesis.kubernetes.testing.Workloads.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -10,13 +11,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
-import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.Workloads;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
 class RollingEndToEndITest {
 
-    private static final Map<String, String> SETTINGS =
-            Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0", "strategy", "rolling");
+    private static final Map<String, String> SETTINGS = settings("strategy", "rolling");
 
     KubernetesClient client;
 
@@ -35,11 +35,7 @@ class RollingEndToEndITest {
 
     @BeforeEach
     void setUp() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
-                .create();
+        createRolling(client, "reg/shop:1.0.0", 4);
         world = new EngineOnCluster(client, new InMemoryRolloutLock()).start();
     }
 
@@ -50,11 +46,8 @@ class RollingEndToEndITest {
 
     @Test
     void shouldRollEveryPodToTheNewImageWithinTheBounds() {
-        RolloutId id =
-                world.engine.submit(world.request("shop", "rolling", SETTINGS).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "rolling", SETTINGS));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         Deployment shop = shop();
         assertThat(image(shop)).isEqualTo("reg/shop:1.1.0");
@@ -74,17 +67,14 @@ class RollingEndToEndITest {
     void shouldUndoTheRollingUpdateWhenAnAnalysisBetweenBatchesBreaches() {
         world.metrics.script(window -> BlueGreenEndToEndITest.BREACH);
 
-        RolloutId id = world.engine.submit(world.request("shop", "custom", SETTINGS)
-                .customSteps(StepParser.parse("batch 25; analyse 2m; batch 50; batch 75; batch 100; promote"))
-                .build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "custom", SETTINGS)
+                .customSteps(StepParser.parse("batch 25; analyse 2m; batch 50; batch 75; batch 100; promote")));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("error rate");
         assertThat(record.timeToRestore()).isNotNull();
         assertThat(image(shop())).isEqualTo("reg/shop:1.0.0");
-        assertThat(shop().getMetadata().getAnnotations()).containsEntry(Names.ROLLED_BACK, id.value());
+        assertThat(shop().getMetadata().getAnnotations()).containsEntry(Names.ROLLED_BACK, record.id());
         assertThat(pods("1.0.0")).isEqualTo(4);
         assertThat(pods("1.1.0")).isZero();
     }
@@ -93,11 +83,8 @@ class RollingEndToEndITest {
     void shouldRollBackWhenTheRolloutExceedsItsProgressDeadline() {
         world.controller.stall("shop");
 
-        RolloutId id =
-                world.engine.submit(world.request("shop", "rolling", SETTINGS).build());
-        world.drive();
+        DeploymentRecord record = world.run(world.request("shop", "rolling", SETTINGS));
 
-        DeploymentRecord record = world.record(id);
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("ProgressDeadlineExceeded");
         assertThat(image(shop())).isEqualTo("reg/shop:1.0.0");
@@ -112,16 +99,6 @@ class RollingEndToEndITest {
     }
 
     private Deployment shop() {
-        return client.apps().deployments().inNamespace(NS).withName("shop").get();
-    }
-
-    private static String image(Deployment deployment) {
-        return deployment
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getImage();
+        return new Workloads(client).deployment("shop");
     }
 }

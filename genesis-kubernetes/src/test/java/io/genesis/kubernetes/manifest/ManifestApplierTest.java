@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,18 +122,7 @@ class ManifestApplierTest {
 
         applier.apply(folder, ImageSubstitution.of("registry:5000/shop:1.1.0"));
 
-        assertThat(client.apps()
-                        .deployments()
-                        .inNamespace(NS)
-                        .withName("shop")
-                        .get()
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .get(0)
-                        .getImage())
-                .isEqualTo("registry:5000/shop:1.1.0");
+        assertThat(new Workloads(client).image("shop")).isEqualTo("registry:5000/shop:1.1.0");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.genesis.kubernetes.strategy;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,15 +34,7 @@ class BlueGreenRolloutTest {
 
     @BeforeEach
     void setUp() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 3))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        createBlueGreen(client, 3);
         controller = new DeploymentController(client, NS);
         controller.reconcile("shop-blue");
         Application app = Application.of(NS, "shop");

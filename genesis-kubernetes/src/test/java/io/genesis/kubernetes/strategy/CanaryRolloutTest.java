@@ -1,9 +1,10 @@
 package io.genesis.kubernetes.strategy;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
+import static io.genesis.kubernetes.testing.Fixtures.create;
+import static io.genesis.kubernetes.testing.Fixtures.createCanary;
 import static io.genesis.kubernetes.testing.Fixtures.deployment;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,15 +35,7 @@ class CanaryRolloutTest {
 
     @BeforeEach
     void setUp() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop")))
-                .create();
+        createCanary(client, labels("app", "shop"));
         controller = new DeploymentController(client, NS);
         controller.reconcile("shop");
         Application app = Application.of(NS, "shop");
@@ -147,11 +140,7 @@ class CanaryRolloutTest {
     @Test
     void shouldRefuseAStableDeploymentWithoutATrackLabel() {
         client.apps().deployments().inNamespace(NS).withName("shop").delete();
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
-                .create();
+        create(client, deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4));
 
         assertThatThrownBy(() -> rollout.deployCandidate(RELEASE))
                 .isInstanceOf(RolloutFailedException.class)

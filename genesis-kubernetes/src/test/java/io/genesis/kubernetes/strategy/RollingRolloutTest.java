@@ -1,8 +1,7 @@
 package io.genesis.kubernetes.strategy;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
+import static io.genesis.kubernetes.testing.Fixtures.createRolling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,11 +40,7 @@ class RollingRolloutTest {
 
     @BeforeEach
     void setUp() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.2.0", 4))
-                .create();
+        createRolling(client, "reg/shop:1.2.0", 4);
         controller = new DeploymentController(client, NS);
         controller.reconcile("shop");
         rollout = new RollingRollout(client, Application.of(NS, "shop"), events::add);

@@ -1,9 +1,10 @@
 package io.genesis.kubernetes.strategy;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
+import static io.genesis.kubernetes.testing.Fixtures.createCanary;
+import static io.genesis.kubernetes.testing.Fixtures.createRolling;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -138,15 +139,7 @@ class RolloutMeasurementsTest {
 
     @Test
     void shouldKeepCanaryWithoutRouterCheap() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop")))
-                .create();
+        createCanary(client, labels("app", "shop"));
         controller = new DeploymentController(server.createClient(), NS);
         controller.reconcile("shop");
         Application app = Application.of(NS, "shop");
@@ -169,11 +162,7 @@ class RolloutMeasurementsTest {
 
     @Test
     void shouldKeepRollingCheap() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
-                .create();
+        createRolling(client, "reg/shop:1.0.0", 4);
         controller = new DeploymentController(server.createClient(), NS);
         controller.reconcile("shop");
         RollingRollout rollout = new RollingRollout(client, Application.of(NS, "shop"), e -> {});
@@ -187,15 +176,7 @@ class RolloutMeasurementsTest {
     }
 
     private void blueGreenSetUp() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 3))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        createBlueGreen(client, 3);
         controller = new DeploymentController(server.createClient(), NS);
         controller.reconcile("shop-blue");
     }

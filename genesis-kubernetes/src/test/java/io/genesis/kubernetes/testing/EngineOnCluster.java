@@ -103,6 +103,13 @@ public final class EngineOnCluster implements AutoCloseable {
         return this;
     }
 
+    /** Users enter through HTTPRoute {@code name}, whose gateway this plays after every wake-up. */
+    public ClusterView throughRoute(String name) {
+        ClusterView view = ClusterView.throughRoute(client, Fixtures.NS, name);
+        gateway(view);
+        return view;
+    }
+
     /** A staging rollout of {@code application} 1.1.0 to the Kubernetes target with {@code settings}. */
     public RolloutRequest.Builder request(String application, String strategy, Map<String, String> settings) {
         return RolloutRequest.builder(application, STAGING)
@@ -113,6 +120,18 @@ public final class EngineOnCluster implements AutoCloseable {
                 .target(new TargetSpec(KubernetesTargetFactory.KIND, settings))
                 .metrics(MetricSpec.of("scripted"))
                 .initiator("bob");
+    }
+
+    /** Submits {@code request}, drives it until it settles and returns its record. */
+    public DeploymentRecord run(RolloutRequest.Builder request) {
+        return run(request, () -> {});
+    }
+
+    /** As {@link #run(RolloutRequest.Builder)}, calling {@code observer} as {@link #drive(Runnable)} does. */
+    public DeploymentRecord run(RolloutRequest.Builder request, Runnable observer) {
+        RolloutId id = engine.submit(request.build());
+        drive(observer);
+        return record(id);
     }
 
     /** Runs wake-ups, letting the cluster catch up after each, until every rollout has settled. */

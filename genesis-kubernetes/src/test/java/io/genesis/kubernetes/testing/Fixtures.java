@@ -1,5 +1,6 @@
 package io.genesis.kubernetes.testing;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -7,10 +8,14 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Objects as a team would have them in its namespace before Genesis touches anything. */
+/**
+ * Objects as a team would have them in its namespace before Genesis touches anything, and the
+ * starting points of each strategy created from them on the mock API server.
+ */
 public final class Fixtures {
 
     public static final String NS = "test";
@@ -87,6 +92,49 @@ public final class Fixtures {
                 .endRule()
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * Creates blue-green's starting point: Deployment {@code shop-blue} (slot blue) running 1.0.0,
+     * and Service {@code shop} selecting it.
+     */
+    public static void createBlueGreen(KubernetesClient client, int replicas) {
+        create(client, deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", replicas));
+        create(client, service("shop", labels("app", "shop", "slot", "blue")));
+    }
+
+    /**
+     * Creates canary's starting point: Deployment {@code shop} (track stable) running 1.0.0 on 4
+     * pods, and Service {@code shop} selecting {@code serviceSelector}.
+     */
+    public static void createCanary(KubernetesClient client, Map<String, String> serviceSelector) {
+        create(client, deployment("shop", labels("app", "shop", "track", "stable"), "reg/shop:1.0.0", 4));
+        create(client, service("shop", serviceSelector));
+    }
+
+    /** Creates rolling's starting point: Deployment {@code shop} (app shop) running {@code image}. */
+    public static void createRolling(KubernetesClient client, String image, int replicas) {
+        create(client, deployment("shop", labels("app", "shop"), image, replicas));
+    }
+
+    /** Creates HTTPRoute {@code shop}, all traffic to Service {@code shop}. */
+    public static void createRoute(KubernetesClient client) {
+        create(client, route("shop", "shop"));
+    }
+
+    /** Creates Deployments, Services and HTTPRoutes in their own namespace, as {@code kubectl create} would. */
+    public static void create(KubernetesClient client, HasMetadata object) {
+        client.resource(object).create();
+    }
+
+    /**
+     * Target settings for Deployment {@code shop} of the test namespace, rolling out
+     * {@code reg/shop:1.1.0}, with {@code keyValues} (such as {@code "strategy", "canary"}) added.
+     */
+    public static Map<String, String> settings(String... keyValues) {
+        Map<String, String> settings = labels("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0");
+        settings.putAll(labels(keyValues));
+        return settings;
     }
 
     public static Map<String, String> labels(String... keyValues) {
