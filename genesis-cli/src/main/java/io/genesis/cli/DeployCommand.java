@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.InconclusiveAction;
+import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.RolloutId;
@@ -11,10 +12,13 @@ import io.genesis.core.rollout.RolloutRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.plan.Capabilities;
+import io.genesis.core.rollout.plan.Plan;
 import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,17 +105,20 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(
             names = "--target",
-            required = true,
             paramLabel = "KIND",
-            description = "Where to deploy: sandbox (local versions behind a weighted proxy, in this process).")
+            description = "Where to deploy: kubernetes (a cluster), or sandbox (local versions behind a weighted"
+                    + " proxy, in this process). Default: the environment's target in genesis.yaml.")
     String target;
 
     @Option(
             names = "--target-option",
             paramLabel = "KEY=VALUE",
-            description =
-                    "A setting of the target, such as stable=1.2.0 or failPercent=25 for the sandbox." + " Repeatable.")
+            description = "A setting of the target, such as stable=1.2.0 for the sandbox or activeService=web for"
+                    + " kubernetes; overrides the environment's target in genesis.yaml. Repeatable.")
     Map<String, String> targetOptions = new LinkedHashMap<>();
+
+    @ArgGroup(exclusive = false, heading = "%nKubernetes target (--target kubernetes):%n")
+    KubernetesOptions kubernetes;
 
     @Option(
             names = "--version",
@@ -192,6 +200,7 @@ final class DeployCommand implements Callable<Integer> {
 
     /** Everything the command line asked for, read and checked before anything starts. */
     private record Inputs(
+            ConfigFile.Contents configuration,
             Environment environment,
             DeploymentKey key,
             SourceRef ref,
@@ -210,28 +219,45 @@ final class DeployCommand implements Callable<Integer> {
         Inputs inputs;
         TargetKinds kinds = host.targetKinds();
         try (kinds) {
-            TargetKind kind;
+            TargetChoice choice;
+            Map<String, String> settings;
             try {
                 inputs = inputs();
-                kind = kinds.named(target);
-                kind.check(targetOptions);
+                choice = TargetChoice.of(
+                        target,
+                        inputs.configuration(),
+                        inputs.environment().name(),
+                        targetOptions,
+                        KubernetesKind.NAME,
+                        kubernetes == null ? Map.of() : kubernetes.settings(),
+                        kinds);
+                settings = choice.kind().withStrategy(inputs.strategy(), choice.settings());
+                choice.kind().check(inputs.key(), settings);
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println("genesis deploy: " + e.getMessage());
                 return ExitCode.USAGE.code();
             }
             Progress progress = new Progress(log, host.clock());
+            choice.notes().forEach(note -> progress.line("note: " + note));
+            kinds.reportTo(progress::line);
             try (Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
                     .approver(inputs.approvals())
                     .listener(progress)
                     .samples(progress::sampled, inputs.analysis())
                     .build()) {
-                return deploy(engine, kind, inputs, progress, out, err);
+                return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }
         }
     }
 
     private int deploy(
-            Engine engine, TargetKind kind, Inputs inputs, Progress progress, PrintWriter out, PrintWriter err)
+            Engine engine,
+            TargetKind kind,
+            Map<String, String> settings,
+            Inputs inputs,
+            Progress progress,
+            PrintWriter out,
+            PrintWriter err)
             throws InterruptedException {
         engine.endOrphans()
                 .forEach(state -> progress.line("ending rollout " + state.id() + " ("
@@ -241,8 +267,12 @@ final class DeployCommand implements Callable<Integer> {
                 + engine.dir());
         RolloutId id;
         try {
-            TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), targetOptions, progress::line);
-            RolloutRequest request = request(inputs, targetSpec, kind.metricsFor(inputs.key(), targetSpec));
+            TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
+            Optional<MetricSpec> metrics = kind.metricsFor(inputs.key(), targetSpec);
+            if (metrics.isEmpty()) {
+                requireNoAnalysis(inputs, kind, engine.kinds().open(inputs.key(), targetSpec));
+            }
+            RolloutRequest request = request(inputs, targetSpec, metrics);
             id = engine.orchestrator().submit(request);
         } catch (RolloutRefusedException | IllegalArgumentException e) {
             err.println("genesis deploy: " + e.getMessage());
@@ -287,16 +317,39 @@ final class DeployCommand implements Callable<Integer> {
                     + " for instant rollback"
                     + (engine.kindOf(ended).map(TargetKind::livesInProcess).orElse(false)
                             ? "; it stops with this process, as the whole sandbox does"
-                            : ""));
+                            : " ('genesis rollback' switches back to it); this command does not stay to scale it"
+                                    + " down: the next deploy of " + record.application() + " to "
+                                    + record.environment() + " from this state directory does"));
         }
         out.println("  rollout " + record.id() + "; record in " + engine.dir().historyFile());
+    }
+
+    /**
+     * A target kind without a metric source of its own (Kubernetes, for now) cannot analyse: every
+     * sample would be inconclusive, which never counts as healthy, so such a plan could only halt or
+     * roll back. It is refused before anything is touched, with the plans that would work.
+     */
+    private static void requireNoAnalysis(Inputs inputs, TargetKind kind, DeploymentTarget target) {
+        Plan plan = Strategies.named(inputs.strategy(), RollingBounds.DEFAULT, inputs.steps())
+                .plan(Capabilities.of(target));
+        Optional<Step> analysis =
+                plan.steps().stream().filter(Step.Analyse.class::isInstance).findFirst();
+        if (analysis.isPresent()) {
+            throw new IllegalArgumentException("the " + inputs.strategy() + " plan analyses metrics ("
+                    + analysis.get().describe() + "), but the " + kind.name()
+                    + " target has no metric source yet: every sample would be inconclusive, which never counts"
+                    + " as healthy, so the rollout could only halt or roll back (--on-inconclusive). Roll out"
+                    + " without analysis instead: --strategy rolling, or --steps without analyse steps, such as"
+                    + " 'deploy; smoke; promote; scaleDown 24h'");
+        }
     }
 
     private Inputs inputs() throws ConfigException {
         if (branch != null && tag != null) {
             throw new IllegalArgumentException("--ref and --tag exclude each other: a build comes from one of them");
         }
-        Environment env = ConfigFile.resolve(config, Path.of("")).named(environment);
+        ConfigFile.Contents configuration = ConfigFile.contents(config, Path.of(""));
+        Environment env = configuration.environments().named(environment);
         DeploymentKey key = new DeploymentKey(application, env.name());
         SourceRef ref = tag != null ? SourceRef.tag(tag) : SourceRef.branch(branch == null ? "main" : branch);
         String sha = commit != null
@@ -337,11 +390,10 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
-        return new Inputs(env, key, ref, sha, shown, strategyName, custom, analysis, approvals);
+        return new Inputs(configuration, env, key, ref, sha, shown, strategyName, custom, analysis, approvals);
     }
 
-    private RolloutRequest request(
-            Inputs inputs, TargetSpec targetSpec, Optional<io.genesis.core.monitor.MetricSpec> metrics) {
+    private RolloutRequest request(Inputs inputs, TargetSpec targetSpec, Optional<MetricSpec> metrics) {
         RolloutRequest.Builder builder = RolloutRequest.builder(application, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The target kinds one command can use, by name. It is the engine's target and metric-source
@@ -28,18 +30,25 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
         }
     }
 
-    /** The kinds this build of the command line knows: the sandbox (Kubernetes comes next). */
+    /** The kinds this build of the command line knows: the sandbox and Kubernetes. */
     static TargetKinds builtIn() {
-        return new TargetKinds(List.of(SandboxKind.standard()));
+        return new TargetKinds(List.of(SandboxKind.standard(), KubernetesKind.standard()));
     }
 
     /** The kind called {@code name}; an unknown name fails with the known ones. */
     TargetKind named(String name) {
-        TargetKind kind = kinds.get(name);
-        if (kind == null) {
-            throw new IllegalArgumentException("unknown target '" + name + "'; known: " + names());
-        }
-        return kind;
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown target '" + name + "'; known: " + names()));
+    }
+
+    /** The kind called {@code name}, if this command knows it. */
+    Optional<TargetKind> find(String name) {
+        return Optional.ofNullable(kinds.get(name));
+    }
+
+    /** Sends what every kind's targets report to {@code log} from now on. */
+    void reportTo(Consumer<String> log) {
+        kinds.values().forEach(kind -> kind.reportTo(log));
     }
 
     /** {@code sandbox (…), kubernetes (…)}: the known names with their summaries. */
