@@ -20,15 +20,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Reads {@code genesis.yaml}: the environments, in the same schema as the Jenkins plugin's global
- * configuration.
+ * configuration, and for the command line only, where each environment deploys to.
  *
  * <pre>
  * environments:
@@ -41,7 +47,15 @@ import java.util.stream.Collectors;
  *     waitTimerMinutes: 5
  *     allowedBranches: [main, "release/*"]
  *     allowedTags: ["v*"]
+ *     target:                  # command line only: genesis deploy's --target and its settings
+ *       kind: kubernetes
+ *       kubeconfig: ~/.kube/config
+ *       context: prod
+ *       namespace: prod
  * </pre>
+ *
+ * <p>The plugin's environments have no target (a Jenkinsfile names it per deploy step), so the target
+ * block is read here rather than in the engine's environment.
  */
 final class ConfigFile {
 
@@ -62,6 +76,62 @@ final class ConfigFile {
     record Document(List<Entry> environments) {}
 
     /**
+     * What a file says: the environments, and the targets some of them name.
+     *
+     * @param environments the environments
+     * @param targets each environment's target, by environment name, where the file names one
+     */
+    record Contents(Environments environments, Map<String, TargetBlock> targets) {
+
+        Contents {
+            Objects.requireNonNull(environments, "environments");
+            targets = Map.copyOf(targets);
+        }
+
+        /** The target {@code environment} names, if any. */
+        Optional<TargetBlock> target(String environment) {
+            return Optional.ofNullable(targets.get(environment));
+        }
+    }
+
+    /**
+     * An environment's {@code target:} block: a kind and its settings, checked against the kind when a
+     * command uses it, since only the command knows the kinds.
+     *
+     * @param where the file, the entry and its environment, such as {@code genesis.yaml: environments[1]
+     *     (production) target}
+     * @param kind the target kind, such as {@code kubernetes}
+     * @param settings the other keys, as text
+     */
+    record TargetBlock(String where, String kind, Map<String, String> settings) {
+
+        TargetBlock {
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(kind, "kind");
+            settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+        }
+
+        /**
+         * Checks every key against the settings {@code known} to the block's kind.
+         *
+         * @throws ConfigException naming the file, the environment, the key and the known keys
+         */
+        void requireKnownKeys(Set<String> known) throws ConfigException {
+            for (String key : settings.keySet()) {
+                if (!known.contains(key)) {
+                    Set<String> all = new TreeSet<>(known);
+                    all.add(KIND);
+                    throw new ConfigException(where + ": unknown key '" + key + "' for kind " + kind
+                            + "; fix: use one of the known keys: " + String.join(", ", all));
+                }
+            }
+        }
+    }
+
+    /** The key of a target block that names its kind. */
+    static final String KIND = "kind";
+
+    /**
      * One environment as written in the file; absent fields are {@code null}. A class with setters
      * rather than a record, so that Jackson reports an unknown field at its own line, not at the end
      * of the entry.
@@ -76,6 +146,7 @@ final class ConfigFile {
         private List<String> allowedBranches;
         private List<String> allowedTags;
         private Boolean approvalRequired;
+        private Map<String, Object> target;
 
         String name() {
             return name;
@@ -148,6 +219,14 @@ final class ConfigFile {
         public void setApprovalRequired(Boolean approvalRequired) {
             this.approvalRequired = approvalRequired;
         }
+
+        Map<String, Object> target() {
+            return target;
+        }
+
+        public void setTarget(Map<String, Object> target) {
+            this.target = target == null ? null : new LinkedHashMap<>(target);
+        }
     }
 
     /**
@@ -156,6 +235,15 @@ final class ConfigFile {
      * @throws ConfigException naming the file, the line, the field and the fix
      */
     static Environments load(Path file) throws ConfigException {
+        return read(file).environments();
+    }
+
+    /**
+     * Reads the environments and their targets from {@code file}.
+     *
+     * @throws ConfigException naming the file, the line, the field and the fix
+     */
+    static Contents read(Path file) throws ConfigException {
         String name = file.toString();
         Document document;
         try {
@@ -197,11 +285,17 @@ final class ConfigFile {
                     + " for example '- name: staging' with minPassRate and minCoverage");
         }
         List<Environment> environments = new ArrayList<>();
+        Map<String, TargetBlock> targets = new LinkedHashMap<>();
         for (int i = 0; i < document.environments().size(); i++) {
-            environments.add(environment(name, i, document.environments().get(i)));
+            Entry entry = document.environments().get(i);
+            environments.add(environment(name, i, entry));
+            if (entry.target() != null) {
+                targets.put(
+                        entry.name(), target(name + ": environments[" + i + "] (" + entry.name() + ") target", entry));
+            }
         }
         try {
-            return new Environments(environments);
+            return new Contents(new Environments(environments), targets);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(name + ": " + e.getMessage(), e);
         }
@@ -212,11 +306,37 @@ final class ConfigFile {
      * {@code directory} if there is one, else the built-in staging and production.
      */
     static Environments resolve(Path config, Path directory) throws ConfigException {
+        return contents(config, directory).environments();
+    }
+
+    /** As {@link #resolve}, with the targets the file names (none for the built-in environments). */
+    static Contents contents(Path config, Path directory) throws ConfigException {
         if (config != null) {
-            return load(config);
+            return read(config);
         }
         Path implicit = directory.resolve(FILE_NAME);
-        return Files.exists(implicit) ? load(implicit) : Environments.defaults();
+        return Files.exists(implicit) ? read(implicit) : new Contents(Environments.defaults(), Map.of());
+    }
+
+    private static TargetBlock target(String where, Entry entry) throws ConfigException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> setting : entry.target().entrySet()) {
+            Object value = setting.getValue();
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                throw new ConfigException(where + ": " + setting.getKey() + " must be a single value such as"
+                        + " 'prod', not a list or a mapping");
+            }
+            if (value == null || value.toString().isBlank()) {
+                throw new ConfigException(
+                        where + ": " + setting.getKey() + " has no value; fix: give one, or remove" + " the key");
+            }
+            settings.put(setting.getKey(), value.toString().trim());
+        }
+        String kind = settings.remove(KIND);
+        if (kind == null) {
+            throw new ConfigException(where + " has no kind; fix: add 'kind: kubernetes' (or sandbox)");
+        }
+        return new TargetBlock(where, kind, settings);
     }
 
     private static Environment environment(String file, int index, Entry entry) throws ConfigException {
@@ -299,6 +419,9 @@ final class ConfigFile {
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "a mapping such as '{kind: kubernetes, namespace: prod}'";
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list such as [main, \"release/*\"]";

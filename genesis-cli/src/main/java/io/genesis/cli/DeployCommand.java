@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.InconclusiveAction;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.SourceRef;
@@ -12,11 +14,14 @@ import io.genesis.core.rollout.RolloutRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.plan.Capabilities;
+import io.genesis.core.rollout.plan.Plan;
 import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
@@ -33,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -127,17 +133,20 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(
             names = "--target",
-            required = true,
             paramLabel = "KIND",
-            description = "Where to deploy: sandbox (local versions behind a weighted proxy, in this process).")
+            description = "Where to deploy: kubernetes (a cluster), or sandbox (local versions behind a weighted"
+                    + " proxy, in this process). Default: the environment's target in genesis.yaml.")
     String target;
 
     @Option(
             names = "--target-option",
             paramLabel = "KEY=VALUE",
-            description =
-                    "A setting of the target, such as stable=1.2.0 or failPercent=25 for the sandbox." + " Repeatable.")
+            description = "A setting of the target, such as stable=1.2.0 for the sandbox or activeService=web for"
+                    + " kubernetes; overrides the environment's target in genesis.yaml. Repeatable.")
     Map<String, String> targetOptions = new LinkedHashMap<>();
+
+    @ArgGroup(exclusive = false, heading = "%nKubernetes target (--target kubernetes):%n")
+    KubernetesOptions kubernetes;
 
     @Option(
             names = "--version",
@@ -198,6 +207,25 @@ final class DeployCommand implements Callable<Integer> {
     String build;
 
     @Option(
+            names = "--probe-url",
+            paramLabel = "URL",
+            description = "Analyse by probing this address over HTTP at each sample (availability, error rate, p95),"
+                    + " such as the preview Service's health endpoint; for targets without metrics of their own.")
+    String probeUrl;
+
+    @Option(
+            names = "--probe-requests",
+            paramLabel = "N",
+            description = "How many probes each sample sends at once (default 10).")
+    Integer probeRequests;
+
+    @Option(
+            names = "--probe-timeout",
+            paramLabel = "DURATION",
+            description = "How long one probe may take before it counts as failed (default 2s).")
+    String probeTimeout;
+
+    @Option(
             names = "--sample-interval",
             paramLabel = "DURATION",
             description = "How often analysis samples the metrics, such as 30s (default) or 5s.")
@@ -219,6 +247,7 @@ final class DeployCommand implements Callable<Integer> {
 
     /** Everything the command line asked for, read and checked before anything starts. */
     private record Inputs(
+            ConfigFile.Contents configuration,
             Environment environment,
             DeploymentKey key,
             SourceRef ref,
@@ -237,28 +266,45 @@ final class DeployCommand implements Callable<Integer> {
         Inputs inputs;
         TargetKinds kinds = host.targetKinds();
         try (kinds) {
-            TargetKind kind;
+            TargetChoice choice;
+            Map<String, String> settings;
             try {
                 inputs = inputs();
-                kind = kinds.named(target);
-                kind.check(targetOptions);
+                choice = TargetChoice.of(
+                        target,
+                        inputs.configuration(),
+                        inputs.environment().name(),
+                        targetOptions,
+                        KubernetesKind.NAME,
+                        kubernetes == null ? Map.of() : kubernetes.settings(),
+                        kinds);
+                settings = choice.kind().withStrategy(inputs.strategy(), choice.settings());
+                choice.kind().check(inputs.key(), settings);
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println("genesis deploy: " + e.getMessage());
                 return ExitCode.USAGE.code();
             }
             Progress progress = new Progress(log, host.clock());
+            choice.notes().forEach(note -> progress.line("note: " + note));
+            kinds.reportTo(progress::line);
             try (Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
                     .approver(inputs.approvals())
                     .listener(progress)
                     .samples(progress::sampled, inputs.analysis())
                     .build()) {
-                return deploy(engine, kind, inputs, progress, out, err);
+                return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }
         }
     }
 
     private int deploy(
-            Engine engine, TargetKind kind, Inputs inputs, Progress progress, PrintWriter out, PrintWriter err)
+            Engine engine,
+            TargetKind kind,
+            Map<String, String> settings,
+            Inputs inputs,
+            Progress progress,
+            PrintWriter out,
+            PrintWriter err)
             throws InterruptedException {
         engine.endOrphans()
                 .forEach(state -> progress.line("ending rollout " + state.id() + " ("
@@ -268,8 +314,13 @@ final class DeployCommand implements Callable<Integer> {
                 + engine.dir());
         RolloutId id;
         try {
-            TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), targetOptions, progress::line);
-            RolloutRequest request = request(inputs, targetSpec, kind.metricsFor(inputs.key(), targetSpec));
+            TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
+            Optional<MetricSpec> metrics =
+                    probe().map(HttpProbeSettings::spec).or(() -> kind.metricsFor(inputs.key(), targetSpec));
+            if (metrics.isEmpty()) {
+                requireNoAnalysis(inputs, kind, engine.kinds().open(inputs.key(), targetSpec));
+            }
+            RolloutRequest request = request(inputs, targetSpec, metrics);
             id = engine.orchestrator().submit(request);
         } catch (RolloutRefusedException | IllegalArgumentException e) {
             err.println("genesis deploy: " + e.getMessage());
@@ -314,16 +365,54 @@ final class DeployCommand implements Callable<Integer> {
                     + " for instant rollback"
                     + (engine.kindOf(ended).map(TargetKind::livesInProcess).orElse(false)
                             ? "; it stops with this process, as the whole sandbox does"
-                            : ""));
+                            : " ('genesis rollback' switches back to it); this command does not stay to scale it"
+                                    + " down: the next deploy of " + record.application() + " to "
+                                    + record.environment() + " from this state directory does"));
         }
         out.println("  rollout " + record.id() + "; record in " + engine.dir().historyFile());
+    }
+
+    /** The HTTP probe --probe-url asks for, checked before anything starts. */
+    private Optional<HttpProbeSettings> probe() {
+        if (probeUrl == null) {
+            if (probeRequests != null || probeTimeout != null) {
+                throw new IllegalArgumentException("--probe-requests and --probe-timeout need --probe-url");
+            }
+            return Optional.empty();
+        }
+        HttpProbeSettings defaults = HttpProbeSettings.of(probeUrl);
+        return Optional.of(new HttpProbeSettings(
+                defaults.url(),
+                probeRequests == null ? defaults.requests() : probeRequests,
+                probeTimeout == null ? defaults.timeout() : Durations.parse("--probe-timeout", probeTimeout)));
+    }
+
+    /**
+     * A target kind without a metric source of its own (Kubernetes, for now) cannot analyse: every
+     * sample would be inconclusive, which never counts as healthy, so such a plan could only halt or
+     * roll back. It is refused before anything is touched, with the plans that would work.
+     */
+    private static void requireNoAnalysis(Inputs inputs, TargetKind kind, DeploymentTarget target) {
+        Plan plan = Strategies.named(inputs.strategy(), inputs.settings()).plan(Capabilities.of(target));
+        Optional<Step> analysis =
+                plan.steps().stream().filter(Step.Analyse.class::isInstance).findFirst();
+        if (analysis.isPresent()) {
+            throw new IllegalArgumentException("the " + inputs.strategy() + " plan analyses metrics ("
+                    + analysis.get().describe() + "), but the " + kind.name()
+                    + " target has no metric source of its own: every sample would be inconclusive, which never"
+                    + " counts as healthy, so the rollout could only halt or roll back (--on-inconclusive). Give"
+                    + " one with --probe-url (such as the preview Service's health endpoint), or roll out"
+                    + " without analysis: --strategy rolling, or --steps without analyse steps, such as"
+                    + " 'deploy; smoke; promote; scaleDown 24h'");
+        }
     }
 
     private Inputs inputs() throws ConfigException {
         if (branch != null && tag != null) {
             throw new IllegalArgumentException("--ref and --tag exclude each other: a build comes from one of them");
         }
-        Environment env = ConfigFile.resolve(config, Path.of("")).named(environment);
+        ConfigFile.Contents configuration = ConfigFile.contents(config, Path.of(""));
+        Environment env = configuration.environments().named(environment);
         DeploymentKey key = new DeploymentKey(application, env.name());
         SourceRef ref = tag != null ? SourceRef.tag(tag) : SourceRef.branch(branch == null ? "main" : branch);
         String sha = commit != null
@@ -336,6 +425,7 @@ final class DeployCommand implements Callable<Integer> {
         String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
         StrategySettings settings = strategySettings(custom);
         Strategies.named(strategyName, settings);
+        probe();
         AnalysisThresholds analysis = AnalysisThresholds.defaults();
         if (sampleInterval != null) {
             analysis = analysis.withSampleInterval(Durations.parse("--sample-interval", sampleInterval));
@@ -365,7 +455,7 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
-        return new Inputs(env, key, ref, sha, shown, strategyName, settings, analysis, approvals);
+        return new Inputs(configuration, env, key, ref, sha, shown, strategyName, settings, analysis, approvals);
     }
 
     /** The strategy's settings from --steps, --shifts, --keep-previous and the rolling bounds. */
@@ -387,8 +477,7 @@ final class DeployCommand implements Callable<Integer> {
         return settings;
     }
 
-    private RolloutRequest request(
-            Inputs inputs, TargetSpec targetSpec, Optional<io.genesis.core.monitor.MetricSpec> metrics) {
+    private RolloutRequest request(Inputs inputs, TargetSpec targetSpec, Optional<MetricSpec> metrics) {
         RolloutRequest.Builder builder = RolloutRequest.builder(application, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())

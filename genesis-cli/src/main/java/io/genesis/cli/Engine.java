@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * The rollout engine as one command runs it: the orchestrator on the durable file stores under the
  * state directory, woken by a real-time scheduler on the system clock, with this command's target
- * kinds. Closing it stops the scheduler; what the kinds started is closed by whoever made them.
+ * kinds and the locks they keep with their targets (a Kubernetes Lease), else the state directory's.
+ * Closing it stops the scheduler; what the kinds started is closed by whoever made them.
  */
 final class Engine implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class Engine implements AutoCloseable {
     private final TargetKinds kinds;
     private final FileRolloutStateStore states;
     private final JsonLinesHistoryStore history;
+    private final TargetLocks locks;
     private final ExecutorScheduler scheduler;
     private final Orchestrator orchestrator;
 
@@ -48,6 +50,7 @@ final class Engine implements AutoCloseable {
         this.kinds = builder.kinds;
         this.states = dir.states();
         this.history = dir.history();
+        this.locks = new TargetLocks(states, kinds, dir.locks());
         PrintWriter err = builder.err;
         this.scheduler = new ExecutorScheduler(builder.host.clock(), e -> {
             synchronized (err) {
@@ -62,7 +65,7 @@ final class Engine implements AutoCloseable {
                 .clock(builder.host.clock())
                 .scheduler(scheduler)
                 .states(states)
-                .locks(dir.locks())
+                .locks(locks)
                 .history(history)
                 .targets(kinds)
                 .metricSources(spec -> new Observed(kinds.open(spec), thresholds, samples))
@@ -113,6 +116,11 @@ final class Engine implements AutoCloseable {
         return history;
     }
 
+    /** The locks of every application and environment: with their targets where they live there. */
+    TargetLocks locks() {
+        return locks;
+    }
+
     /**
      * Ends rollouts whose target lived inside a genesis process that has ended (a sandbox): they can
      * neither go on nor be rolled back, and would hold their key's lock until their lease ran out and
@@ -145,11 +153,7 @@ final class Engine implements AutoCloseable {
 
     /** The target kind a stored rollout names, if this command knows it. */
     Optional<TargetKind> kindOf(RolloutState state) {
-        try {
-            return Optional.of(kinds.named(state.request().target().kind()));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
+        return kinds.find(state.request().target().kind());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.TargetException;
 import io.genesis.core.time.Durations;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Rolls back the rollout in progress for an application and environment (or cancels it if it has"
                     + " touched nothing), or the last one that succeeded while its previous version is kept.",
+            "A Kubernetes rollout is rolled back by this command directly, from any machine that reaches the"
+                    + " cluster the rollout stored.",
             "A sandbox lives inside the genesis process that deployed it: this command asks that process to roll"
                     + " back and waits for it. Once that process has ended, nothing of its sandbox is left to roll"
                     + " back."
@@ -116,6 +119,7 @@ final class RollbackCommand implements Callable<Integer> {
                 Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
                         .listener(progress)
                         .build()) {
+            kinds.reportTo(progress::line);
             List<RolloutState> orphans = engine.endOrphans();
             orphans.forEach(state -> progress.line("ending rollout " + state.id() + " ("
                     + state.request().key() + "): its target ran inside a genesis process that has ended"));
@@ -161,11 +165,18 @@ final class RollbackCommand implements Callable<Integer> {
                         + " 'genesis deploy' runs (this command asks it to), or see 'genesis demo'");
                 return ExitCode.USAGE.code();
             }
+            if (!reachable(engine, state, what, err)) {
+                return ExitCode.USAGE.code();
+            }
             try {
                 engine.orchestrator().rollback(id, reason, who);
             } catch (IllegalStateException e) {
                 err.println("genesis rollback: " + e.getMessage());
                 return ExitCode.USAGE.code();
+            } catch (TargetException e) {
+                // Taking the lock failed (the cluster did not answer): nothing was changed.
+                err.println("genesis rollback: could not start rolling back " + what + ": " + e.getMessage());
+                return ExitCode.FAILED.code();
             }
             return finish(engine, id, patience, out, err);
         }
@@ -179,8 +190,26 @@ final class RollbackCommand implements Callable<Integer> {
                     + Durations.format(patience));
             return finish(engine, id, patience, out, err);
         }
+        if (!reachable(engine, state, what, err)) {
+            return ExitCode.USAGE.code();
+        }
         engine.orchestrator().rollback(id, reason, who);
         return finish(engine, id, patience, out, err);
+    }
+
+    /**
+     * Whether the target of {@code state} opens from here; if not (its kubeconfig or token gone, say),
+     * says why, so that the rollback is refused before anything starts rather than failing inside the
+     * engine.
+     */
+    private static boolean reachable(Engine engine, RolloutState state, String what, PrintWriter err) {
+        try {
+            engine.kinds().open(state.request().key(), state.request().target());
+            return true;
+        } catch (IllegalArgumentException e) {
+            err.println("genesis rollback: cannot reach the target of " + what + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /** Waits until {@code id} has ended, then reports its record. */

@@ -18,10 +18,12 @@ import io.genesis.sandbox.target.MetricScope;
 import io.genesis.sandbox.target.SandboxTarget;
 import io.genesis.sandbox.target.SandboxTargets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -57,12 +59,12 @@ final class SandboxKind implements TargetKind {
     static final String UNHEALTHY = "unhealthy";
     static final String LOAD = "load";
 
-    private static final Map<String, String> KNOWN = new TreeMap<>(Map.of(
+    private static final Map<String, String> KNOWN = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             STABLE, "the version serving before the rollout, default 0.0.0",
             FAIL_PERCENT, "share of requests the candidate fails with 500, default 0",
             LATENCY_MS, "milliseconds the candidate adds to each answer, default 0",
             UNHEALTHY, "true makes the candidate's health endpoint answer 503",
-            LOAD, "workers sending traffic through the proxy, default 2, 0 for none"));
+            LOAD, "workers sending traffic through the proxy, default 2, 0 for none")));
 
     /** How long background traffic may run at most; a rollout that takes longer sees no more traffic. */
     private static final Duration LOAD_LIMIT = LoadPlan.MAX_DURATION;
@@ -108,7 +110,12 @@ final class SandboxKind implements TargetKind {
     }
 
     @Override
-    public void check(Map<String, String> options) {
+    public Set<String> settingNames() {
+        return KNOWN.keySet();
+    }
+
+    @Override
+    public void check(DeploymentKey key, Map<String, String> options) {
         options.forEach((name, value) -> {
             if (!KNOWN.containsKey(name)) {
                 throw new IllegalArgumentException("unknown sandbox option '" + name + "'; known: " + describeKnown());
@@ -120,7 +127,7 @@ final class SandboxKind implements TargetKind {
     @Override
     public synchronized TargetSpec newTarget(
             DeploymentKey key, Version candidate, Map<String, String> options, Consumer<String> log) {
-        check(options);
+        check(key, options);
         Options parsed = Options.parse(options);
         if (sandbox == null) {
             sandbox = Sandbox.start(config.withLauncher(launcher(candidate, parsed)));

@@ -2,12 +2,14 @@ package io.genesis.cli;
 
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.rollout.RolloutLock;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,20 +31,34 @@ interface TargetKind extends AutoCloseable {
      */
     boolean livesInProcess();
 
-    /**
-     * Checks {@code --target-option KEY=VALUE} settings before anything starts.
-     *
-     * @throws IllegalArgumentException for an unknown or malformed option, naming the known ones
-     */
-    void check(Map<String, String> options);
+    /** The settings this kind takes, for messages and for checking a configuration file's target block. */
+    Set<String> settingNames();
 
     /**
-     * The target for a new rollout of {@code candidate} to {@code key}, from {@code --target-option}
-     * settings; may start what the target needs in this process, and says so through {@code log}.
+     * Checks a new rollout's settings ({@code --target-option KEY=VALUE}, dedicated options and the
+     * environment's target in {@code genesis.yaml}) before anything starts.
      *
-     * @throws IllegalArgumentException for an unknown or malformed option, naming the known ones
+     * @throws IllegalArgumentException for an unknown or malformed setting, naming the known ones
      */
-    TargetSpec newTarget(DeploymentKey key, Version candidate, Map<String, String> options, Consumer<String> log);
+    void check(DeploymentKey key, Map<String, String> settings);
+
+    /**
+     * The settings with the strategy the user chose, where this kind needs to know it (Kubernetes
+     * lays a blue-green rollout out differently from a rolling one); most kinds need not.
+     *
+     * @throws IllegalArgumentException when the settings name another strategy
+     */
+    default Map<String, String> withStrategy(String strategy, Map<String, String> settings) {
+        return settings;
+    }
+
+    /**
+     * The target for a new rollout of {@code candidate} to {@code key}, from its settings; may start
+     * what the target needs in this process, and says so through {@code log}.
+     *
+     * @throws IllegalArgumentException for an unknown or malformed setting, naming the known ones
+     */
+    TargetSpec newTarget(DeploymentKey key, Version candidate, Map<String, String> settings, Consumer<String> log);
 
     /** Where measurements of {@code key}'s candidates on {@code target} come from, if this kind measures. */
     Optional<MetricSpec> metricsFor(DeploymentKey key, TargetSpec target);
@@ -52,6 +68,20 @@ interface TargetKind extends AutoCloseable {
 
     /** The metric source a stored rollout names. */
     MetricSource openMetrics(MetricSpec spec);
+
+    /**
+     * The lock of the (application, environment) of rollouts on {@code target}, when it lives with the
+     * target rather than in the state directory, so that genesis processes with different state
+     * directories (a laptop and a CI server) exclude each other too.
+     */
+    default Optional<RolloutLock> lock(TargetSpec target) {
+        return Optional.empty();
+    }
+
+    /** Where what the target itself reports (beyond the engine's events) is written from now on. */
+    default void reportTo(Consumer<String> log) {
+        // Most kinds report nothing beyond the engine's events.
+    }
 
     /** Stops what this kind started in this process. */
     @Override

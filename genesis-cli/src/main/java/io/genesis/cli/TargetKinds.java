@@ -3,14 +3,19 @@ package io.genesis.cli;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.probe.HttpProbeSettings;
+import io.genesis.core.monitor.probe.HttpProbeSource;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.target.TargetSpec;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The target kinds one command can use, by name. It is the engine's target and metric-source
@@ -19,6 +24,8 @@ import java.util.Map;
 final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoCloseable {
 
     private final Map<String, TargetKind> kinds = new LinkedHashMap<>();
+    /** One HTTP client for every probe of this command, made on first use. */
+    private HttpClient probes;
 
     TargetKinds(List<? extends TargetKind> all) {
         for (TargetKind kind : all) {
@@ -28,18 +35,25 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
         }
     }
 
-    /** The kinds this build of the command line knows: the sandbox (Kubernetes comes next). */
+    /** The kinds this build of the command line knows: the sandbox and Kubernetes. */
     static TargetKinds builtIn() {
-        return new TargetKinds(List.of(SandboxKind.standard()));
+        return new TargetKinds(List.of(SandboxKind.standard(), KubernetesKind.standard()));
     }
 
     /** The kind called {@code name}; an unknown name fails with the known ones. */
     TargetKind named(String name) {
-        TargetKind kind = kinds.get(name);
-        if (kind == null) {
-            throw new IllegalArgumentException("unknown target '" + name + "'; known: " + names());
-        }
-        return kind;
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown target '" + name + "'; known: " + names()));
+    }
+
+    /** The kind called {@code name}, if this command knows it. */
+    Optional<TargetKind> find(String name) {
+        return Optional.ofNullable(kinds.get(name));
+    }
+
+    /** Sends what every kind's targets report to {@code log} from now on. */
+    void reportTo(Consumer<String> log) {
+        kinds.values().forEach(kind -> kind.reportTo(log));
     }
 
     /** {@code sandbox (…), kubernetes (…)}: the known names with their summaries. */
@@ -56,7 +70,18 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
 
     @Override
     public MetricSource open(MetricSpec spec) {
+        if (HttpProbeSettings.KIND.equals(spec.kind())) {
+            // A probe works against any target: it only needs an address.
+            return new HttpProbeSource(HttpProbeSettings.from(spec), probes());
+        }
         return named(spec.kind()).openMetrics(spec);
+    }
+
+    private synchronized HttpClient probes() {
+        if (probes == null) {
+            probes = HttpProbeSource.client();
+        }
+        return probes;
     }
 
     /** Stops what every kind started in this process; the first failure is thrown after all were tried. */

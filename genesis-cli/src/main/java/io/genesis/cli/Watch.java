@@ -1,5 +1,6 @@
 package io.genesis.cli;
 
+import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
@@ -24,6 +25,7 @@ final class Watch {
     private final RollbackRequests requests;
     private long haltSeen = -1;
     private Instant orphansChecked = Instant.MIN;
+    private String lockHolderShown = "";
 
     Watch(Engine engine, Host host, Progress progress, Approvals approvals) {
         this.engine = engine;
@@ -77,7 +79,7 @@ final class Watch {
             haltSeen = view.revision();
             decideHalt(orchestrator, view);
         } else if (view.status() == RolloutStatus.QUEUED) {
-            endOrphansNowAndThen();
+            whileQueued(view);
         }
     }
 
@@ -102,7 +104,8 @@ final class Watch {
         }
     }
 
-    private void endOrphansNowAndThen() {
+    /** Now and then while queued: ends rollouts whose in-process target died, and says who holds the lock. */
+    private void whileQueued(RolloutView view) {
         Instant now = host.clock().instant();
         if (now.isAfter(orphansChecked.plusSeconds(2))) {
             orphansChecked = now;
@@ -110,6 +113,30 @@ final class Watch {
                     .forEach(state -> progress.line("ending rollout " + state.id() + " ("
                             + state.request().key() + "): its target ran inside a"
                             + " genesis process that has ended"));
+            showLockHolder(view);
         }
+    }
+
+    /**
+     * Says who holds the lock a queued rollout waits for, once per holder: with a lock kept by the
+     * target (a Kubernetes Lease), that may be a genesis process on another machine.
+     */
+    private void showLockHolder(RolloutView view) {
+        Optional<Lease> lease;
+        try {
+            lease = engine.locks().current(view.key());
+        } catch (RuntimeException e) {
+            // Only shown for information; the engine itself retries the lock.
+            return;
+        }
+        if (lease.isEmpty()
+                || lease.get().holder().equals(view.id().value())
+                || lease.get().holder().equals(lockHolderShown)) {
+            return;
+        }
+        lockHolderShown = lease.get().holder();
+        progress.line("queued: " + view.key() + " is locked by rollout " + lockHolderShown + " of "
+                + new EngineOwner(lease.get().owner()).describe() + " until "
+                + RecordText.time(lease.get().expiresAt()) + " (renewed while it runs); waiting for it to end");
     }
 }

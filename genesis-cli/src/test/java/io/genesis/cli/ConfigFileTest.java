@@ -107,6 +107,66 @@ class ConfigFileTest {
     }
 
     @Test
+    void shouldReadTheTargetAnEnvironmentNamesAsTextSettings() throws Exception {
+        Path file = write("""
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 80
+                  - name: production
+                    minPassRate: 98
+                    minCoverage: 85
+                    target:
+                      kind: kubernetes
+                      kubeconfig: ~/.kube/config
+                      context: prod
+                      namespace: prod
+                      promoteTimeoutSeconds: 600
+                """);
+
+        ConfigFile.Contents contents = ConfigFile.read(file);
+
+        assertThat(contents.environments().names()).isEqualTo("staging, production");
+        assertThat(contents.target("staging")).isEmpty();
+        ConfigFile.TargetBlock target = contents.target("production").orElseThrow();
+        assertThat(target.kind()).isEqualTo("kubernetes");
+        assertThat(target.settings())
+                .isEqualTo(java.util.Map.of(
+                        "kubeconfig", "~/.kube/config",
+                        "context", "prod",
+                        "namespace", "prod",
+                        "promoteTimeoutSeconds", "600"));
+        assertThat(target.where()).isEqualTo(file + ": environments[1] (production) target");
+        assertThatThrownBy(() -> target.requireKnownKeys(java.util.Set.of("kubeconfig", "context", "namespace")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": environments[1] (production) target: unknown key 'promoteTimeoutSeconds' for kind"
+                        + " kubernetes; fix: use one of the known keys: context, kind, kubeconfig, namespace");
+        assertThat(ConfigFile.contents(null, dir).target("production")).contains(target);
+        assertThat(ConfigFile.contents(null, dir.resolve("elsewhere")).targets())
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "target: kubernetes|environments[0].target has the wrong shape; fix: write a mapping such as"
+                        + " '{kind: kubernetes, namespace: prod}'",
+                "target: {namespace: prod}|environments[0] (qa) target has no kind; fix: add 'kind: kubernetes'",
+                "target: {kind: kubernetes, namespace: [a, b]}|environments[0] (qa) target: namespace must be a single"
+                        + " value",
+                "target: {kind: kubernetes, namespace: }|environments[0] (qa) target: namespace has no value",
+            })
+    void shouldSayWhatIsWrongWithATarget(String target, String expected) throws IOException {
+        Path file = write("environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n    " + target + "\n");
+
+        assertThatThrownBy(() -> ConfigFile.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining(expected);
+    }
+
+    @Test
     void shouldRefuseAMissingOrHugeFile() throws IOException {
         assertThatThrownBy(() -> ConfigFile.load(dir.resolve("absent.yaml")))
                 .hasMessageContaining("absent.yaml does not exist or is not a file");

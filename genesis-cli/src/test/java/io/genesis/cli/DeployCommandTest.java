@@ -118,7 +118,81 @@ class DeployCommandTest {
         Run run = Run.on(recording.host(), "deploy", "--application", "shop");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required options", "--environment", "--target");
+        assertThat(run.err()).contains("Missing required option", "--environment");
+    }
+
+    @Test
+    void shouldAskForATargetWhenNeitherTheCommandNorTheConfigurationNamesOne() {
+        Run run = deploy(recording.host(), "--environment", "staging", "--steps", QUICK);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--target is needed: staging names no target in the configuration; pass --target KIND"
+                        + " (known: recording (an in-memory target for tests), sandbox (");
+        assertThat(state()).doesNotExist();
+    }
+
+    @Test
+    void shouldDeployToTheTargetTheEnvironmentNamesUnlessTheCommandLineNamesAnother() throws IOException {
+        Path config = Files.writeString(dir.resolve("targets.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    target: {kind: recording}
+                  - name: qa
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    target: {kind: sandbox, stable: 1.2.0}
+                """);
+
+        Run fromFile =
+                deploy(recording.host(), "--environment", "staging", "--config", config.toString(), "--steps", QUICK);
+        Run overridden = deploy(
+                recording.host(),
+                "--environment",
+                "qa",
+                "--target",
+                "recording",
+                "--config",
+                config.toString(),
+                "--steps",
+                QUICK);
+
+        assertThat(fromFile.exitCode()).as(fromFile.out() + fromFile.err()).isZero();
+        assertThat(fromFile.out()).contains("to staging with custom on recording");
+        assertThat(overridden.exitCode())
+                .as(overridden.out() + overridden.err())
+                .isZero();
+        assertThat(overridden.out())
+                .contains("note: --target recording overrides the sandbox target that " + config
+                        + ": environments[1] (qa) target names; its settings are not used")
+                .contains("to qa with custom on recording")
+                .doesNotContain("sandbox started");
+    }
+
+    @Test
+    void shouldRefuseKubernetesOptionsForAnotherTarget() {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--namespace",
+                "prod",
+                "--image",
+                "reg/shop:1.0.0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("options for --target kubernetes were given (namespace, image), but this deploy goes to"
+                        + " recording");
+        assertThat(recording.target.operations()).isEmpty();
     }
 
     @Test

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +16,11 @@ class GenesisJarITest {
     @TempDir
     static Path workspace;
 
-    private static Path jar;
+    private static GenesisJar jar;
 
     @BeforeAll
     static void buildWorkspace() throws IOException {
-        jar = Path.of(System.getProperty("genesis.jar", "target/genesis.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded jar (built by 'package')").isRegularFile();
+        jar = GenesisJar.in(workspace);
         Fixtures.mavenBuild(workspace);
         Fixtures.copy(
                 workspace,
@@ -35,29 +29,13 @@ class GenesisJarITest {
                 "failsafe/failsafe-summary.xml");
     }
 
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result genesis(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(workspace, "out", ".txt");
-        Path err = Files.createTempFile(workspace, "err", ".txt");
-        Process process = new ProcessBuilder(command)
-                .directory(workspace.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("genesis finished").isTrue();
-        return new Result(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private static GenesisJar.Result genesis(String... args) throws IOException, InterruptedException {
+        return jar.run(args);
     }
 
     @Test
     void shouldFailTheRealBuildsGateWithExitCodeOne() throws Exception {
-        Result result = genesis(
+        GenesisJar.Result result = genesis(
                 "gate",
                 "--environment",
                 "production",
@@ -78,7 +56,7 @@ class GenesisJarITest {
 
     @Test
     void shouldPrintJsonAScriptCanRead() throws Exception {
-        Result result = genesis(
+        GenesisJar.Result result = genesis(
                 "gate",
                 "--environment",
                 "staging",
@@ -97,7 +75,7 @@ class GenesisJarITest {
 
     @Test
     void shouldSayItsVersion() throws Exception {
-        Result result = genesis("--version");
+        GenesisJar.Result result = genesis("--version");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("genesis 0.");

@@ -3,6 +3,7 @@ package io.genesis.cli;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.ScriptedMetricSource;
+import io.genesis.core.rollout.RolloutLock;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.RecordingTarget;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,9 @@ final class RecordingKind implements TargetKind {
     final RecordingTarget target = RecordingTarget.capable(
             "recording shop", new ManualClock(Clock.systemUTC().instant()), "1.0.0");
     int closed;
+
+    /** The lock this kind keeps with its targets; none (the state directory's) unless a test sets one. */
+    Optional<RolloutLock> lock = Optional.empty();
 
     /** A host whose commands see this kind (and the standard sandbox), no terminal, and poll every 20 ms. */
     Host host() {
@@ -55,7 +60,12 @@ final class RecordingKind implements TargetKind {
     }
 
     @Override
-    public void check(Map<String, String> options) {
+    public Set<String> settingNames() {
+        return Set.of();
+    }
+
+    @Override
+    public void check(DeploymentKey key, Map<String, String> options) {
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("the recording target takes no options, got " + options.keySet());
         }
@@ -64,7 +74,7 @@ final class RecordingKind implements TargetKind {
     @Override
     public TargetSpec newTarget(
             DeploymentKey key, Version candidate, Map<String, String> options, Consumer<String> log) {
-        check(options);
+        check(key, options);
         return TargetSpec.of(NAME);
     }
 
@@ -81,6 +91,11 @@ final class RecordingKind implements TargetKind {
     @Override
     public MetricSource openMetrics(MetricSpec spec) {
         return metrics;
+    }
+
+    @Override
+    public Optional<RolloutLock> lock(TargetSpec spec) {
+        return lock;
     }
 
     @Override

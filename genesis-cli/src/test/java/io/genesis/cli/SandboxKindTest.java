@@ -39,7 +39,7 @@ class SandboxKindTest {
                 "stable|-x|version '-x' is not valid"
             })
     void shouldRefuseBadOptionsNamingTheKnownOnes(String option, String value, String expected) {
-        assertThatThrownBy(() -> kind.check(Map.of(option, value)))
+        assertThatThrownBy(() -> kind.check(KEY, Map.of(option, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(expected);
         assertThat(kind.sandbox()).isEmpty();
@@ -48,6 +48,7 @@ class SandboxKindTest {
     @Test
     void shouldAcceptTheDocumentedOptions() {
         kind.check(
+                KEY,
                 Map.of("stable", "1.2.0", "failPercent", "25", "latencyMs", "40", "unhealthy", "false", "load", "0"));
 
         assertThat(kind.sandbox()).as("checking starts nothing").isEmpty();

@@ -15,12 +15,15 @@ class TargetKindsTest {
     void shouldNameTheKnownKindsWhenAskedForAnUnknownOne() {
         TargetKinds kinds = TargetKinds.builtIn();
 
-        assertThatThrownBy(() -> kinds.named("kubernetes"))
+        assertThatThrownBy(() -> kinds.named("nomad"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown target 'kubernetes'; known: sandbox (sample versions behind a weighted proxy on"
-                        + " 127.0.0.1, inside this process)");
-        assertThatThrownBy(() -> kinds.open(DeploymentKey.of("shop", "staging"), TargetSpec.of("kubernetes")))
-                .hasMessageStartingWith("unknown target 'kubernetes'");
+                .hasMessage("unknown target 'nomad'; known: sandbox (sample versions behind a weighted proxy on"
+                        + " 127.0.0.1, inside this process), kubernetes (Deployments and Services in a cluster, reached"
+                        + " with a kubeconfig, in-cluster, or an API URL and token)");
+        assertThatThrownBy(() -> kinds.open(DeploymentKey.of("shop", "staging"), TargetSpec.of("nomad")))
+                .hasMessageStartingWith("unknown target 'nomad'");
+        assertThat(kinds.find("kubernetes")).containsInstanceOf(KubernetesKind.class);
+        assertThat(kinds.find("nomad")).isEmpty();
         assertThatThrownBy(() -> kinds.open(MetricSpec.of("prometheus")))
                 .hasMessageStartingWith("unknown target 'prometheus'");
     }

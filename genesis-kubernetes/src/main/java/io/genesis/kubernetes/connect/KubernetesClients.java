@@ -1,5 +1,6 @@
 package io.genesis.kubernetes.connect;
 
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.nio.file.Files;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Builds fabric8 clients on the OkHttp HTTP client, from a {@link Connection}. The client factory is
@@ -68,6 +70,23 @@ public final class KubernetesClients {
         Config config = Config.fromKubeconfig(
                 kubeconfig.context().isEmpty() ? null : kubeconfig.context(),
                 kubeconfig.file().toFile());
+        // fabric8 quietly uses the current context when the named one is missing: a typo would then
+        // deploy to whatever cluster the file points at now. Refuse instead.
+        if (!kubeconfig.context().isEmpty()
+                && (config.getCurrentContext() == null
+                        || !kubeconfig
+                                .context()
+                                .equals(config.getCurrentContext().getName()))) {
+            throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " has no context '"
+                    + kubeconfig.context() + "'; its contexts: "
+                    + (config.getContexts() == null || config.getContexts().isEmpty()
+                            ? "none"
+                            : config.getContexts().stream()
+                                    .map(NamedContext::getName)
+                                    .sorted()
+                                    .collect(Collectors.joining(", ")))
+                    + "; fix: name one of them ('kubectl config get-contexts' lists them)");
+        }
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " has no cluster server for "
                     + (kubeconfig.context().isEmpty()

@@ -66,6 +66,16 @@ class KubernetesClientsTest {
     }
 
     @Test
+    void shouldRefuseAContextTheKubeconfigDoesNotHaveInsteadOfFallingBackToTheCurrentOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
+
+        assertThatThrownBy(() -> KubernetesClients.config(new Connection.Kubeconfig(file, "prd"), SETTINGS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("kubeconfig " + file + " has no context 'prd'; its contexts: dev, prod; fix: name one of"
+                        + " them ('kubectl config get-contexts' lists them)");
+    }
+
+    @Test
     void shouldUseTheCurrentContextWhenNoneIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
 

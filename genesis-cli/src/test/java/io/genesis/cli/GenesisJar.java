@@ -1,0 +1,52 @@
+package io.genesis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the shaded jar as users run it, {@code java -jar genesis.jar ...}, each time in a new process. */
+final class GenesisJar {
+
+    private final Path jar;
+    private final Path directory;
+
+    private GenesisJar(Path jar, Path directory) {
+        this.jar = jar;
+        this.directory = directory;
+    }
+
+    /** The jar 'package' built, run in {@code directory}. */
+    static GenesisJar in(Path directory) {
+        Path jar =
+                Path.of(System.getProperty("genesis.jar", "target/genesis.jar")).toAbsolutePath();
+        assertThat(jar).as("the shaded jar (built by 'package')").isRegularFile();
+        return new GenesisJar(jar, directory);
+    }
+
+    /** What one run printed and how it ended. */
+    record Result(int exitCode, String out, String err) {}
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(directory, "out", ".txt");
+        Path err = Files.createTempFile(directory, "err", ".txt");
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,688 @@
+package io.genesis.cli;
+
+import static io.genesis.kubernetes.testing.Fixtures.NS;
+import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.labels;
+import static io.genesis.kubernetes.testing.Fixtures.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.RecordStatus;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.kubernetes.connect.ClientSettings;
+import io.genesis.kubernetes.lock.LeaseLock;
+import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
+import io.genesis.kubernetes.testing.ClusterView;
+import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.NoRetries;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code genesis deploy --target kubernetes} and {@code genesis rollback} against a real API server (the
+ * fabric8 mock in CRUD mode, reached through a kubeconfig file like a cluster), with the Kubernetes
+ * module's stand-in Deployment controller making pods ready. Every command runs with fresh target kinds,
+ * so a later command knows the cluster only from what the state directory stored, as a new process would.
+ */
+@EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
+class KubernetesDeployITest {
+
+    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    private static final String SWITCH = "deploy; smoke; promote; scaleDown 1h";
+    private static final String TOKEN = "t0ken-never-stored";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> environment = new HashMap<>();
+    private DeploymentController controller;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                current-context: mock
+                clusters:
+                  - name: mock
+                    cluster: {server: "http://127.0.0.1:%d"}
+                users:
+                  - name: deployer
+                    user: {token: not-checked-by-the-mock}
+                contexts:
+                  - name: mock
+                    context: {cluster: mock, user: deployer}
+                """.formatted(server.getPort()));
+        controller = new DeploymentController(client, NS).start();
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        controller.close();
+    }
+
+    private Host host() {
+        return new Host(
+                Clock.systemUTC(),
+                // The mock API server refuses server-side apply (415): manifests are written by create-or-update.
+                () -> new TargetKinds(List.of(new KubernetesKind(
+                        new KubernetesAccess(environment, dir.resolve("home"), dir),
+                        ClientSettings.DEFAULT,
+                        CreateOrUpdateWriter::new))),
+                Optional.empty(),
+                "tester",
+                Duration.ofMillis(20));
+    }
+
+    private Path state() {
+        return dir.resolve("state");
+    }
+
+    private Run deploy(String... extra) {
+        return deployTo(state(), extra);
+    }
+
+    private Run deployTo(Path stateDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "deploy",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--commit",
+                COMMIT,
+                "--version",
+                "1.1.0",
+                "--state-dir",
+                stateDir.toString()));
+        args.addAll(List.of(extra));
+        return Run.on(host(), args.toArray(String[]::new));
+    }
+
+    private List<DeploymentRecord> records() {
+        return new JsonLinesHistoryStore(state().resolve("history.jsonl")).all(HistoryQuery.newest(1));
+    }
+
+    private void blueGreenCluster() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
+                .create();
+        client.services()
+                .inNamespace(NS)
+                .resource(service("shop", labels("app", "shop", "slot", "blue")))
+                .create();
+        controller.reconcileAll();
+    }
+
+    private void rollingCluster() {
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
+                .create();
+        client.services()
+                .inNamespace(NS)
+                .resource(service("shop", labels("app", "shop")))
+                .create();
+        controller.reconcileAll();
+    }
+
+    private Map<String, String> selector() {
+        return client.services()
+                .inNamespace(NS)
+                .withName("shop")
+                .get()
+                .getSpec()
+                .getSelector();
+    }
+
+    private ClusterView users() {
+        return ClusterView.throughService(client, NS, "shop");
+    }
+
+    @Test
+    void shouldSwitchTheActiveServiceToTheNewSlotAndRollItBackFromAnotherCommand() throws IOException {
+        blueGreenCluster();
+
+        Run deployed = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--steps",
+                SWITCH);
+
+        assertThat(deployed.exitCode()).as(deployed.out() + deployed.err()).isZero();
+        assertThat(deployed.out())
+                .contains("kubernetes blue-green test/shop with image reg/shop:1.1.0, reached with kubeconfig "
+                        + kubeconfig + " context 'mock'; the lock of shop in staging is a Lease in namespace test")
+                .contains("took the lock on shop in staging")
+                .contains("genesis deploy: shop 1.1.0 to staging SUCCEEDED")
+                .contains("the previous version is kept until ")
+                .contains("this command does not stay to scale it down: the next deploy of shop to staging from this"
+                        + " state directory does")
+                .doesNotContain("it stops with this process");
+        assertThat(selector()).containsEntry("slot", "green");
+        assertThat(users().trafficTo("1.1.0")).isEqualTo(100.0);
+        assertThat(client.leases()
+                        .inNamespace(NS)
+                        .withName("genesis-shop-staging")
+                        .get())
+                .as("the Lease is released when the rollout ends")
+                .isNull();
+        assertThat(state().resolve("locks"))
+                .as("the lock lived in the cluster, not the state directory")
+                .satisfiesAnyOf(
+                        locks -> assertThat(locks).doesNotExist(),
+                        locks -> assertThat(locks).isEmptyDirectory());
+        assertThat(storedTarget())
+                .containsEntry("kubeconfig", kubeconfig.toString())
+                .containsEntry("context", "mock")
+                .containsEntry("namespace", NS)
+                .containsEntry("deployment", "shop")
+                .doesNotContainKey("strategy");
+
+        Run rollback = Run.on(
+                host(),
+                "rollback",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--reason",
+                "INC-9: checkout errors",
+                "--by",
+                "alice",
+                "--state-dir",
+                state().toString());
+
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out())
+                .contains("genesis rollback: shop 1.1.0 in staging ROLLED_BACK: rolled back by alice: INC-9: checkout"
+                        + " errors");
+        assertThat(selector()).containsEntry("slot", "blue");
+        assertThat(users().trafficTo("1.0.0")).isEqualTo(100.0);
+        assertThat(records()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+            assertThat(record.target()).contains("kubernetes blue-green test/shop");
+        });
+    }
+
+    @Test
+    void shouldRollANamedRollingStrategyOutWithTheStrategyReachingTheTarget() throws IOException {
+        rollingCluster();
+
+        Run run = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--context",
+                "mock",
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--strategy",
+                "rolling");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("kubernetes rolling test/shop", "step 4 (rollingBatch) completed");
+        assertThat(storedTarget()).containsEntry("strategy", "rolling");
+        Deployment shop =
+                client.apps().deployments().inNamespace(NS).withName("shop").get();
+        assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("reg/shop:1.1.0");
+        assertThat(users().pods("1.1.0")).isEqualTo(4);
+        assertThat(users().trafficTo("1.1.0")).isEqualTo(100.0);
+    }
+
+    @Test
+    void shouldQueueBehindALeaseHeldByAnotherMachineAndGoOnOnceItIsReleased() throws Exception {
+        blueGreenCluster();
+        LeaseLock leases = new LeaseLock(client, NS);
+        // Another genesis, with another state directory (a CI server), holds the lock of shop in staging.
+        leases.acquire(
+                "genesis-shop-staging",
+                "r-from-ci-1",
+                "genesis@ci-1#4242.abcdef",
+                Instant.now(),
+                Duration.ofMinutes(10));
+
+        // The output is read while the command runs: StringWriter is thread-safe.
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> deploying = CompletableFuture.supplyAsync(() -> GenesisCommand.run(
+                host(),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "deploy",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--commit",
+                COMMIT,
+                "--version",
+                "1.1.0",
+                "--state-dir",
+                state().toString(),
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--steps",
+                SWITCH));
+        Eventually.until(
+                "the rollout says it is queued behind the Lease",
+                Duration.ofSeconds(20),
+                () -> out.toString().contains("queued: "));
+        FileRolloutStateStore states = new FileRolloutStateStore(state().resolve("rollouts"));
+
+        assertThat(out.toString())
+                .contains("queued: shop in staging is locked by rollout r-from-ci-1 of genesis process 4242 on ci-1"
+                        + " until ");
+        assertThat(states.list())
+                .singleElement()
+                .extracting(RolloutState::stage)
+                .isEqualTo(Stage.QUEUED);
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop-green")
+                        .get())
+                .as("nothing is touched while another holds the lock")
+                .isNull();
+        assertThat(selector()).containsEntry("slot", "blue");
+        assertThat(deploying).isNotDone();
+
+        leases.release("genesis-shop-staging", "r-from-ci-1");
+        int code = deploying.get();
+
+        assertThat(code).as(out + err.toString()).isZero();
+        assertThat(out.toString()).contains("took the lock on shop in staging", "SUCCEEDED");
+        assertThat(selector()).containsEntry("slot", "green");
+    }
+
+    @Test
+    void shouldRefuseAPlanThatAnalysesWithoutAMetricSource() {
+        blueGreenCluster();
+
+        Run run = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("genesis deploy: the blueGreen plan analyses metrics (analyse 5 min), but the kubernetes")
+                .contains("but the kubernetes target has no metric source of its own: every sample would be"
+                        + " inconclusive")
+                .contains("Give one with --probe-url")
+                .contains("--strategy rolling, or --steps without analyse steps");
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop-green")
+                        .get())
+                .isNull();
+        assertThat(records()).isEmpty();
+    }
+
+    @Test
+    void shouldApplyTheManifestsFolderBeforeTheCandidateAndStoreItsAbsolutePath() throws IOException {
+        blueGreenCluster();
+        Path manifests = Files.createDirectories(dir.resolve("k8s"));
+        Files.writeString(manifests.resolve("config.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: shop-config
+                data:
+                  mode: production
+                """);
+
+        Run run = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--manifests",
+                "k8s",
+                "--steps",
+                SWITCH);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(client.configMaps()
+                        .inNamespace(NS)
+                        .withName("shop-config")
+                        .get()
+                        .getData())
+                .containsEntry("mode", "production");
+        assertThat(selector()).containsEntry("slot", "green");
+        assertThat(storedTarget()).containsEntry("manifests", manifests.toString());
+    }
+
+    @Test
+    void shouldAnalyseTheNamedBlueGreenThroughAnHttpProbeAndSucceed() throws IOException {
+        blueGreenCluster();
+        HttpServer probe = probeAnswering(200);
+        try {
+            Run run = deploy(probeArgs(probe));
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(selector()).containsEntry("slot", "green");
+            assertThat(records()).singleElement().satisfies(record -> {
+                assertThat(record.strategy()).isEqualTo("blueGreen");
+                assertThat(record.analyses()).singleElement().satisfies(analysis -> {
+                    assertThat(analysis.samples()).isPositive();
+                    assertThat(analysis.worst()).containsEntry("AVAILABILITY", 100.0);
+                });
+            });
+        } finally {
+            probe.stop(0);
+        }
+    }
+
+    @Test
+    void shouldRollBackWhenTheProbeFindsTheNewVersionFailing() throws IOException {
+        blueGreenCluster();
+        HttpServer probe = probeAnswering(503);
+        try {
+            Run run = deploy(probeArgs(probe));
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(selector()).as("traffic back on blue").containsEntry("slot", "blue");
+            assertThat(records()).singleElement().satisfies(record -> {
+                assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+                assertThat(record.reason()).contains("automatic rollback: error rate 100.00 % > 5.00 %");
+                assertThat(record.restoreTime()).isPresent();
+            });
+        } finally {
+            probe.stop(0);
+        }
+    }
+
+    @Test
+    void shouldRefuseProbeSettingsWithoutAnAddressBeforeTouchingAnything() {
+        blueGreenCluster();
+
+        Run run = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--probe-url",
+                "http://user:s3cret@127.0.0.1:1/healthz");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("probe url must not carry credentials").doesNotContain("s3cret");
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop-green")
+                        .get())
+                .isNull();
+    }
+
+    /** The named blue-green strategy with a demo-sized window, analysed through a probe of {@code server}. */
+    private String[] probeArgs(HttpServer server) {
+        return new String[] {
+            "--target",
+            "kubernetes",
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "--namespace",
+            NS,
+            "--image",
+            "reg/shop:1.1.0",
+            "--shifts",
+            "100:1s",
+            "--sample-interval",
+            "200ms",
+            "--probe-url",
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/healthz",
+            "--probe-requests",
+            "5"
+        };
+    }
+
+    /** A health endpoint on loopback standing in for the preview Service, answering {@code status}. */
+    private static HttpServer probeAnswering(int status) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/healthz", exchange -> {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void shouldSayWhenTheKubeconfigIsMissingOrHasNoSuchContext() {
+        Run missing = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                dir.resolve("nope").toString(),
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--steps",
+                SWITCH);
+        Run unknownContext = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--context",
+                "prod",
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--steps",
+                SWITCH);
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err())
+                .startsWith("genesis deploy: kubeconfig file " + dir.resolve("nope") + " does not exist; fix: pass"
+                        + " --kubeconfig FILE");
+        assertThat(unknownContext.exitCode()).isEqualTo(2);
+        assertThat(unknownContext.err())
+                .contains("kubeconfig " + kubeconfig + " has no context 'prod'; its contexts: mock; fix: pass one of"
+                        + " them with --context");
+        assertThat(state()).doesNotExist();
+    }
+
+    @Test
+    void shouldPassTheFactorysRefusalOnAsAUsageError() {
+        Run run = deploy(
+                "--target",
+                "kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--namespace",
+                NS,
+                "--steps",
+                SWITCH,
+                "--target-option",
+                "activeServce=web");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("kubernetes target settings [activeServce] are not known; known: [")
+                .contains("kubernetes settings come from the environment's target in genesis.yaml, --target-option"
+                        + " KEY=VALUE");
+    }
+
+    @Test
+    void shouldReachTheApiWithATokenFromAnEnvironmentVariableAndNeverStoreIt() throws IOException {
+        rollingCluster();
+        environment.put("GENESIS_KUBE_TOKEN", TOKEN);
+
+        Run run = deploy(
+                "--target",
+                "kubernetes",
+                "--api-url",
+                "http://127.0.0.1:" + server.getPort(),
+                "--token-env",
+                "GENESIS_KUBE_TOKEN",
+                "--namespace",
+                NS,
+                "--image",
+                "reg/shop:1.1.0",
+                "--strategy",
+                "rolling");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("API http://127.0.0.1:" + server.getPort() + " with the token from environment"
+                        + " variable GENESIS_KUBE_TOKEN")
+                .doesNotContain(TOKEN);
+        assertThat(storedTarget()).containsEntry("tokenEnv", "GENESIS_KUBE_TOKEN");
+        try (Stream<Path> files = Files.walk(state())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(TOKEN);
+            }
+        }
+
+        environment.remove("GENESIS_KUBE_TOKEN");
+        Run rollback = Run.on(
+                host(),
+                "rollback",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--reason",
+                "no token here",
+                "--state-dir",
+                state().toString());
+
+        assertThat(rollback.exitCode()).isEqualTo(2);
+        assertThat(rollback.err())
+                .contains("cannot reach the target of rollout ")
+                .contains("environment variable GENESIS_KUBE_TOKEN is not set or empty");
+    }
+
+    @Test
+    void shouldTakeTheTargetFromTheEnvironmentInGenesisYamlWithCommandLineOverrides() throws IOException {
+        rollingCluster();
+        Path config = Files.writeString(dir.resolve("genesis.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    target:
+                      kind: kubernetes
+                      kubeconfig: %s
+                      context: mock
+                      namespace: %s
+                      deployment: not-this-one
+                """.formatted(kubeconfig, NS));
+
+        Run run = deploy(
+                "--config",
+                config.toString(),
+                "--deployment",
+                "shop",
+                "--image",
+                "reg/shop:1.1.0",
+                "--strategy",
+                "rolling");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("with rolling on kubernetes", "kubernetes rolling test/shop");
+        assertThat(storedTarget()).containsEntry("deployment", "shop").containsEntry("namespace", NS);
+        assertThat(users().pods("1.1.0")).isEqualTo(4);
+    }
+
+    @Test
+    void shouldNameTheFileTheEnvironmentAndTheKeyOfAnUnknownTargetSetting() throws IOException {
+        Path config = Files.writeString(dir.resolve("genesis.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                  - name: production
+                    minPassRate: 98
+                    minCoverage: 85
+                    target:
+                      kind: kubernetes
+                      namspace: prod
+                """);
+
+        Run run = deploy("--config", config.toString(), "--target", "kubernetes", "--steps", SWITCH);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("genesis deploy: " + config + ": environments[1] (production) target: unknown key"
+                        + " 'namspace' for kind kubernetes; fix: use one of the known keys: ")
+                .contains("kind", "kubeconfig", "namespace", "image", "tokenEnv");
+        assertThat(state()).doesNotExist();
+    }
+
+    private Map<String, String> storedTarget() {
+        List<RolloutState> stored = new FileRolloutStateStore(state().resolve("rollouts")).list();
+        assertThat(stored).hasSize(1);
+        return stored.get(0).request().target().settings();
+    }
+}
