@@ -226,6 +226,12 @@ final class DeployCommand implements Callable<Integer> {
     String probeTimeout;
 
     @Option(
+            names = "--probe-latency",
+            description = "Analyse the probes' p95 latency too (a health endpoint's latency is a weak signal, so off"
+                    + " by default).")
+    boolean probeLatency;
+
+    @Option(
             names = "--sample-interval",
             paramLabel = "DURATION",
             description = "How often analysis samples the metrics, such as 30s (default) or 5s.")
@@ -375,8 +381,9 @@ final class DeployCommand implements Callable<Integer> {
     /** The HTTP probe --probe-url asks for, checked before anything starts. */
     private Optional<HttpProbeSettings> probe() {
         if (probeUrl == null) {
-            if (probeRequests != null || probeTimeout != null) {
-                throw new IllegalArgumentException("--probe-requests and --probe-timeout need --probe-url");
+            if (probeRequests != null || probeTimeout != null || probeLatency) {
+                throw new IllegalArgumentException(
+                        "--probe-requests, --probe-timeout and --probe-latency need --probe-url");
             }
             return Optional.empty();
         }
@@ -384,7 +391,8 @@ final class DeployCommand implements Callable<Integer> {
         return Optional.of(new HttpProbeSettings(
                 defaults.url(),
                 probeRequests == null ? defaults.requests() : probeRequests,
-                probeTimeout == null ? defaults.timeout() : Durations.parse("--probe-timeout", probeTimeout)));
+                probeTimeout == null ? defaults.timeout() : Durations.parse("--probe-timeout", probeTimeout),
+                probeLatency));
     }
 
     /**

@@ -114,6 +114,41 @@ class RestartTest {
     }
 
     @Test
+    void shouldKeepTheRestoreTimeWhenTheEngineDiesWhileRetiringTheCandidate() {
+        world.metrics.script(
+                window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
+        world.newTarget = key -> RecordingTarget.plain(key.toString(), world.clock, "1.0.0");
+        world.crash = CrashInjector.onFirst("retireCandidate", CrashInjector.When.BEFORE);
+        Orchestrator first = world.engine();
+        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
+        try {
+            world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
+        } catch (SimulatedCrash expected) {
+            // The engine died after traffic was back, before the candidate was retired.
+        }
+        RolloutState stored = world.states.load(id).orElseThrow();
+        assertThat(stored.stage()).isEqualTo(Stage.ROLLING_BACK);
+        assertThat(stored.rollback().restoredAt())
+                .as("restore stored before clean-up")
+                .isNotNull();
+
+        Orchestrator second = world.restart("engine-2");
+        second.reconcile();
+        world.drive(second);
+
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.restoreTime().orElseThrow())
+                .as("the downtime after traffic was back is not restore time")
+                .isEqualTo(Duration.between(
+                        stored.rollback().triggeredAt(), stored.rollback().restoredAt()));
+        assertThat(world.target(SHOP).operations())
+                .filteredOn(op -> op.startsWith("retireCandidate"))
+                .hasSize(1);
+        assertThat(world.target(SHOP).atRest()).isTrue();
+    }
+
+    @Test
     void shouldCarryOnARollbackInterruptedByACrashAndCountTheDowntime() {
         world.metrics.script(
                 window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));

@@ -16,8 +16,11 @@ import java.util.TreeSet;
  * @param url the http or https address probed, such as the preview Service's health endpoint
  * @param requests how many probes each sample sends, at once
  * @param timeout how long one probe may take before it counts as failed
+ * @param latency whether the probes' p95 latency is analysed too; off by default, because a health
+ *     endpoint's latency says little about what users see and is dominated by the prober's own
+ *     start-up and load on a busy machine
  */
-public record HttpProbeSettings(URI url, int requests, Duration timeout) {
+public record HttpProbeSettings(URI url, int requests, Duration timeout, boolean latency) {
 
     /** The metric source kind of a probe. */
     public static final String KIND = "httpProbe";
@@ -27,7 +30,7 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout) {
     /** A sample must not hold the scheduler for long: at most this many probes at once. */
     public static final int MAX_REQUESTS = 100;
 
-    private static final Set<String> KNOWN = Set.of("url", "requests", "timeoutMillis");
+    private static final Set<String> KNOWN = Set.of("url", "requests", "timeoutMillis", "latency");
 
     public HttpProbeSettings {
         if (url != null && url.getRawUserInfo() != null) {
@@ -62,7 +65,7 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout) {
 
     /** A probe of {@code url} with the default count and timeout. */
     public static HttpProbeSettings of(String url) {
-        return new HttpProbeSettings(uri(url), DEFAULT_REQUESTS, DEFAULT_TIMEOUT);
+        return new HttpProbeSettings(uri(url), DEFAULT_REQUESTS, DEFAULT_TIMEOUT, false);
     }
 
     /** The settings a stored spec names; unknown or malformed settings fail naming the setting. */
@@ -84,7 +87,8 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout) {
         return new HttpProbeSettings(
                 uri(url),
                 number(settings, "requests", DEFAULT_REQUESTS),
-                Duration.ofMillis(number(settings, "timeoutMillis", (int) DEFAULT_TIMEOUT.toMillis())));
+                Duration.ofMillis(number(settings, "timeoutMillis", (int) DEFAULT_TIMEOUT.toMillis())),
+                flag(settings, "latency"));
     }
 
     /** The spec stored with a rollout. */
@@ -94,7 +98,8 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout) {
                 Map.of(
                         "url", url.toString(),
                         "requests", Integer.toString(requests),
-                        "timeoutMillis", Long.toString(timeout.toMillis())));
+                        "timeoutMillis", Long.toString(timeout.toMillis()),
+                        "latency", Boolean.toString(latency)));
     }
 
     private static URI uri(String text) {
@@ -103,6 +108,15 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("probe url '" + text + "' is not an address: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean flag(Map<String, String> settings, String key) {
+        String value = settings.getOrDefault(key, "false").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(
+                    "probe setting '" + key + "' must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int number(Map<String, String> settings, String key, int fallback) {

@@ -21,8 +21,8 @@ import java.util.function.LongSupplier;
 /**
  * Measures a candidate by probing it over HTTP at each sample: sends {@link HttpProbeSettings#requests()}
  * GETs at once and reads availability and error rate (a probe succeeds with a 2xx or 3xx answer
- * within the timeout; anything else, a refused connection included, fails it) and the p95 latency of
- * the probes that were answered. For targets without metrics of their own (a Kubernetes namespace
+ * within the timeout; anything else, a refused connection included, fails it) and, where the
+ * settings ask for it, the p95 latency of the probes that were answered. For targets without metrics of their own (a Kubernetes namespace
  * without Prometheus): it measures the candidate's health, not what users see.
  *
  * <p>A candidate that cannot be reached is measured as unavailable, not as missing data: that is
@@ -30,8 +30,8 @@ import java.util.function.LongSupplier;
  */
 public final class HttpProbeSource implements MetricSource {
 
-    /** What a probe measures. */
-    public static final Set<Metric> OFFERED = EnumSet.of(Metric.AVAILABILITY, Metric.ERROR_RATE, Metric.LATENCY_P95);
+    /** What a probe always measures. */
+    public static final Set<Metric> OFFERED = EnumSet.of(Metric.AVAILABILITY, Metric.ERROR_RATE);
 
     private final HttpProbeSettings settings;
     private final HttpClient client;
@@ -68,7 +68,12 @@ public final class HttpProbeSource implements MetricSource {
 
     @Override
     public Set<Metric> metrics() {
-        return OFFERED;
+        if (!settings.latency()) {
+            return OFFERED;
+        }
+        Set<Metric> metrics = EnumSet.copyOf(OFFERED);
+        metrics.add(Metric.LATENCY_P95);
+        return metrics;
     }
 
     @Override
@@ -88,10 +93,10 @@ public final class HttpProbeSource implements MetricSource {
                             (nanoTime.getAsLong() - start) / 1_000_000.0)));
         }
         List<Probe> done = probes.stream().map(CompletableFuture::join).toList();
-        return readings(window, done);
+        return readings(window, done, settings.latency());
     }
 
-    static MetricReadings readings(MetricWindow window, List<Probe> probes) {
+    static MetricReadings readings(MetricWindow window, List<Probe> probes, boolean latency) {
         long succeeded = probes.stream().filter(Probe::succeeded).count();
         double availability = 100.0 * succeeded / probes.size();
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -99,7 +104,7 @@ public final class HttpProbeSource implements MetricSource {
         values.put(Metric.ERROR_RATE, 100.0 - availability);
         List<Double> answered = new ArrayList<>(
                 probes.stream().filter(Probe::answered).map(Probe::millis).toList());
-        if (!answered.isEmpty()) {
+        if (latency && !answered.isEmpty()) {
             Collections.sort(answered);
             // Nearest rank: the smallest latency that at least 95 % of the answers do not exceed.
             int rank = (int) Math.ceil(0.95 * answered.size());

@@ -63,14 +63,26 @@ class HttpProbeSourceTest {
     void shouldMeasureAHealthyCandidateAsFullyAvailable() throws IOException {
         URI url = serve(n -> 200);
 
-        MetricReadings readings =
-                new HttpProbeSource(new HttpProbeSettings(url, 10, Duration.ofSeconds(5))).sample(WINDOW);
+        HttpProbeSource source = new HttpProbeSource(new HttpProbeSettings(url, 10, Duration.ofSeconds(5), true));
+        MetricReadings readings = source.sample(WINDOW);
 
         assertThat(readings.values())
                 .containsEntry(Metric.AVAILABILITY, 100.0)
                 .containsEntry(Metric.ERROR_RATE, 0.0)
                 .containsKey(Metric.LATENCY_P95);
+        assertThat(source.metrics()).contains(Metric.LATENCY_P95);
         assertThat(served).hasValue(10);
+    }
+
+    @Test
+    void shouldLeaveLatencyOutUnlessAskedFor() throws IOException {
+        URI url = serve(n -> 200);
+
+        HttpProbeSource source = new HttpProbeSource(HttpProbeSettings.of(url.toString()));
+        MetricReadings readings = source.sample(WINDOW);
+
+        assertThat(readings.values()).containsOnlyKeys(Metric.AVAILABILITY, Metric.ERROR_RATE);
+        assertThat(source.metrics()).containsExactlyInAnyOrder(Metric.AVAILABILITY, Metric.ERROR_RATE);
     }
 
     @Test
@@ -83,7 +95,7 @@ class HttpProbeSourceTest {
         });
 
         MetricReadings readings =
-                new HttpProbeSource(new HttpProbeSettings(url, 10, Duration.ofSeconds(5))).sample(WINDOW);
+                new HttpProbeSource(new HttpProbeSettings(url, 10, Duration.ofSeconds(5), false)).sample(WINDOW);
 
         assertThat(readings.value(Metric.AVAILABILITY)).hasValue(70.0);
         assertThat(readings.value(Metric.ERROR_RATE)).hasValue(30.0);
@@ -111,7 +123,7 @@ class HttpProbeSourceTest {
         URI url = serve(n -> n % 2 == 0 ? -1 : 200);
 
         MetricReadings readings =
-                new HttpProbeSource(new HttpProbeSettings(url, 4, Duration.ofMillis(300))).sample(WINDOW);
+                new HttpProbeSource(new HttpProbeSettings(url, 4, Duration.ofMillis(300), false)).sample(WINDOW);
 
         assertThat(readings.value(Metric.AVAILABILITY)).hasValue(50.0);
     }
@@ -124,7 +136,7 @@ class HttpProbeSourceTest {
         }
         probes.add(new HttpProbeSource.Probe(false, false, 5_000.0));
 
-        MetricReadings readings = HttpProbeSource.readings(WINDOW, probes);
+        MetricReadings readings = HttpProbeSource.readings(WINDOW, probes, true);
 
         // 20 answers: rank ceil(0.95 x 20) = 19, so 190 ms; the unanswered probe has no latency.
         assertThat(readings.value(Metric.LATENCY_P95)).hasValue(190.0);
@@ -133,8 +145,8 @@ class HttpProbeSourceTest {
 
     @Test
     void shouldStoreItsSettingsAndReadThemBack() {
-        HttpProbeSettings settings =
-                new HttpProbeSettings(URI.create("https://shop-preview.prod/healthz"), 20, Duration.ofMillis(1500));
+        HttpProbeSettings settings = new HttpProbeSettings(
+                URI.create("https://shop-preview.prod/healthz"), 20, Duration.ofMillis(1500), true);
 
         MetricSpec spec = settings.spec();
 
@@ -155,11 +167,14 @@ class HttpProbeSourceTest {
         assertThatThrownBy(() -> HttpProbeSettings.of("ftp://user:secret@shop/healthz"))
                 .message()
                 .doesNotContain("secret");
-        assertThatThrownBy(() -> new HttpProbeSettings(URI.create("http://shop/"), 0, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new HttpProbeSettings(URI.create("http://shop/"), 0, Duration.ofSeconds(1), false))
                 .hasMessage("probe requests must be between 1 and 100 per sample, got 0");
         assertThatThrownBy(() -> HttpProbeSettings.from(
                         new MetricSpec("httpProbe", Map.of("url", "http://shop/", "retries", "3"))))
-                .hasMessage("probe settings [retries] are not known; known: [requests, timeoutMillis, url]");
+                .hasMessage("probe settings [retries] are not known; known: [latency, requests, timeoutMillis, url]");
+        assertThatThrownBy(() -> HttpProbeSettings.from(
+                        new MetricSpec("httpProbe", Map.of("url", "http://shop/", "latency", "yes"))))
+                .hasMessage("probe setting 'latency' must be true or false, got 'yes'");
         assertThatThrownBy(() -> HttpProbeSettings.from(
                         new MetricSpec("httpProbe", Map.of("url", "http://shop/", "requests", "ten"))))
                 .hasMessage("probe setting 'requests' must be a whole number, got 'ten'");
