@@ -5,6 +5,7 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.target.TargetSpec;
+import io.genesis.kubernetes.api.ClusterEvents;
 import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.manifest.ManifestApplier;
 import io.genesis.kubernetes.manifest.ManifestWriter;
@@ -16,6 +17,7 @@ import io.genesis.kubernetes.strategy.KubernetesStrategy;
 import io.genesis.kubernetes.strategy.RollingRollout;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +43,8 @@ import java.util.TreeSet;
  *       {@code rolling} it may hold the Deployment itself, with {@code blueGreen} and {@code canary}
  *       only the objects around the Deployments Genesis manages. A rollback leaves applied objects
  *       as they are.
+ *   <li>{@code recordEvents}: {@code true} (default) also records each line of the log as a
+ *       Kubernetes Event on the Deployment; {@code false} only logs
  * </ul>
  */
 public final class KubernetesTargetFactory implements TargetFactory {
@@ -61,7 +65,8 @@ public final class KubernetesTargetFactory implements TargetFactory {
             "stableService",
             "canaryService",
             "promoteTimeoutSeconds",
-            "manifests");
+            "manifests",
+            "recordEvents");
 
     private final KubernetesClient client;
     private final EventSink events;
@@ -98,10 +103,22 @@ public final class KubernetesTargetFactory implements TargetFactory {
                 settings.getOrDefault("container", ""));
         String image = required(settings, "image");
         StrategyKind kind = StrategyKind.of(settings.getOrDefault("strategy", StrategyKind.BLUE_GREEN.label()));
-        return new KubernetesDeploymentTarget(strategy(kind, app, settings), image, manifests(settings, app));
+        EventSink sink = recordEvents(settings)
+                ? new ClusterEvents(client, app.namespace(), app.deployment(), events, Clock.systemUTC())
+                : events;
+        return new KubernetesDeploymentTarget(
+                strategy(kind, app, settings, sink), image, manifests(settings, app, sink));
     }
 
-    private Optional<ManifestFolder> manifests(Map<String, String> settings, Application app) {
+    private static boolean recordEvents(Map<String, String> settings) {
+        String value = settings.getOrDefault("recordEvents", "true").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("recordEvents must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private Optional<ManifestFolder> manifests(Map<String, String> settings, Application app, EventSink events) {
         String value = settings.getOrDefault("manifests", "").trim();
         if (value.isEmpty()) {
             return Optional.empty();
@@ -119,7 +136,8 @@ public final class KubernetesTargetFactory implements TargetFactory {
                 new ManifestFolder(folder, new ManifestApplier(manifestWriter, app.namespace(), events), events));
     }
 
-    private KubernetesStrategy strategy(StrategyKind kind, Application app, Map<String, String> settings) {
+    private KubernetesStrategy strategy(
+            StrategyKind kind, Application app, Map<String, String> settings, EventSink events) {
         return switch (kind) {
             case BLUE_GREEN -> {
                 BlueGreenRollout.Layout defaults = BlueGreenRollout.Layout.defaults(app);

@@ -62,6 +62,7 @@ public record ApiCall(String verb, String apiGroup, String resource, String name
         SERVICE("", "services"),
         POD("", "pods"),
         LEASE("coordination.k8s.io", "leases"),
+        EVENT("", "events"),
         HTTP_ROUTE("gateway.networking.k8s.io", "httproutes");
 
         private final String apiGroup;

@@ -32,6 +32,9 @@ public final class Names {
     /** Set by the Deployment controller on ReplicaSets and pods; never copied into a template. */
     public static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
+    /** Marks objects Genesis creates for itself, such as its Events. */
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
     /** The field manager of Genesis' server-side applies. */
     public static final String FIELD_MANAGER = "genesis";
 

@@ -1,0 +1,101 @@
+package io.genesis.kubernetes.api;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reports each line both to the caller's log and as a Kubernetes {@code Event} on the
+ * application's Deployment, so that {@code kubectl describe deployment} and {@code kubectl get
+ * events} show what Genesis did, next to what the Deployment controller did — without a
+ * controller of Genesis' own in the cluster.
+ *
+ * <p>Events are a courtesy, never a condition: a write that fails (no {@code create} on
+ * {@code events} in the Role, the API briefly away) is said once in the log and the rollout goes on.
+ */
+public final class ClusterEvents implements EventSink {
+
+    /** The API server refuses longer Event messages. */
+    static final int MAX_MESSAGE = 1024;
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String deployment;
+    private final EventSink log;
+    private final Clock clock;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    /**
+     * @param namespace where the Deployment and its Events are
+     * @param deployment the Deployment the Events are about
+     * @param log the caller's log, which gets every line first
+     */
+    public ClusterEvents(KubernetesClient client, String namespace, String deployment, EventSink log, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.deployment = Objects.requireNonNull(deployment, "deployment");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void emit(String message) {
+        log.emit(message);
+        Event event = event(message);
+        try {
+            Api.call(
+                    ApiCall.of(
+                            "create",
+                            ApiCall.Kind.EVENT,
+                            namespace,
+                            event.getMetadata().getName()),
+                    () -> client.v1()
+                            .events()
+                            .inNamespace(namespace)
+                            .resource(event)
+                            .create());
+        } catch (RuntimeException e) {
+            if (warned.compareAndSet(false, true)) {
+                log.emit("could not record a Kubernetes Event on deployment " + deployment + " (" + e.getMessage()
+                        + "); the rollout goes on, and this is said only once");
+            }
+        }
+    }
+
+    private Event event(String message) {
+        String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+        return new EventBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                // Unique per line, as kubectl's own events are: <object>.<random hex>.
+                .withName(deployment + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1))
+                .addToLabels(Names.MANAGED_BY, "genesis")
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withNamespace(namespace)
+                .withName(deployment)
+                .endInvolvedObject()
+                .withType("Normal")
+                .withReason("GenesisRollout")
+                .withMessage(text)
+                .withNewSource()
+                .withComponent("genesis")
+                .endSource()
+                .withReportingComponent("genesis")
+                .withReportingInstance("genesis")
+                .withFirstTimestamp(now)
+                .withLastTimestamp(now)
+                .withCount(1)
+                .build();
+    }
+}
