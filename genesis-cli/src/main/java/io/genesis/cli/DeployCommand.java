@@ -1,6 +1,5 @@
 package io.genesis.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.InconclusiveAction;
@@ -26,7 +25,6 @@ import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
-import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,18 +72,11 @@ final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
-    @Option(
-            names = "--application",
-            required = true,
-            paramLabel = "NAME",
-            description = "The application, such as shop.")
-    String application;
+    @Mixin
+    ApplicationOption application;
 
     @Option(
             names = "--environment",
@@ -166,12 +158,8 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "The tag the build came from, such as v1.3.0.")
     String tag;
 
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            defaultValue = StateDir.DEFAULT,
-            description = "Where rollouts, locks and the history are kept (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    StateDirOption state;
 
     @Option(
             names = "--config",
@@ -293,7 +281,7 @@ final class DeployCommand implements Callable<Integer> {
             Progress progress = new Progress(log, host.clock());
             choice.notes().forEach(note -> progress.line("note: " + note));
             kinds.reportTo(progress::line);
-            try (Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
+            try (Engine engine = Engine.builder(state.dir(), host, kinds, err)
                     .approver(inputs.approvals())
                     .listener(progress)
                     .samples(progress::sampled, inputs.analysis())
@@ -312,9 +300,7 @@ final class DeployCommand implements Callable<Integer> {
             PrintWriter out,
             PrintWriter err)
             throws InterruptedException {
-        engine.endOrphans()
-                .forEach(state -> progress.line("ending rollout " + state.id() + " ("
-                        + state.request().key() + "): its target ran inside a genesis process that has ended"));
+        engine.endOrphans(progress::line);
         progress.line("genesis deploy: " + inputs.key().application() + " " + inputs.version() + " to "
                 + inputs.key().environment() + " with " + inputs.strategy() + " on " + kind.name() + "; state in "
                 + engine.dir());
@@ -353,18 +339,12 @@ final class DeployCommand implements Callable<Integer> {
 
     private void report(DeploymentRecord record, RolloutState ended, Engine engine, PrintWriter out) {
         if (json) {
-            try {
-                out.println(TimeJson.mapper().writeValueAsString(record));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("could not write the record as JSON", e);
-            }
+            out.println(RecordText.json(record));
             return;
         }
         out.println("genesis deploy: " + record.application() + " " + record.version() + " to " + record.environment()
                 + " " + record.status() + " after " + RecordText.took(record) + ": " + record.reason());
-        record.restoreTime()
-                .ifPresent(d -> out.println("  traffic was back on the stable version " + Durations.format(d)
-                        + " after the rollback was triggered"));
+        RecordText.restoreTime(record, out);
         if (ended.cleanup() != null && !ended.cleanup().done()) {
             out.println("  the previous version is kept until "
                     + RecordText.time(ended.cleanup().dueAt())
@@ -421,7 +401,7 @@ final class DeployCommand implements Callable<Integer> {
         }
         ConfigFile.Contents configuration = ConfigFile.contents(config, Path.of(""));
         Environment env = configuration.environments().named(environment);
-        DeploymentKey key = new DeploymentKey(application, env.name());
+        DeploymentKey key = new DeploymentKey(application.name, env.name());
         SourceRef ref = tag != null ? SourceRef.tag(tag) : SourceRef.branch(branch == null ? "main" : branch);
         String sha = commit != null
                 ? Version.requireCommit(commit)
@@ -486,7 +466,7 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     private RolloutRequest request(Inputs inputs, TargetSpec targetSpec, Optional<MetricSpec> metrics) {
-        RolloutRequest.Builder builder = RolloutRequest.builder(application, inputs.environment())
+        RolloutRequest.Builder builder = RolloutRequest.builder(application.name, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())
                 .version(inputs.version())

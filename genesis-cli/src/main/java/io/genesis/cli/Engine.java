@@ -127,9 +127,11 @@ final class Engine implements AutoCloseable {
      * then halt. Each is rolled back, which fails against the vanished target and so ends it
      * {@code FAILED} with that reason (or {@code ABORTED} if it had touched nothing).
      *
+     * @param say where a line about each rollout ended goes, once all are ended (the command's progress),
+     *     so that whoever watches knows why a rollout they did not touch has ended
      * @return the states that were ended
      */
-    List<RolloutState> endOrphans() {
+    List<RolloutState> endOrphans(Consumer<String> say) {
         List<RolloutState> ended = new ArrayList<>();
         for (RolloutState state : states.list()) {
             if (state.stage() == Stage.DONE) {
@@ -148,6 +150,8 @@ final class Engine implements AutoCloseable {
                 ended.add(state);
             }
         }
+        ended.forEach(state -> say.accept("ending rollout " + state.id() + " ("
+                + state.request().key() + "): its target ran inside a genesis process that has ended"));
         return ended;
     }
 

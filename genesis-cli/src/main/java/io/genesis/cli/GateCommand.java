@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,17 +130,10 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GateRequest request;
-        try {
-            request = request();
-        } catch (ConfigException | IllegalArgumentException e) {
-            err.println("genesis gate: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        }
         GateVerdict verdict;
         try {
-            verdict = Gate.evaluate(request);
-        } catch (IllegalArgumentException e) {
+            verdict = Gate.evaluate(request());
+        } catch (ConfigException | IllegalArgumentException e) {
             err.println("genesis gate: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
@@ -168,14 +162,8 @@ final class GateCommand implements Callable<Integer> {
         if (minPassRate != null) {
             builder.minPassRate(Percentage.parse("--min-pass-rate", minPassRate));
         }
-        for (String bar : minCoverage) {
-            MetricValue value = MetricValue.parse("--min-coverage", bar);
-            builder.minCoverage(value.metric(), value.percentage());
-        }
-        for (String baseline : baselineCoverage) {
-            MetricValue value = MetricValue.parse("--baseline-coverage", baseline);
-            builder.baselineCoverage(value.metric(), value.percentage());
-        }
+        MetricValue.parseEach("--min-coverage", minCoverage, builder::minCoverage);
+        MetricValue.parseEach("--baseline-coverage", baselineCoverage, builder::baselineCoverage);
         if (maxCoverageDrop != null) {
             builder.maxCoverageDrop(maxCoverageDrop);
         }
@@ -195,6 +183,14 @@ final class GateCommand implements Callable<Integer> {
 
     /** {@code 85} (line coverage) or {@code branch=70}. */
     record MetricValue(CoverageMetric metric, Percentage percentage) {
+
+        /** Parses each of {@code texts}, given with {@code option}, and hands it to {@code use}, in order. */
+        static void parseEach(String option, List<String> texts, BiConsumer<CoverageMetric, Percentage> use) {
+            for (String text : texts) {
+                MetricValue value = parse(option, text);
+                use.accept(value.metric(), value.percentage());
+            }
+        }
 
         static MetricValue parse(String option, String text) {
             int equals = text.indexOf('=');

@@ -7,12 +7,12 @@ import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,11 +30,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--application", paramLabel = "NAME", description = "Only this application.")
     String application;
@@ -55,12 +52,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: the records, how many match, and any problems.")
     boolean json;
 
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            defaultValue = StateDir.DEFAULT,
-            description = "Where the history is kept (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    StateDirOption state;
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +63,7 @@ final class HistoryCommand implements Callable<Integer> {
             err.println("genesis history: --limit must be between 1 and " + HistoryQuery.MAX_LIMIT + ", got " + limit);
             return ExitCode.USAGE.code();
         }
-        StateDir dir = new StateDir(stateDir);
+        StateDir dir = state.dir();
         JsonLinesHistoryStore store = dir.history();
         JsonLinesHistoryStore.Contents contents = store.read();
         List<DeploymentRecord> matching = new ArrayList<>();

@@ -1,9 +1,11 @@
 package io.genesis.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.history.AnalysisRecord;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.time.Durations;
+import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,22 @@ final class RecordText {
 
     static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** {@code record} as one JSON object on one line: what {@code --json} prints, for scripts. */
+    static String json(DeploymentRecord record) {
+        try {
+            return TimeJson.mapper().writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the record as JSON", e);
+        }
+    }
+
+    /** Below the line that ends a rollout or rollback: how soon traffic was back, when it was rolled back. */
+    static void restoreTime(DeploymentRecord record, PrintWriter out) {
+        record.restoreTime()
+                .ifPresent(d -> out.println("  traffic was back on the stable version " + Durations.format(d)
+                        + " after the rollback was triggered"));
     }
 
     /** A table of records, newest first as given, with a header. */

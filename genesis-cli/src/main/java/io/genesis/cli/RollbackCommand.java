@@ -1,6 +1,5 @@
 package io.genesis.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.RolloutId;
@@ -9,9 +8,7 @@ import io.genesis.core.rollout.Stage;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.time.Durations;
-import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,18 +52,11 @@ final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
-    @Option(
-            names = "--application",
-            required = true,
-            paramLabel = "NAME",
-            description = "The application, such as shop.")
-    String application;
+    @Mixin
+    ApplicationOption application;
 
     @Option(names = "--environment", required = true, paramLabel = "NAME", description = "The environment.")
     String environment;
@@ -83,12 +74,8 @@ final class RollbackCommand implements Callable<Integer> {
             description = "How long to wait for the rollback to end (default: ${DEFAULT-VALUE}).")
     String waitFor;
 
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            defaultValue = StateDir.DEFAULT,
-            description = "Where rollouts, locks and the history are kept (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    StateDirOption state;
 
     @Option(names = "--json", description = "Print the deployment record as one JSON object.")
     boolean json;
@@ -104,7 +91,7 @@ final class RollbackCommand implements Callable<Integer> {
         DeploymentKey key;
         Duration patience;
         try {
-            key = new DeploymentKey(application, environment);
+            key = new DeploymentKey(application.name, environment);
             patience = Durations.parse("--wait", waitFor);
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("--reason must say why; it goes into the record");
@@ -116,13 +103,11 @@ final class RollbackCommand implements Callable<Integer> {
         String who = by != null ? by : host.user();
         Progress progress = new Progress(json ? err : out, host.clock());
         try (TargetKinds kinds = host.targetKinds();
-                Engine engine = Engine.builder(new StateDir(stateDir), host, kinds, err)
+                Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
                         .build()) {
             kinds.reportTo(progress::line);
-            List<RolloutState> orphans = engine.endOrphans();
-            orphans.forEach(state -> progress.line("ending rollout " + state.id() + " ("
-                    + state.request().key() + "): its target ran inside a genesis process that has ended"));
+            List<RolloutState> orphans = engine.endOrphans(progress::line);
             Optional<RolloutState> found = latest(engine, key);
             if (found.isEmpty()) {
                 err.println(
@@ -235,17 +220,11 @@ final class RollbackCommand implements Callable<Integer> {
         }
         DeploymentRecord record = engine.history().find(id.value()).orElseThrow();
         if (json) {
-            try {
-                out.println(TimeJson.mapper().writeValueAsString(record));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("could not write the record as JSON", e);
-            }
+            out.println(RecordText.json(record));
         } else {
             out.println("genesis rollback: " + record.application() + " " + record.version() + " in "
                     + record.environment() + " " + record.status() + ": " + record.reason());
-            record.restoreTime()
-                    .ifPresent(d -> out.println("  traffic was back on the stable version " + Durations.format(d)
-                            + " after the rollback was triggered"));
+            RecordText.restoreTime(record, out);
         }
         return Set.of(RecordStatus.ROLLED_BACK, RecordStatus.ABORTED).contains(record.status())
                 ? ExitCode.PASSED.code()

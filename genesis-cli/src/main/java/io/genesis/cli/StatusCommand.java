@@ -13,7 +13,6 @@ import io.genesis.core.rollout.Stage;
 import io.genesis.core.time.Scheduler;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,26 +41,19 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--json", description = "Print one JSON object: current deployments and rollouts in progress.")
     boolean json;
 
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            defaultValue = StateDir.DEFAULT,
-            description = "Where rollouts and the history are kept (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    StateDirOption state;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        StateDir dir = new StateDir(stateDir);
+        StateDir dir = state.dir();
         CurrentDeployments current =
                 CurrentDeployments.from(dir.history().read().records());
         List<RolloutState> states = dir.states().list().stream()

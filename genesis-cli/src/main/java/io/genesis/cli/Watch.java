@@ -109,10 +109,7 @@ final class Watch {
         Instant now = host.clock().instant();
         if (now.isAfter(orphansChecked.plusSeconds(2))) {
             orphansChecked = now;
-            engine.endOrphans()
-                    .forEach(state -> progress.line("ending rollout " + state.id() + " ("
-                            + state.request().key() + "): its target ran inside a"
-                            + " genesis process that has ended"));
+            engine.endOrphans(progress::line);
             showLockHolder(view);
         }
     }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.HistoryQuery;
-import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.target.TargetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DeployCommandTest {
 
-    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     private static final String QUICK = "deploy; smoke; weight 50; weight 100; promote; scaleDown";
+    /** A plan with one short analysis, sampled every 100 ms. */
+    private static final String[] ANALYSED = {
+        "--sample-interval", "100ms", "--steps", "deploy; smoke; weight 50; analyse 1s; weight 100; promote; scaleDown"
+    };
 
     @TempDir
     Path dir;
@@ -37,14 +37,24 @@ class DeployCommandTest {
     }
 
     private Run deploy(Host host, String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("deploy", "--application", "shop", "--commit", COMMIT, "--state-dir", state().toString()));
-        all.addAll(List.of(args));
-        return Run.on(host, all.toArray(String[]::new));
+        return Run.on(host, CommandLines.deploy(state(), "shop", args));
+    }
+
+    /** A deploy of shop to {@code environment} on the recording target, then {@code more}. */
+    private Run deployTo(Host host, String environment, String... more) {
+        return deploy(host, CommandLines.concat(List.of("--environment", environment, "--target", "recording"), more));
+    }
+
+    /** The quick plan to production, where alice must approve ({@link #config()}), then {@code more}. */
+    private Run quickToProduction(Host host, String... more) throws IOException {
+        return deployTo(
+                host,
+                "production",
+                CommandLines.concat(List.of("--steps", QUICK, "--config", config().toString()), more));
     }
 
     private List<DeploymentRecord> records() {
-        return new JsonLinesHistoryStore(state().resolve("history.jsonl")).all(HistoryQuery.newest(1));
+        return CommandLines.records(state());
     }
 
     private Path config() throws IOException {
@@ -150,16 +160,7 @@ class DeployCommandTest {
 
         Run fromFile =
                 deploy(recording.host(), "--environment", "staging", "--config", config.toString(), "--steps", QUICK);
-        Run overridden = deploy(
-                recording.host(),
-                "--environment",
-                "qa",
-                "--target",
-                "recording",
-                "--config",
-                config.toString(),
-                "--steps",
-                QUICK);
+        Run overridden = deployTo(recording.host(), "qa", "--config", config.toString(), "--steps", QUICK);
 
         assertThat(fromFile.exitCode()).as(fromFile.out() + fromFile.err()).isZero();
         assertThat(fromFile.out()).contains("to staging with custom on recording");
@@ -175,18 +176,8 @@ class DeployCommandTest {
 
     @Test
     void shouldRefuseKubernetesOptionsForAnotherTarget() {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--namespace",
-                "prod",
-                "--image",
-                "reg/shop:1.0.0");
+        Run run = deployTo(
+                recording.host(), "staging", "--steps", QUICK, "--namespace", "prod", "--image", "reg/shop:1.0.0");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
@@ -199,17 +190,8 @@ class DeployCommandTest {
     void shouldRefuseACommitThatIsNoCommit() {
         Run run = Run.on(
                 recording.host(),
-                "deploy",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--commit",
-                "HEAD~1",
-                "--state-dir",
-                state().toString());
+                CommandLines.deployFrom(
+                        "HEAD~1", state(), "shop", "--environment", "staging", "--target", "recording"));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("commit 'HEAD~1' is not a commit id");
@@ -227,16 +209,7 @@ class DeployCommandTest {
 
     @Test
     void shouldPrintEachStepAndSucceedWithExitCodeZero() {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--version",
-                "1.3.0",
-                "--steps",
-                QUICK);
+        Run run = deployTo(recording.host(), "staging", "--version", "1.3.0", "--steps", QUICK);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
@@ -255,18 +228,8 @@ class DeployCommandTest {
 
     @Test
     void shouldTuneABuiltInStrategyAndKeepItsNameInTheRecord() {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--version",
-                "1.3.0",
-                "--strategy",
-                "canary",
-                "--shifts",
-                "30, 100");
+        Run run = deployTo(
+                recording.host(), "staging", "--version", "1.3.0", "--strategy", "canary", "--shifts", "30, 100");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("set weight 30.00 %").doesNotContain("set weight 5.00 %");
@@ -278,12 +241,9 @@ class DeployCommandTest {
 
     @Test
     void shouldTakeTheVersionFromAReleaseTagAndPrintTheRecordAsJson() throws IOException {
-        Run run = deploy(
+        Run run = deployTo(
                 recording.host(),
-                "--environment",
                 "staging",
-                "--target",
-                "recording",
                 "--steps",
                 QUICK,
                 "--tag",
@@ -305,7 +265,7 @@ class DeployCommandTest {
     void shouldExitWithOneWhenTheRolloutIsRolledBack() {
         recording.target.failNext("promote", new TargetException("promote refused by the test"));
 
-        Run run = deploy(recording.host(), "--environment", "staging", "--target", "recording", "--steps", QUICK);
+        Run run = deployTo(recording.host(), "staging", "--steps", QUICK);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
@@ -317,16 +277,7 @@ class DeployCommandTest {
 
     @Test
     void shouldRefuseARefTheEnvironmentDoesNotDeployFrom() {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--ref",
-                "feature/x");
+        Run run = deployTo(recording.host(), "staging", "--steps", QUICK, "--ref", "feature/x");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("branch feature/x", "(staging)");
@@ -335,14 +286,7 @@ class DeployCommandTest {
 
     @Test
     void shouldRefuseAnInvalidPlanNamingTheStep() {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--steps",
-                "deploy; weight 50; weight 20; weight 100; promote");
+        Run run = deployTo(recording.host(), "staging", "--steps", "deploy; weight 50; weight 20; weight 100; promote");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
@@ -352,18 +296,7 @@ class DeployCommandTest {
 
     @Test
     void shouldDeployAfterApprovalGivenWithAFlag() throws IOException {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "production",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--config",
-                config().toString(),
-                "--approve-as",
-                "alice");
+        Run run = quickToProduction(recording.host(), "--approve-as", "alice");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("approved by alice: approved on the command line with --approve-as");
@@ -375,18 +308,7 @@ class DeployCommandTest {
 
     @Test
     void shouldCancelWithExitCodeTwoWhenTheFlagNamesSomebodyWhoMayNotApprove() throws IOException {
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "production",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--config",
-                config().toString(),
-                "--approve-as",
-                "mallory");
+        Run run = quickToProduction(recording.host(), "--approve-as", "mallory");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out())
@@ -403,16 +325,7 @@ class DeployCommandTest {
     void shouldAskThePersonAtTheTerminal() throws IOException {
         Host host = recording.host().withPrompter(answering("y", "alice"));
 
-        Run run = deploy(
-                host,
-                "--environment",
-                "production",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--config",
-                config().toString());
+        Run run = quickToProduction(host);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(records().get(0).approvals().get(0).comment()).isEqualTo("approved at the terminal");
@@ -422,16 +335,7 @@ class DeployCommandTest {
     void shouldAbortWithExitCodeThreeWhenRejectedAtTheTerminal() throws IOException {
         Host host = recording.host().withPrompter(answering("n", "alice"));
 
-        Run run = deploy(
-                host,
-                "--environment",
-                "production",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--config",
-                config().toString());
+        Run run = quickToProduction(host);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
         assertThat(records().get(0).status()).isEqualTo(RecordStatus.ABORTED);
@@ -442,16 +346,7 @@ class DeployCommandTest {
     void shouldAskAgainWhenTheTerminalAnswerIsRefusedAndGiveUpAfterThree() throws IOException {
         Host host = recording.host().withPrompter(answering("y", "bob", "y", "carol", "y", "dave"));
 
-        Run run = deploy(
-                host,
-                "--environment",
-                "production",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--config",
-                config().toString());
+        Run run = quickToProduction(host);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out())
@@ -464,16 +359,7 @@ class DeployCommandTest {
     void shouldRollBackAHaltedRolloutWhenNobodyIsAtATerminal() {
         recording.metrics.script(window -> java.util.Map.of());
 
-        Run run = deploy(
-                recording.host(),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--sample-interval",
-                "100ms",
-                "--steps",
-                "deploy; smoke; weight 50; analyse 1s; weight 100; promote; scaleDown");
+        Run run = deployTo(recording.host(), "staging", ANALYSED);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out())
@@ -490,16 +376,7 @@ class DeployCommandTest {
             return Optional.of("r");
         }));
 
-        Run run = deploy(
-                host,
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--sample-interval",
-                "100ms",
-                "--steps",
-                "deploy; smoke; weight 50; analyse 1s; weight 100; promote; scaleDown");
+        Run run = deployTo(host, "staging", ANALYSED);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("resumed by tester", "step 4 (analysis) completed: ");

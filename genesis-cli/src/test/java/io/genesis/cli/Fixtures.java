@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** Copies the real tool reports (from genesis-core's test jar) into a workspace. */
@@ -17,6 +19,18 @@ final class Fixtures {
     };
 
     static final String JACOCO = "jacoco/jacoco.xml";
+
+    /** The gate's options that read the reports where Maven writes them, as {@link #mavenBuild} does. */
+    static final List<String> MAVEN_REPORTS =
+            List.of("--tests", "target/surefire-reports/*.xml", "--coverage", "target/site/jacoco/jacoco.xml");
+
+    /** The gate's options for {@code environment} on {@link #MAVEN_REPORTS}, then {@code more}. */
+    static String[] gateOnMavenReports(String environment, String... more) {
+        List<String> options = new ArrayList<>(List.of("--environment", environment));
+        options.addAll(MAVEN_REPORTS);
+        options.addAll(List.of(more));
+        return options.toArray(String[]::new);
+    }
 
     private Fixtures() {}
 

@@ -25,9 +25,12 @@ class GateCommandTest {
     Path workspace;
 
     private Run gate(String... args) {
-        List<String> all = new ArrayList<>(List.of("gate", "--dir", workspace.toString()));
-        all.addAll(List.of(args));
-        return Run.of(all.toArray(String[]::new));
+        return Run.of(CommandLines.concat(List.of("gate", "--dir", workspace.toString()), args));
+    }
+
+    /** The gate for {@code environment} on the reports where Maven writes them, then {@code more}. */
+    private Run gateOnReports(String environment, String... more) {
+        return gate(Fixtures.gateOnMavenReports(environment, more));
     }
 
     private void write(String relative, String content) throws IOException {
@@ -45,11 +48,7 @@ class GateCommandTest {
     void shouldFailTheRealMavenBuildWithOneLinePerCriterion() throws IOException {
         Fixtures.mavenBuild(workspace);
 
-        Run run = gate(
-                "--environment", "production",
-                "--tests", "target/surefire-reports/*.xml",
-                "--coverage", "target/site/jacoco/jacoco.xml",
-                "--require", "critical='*Critical*'");
+        Run run = gateOnReports("production", "--require", "critical='*Critical*'");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines())
@@ -73,14 +72,7 @@ class GateCommandTest {
     void shouldPrintExactlyOneJsonObject() throws IOException {
         Fixtures.mavenBuild(workspace);
 
-        Run run = gate(
-                "--environment",
-                "staging",
-                "--tests",
-                "target/surefire-reports/*.xml",
-                "--coverage",
-                "target/site/jacoco/jacoco.xml",
-                "--json");
+        Run run = gateOnReports("staging", "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines()).hasSize(1);
@@ -101,13 +93,8 @@ class GateCommandTest {
     void shouldPassAGoodBuildWithExitCodeZero() throws IOException {
         passingBuild();
 
-        Run run = gate(
-                "--environment", "production",
-                "--tests", "target/surefire-reports/*.xml",
-                "--coverage", "target/site/jacoco/jacoco.xml",
-                "--min-coverage", "branch=70",
-                "--min-pass-rate", "99",
-                "--require", "smoke=*SmokeTest");
+        Run run = gateOnReports(
+                "production", "--min-coverage", "branch=70", "--min-pass-rate", "99", "--require", "smoke=*SmokeTest");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -122,12 +109,7 @@ class GateCommandTest {
     void shouldBeUnstableWithinTheMargin(String margin, int exitCode, String verdict) throws IOException {
         passingBuild();
 
-        Run run = gate(
-                "--environment", "production",
-                "--tests", "target/surefire-reports/*.xml",
-                "--coverage", "target/site/jacoco/jacoco.xml",
-                "--min-coverage", "90.4",
-                "--unstable-margin", margin);
+        Run run = gateOnReports("production", "--min-coverage", "90.4", "--unstable-margin", margin);
 
         assertThat(run.exitCode()).isEqualTo(exitCode);
         assertThat(run.out()).startsWith("genesis gate for production: " + verdict);
@@ -137,12 +119,7 @@ class GateCommandTest {
     void shouldCheckTheDropFromTheBaseline() throws IOException {
         passingBuild();
 
-        Run run = gate(
-                "--environment", "production",
-                "--tests", "target/surefire-reports/*.xml",
-                "--coverage", "target/site/jacoco/jacoco.xml",
-                "--baseline-coverage", "92.5",
-                "--max-coverage-drop", "1");
+        Run run = gateOnReports("production", "--baseline-coverage", "92.5", "--max-coverage-drop", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
@@ -153,18 +130,10 @@ class GateCommandTest {
     @Test
     void shouldOverrideAFailedGateOnlyWithAReason() throws IOException {
         Fixtures.mavenBuild(workspace);
-        String[] args = {
-            "--environment",
-            "production",
-            "--tests",
-            "target/surefire-reports/*.xml",
-            "--coverage",
-            "target/site/jacoco/jacoco.xml"
-        };
 
-        Run forced = gate(concat(args, "--force", "--reason", "hotfix for INC-42"));
-        Run noReason = gate(concat(args, "--force"));
-        Run reasonOnly = gate(concat(args, "--reason", "why not"));
+        Run forced = gateOnReports("production", "--force", "--reason", "hotfix for INC-42");
+        Run noReason = gateOnReports("production", "--force");
+        Run reasonOnly = gateOnReports("production", "--reason", "why not");
 
         assertThat(forced.exitCode()).isZero();
         assertThat(forced.out())
@@ -191,10 +160,7 @@ class GateCommandTest {
         passingBuild();
         write("target/surefire-reports/TEST-broken.xml", "<testsuite><testcase name=\"a\">");
 
-        Run run = gate(
-                "--environment", "staging",
-                "--tests", "target/surefire-reports/*.xml",
-                "--coverage", "target/site/jacoco/jacoco.xml");
+        Run run = gateOnReports("staging");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out())
@@ -217,8 +183,7 @@ class GateCommandTest {
             })
     void shouldExitWithTwoOnBadUsage(String option, String value, String expected) throws IOException {
         passingBuild();
-        List<String> args = new ArrayList<>(
-                List.of("--tests", "target/surefire-reports/*.xml", "--coverage", "target/site/jacoco/jacoco.xml"));
+        List<String> args = new ArrayList<>(Fixtures.MAVEN_REPORTS);
         args.addAll(List.of(option, value));
         if (!option.equals("--environment")) {
             args.addAll(List.of("--environment", "production"));
@@ -247,10 +212,7 @@ class GateCommandTest {
         passingBuild();
         write("genesis.yaml", "environments:\n  - name: qa\n    minPassRate: 100\n    minCoverage: 95\n");
 
-        Run run = gate(
-                "--environment", "qa",
-                "--tests", "target/surefire-reports/*.xml",
-                "--coverage", "target/site/jacoco/jacoco.xml");
+        Run run = gateOnReports("qa");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("line coverage 90.00 % < 95.00 % required for qa");
@@ -284,11 +246,5 @@ class GateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("missing.yaml does not exist or is not a file");
-    }
-
-    private static String[] concat(String[] first, String... more) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +57,8 @@ class GenesisJarITest {
 
     @Test
     void shouldPrintJsonAScriptCanRead() throws Exception {
-        GenesisJar.Result result = genesis(
-                "gate",
-                "--environment",
-                "staging",
-                "--tests",
-                "target/surefire-reports/*.xml",
-                "--coverage",
-                "target/site/jacoco/jacoco.xml",
-                "--json");
+        GenesisJar.Result result =
+                genesis(CommandLines.concat(List.of("gate"), Fixtures.gateOnMavenReports("staging", "--json")));
 
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(result.exitCode()).isEqualTo(1);

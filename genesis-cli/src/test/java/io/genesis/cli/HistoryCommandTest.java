@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HistoryCommandTest {
 
-    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     private static final String STEPS = "deploy; smoke; weight 50; weight 100; promote; scaleDown";
 
     @TempDir
@@ -36,29 +34,11 @@ class HistoryCommandTest {
     }
 
     private void deploy(String application, String version) {
-        Run.on(
-                recording.host(),
-                "deploy",
-                "--application",
-                application,
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--commit",
-                COMMIT,
-                "--version",
-                version,
-                "--steps",
-                STEPS,
-                "--state-dir",
-                state.toString());
+        recording.deployToStaging(state, application, version, STEPS);
     }
 
     private Run history(String... extra) {
-        List<String> args = new ArrayList<>(List.of("history", "--state-dir", state.toString()));
-        args.addAll(List.of(extra));
-        return Run.of(args.toArray(String[]::new));
+        return Run.of(CommandLines.concat(List.of("history", "--state-dir", state.toString()), extra));
     }
 
     @Test
@@ -102,7 +82,7 @@ class HistoryCommandTest {
 
         assertThat(run.out())
                 .contains("shop 1.2.0 to staging with custom on recording target recording shop: ROLLED_BACK")
-                .contains("commit " + COMMIT + " from branch main, started by tester")
+                .contains("commit " + CommandLines.COMMIT + " from branch main, started by tester")
                 .contains("  3. set weight 50.00 %: completed - router sends 50.00 % to the candidate")
                 .contains(
                         "  5. promote candidate: failed - step 5 (promote) failed: promoting the candidate failed: promote"

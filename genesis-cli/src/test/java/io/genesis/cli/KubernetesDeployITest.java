@@ -1,7 +1,9 @@
 package io.genesis.cli;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
+import static io.genesis.kubernetes.testing.Fixtures.create;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
+import static io.genesis.kubernetes.testing.Fixtures.createRolling;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
 import static io.genesis.kubernetes.testing.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.HistoryQuery;
-import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
 class KubernetesDeployITest {
 
-    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     private static final String SWITCH = "deploy; smoke; promote; scaleDown 1h";
     private static final String TOKEN = "t0ken-never-stored";
 
@@ -71,20 +69,7 @@ class KubernetesDeployITest {
 
     @BeforeEach
     void setUp() throws IOException {
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                current-context: mock
-                clusters:
-                  - name: mock
-                    cluster: {server: "http://127.0.0.1:%d"}
-                users:
-                  - name: deployer
-                    user: {token: not-checked-by-the-mock}
-                contexts:
-                  - name: mock
-                    context: {cluster: mock, user: deployer}
-                """.formatted(server.getPort()));
+        kubeconfig = MockCluster.kubeconfig(dir, server);
         controller = new DeploymentController(client, NS).start();
     }
 
@@ -110,64 +95,61 @@ class KubernetesDeployITest {
         return dir.resolve("state");
     }
 
-    private Run deploy(String... extra) {
-        return deployTo(state(), extra);
+    /** {@code genesis deploy} of shop 1.1.0 to staging, then {@code more}. */
+    private String[] shopToStaging(String... more) {
+        return CommandLines.deploy(
+                state(), "shop", CommandLines.concat(List.of("--environment", "staging", "--version", "1.1.0"), more));
     }
 
-    private Run deployTo(Path stateDir, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "deploy",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--commit",
-                COMMIT,
-                "--version",
-                "1.1.0",
-                "--state-dir",
-                stateDir.toString()));
-        args.addAll(List.of(extra));
-        return Run.on(host(), args.toArray(String[]::new));
+    private Run deploy(String... more) {
+        return Run.on(host(), shopToStaging(more));
+    }
+
+    /** The options of a deploy to the mock cluster through the kubeconfig, then {@code more}. */
+    private String[] onCluster(String... more) {
+        return onCluster(kubeconfig, more);
+    }
+
+    /** The options of a deploy to the mock cluster through {@code file} as the kubeconfig, then {@code more}. */
+    private static String[] onCluster(Path file, String... more) {
+        return CommandLines.concat(
+                List.of(
+                        "--target",
+                        "kubernetes",
+                        "--kubeconfig",
+                        file.toString(),
+                        "--namespace",
+                        NS,
+                        "--image",
+                        "reg/shop:1.1.0"),
+                more);
+    }
+
+    private Run rollback(String... more) {
+        return Run.on(host(), CommandLines.rollback(state(), more));
     }
 
     private List<DeploymentRecord> records() {
-        return new JsonLinesHistoryStore(state().resolve("history.jsonl")).all(HistoryQuery.newest(1));
+        return CommandLines.records(state());
     }
 
     private void blueGreenCluster() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        createBlueGreen(client, 2);
         controller.reconcileAll();
     }
 
     private void rollingCluster() {
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop", labels("app", "shop"), "reg/shop:1.0.0", 4))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop")))
-                .create();
+        createRolling(client, "reg/shop:1.0.0", 4);
+        create(client, service("shop", labels("app", "shop")));
         controller.reconcileAll();
     }
 
     private Map<String, String> selector() {
-        return client.services()
-                .inNamespace(NS)
-                .withName("shop")
-                .get()
-                .getSpec()
-                .getSelector();
+        return MockCluster.selector(client);
+    }
+
+    private Deployment deploymentNamed(String name) {
+        return client.apps().deployments().inNamespace(NS).withName(name).get();
     }
 
     private ClusterView users() {
@@ -178,17 +160,7 @@ class KubernetesDeployITest {
     void shouldSwitchTheActiveServiceToTheNewSlotAndRollItBackFromAnotherCommand() throws IOException {
         blueGreenCluster();
 
-        Run deployed = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--steps",
-                SWITCH);
+        Run deployed = deploy(onCluster("--steps", SWITCH));
 
         assertThat(deployed.exitCode()).as(deployed.out() + deployed.err()).isZero();
         assertThat(deployed.out())
@@ -220,19 +192,7 @@ class KubernetesDeployITest {
                 .containsEntry("deployment", "shop")
                 .doesNotContainKey("strategy");
 
-        Run rollback = Run.on(
-                host(),
-                "rollback",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--reason",
-                "INC-9: checkout errors",
-                "--by",
-                "alice",
-                "--state-dir",
-                state().toString());
+        Run rollback = rollback("--reason", "INC-9: checkout errors", "--by", "alice");
 
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         assertThat(rollback.out())
@@ -250,25 +210,12 @@ class KubernetesDeployITest {
     void shouldRollANamedRollingStrategyOutWithTheStrategyReachingTheTarget() throws IOException {
         rollingCluster();
 
-        Run run = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--context",
-                "mock",
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--strategy",
-                "rolling");
+        Run run = deploy(onCluster("--context", "mock", "--strategy", "rolling"));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("kubernetes rolling test/shop", "step 4 (rollingBatch) completed");
         assertThat(storedTarget()).containsEntry("strategy", "rolling");
-        Deployment shop =
-                client.apps().deployments().inNamespace(NS).withName("shop").get();
+        Deployment shop = deploymentNamed("shop");
         assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("reg/shop:1.1.0");
         assertThat(users().pods("1.1.0")).isEqualTo(4);
@@ -294,27 +241,7 @@ class KubernetesDeployITest {
                 host(),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
-                "deploy",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--commit",
-                COMMIT,
-                "--version",
-                "1.1.0",
-                "--state-dir",
-                state().toString(),
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--steps",
-                SWITCH));
+                shopToStaging(onCluster("--steps", SWITCH))));
         Eventually.until(
                 "the rollout says it is queued behind the Lease",
                 Duration.ofSeconds(20),
@@ -328,11 +255,7 @@ class KubernetesDeployITest {
                 .singleElement()
                 .extracting(RolloutState::stage)
                 .isEqualTo(Stage.QUEUED);
-        assertThat(client.apps()
-                        .deployments()
-                        .inNamespace(NS)
-                        .withName("shop-green")
-                        .get())
+        assertThat(deploymentNamed("shop-green"))
                 .as("nothing is touched while another holds the lock")
                 .isNull();
         assertThat(selector()).containsEntry("slot", "blue");
@@ -350,15 +273,7 @@ class KubernetesDeployITest {
     void shouldRefuseAPlanThatAnalysesWithoutAMetricSource() {
         blueGreenCluster();
 
-        Run run = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0");
+        Run run = deploy(onCluster());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
@@ -367,12 +282,7 @@ class KubernetesDeployITest {
                         + " inconclusive")
                 .contains("Give one with --probe-url")
                 .contains("--strategy rolling, or --steps without analyse steps");
-        assertThat(client.apps()
-                        .deployments()
-                        .inNamespace(NS)
-                        .withName("shop-green")
-                        .get())
-                .isNull();
+        assertThat(deploymentNamed("shop-green")).isNull();
         assertThat(records()).isEmpty();
     }
 
@@ -389,19 +299,7 @@ class KubernetesDeployITest {
                   mode: production
                 """);
 
-        Run run = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--manifests",
-                "k8s",
-                "--steps",
-                SWITCH);
+        Run run = deploy(onCluster("--manifests", "k8s", "--steps", SWITCH));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(client.configMaps()
@@ -417,89 +315,65 @@ class KubernetesDeployITest {
     @Test
     void shouldAnalyseTheNamedBlueGreenThroughAnHttpProbeAndSucceed() throws IOException {
         blueGreenCluster();
-        HttpServer probe = probeAnswering(200);
-        try {
-            Run run = deploy(probeArgs(probe));
 
-            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            assertThat(selector()).containsEntry("slot", "green");
-            assertThat(records()).singleElement().satisfies(record -> {
-                assertThat(record.strategy()).isEqualTo("blueGreen");
-                assertThat(record.analyses()).singleElement().satisfies(analysis -> {
-                    assertThat(analysis.samples()).isPositive();
-                    assertThat(analysis.worst()).containsEntry("AVAILABILITY", 100.0);
-                });
+        Run run = deployProbing(200);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(selector()).containsEntry("slot", "green");
+        assertThat(records()).singleElement().satisfies(record -> {
+            assertThat(record.strategy()).isEqualTo("blueGreen");
+            assertThat(record.analyses()).singleElement().satisfies(analysis -> {
+                assertThat(analysis.samples()).isPositive();
+                assertThat(analysis.worst()).containsEntry("AVAILABILITY", 100.0);
             });
-        } finally {
-            probe.stop(0);
-        }
+        });
     }
 
     @Test
     void shouldRollBackWhenTheProbeFindsTheNewVersionFailing() throws IOException {
         blueGreenCluster();
-        HttpServer probe = probeAnswering(503);
-        try {
-            Run run = deploy(probeArgs(probe));
 
-            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-            assertThat(selector()).as("traffic back on blue").containsEntry("slot", "blue");
-            assertThat(records()).singleElement().satisfies(record -> {
-                assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
-                assertThat(record.reason()).contains("automatic rollback: error rate 100.00 % > 5.00 %");
-                assertThat(record.restoreTime()).isPresent();
-            });
-        } finally {
-            probe.stop(0);
-        }
+        Run run = deployProbing(503);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(selector()).as("traffic back on blue").containsEntry("slot", "blue");
+        assertThat(records()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+            assertThat(record.reason()).contains("automatic rollback: error rate 100.00 % > 5.00 %");
+            assertThat(record.restoreTime()).isPresent();
+        });
     }
 
     @Test
     void shouldRefuseProbeSettingsWithoutAnAddressBeforeTouchingAnything() {
         blueGreenCluster();
 
-        Run run = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--probe-url",
-                "http://user:s3cret@127.0.0.1:1/healthz");
+        Run run = deploy(onCluster("--probe-url", "http://user:s3cret@127.0.0.1:1/healthz"));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("probe url must not carry credentials").doesNotContain("s3cret");
-        assertThat(client.apps()
-                        .deployments()
-                        .inNamespace(NS)
-                        .withName("shop-green")
-                        .get())
-                .isNull();
+        assertThat(deploymentNamed("shop-green")).isNull();
     }
 
-    /** The named blue-green strategy with a demo-sized window, analysed through a probe of {@code server}. */
-    private String[] probeArgs(HttpServer server) {
-        return new String[] {
-            "--target",
-            "kubernetes",
-            "--kubeconfig",
-            kubeconfig.toString(),
-            "--namespace",
-            NS,
-            "--image",
-            "reg/shop:1.1.0",
-            "--shifts",
-            "100:1s",
-            "--sample-interval",
-            "200ms",
-            "--probe-url",
-            "http://127.0.0.1:" + server.getAddress().getPort() + "/healthz",
-            "--probe-requests",
-            "5"
-        };
+    /**
+     * Deploys with the named blue-green strategy and a demo-sized window, analysed through a probe of a
+     * health endpoint answering {@code status}, which stops once the deploy has ended.
+     */
+    private Run deployProbing(int status) throws IOException {
+        HttpServer probe = probeAnswering(status);
+        try {
+            return deploy(onCluster(
+                    "--shifts",
+                    "100:1s",
+                    "--sample-interval",
+                    "200ms",
+                    "--probe-url",
+                    "http://127.0.0.1:" + probe.getAddress().getPort() + "/healthz",
+                    "--probe-requests",
+                    "5"));
+        } finally {
+            probe.stop(0);
+        }
     }
 
     /** A health endpoint on loopback standing in for the preview Service, answering {@code status}. */
@@ -515,30 +389,8 @@ class KubernetesDeployITest {
 
     @Test
     void shouldSayWhenTheKubeconfigIsMissingOrHasNoSuchContext() {
-        Run missing = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                dir.resolve("nope").toString(),
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--steps",
-                SWITCH);
-        Run unknownContext = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--context",
-                "prod",
-                "--namespace",
-                NS,
-                "--image",
-                "reg/shop:1.1.0",
-                "--steps",
-                SWITCH);
+        Run missing = deploy(onCluster(dir.resolve("nope"), "--steps", SWITCH));
+        Run unknownContext = deploy(onCluster("--context", "prod", "--steps", SWITCH));
 
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err())
@@ -553,17 +405,7 @@ class KubernetesDeployITest {
 
     @Test
     void shouldPassTheFactorysRefusalOnAsAUsageError() {
-        Run run = deploy(
-                "--target",
-                "kubernetes",
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--namespace",
-                NS,
-                "--steps",
-                SWITCH,
-                "--target-option",
-                "activeServce=web");
+        Run run = deploy(onCluster("--steps", SWITCH, "--target-option", "activeServce=web"));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
@@ -604,17 +446,7 @@ class KubernetesDeployITest {
         }
 
         environment.remove("GENESIS_KUBE_TOKEN");
-        Run rollback = Run.on(
-                host(),
-                "rollback",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--reason",
-                "no token here",
-                "--state-dir",
-                state().toString());
+        Run rollback = rollback("--reason", "no token here");
 
         assertThat(rollback.exitCode()).isEqualTo(2);
         assertThat(rollback.err())

@@ -1,9 +1,7 @@
 package io.genesis.cli;
 
 import static io.genesis.kubernetes.testing.Fixtures.NS;
-import static io.genesis.kubernetes.testing.Fixtures.deployment;
-import static io.genesis.kubernetes.testing.Fixtures.labels;
-import static io.genesis.kubernetes.testing.Fixtures.service;
+import static io.genesis.kubernetes.testing.Fixtures.createBlueGreen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,9 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,23 +28,8 @@ class KubernetesJarITest {
 
     @Test
     void shouldRollBackFromAnotherProcessWhatOneProcessDeployed() throws Exception {
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                current-context: mock
-                clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
-                users: [{name: deployer, user: {token: not-checked-by-the-mock}}]
-                contexts: [{name: mock, context: {cluster: mock, user: deployer}}]
-                """.formatted(server.getPort()));
-        client.apps()
-                .deployments()
-                .inNamespace(NS)
-                .resource(deployment("shop-blue", labels("app", "shop", "slot", "blue"), "reg/shop:1.0.0", 2))
-                .create();
-        client.services()
-                .inNamespace(NS)
-                .resource(service("shop", labels("app", "shop", "slot", "blue")))
-                .create();
+        Path kubeconfig = MockCluster.kubeconfig(dir, server);
+        createBlueGreen(client, 2);
         GenesisJar genesis = GenesisJar.in(dir);
 
         try (DeploymentController controller = new DeploymentController(client, NS).start()) {
@@ -75,7 +56,7 @@ class KubernetesJarITest {
                     "deploy; smoke; promote; scaleDown 1h");
 
             assertThat(deployed.exitCode()).as(deployed.out() + deployed.err()).isZero();
-            assertThat(selector()).containsEntry("slot", "green");
+            assertThat(MockCluster.selector(client)).containsEntry("slot", "green");
 
             GenesisJar.Result rolledBack = genesis.run(
                     "rollback", "--application", "shop", "--environment", "staging", "--reason", "INC-11: errors");
@@ -84,16 +65,7 @@ class KubernetesJarITest {
                     .as(rolledBack.out() + rolledBack.err())
                     .isZero();
             assertThat(rolledBack.out()).contains("genesis rollback: shop 1.1.0 in staging ROLLED_BACK");
-            assertThat(selector()).containsEntry("slot", "blue");
+            assertThat(MockCluster.selector(client)).containsEntry("slot", "blue");
         }
-    }
-
-    private Map<String, String> selector() {
-        return client.services()
-                .inNamespace(NS)
-                .withName("shop")
-                .get()
-                .getSpec()
-                .getSelector();
     }
 }

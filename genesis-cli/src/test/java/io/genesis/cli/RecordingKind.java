@@ -10,6 +10,7 @@ import io.genesis.core.target.RecordingTarget;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.ManualClock;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,26 @@ final class RecordingKind implements TargetKind {
                 Optional.empty(),
                 "tester",
                 Duration.ofMillis(20));
+    }
+
+    /**
+     * {@code genesis deploy} of {@code application} {@code version} to staging on this kind with the plan
+     * {@code steps}, its state in {@code state}.
+     */
+    Run deployToStaging(Path state, String application, String version, String steps) {
+        return Run.on(
+                host(),
+                CommandLines.deploy(
+                        state,
+                        application,
+                        "--environment",
+                        "staging",
+                        "--target",
+                        NAME,
+                        "--version",
+                        version,
+                        "--steps",
+                        steps));
     }
 
     @Override

@@ -14,38 +14,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RollbackCommandTest {
 
-    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
-
     @TempDir
     Path state;
 
     private final RecordingKind recording = new RecordingKind();
 
     private Run deploy(String version, String steps) {
-        return Run.on(
-                recording.host(),
-                "deploy",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--commit",
-                COMMIT,
-                "--version",
-                version,
-                "--steps",
-                steps,
-                "--state-dir",
-                state.toString());
+        return recording.deployToStaging(state, "shop", version, steps);
     }
 
     private Run rollback(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "rollback", "--application", "shop", "--environment", "staging", "--state-dir", state.toString()));
-        args.addAll(List.of(extra));
-        return Run.on(recording.host(), args.toArray(String[]::new));
+        return Run.on(recording.host(), CommandLines.rollback(state, extra));
     }
 
     @Test

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.HistoryQuery;
-import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code genesis deploy} and {@code genesis rollback} against the real sandbox: real servers, real traffic. */
 class SandboxDeployITest {
-
-    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
     @TempDir
     Path state;
@@ -39,30 +34,32 @@ class SandboxDeployITest {
     }
 
     private Run deployEvery(String sampleInterval, String version, String steps, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "deploy",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--target",
-                "sandbox",
-                "--commit",
-                COMMIT,
-                "--version",
-                version,
-                "--steps",
-                steps,
-                "--sample-interval",
-                sampleInterval,
-                "--state-dir",
-                state.toString()));
-        args.addAll(List.of(extra));
-        return Run.on(host, args.toArray(String[]::new));
+        return Run.on(
+                host,
+                CommandLines.deploy(
+                        state,
+                        "shop",
+                        CommandLines.concat(
+                                List.of(
+                                        "--environment",
+                                        "staging",
+                                        "--target",
+                                        "sandbox",
+                                        "--version",
+                                        version,
+                                        "--steps",
+                                        steps,
+                                        "--sample-interval",
+                                        sampleInterval),
+                                extra)));
+    }
+
+    private Run rollback(String... args) {
+        return Run.on(host, CommandLines.rollback(state, args));
     }
 
     private List<DeploymentRecord> records() {
-        return new JsonLinesHistoryStore(state.resolve("history.jsonl")).all(HistoryQuery.newest(1));
+        return CommandLines.records(state);
     }
 
     @Test
@@ -101,19 +98,7 @@ class SandboxDeployITest {
                         .anyMatch(s -> s.stage() == io.genesis.core.rollout.Stage.RUNNING
                                 && s.currentStep() instanceof io.genesis.core.rollout.plan.Step.Analyse));
 
-        Run rollback = Run.on(
-                host,
-                "rollback",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--reason",
-                "INC-7: checkout slow",
-                "--by",
-                "alice",
-                "--state-dir",
-                state.toString());
+        Run rollback = rollback("--reason", "INC-7: checkout slow", "--by", "alice");
         Run deployed = deploying.get();
 
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
@@ -133,17 +118,7 @@ class SandboxDeployITest {
     void shouldRefuseToRollBackASandboxWhoseProcessHasEnded() {
         Run deployed = deploy("1.5.0", "deploy; smoke; weight 50; weight 100; promote; scaleDown 1h");
 
-        Run rollback = Run.on(
-                host,
-                "rollback",
-                "--application",
-                "shop",
-                "--environment",
-                "staging",
-                "--reason",
-                "too late",
-                "--state-dir",
-                state.toString());
+        Run rollback = rollback("--reason", "too late");
 
         assertThat(deployed.exitCode()).as(deployed.out()).isZero();
         assertThat(deployed.out()).contains("it stops with this process, as the whole sandbox does");

@@ -10,31 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatusCommandTest {
 
-    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
-
     @TempDir
     Path state;
 
     private final RecordingKind recording = new RecordingKind();
 
     private Run deploy(String application, String version, String steps) {
-        return Run.on(
-                recording.host(),
-                "deploy",
-                "--application",
-                application,
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--commit",
-                COMMIT,
-                "--version",
-                version,
-                "--steps",
-                steps,
-                "--state-dir",
-                state.toString());
+        return recording.deployToStaging(state, application, version, steps);
     }
 
     @Test
