@@ -4,7 +4,6 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.InconclusiveAction;
 import io.genesis.core.monitor.MetricSpec;
-import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.SourceRef;
@@ -194,30 +193,8 @@ final class DeployCommand implements Callable<Integer> {
             description = "The build that produced the version, for the record.")
     String build;
 
-    @Option(
-            names = "--probe-url",
-            paramLabel = "URL",
-            description = "Analyse by probing this address over HTTP at each sample (availability, error rate, p95),"
-                    + " such as the preview Service's health endpoint; for targets without metrics of their own.")
-    String probeUrl;
-
-    @Option(
-            names = "--probe-requests",
-            paramLabel = "N",
-            description = "How many probes each sample sends at once (default 10).")
-    Integer probeRequests;
-
-    @Option(
-            names = "--probe-timeout",
-            paramLabel = "DURATION",
-            description = "How long one probe may take before it counts as failed (default 2s).")
-    String probeTimeout;
-
-    @Option(
-            names = "--probe-latency",
-            description = "Analyse the probes' p95 latency too (a health endpoint's latency is a weak signal, so off"
-                    + " by default).")
-    boolean probeLatency;
+    @Mixin
+    MetricSourceOptions metricSources;
 
     @Option(
             names = "--sample-interval",
@@ -308,7 +285,7 @@ final class DeployCommand implements Callable<Integer> {
         try {
             TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
             Optional<MetricSpec> metrics =
-                    probe().map(HttpProbeSettings::spec).or(() -> kind.metricsFor(inputs.key(), targetSpec));
+                    metricSources.spec(inputs.version()).or(() -> kind.metricsFor(inputs.key(), targetSpec));
             if (metrics.isEmpty()) {
                 requireNoAnalysis(inputs, kind, engine.kinds().open(inputs.key(), targetSpec));
             }
@@ -358,23 +335,6 @@ final class DeployCommand implements Callable<Integer> {
         out.println("  rollout " + record.id() + "; record in " + engine.dir().historyFile());
     }
 
-    /** The HTTP probe --probe-url asks for, checked before anything starts. */
-    private Optional<HttpProbeSettings> probe() {
-        if (probeUrl == null) {
-            if (probeRequests != null || probeTimeout != null || probeLatency) {
-                throw new IllegalArgumentException(
-                        "--probe-requests, --probe-timeout and --probe-latency need --probe-url");
-            }
-            return Optional.empty();
-        }
-        HttpProbeSettings defaults = HttpProbeSettings.of(probeUrl);
-        return Optional.of(new HttpProbeSettings(
-                defaults.url(),
-                probeRequests == null ? defaults.requests() : probeRequests,
-                probeTimeout == null ? defaults.timeout() : Durations.parse("--probe-timeout", probeTimeout),
-                probeLatency));
-    }
-
     /**
      * A target kind without a metric source of its own (Kubernetes, for now) cannot analyse: every
      * sample would be inconclusive, which never counts as healthy, so such a plan could only halt or
@@ -389,7 +349,7 @@ final class DeployCommand implements Callable<Integer> {
                     + analysis.get().describe() + "), but the " + kind.name()
                     + " target has no metric source of its own: every sample would be inconclusive, which never"
                     + " counts as healthy, so the rollout could only halt or roll back (--on-inconclusive). Give"
-                    + " one with --probe-url (such as the preview Service's health endpoint), or roll out"
+                    + " one with --prometheus or --probe-url (such as the preview Service's health endpoint), or roll out"
                     + " without analysis: --strategy rolling, or --steps without analyse steps, such as"
                     + " 'deploy; smoke; promote; scaleDown 24h'");
         }
@@ -413,7 +373,7 @@ final class DeployCommand implements Callable<Integer> {
         String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
         StrategySettings settings = strategySettings(custom);
         Strategies.named(strategyName, settings);
-        probe();
+        metricSources.spec(shown);
         AnalysisThresholds analysis = AnalysisThresholds.defaults();
         if (sampleInterval != null) {
             analysis = analysis.withSampleInterval(Durations.parse("--sample-interval", sampleInterval));

@@ -5,6 +5,8 @@ import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.monitor.probe.HttpProbeSource;
+import io.genesis.core.monitor.prometheus.PrometheusSettings;
+import io.genesis.core.monitor.prometheus.PrometheusSource;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
 final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoCloseable {
 
     private final Map<String, TargetKind> kinds = new LinkedHashMap<>();
-    /** One HTTP client for every probe of this command, made on first use. */
+    /** One HTTP client for every probe and Prometheus query of this command, made on first use. */
     private HttpClient probes;
 
     TargetKinds(List<? extends TargetKind> all) {
@@ -73,6 +75,9 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
         if (HttpProbeSettings.KIND.equals(spec.kind())) {
             // A probe works against any target: it only needs an address.
             return new HttpProbeSource(HttpProbeSettings.from(spec), probes());
+        }
+        if (PrometheusSettings.KIND.equals(spec.kind())) {
+            return new PrometheusSource(PrometheusSettings.from(spec), probes());
         }
         return named(spec.kind()).openMetrics(spec);
     }

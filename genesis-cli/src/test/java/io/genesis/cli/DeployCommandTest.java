@@ -102,6 +102,16 @@ class DeployCommandTest {
                 "--environment staging --target recording --strategy rolling --shifts 50,100|traffic shifts were given"
                         + " for strategy 'rolling'",
                 "--environment staging --target recording --ref main --tag v1.0.0|--ref and --tag exclude each other",
+                "--environment staging --target recording --prometheus-query errorRate=up|--prometheus-query needs"
+                        + " --prometheus URL",
+                "--environment staging --target recording --prometheus http://127.0.0.1:9/ --prometheus-query"
+                        + " errors=up|--prometheus-query errors=… names no metric; known: availability, errorRate,",
+                "--environment staging --target recording --prometheus http://127.0.0.1:9/ --prometheus-query"
+                        + " errorRate=up --probe-url http://127.0.0.1:9/|--prometheus and --probe-url exclude each other",
+                "--environment staging --target recording --prometheus http://127.0.0.1:9/|prometheus needs at least"
+                        + " one query",
+                "--environment staging --target recording --probe-timeout 1s|--probe-requests, --probe-timeout and"
+                        + " --probe-latency need --probe-url",
                 "--environment staging --target recording --version .bad|version '.bad' is not valid",
                 "--environment staging --target recording --sample-interval soon|--sample-interval must be a duration",
                 "--environment staging --target recording --on-inconclusive shrug|unknown inconclusive action 'shrug';"

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.monitor.prometheus.LocalPrometheus;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
@@ -25,10 +26,15 @@ import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -280,7 +286,7 @@ class KubernetesDeployITest {
                 .contains("genesis deploy: the blueGreen plan analyses metrics (analyse 5 min), but the kubernetes")
                 .contains("but the kubernetes target has no metric source of its own: every sample would be"
                         + " inconclusive")
-                .contains("Give one with --probe-url")
+                .contains("Give one with --prometheus or --probe-url")
                 .contains("--strategy rolling, or --steps without analyse steps");
         assertThat(deploymentNamed("shop-green")).isNull();
         assertThat(records()).isEmpty();
@@ -359,6 +365,72 @@ class KubernetesDeployITest {
      * Deploys with the named blue-green strategy and a demo-sized window, analysed through a probe of a
      * health endpoint answering {@code status}, which stops once the deploy has ended.
      */
+    @Test
+    void shouldRollBackOnTheErrorRateDebiansPrometheusMeasuresForTheCandidate() throws Exception {
+        blueGreenCluster();
+        HttpServer exporter = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        exporter.createContext("/metrics", exchange -> {
+            byte[] body = """
+                    genesis_http_requests{version="1.0.0"} 1000
+                    genesis_http_errors{version="1.0.0"} 0
+                    genesis_http_requests{version="1.1.0"} 200
+                    genesis_http_errors{version="1.1.0"} 60
+                    """.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        exporter.start();
+        Path data = Files.createDirectories(dir.resolve("prometheus"));
+        try (LocalPrometheus prometheus =
+                LocalPrometheus.start(data, "127.0.0.1:" + exporter.getAddress().getPort())) {
+            prometheus.await("scraping the exporter", () -> scraped(prometheus));
+
+            Run run = deploy(onCluster(
+                    "--shifts",
+                    "100:1s",
+                    "--sample-interval",
+                    "200ms",
+                    "--prometheus",
+                    prometheus.url().toString(),
+                    "--prometheus-query",
+                    "errorRate=100 * sum(genesis_http_errors{version=\"$version\"})"
+                            + " / sum(genesis_http_requests{version=\"$version\"})"));
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(selector()).as("traffic back on blue").containsEntry("slot", "blue");
+            assertThat(records()).singleElement().satisfies(record -> {
+                assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+                assertThat(record.reason())
+                        .isEqualTo("automatic rollback: error rate 30.00 % > 5.00 % automatic rollback");
+            });
+            assertThat(storedMetrics())
+                    .containsEntry("url", prometheus.url().toString())
+                    .hasEntrySatisfying("errorRate", query -> assertThat(query).contains("version=\"1.1.0\""));
+        } finally {
+            exporter.stop(0);
+        }
+    }
+
+    /** Whether Prometheus has scraped the candidate's series yet. */
+    private static boolean scraped(LocalPrometheus prometheus) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(prometheus.url().resolve("/api/v1/query?query=genesis_http_errors"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .contains("1.1.0");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Run deployProbing(int status) throws IOException {
         HttpServer probe = probeAnswering(status);
         try {
@@ -510,6 +582,12 @@ class KubernetesDeployITest {
                         + " 'namspace' for kind kubernetes; fix: use one of the known keys: ")
                 .contains("kind", "kubeconfig", "namespace", "image", "tokenEnv");
         assertThat(state()).doesNotExist();
+    }
+
+    private Map<String, String> storedMetrics() {
+        List<RolloutState> stored = new FileRolloutStateStore(state().resolve("rollouts")).list();
+        assertThat(stored).hasSize(1);
+        return stored.get(0).request().metrics().settings();
     }
 
     private Map<String, String> storedTarget() {

@@ -1,0 +1,133 @@
+package io.genesis.core.monitor.prometheus;
+
+import io.genesis.core.monitor.Metric;
+import io.genesis.core.monitor.MetricSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which Prometheus to ask and what, as stored with the rollout (kind {@value #KIND}). Each metric
+ * is one PromQL query that answers a single number in the metric's unit: percent for error rate,
+ * availability and post-deploy test pass rate, milliseconds for p95 latency. {@code $window} in a query becomes the sample's
+ * length (such as {@code 30s}) when it runs; {@code $version} is replaced with the candidate's
+ * version before the rollout is stored, by {@link #forVersion}.
+ *
+ * @param url the Prometheus server, such as {@code http://prometheus:9090}
+ * @param queries a query per metric; at least one
+ * @param timeout how long one query may take
+ */
+public record PrometheusSettings(URI url, Map<Metric, String> queries, Duration timeout) {
+
+    /** The metric source kind of Prometheus. */
+    public static final String KIND = "prometheus";
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Map<String, Metric> QUERY_KEYS = Map.of(
+            "errorRate", Metric.ERROR_RATE,
+            "latencyP95", Metric.LATENCY_P95,
+            "availability", Metric.AVAILABILITY,
+            "testPassRate", Metric.TEST_PASS_RATE);
+
+    public PrometheusSettings {
+        if (url != null && url.getRawUserInfo() != null) {
+            // Checked first: a password in the address must not reach a message, a log or the stored rollout.
+            throw new IllegalArgumentException(
+                    "prometheus url must not carry credentials (user:password@); use a Prometheus reachable without");
+        }
+        if (url == null
+                || url.getHost() == null
+                || !Set.of("http", "https")
+                        .contains(String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                    "prometheus url must be an http or https address, such as http://prometheus:9090; got '" + url
+                            + "'");
+        }
+        if (queries == null || queries.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "prometheus needs at least one query: " + String.join(", ", new TreeSet<>(QUERY_KEYS.keySet())));
+        }
+        queries.forEach((metric, query) -> {
+            if (query == null || query.isBlank()) {
+                throw new IllegalArgumentException("prometheus query for " + metric.label() + " is empty");
+            }
+        });
+        queries = Map.copyOf(new EnumMap<>(queries));
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("prometheus timeout must be more than 0, got " + timeout);
+        }
+    }
+
+    /** The settings a stored spec names; unknown or malformed settings fail naming the setting. */
+    public static PrometheusSettings from(MetricSpec spec) {
+        if (!KIND.equals(spec.kind())) {
+            throw new IllegalArgumentException("metric source kind '" + spec.kind() + "' is not " + KIND);
+        }
+        Map<String, String> settings = spec.settings();
+        Set<String> known = new TreeSet<>(QUERY_KEYS.keySet());
+        known.add("url");
+        known.add("timeoutMillis");
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("prometheus settings " + unknown + " are not known; known: " + known);
+        }
+        String url = settings.get("url");
+        if (url == null) {
+            throw new IllegalArgumentException("prometheus setting 'url' is required, such as http://prometheus:9090");
+        }
+        Map<Metric, String> queries = new EnumMap<>(Metric.class);
+        QUERY_KEYS.forEach((key, metric) -> {
+            if (settings.containsKey(key)) {
+                queries.put(metric, settings.get(key));
+            }
+        });
+        Duration timeout = DEFAULT_TIMEOUT;
+        if (settings.containsKey("timeoutMillis")) {
+            try {
+                timeout = Duration.ofMillis(
+                        Long.parseLong(settings.get("timeoutMillis").trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "prometheus setting 'timeoutMillis' must be a whole number, got '"
+                                + settings.get("timeoutMillis") + "'",
+                        e);
+            }
+        }
+        return new PrometheusSettings(uri(url), queries, timeout);
+    }
+
+    /** The spec stored with a rollout. */
+    public MetricSpec spec() {
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("url", url.toString());
+        settings.put("timeoutMillis", Long.toString(timeout.toMillis()));
+        QUERY_KEYS.forEach((key, metric) -> {
+            if (queries.containsKey(metric)) {
+                settings.put(key, queries.get(metric));
+            }
+        });
+        return new MetricSpec(KIND, settings);
+    }
+
+    /** These settings with {@code $version} in every query replaced by {@code version}. */
+    public PrometheusSettings forVersion(String version) {
+        Map<Metric, String> replaced = new EnumMap<>(Metric.class);
+        queries.forEach((metric, query) -> replaced.put(metric, query.replace("$version", version)));
+        return new PrometheusSettings(url, replaced, timeout);
+    }
+
+    private static URI uri(String text) {
+        try {
+            return URI.create(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("prometheus url '" + text + "' is not an address: " + e.getMessage(), e);
+        }
+    }
+}
