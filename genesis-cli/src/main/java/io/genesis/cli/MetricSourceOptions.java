@@ -1,12 +1,12 @@
 package io.genesis.cli;
 
 import io.genesis.core.monitor.Metric;
+import io.genesis.core.monitor.MetricAddress;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.monitor.prometheus.PrometheusSettings;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,8 +97,10 @@ final class MetricSourceOptions {
             }
             queries.put(metric, query);
         });
-        return Optional.of(
-                new PrometheusSettings(URI.create(prometheus.trim()), queries, PrometheusSettings.DEFAULT_TIMEOUT));
+        return Optional.of(new PrometheusSettings(
+                MetricAddress.require("prometheus", prometheus, "http://prometheus:9090"),
+                queries,
+                PrometheusSettings.DEFAULT_TIMEOUT));
     }
 
     private Optional<HttpProbeSettings> probe() {

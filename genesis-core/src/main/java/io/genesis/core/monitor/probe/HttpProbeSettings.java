@@ -1,9 +1,9 @@
 package io.genesis.core.monitor.probe;
 
+import io.genesis.core.monitor.MetricAddress;
 import io.genesis.core.monitor.MetricSpec;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,24 +33,7 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout, boolean
     private static final Set<String> KNOWN = Set.of("url", "requests", "timeoutMillis", "latency");
 
     public HttpProbeSettings {
-        if (url != null && url.getRawUserInfo() != null) {
-            // Checked first: a password in the address must not reach a message, a log or the stored rollout.
-            throw new IllegalArgumentException(
-                    "probe url must not carry credentials (user:password@); probe an" + " endpoint that needs none");
-        }
-        if (url == null
-                || url.getHost() == null
-                || !Set.of("http", "https")
-                        .contains(String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(
-                    "probe url must be an http or https address with a host, such as http://shop-preview/healthz; got '"
-                            + url + "'");
-        }
-        if (url.getUserInfo() != null) {
-            // A password in the address would be stored with the rollout and shown in logs.
-            throw new IllegalArgumentException(
-                    "probe url must not carry credentials (user:password@); probe an" + " endpoint that needs none");
-        }
+        MetricAddress.require("probe", url, "http://shop-preview/healthz");
         if (requests < 1 || requests > MAX_REQUESTS) {
             throw new IllegalArgumentException(
                     "probe requests must be between 1 and " + MAX_REQUESTS + " per sample, got " + requests);
@@ -103,11 +86,7 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout, boolean
     }
 
     private static URI uri(String text) {
-        try {
-            return URI.create(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("probe url '" + text + "' is not an address: " + e.getMessage(), e);
-        }
+        return MetricAddress.require("probe", text, "http://shop-preview/healthz");
     }
 
     private static boolean flag(Map<String, String> settings, String key) {

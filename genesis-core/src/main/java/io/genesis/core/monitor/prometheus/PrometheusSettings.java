@@ -1,11 +1,11 @@
 package io.genesis.core.monitor.prometheus;
 
 import io.genesis.core.monitor.Metric;
+import io.genesis.core.monitor.MetricAddress;
 import io.genesis.core.monitor.MetricSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,19 +36,7 @@ public record PrometheusSettings(URI url, Map<Metric, String> queries, Duration 
             "testPassRate", Metric.TEST_PASS_RATE);
 
     public PrometheusSettings {
-        if (url != null && url.getRawUserInfo() != null) {
-            // Checked first: a password in the address must not reach a message, a log or the stored rollout.
-            throw new IllegalArgumentException(
-                    "prometheus url must not carry credentials (user:password@); use a Prometheus reachable without");
-        }
-        if (url == null
-                || url.getHost() == null
-                || !Set.of("http", "https")
-                        .contains(String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(
-                    "prometheus url must be an http or https address, such as http://prometheus:9090; got '" + url
-                            + "'");
-        }
+        MetricAddress.require("prometheus", url, "http://prometheus:9090");
         if (queries == null || queries.isEmpty()) {
             throw new IllegalArgumentException(
                     "prometheus needs at least one query: " + String.join(", ", new TreeSet<>(QUERY_KEYS.keySet())));
@@ -124,10 +112,6 @@ public record PrometheusSettings(URI url, Map<Metric, String> queries, Duration 
     }
 
     private static URI uri(String text) {
-        try {
-            return URI.create(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("prometheus url '" + text + "' is not an address: " + e.getMessage(), e);
-        }
+        return MetricAddress.require("prometheus", text, "http://prometheus:9090");
     }
 }
