@@ -79,7 +79,13 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
         if (PrometheusSettings.KIND.equals(spec.kind())) {
             return new PrometheusSource(PrometheusSettings.from(spec), probes());
         }
-        return named(spec.kind()).openMetrics(spec);
+        TargetKind kind = kinds.get(spec.kind());
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown metric source '" + spec.kind() + "'; known: "
+                    + PrometheusSettings.KIND + ", " + HttpProbeSettings.KIND + ", and the measurements of the "
+                    + String.join(" and ", kinds.keySet()) + " target");
+        }
+        return kind.openMetrics(spec);
     }
 
     private synchronized HttpClient probes() {

@@ -3,10 +3,18 @@ package io.genesis.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genesis.core.monitor.Metric;
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.probe.HttpProbeSettings;
+import io.genesis.core.monitor.probe.HttpProbeSource;
+import io.genesis.core.monitor.prometheus.PrometheusSettings;
+import io.genesis.core.monitor.prometheus.PrometheusSource;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetSpec;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TargetKindsTest {
@@ -24,8 +32,18 @@ class TargetKindsTest {
                 .hasMessageStartingWith("unknown target 'nomad'");
         assertThat(kinds.find("kubernetes")).containsInstanceOf(KubernetesKind.class);
         assertThat(kinds.find("nomad")).isEmpty();
-        assertThatThrownBy(() -> kinds.open(MetricSpec.of("prometheus")))
-                .hasMessageStartingWith("unknown target 'prometheus'");
+        assertThatThrownBy(() -> kinds.open(MetricSpec.of("datadog")))
+                .hasMessageStartingWith("unknown metric source 'datadog'; known: prometheus, httpProbe, and the"
+                        + " measurements of the ");
+        assertThat(kinds.open(new PrometheusSettings(
+                                URI.create("http://127.0.0.1:9090"),
+                                Map.of(Metric.ERROR_RATE, "up"),
+                                Duration.ofSeconds(1))
+                        .spec()))
+                .isInstanceOf(PrometheusSource.class);
+        assertThat(kinds.open(
+                        HttpProbeSettings.of("http://127.0.0.1:8080/healthz").spec()))
+                .isInstanceOf(HttpProbeSource.class);
     }
 
     @Test
