@@ -19,12 +19,6 @@ import picocli.CommandLine.Option;
  */
 final class MetricSourceOptions {
 
-    private static final Map<String, Metric> QUERY_NAMES = Map.of(
-            "errorRate", Metric.ERROR_RATE,
-            "latencyP95", Metric.LATENCY_P95,
-            "availability", Metric.AVAILABILITY,
-            "testPassRate", Metric.TEST_PASS_RATE);
-
     @Option(
             names = "--prometheus",
             paramLabel = "URL",
@@ -90,11 +84,9 @@ final class MetricSourceOptions {
         }
         Map<Metric, String> queries = new EnumMap<>(Metric.class);
         prometheusQueries.forEach((name, query) -> {
-            Metric metric = QUERY_NAMES.get(name);
-            if (metric == null) {
-                throw new IllegalArgumentException("--prometheus-query " + name + "=… names no metric; known:"
-                        + " availability, errorRate, latencyP95, testPassRate");
-            }
+            Metric metric = PrometheusSettings.metricNamed(name)
+                    .orElseThrow(() -> new IllegalArgumentException("--prometheus-query " + name
+                            + "=… names no metric; known: " + String.join(", ", PrometheusSettings.queryNames())));
             queries.put(metric, query);
         });
         return Optional.of(new PrometheusSettings(

@@ -68,60 +68,24 @@ public record RolloutView(
         return switch (state.stage()) {
             case QUEUED -> RolloutStatus.QUEUED;
             case RUNNING ->
-                state.progress().decision() != null
-                        ? RolloutStatus.PROGRESSING
-                        : state.currentStep().accept(new RunningStatus());
+                state.progress().decision() != null ? RolloutStatus.PROGRESSING : runningStatus(state.currentStep());
             case HALTED -> RolloutStatus.HALTED;
             case ROLLING_BACK -> RolloutStatus.ROLLING_BACK;
             case FINISHING, DONE -> RolloutStatus.of(state.outcome().status());
         };
     }
 
-    /** Which status a running step shows. */
-    private static final class RunningStatus implements Step.Visitor<RolloutStatus> {
-        @Override
-        public RolloutStatus deployCandidate(Step.DeployCandidate step) {
-            return RolloutStatus.PROGRESSING;
-        }
-
-        @Override
-        public RolloutStatus smokeCheck(Step.SmokeCheck step) {
-            return RolloutStatus.PROGRESSING;
-        }
-
-        @Override
-        public RolloutStatus setWeight(Step.SetWeight step) {
-            return RolloutStatus.PROGRESSING;
-        }
-
-        @Override
-        public RolloutStatus rollingBatch(Step.RollingBatch step) {
-            return RolloutStatus.PROGRESSING;
-        }
-
-        @Override
-        public RolloutStatus pause(Step.Pause step) {
+    /** Which status a running step shows: waiting steps have their own, every other step progresses. */
+    private static RolloutStatus runningStatus(Step step) {
+        if (step instanceof Step.Pause) {
             return RolloutStatus.PAUSED;
         }
-
-        @Override
-        public RolloutStatus approval(Step.AwaitApproval step) {
+        if (step instanceof Step.AwaitApproval) {
             return RolloutStatus.AWAITING_APPROVAL;
         }
-
-        @Override
-        public RolloutStatus analyse(Step.Analyse step) {
+        if (step instanceof Step.Analyse) {
             return RolloutStatus.ANALYSING;
         }
-
-        @Override
-        public RolloutStatus promote(Step.Promote step) {
-            return RolloutStatus.PROGRESSING;
-        }
-
-        @Override
-        public RolloutStatus scaleDownPrevious(Step.ScaleDownPrevious step) {
-            return RolloutStatus.PROGRESSING;
-        }
+        return RolloutStatus.PROGRESSING;
     }
 }

@@ -104,7 +104,13 @@ public final class KubernetesTargetFactory implements TargetFactory {
         String image = required(settings, "image");
         StrategyKind kind = StrategyKind.of(settings.getOrDefault("strategy", StrategyKind.BLUE_GREEN.label()));
         EventSink sink = recordEvents(settings)
-                ? new ClusterEvents(client, app.namespace(), app.deployment(), events, Clock.systemUTC())
+                ? new ClusterEvents(
+                        client,
+                        app.namespace(),
+                        app.deployment(),
+                        events,
+                        Clock.systemUTC(),
+                        ClusterEvents.background())
                 : events;
         return new KubernetesDeploymentTarget(
                 strategy(kind, app, settings, sink), image, manifests(settings, app, sink));

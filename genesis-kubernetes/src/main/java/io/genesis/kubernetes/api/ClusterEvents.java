@@ -7,7 +7,11 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Events are a courtesy, never a condition: a write that fails (no {@code create} on
  * {@code events} in the Role, the API briefly away) is said once in the log and the rollout goes on.
+ * They are written off the rollout's path, on {@link #background()}, so that recording "traffic is
+ * back on blue" never delays the rollback it reports.
  */
 public final class ClusterEvents implements EventSink {
 
@@ -29,19 +35,45 @@ public final class ClusterEvents implements EventSink {
     private final String deployment;
     private final EventSink log;
     private final Clock clock;
+    private final Executor writer;
     private final AtomicBoolean warned = new AtomicBoolean();
+
+    /**
+     * One daemon thread for the Events of every rollout in this process, with a bounded queue: when
+     * the API is so slow that 1 000 Events wait, newer ones are dropped rather than held in memory.
+     */
+    private static final ThreadPoolExecutor BACKGROUND = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1_000),
+            runnable -> {
+                Thread thread = new Thread(runnable, "genesis-kubernetes-events");
+                thread.setDaemon(true);
+                return thread;
+            },
+            new ThreadPoolExecutor.DiscardPolicy());
+
+    /** The shared writer of Events, off every rollout's path. */
+    public static Executor background() {
+        // Only the power to submit leaves this class: nobody else may shut the shared pool down.
+        return BACKGROUND::execute;
+    }
 
     /**
      * @param namespace where the Deployment and its Events are
      * @param deployment the Deployment the Events are about
      * @param log the caller's log, which gets every line first
      */
-    public ClusterEvents(KubernetesClient client, String namespace, String deployment, EventSink log, Clock clock) {
+    public ClusterEvents(
+            KubernetesClient client, String namespace, String deployment, EventSink log, Clock clock, Executor writer) {
         this.client = Objects.requireNonNull(client, "client");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.deployment = Objects.requireNonNull(deployment, "deployment");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     @Override

@@ -40,7 +40,7 @@ class ClusterEventsTest {
 
     @Test
     void shouldLogEachLineAndRecordItAsAnEventOnTheDeployment() {
-        ClusterEvents events = new ClusterEvents(client, NS, "shop", log::add, CLOCK);
+        ClusterEvents events = new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run);
 
         events.emit("blue-green test/shop: reg/shop:1.1.0 deployed to slot green");
         events.emit("blue-green test/shop: active Service shop switched from slot blue to green in one patch");
@@ -74,8 +74,9 @@ class ClusterEventsTest {
 
         factory.open(candidate.key(), new TargetSpec(KubernetesTargetFactory.KIND, Fixtures.settings()))
                 .deployCandidate(candidate);
-        int recorded = client.v1().events().inNamespace(NS).list().getItems().size();
         int logged = log.size();
+        // The factory writes Events on the shared background writer: wait for them (a real async effect).
+        int recorded = eventsOnceSettled(logged);
         factory.open(
                         candidate.key(),
                         new TargetSpec(KubernetesTargetFactory.KIND, Fixtures.settings("recordEvents", "false")))
@@ -88,9 +89,19 @@ class ClusterEventsTest {
         assertThat(log).hasSizeGreaterThan(logged);
     }
 
+    private int eventsOnceSettled(int expected) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        int found = client.v1().events().inNamespace(NS).list().getItems().size();
+        while (found < expected && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            found = client.v1().events().inNamespace(NS).list().getItems().size();
+        }
+        return found;
+    }
+
     @Test
     void shouldShortenAMessageTheApiServerWouldRefuse() {
-        new ClusterEvents(client, NS, "shop", log::add, CLOCK).emit("x".repeat(5_000));
+        new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run).emit("x".repeat(5_000));
 
         Event event = client.v1().events().inNamespace(NS).list().getItems().get(0);
         assertThat(event.getMessage()).hasSize(ClusterEvents.MAX_MESSAGE).endsWith("…");
@@ -107,7 +118,7 @@ class ClusterEventsTest {
                 new ClientSettings(Duration.ofMillis(500), Duration.ofMillis(500), 0, Duration.ofMillis(10));
         try (KubernetesClient unreachable = KubernetesClients.open(
                 new Connection.Token(URI.create("http://127.0.0.1:" + closed), "t0ken", ""), quick)) {
-            ClusterEvents events = new ClusterEvents(unreachable, NS, "shop", log::add, CLOCK);
+            ClusterEvents events = new ClusterEvents(unreachable, NS, "shop", log::add, CLOCK, Runnable::run);
 
             events.emit("first line");
             events.emit("second line");

@@ -1,12 +1,12 @@
 package io.genesis.core.monitor.probe;
 
 import io.genesis.core.monitor.MetricAddress;
+import io.genesis.core.monitor.MetricSettings;
 import io.genesis.core.monitor.MetricSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Where and how an HTTP probe measures a candidate, as stored with the rollout (kind
@@ -53,25 +53,15 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout, boolean
 
     /** The settings a stored spec names; unknown or malformed settings fail naming the setting. */
     public static HttpProbeSettings from(MetricSpec spec) {
-        if (!KIND.equals(spec.kind())) {
-            throw new IllegalArgumentException("metric source kind '" + spec.kind() + "' is not " + KIND);
-        }
-        Map<String, String> settings = spec.settings();
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(KNOWN);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "probe settings " + unknown + " are not known; known: " + new TreeSet<>(KNOWN));
-        }
-        String url = settings.get("url");
-        if (url == null) {
-            throw new IllegalArgumentException("probe setting 'url' is required, such as http://shop-preview/healthz");
-        }
+        MetricSettings settings = MetricSettings.of(spec, KIND, "probe", KNOWN);
         return new HttpProbeSettings(
-                uri(url),
-                number(settings, "requests", DEFAULT_REQUESTS),
-                Duration.ofMillis(number(settings, "timeoutMillis", (int) DEFAULT_TIMEOUT.toMillis())),
-                flag(settings, "latency"));
+                uri(settings.required("url", "http://shop-preview/healthz")),
+                // Out-of-range counts reach the constructor's bounds check, which names them.
+                (int) Math.max(
+                        Integer.MIN_VALUE,
+                        Math.min(Integer.MAX_VALUE, settings.wholeNumber("requests", DEFAULT_REQUESTS))),
+                Duration.ofMillis(settings.wholeNumber("timeoutMillis", DEFAULT_TIMEOUT.toMillis())),
+                settings.flag("latency"));
     }
 
     /** The spec stored with a rollout. */
@@ -87,27 +77,5 @@ public record HttpProbeSettings(URI url, int requests, Duration timeout, boolean
 
     private static URI uri(String text) {
         return MetricAddress.require("probe", text, "http://shop-preview/healthz");
-    }
-
-    private static boolean flag(Map<String, String> settings, String key) {
-        String value = settings.getOrDefault(key, "false").trim();
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException(
-                    "probe setting '" + key + "' must be true or false, got '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static int number(Map<String, String> settings, String key, int fallback) {
-        String value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "probe setting '" + key + "' must be a whole number, got '" + value + "'", e);
-        }
     }
 }

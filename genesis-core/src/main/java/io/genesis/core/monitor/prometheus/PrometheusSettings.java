@@ -2,11 +2,13 @@ package io.genesis.core.monitor.prometheus;
 
 import io.genesis.core.monitor.Metric;
 import io.genesis.core.monitor.MetricAddress;
+import io.genesis.core.monitor.MetricSettings;
 import io.genesis.core.monitor.MetricSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -54,41 +56,31 @@ public record PrometheusSettings(URI url, Map<Metric, String> queries, Duration 
 
     /** The settings a stored spec names; unknown or malformed settings fail naming the setting. */
     public static PrometheusSettings from(MetricSpec spec) {
-        if (!KIND.equals(spec.kind())) {
-            throw new IllegalArgumentException("metric source kind '" + spec.kind() + "' is not " + KIND);
-        }
-        Map<String, String> settings = spec.settings();
         Set<String> known = new TreeSet<>(QUERY_KEYS.keySet());
         known.add("url");
         known.add("timeoutMillis");
-        Set<String> unknown = new TreeSet<>(settings.keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("prometheus settings " + unknown + " are not known; known: " + known);
-        }
-        String url = settings.get("url");
-        if (url == null) {
-            throw new IllegalArgumentException("prometheus setting 'url' is required, such as http://prometheus:9090");
-        }
+        MetricSettings settings = MetricSettings.of(spec, KIND, "prometheus", known);
+        String url = settings.required("url", "http://prometheus:9090");
         Map<Metric, String> queries = new EnumMap<>(Metric.class);
         QUERY_KEYS.forEach((key, metric) -> {
-            if (settings.containsKey(key)) {
+            if (settings.has(key)) {
                 queries.put(metric, settings.get(key));
             }
         });
-        Duration timeout = DEFAULT_TIMEOUT;
-        if (settings.containsKey("timeoutMillis")) {
-            try {
-                timeout = Duration.ofMillis(
-                        Long.parseLong(settings.get("timeoutMillis").trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "prometheus setting 'timeoutMillis' must be a whole number, got '"
-                                + settings.get("timeoutMillis") + "'",
-                        e);
-            }
-        }
-        return new PrometheusSettings(uri(url), queries, timeout);
+        return new PrometheusSettings(
+                uri(url),
+                queries,
+                Duration.ofMillis(settings.wholeNumber("timeoutMillis", DEFAULT_TIMEOUT.toMillis())));
+    }
+
+    /** The metric a query is named for on the command line or in settings, such as {@code errorRate}. */
+    public static Optional<Metric> metricNamed(String name) {
+        return Optional.ofNullable(QUERY_KEYS.get(name));
+    }
+
+    /** The names queries are given by, sorted. */
+    public static Set<String> queryNames() {
+        return new TreeSet<>(QUERY_KEYS.keySet());
     }
 
     /** The spec stored with a rollout. */
