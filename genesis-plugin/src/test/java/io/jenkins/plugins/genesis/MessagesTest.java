@@ -83,7 +83,7 @@ class MessagesTest {
     void shouldFailLoudlyForAPackageWithoutMessages() {
         assertThatThrownBy(() -> Localization.format(NoBundle.ANYTHING))
                 .isInstanceOf(MissingResourceException.class)
-                .hasMessageContaining("io.jenkins.plugins.genesis.Messages");
+                .hasMessageContaining("NoBundle");
     }
 
     private enum NoBundle {

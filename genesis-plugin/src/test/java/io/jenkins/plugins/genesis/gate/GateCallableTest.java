@@ -46,6 +46,25 @@ class GateCallableTest {
         assertThat(PersistedClasses.problemsOf(GenesisGateStep.Execution.class)).isEmpty();
     }
 
+    @Test
+    void shouldSendBackOnlyJdkExceptionsSoTheControllersClassFilterNeverSeesAnEngineClass() {
+        // given
+        RuntimeException engine = new EngineFailure("cannot read TEST-a.xml");
+        IllegalArgumentException usage = new IllegalArgumentException("genesisGate: force: true needs a reason");
+
+        // when
+        RuntimeException sentForEngine = GateCallable.jdkOnly(engine);
+        RuntimeException sentForUsage = GateCallable.jdkOnly(usage);
+
+        // then
+        assertThat(sentForEngine)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("EngineFailure: cannot read TEST-a.xml")
+                .hasNoCause();
+        assertThat(sentForEngine.getStackTrace()).isEqualTo(engine.getStackTrace());
+        assertThat(sentForUsage).isSameAs(usage);
+    }
+
     private static GateCallable roundTrip(GateCallable callable) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -53,6 +72,15 @@ class GateCallableTest {
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (GateCallable) in.readObject();
+        }
+    }
+
+    /** Stands for any exception class of the engine: not the JDK's. */
+    private static final class EngineFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EngineFailure(String message) {
+            super(message);
         }
     }
 }
