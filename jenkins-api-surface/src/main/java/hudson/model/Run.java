@@ -35,6 +35,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    /** The job this build belongs to. */
+    public JobT getParent() {
+        throw new UnsupportedOperationException();
+    }
+
     /** Makes the build's result worse; a better result than the current one is ignored. */
     public void setResult(Result r) {
         throw new UnsupportedOperationException();

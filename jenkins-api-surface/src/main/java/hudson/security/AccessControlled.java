@@ -10,4 +10,9 @@ public interface AccessControlled {
     default void checkPermission(Permission permission) throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
+
+    /** Whether the current user (the thread's authentication) has {@code permission} here. */
+    default boolean hasPermission(Permission permission) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -1,12 +1,28 @@
 package hudson.security;
 
+import org.jvnet.localizer.Localizable;
+
 /**
- * One permission, such as administering Jenkins. Mirrors {@code org.jenkins-ci.main:jenkins-core:2.541.3}. The plugin only passes
- * permissions along, so no constructor or member is declared.
+ * One permission, such as administering Jenkins. Mirrors {@code org.jenkins-ci.main:jenkins-core:2.541.3}: the
+ * constructor a plugin defines its own permissions with, the root permission they are implied by, and the id.
  */
 public final class Permission {
 
-    private Permission() {
+    /**
+     * The root permission, which {@code Jenkins.ADMINISTER} names too (the same object); declared here because
+     * {@code jenkins.model.Jenkins} is not part of the surface.
+     */
+    @Deprecated
+    public static final Permission HUDSON_ADMINISTER = null;
+
+    /** Defines and registers a permission of {@code group}, granted with {@code impliedBy}, within {@code scope}. */
+    public Permission(
+            PermissionGroup group, String name, Localizable description, Permission impliedBy, PermissionScope scope) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** {@code <owner class name>.<name>}, as authorization strategies store it. */
+    public String getId() {
         throw new UnsupportedOperationException();
     }
 }

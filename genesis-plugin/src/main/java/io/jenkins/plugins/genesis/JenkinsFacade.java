@@ -5,6 +5,8 @@ import hudson.Functions;
 import hudson.model.Item;
 import hudson.security.Permission;
 import java.util.Objects;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The one place where the plugin reaches the running Jenkins instance. Everything else asks
@@ -42,6 +44,17 @@ public final class JenkinsFacade {
         } else {
             item.checkPermission(Item.CONFIGURE);
         }
+    }
+
+    /**
+     * The name of the identity the current thread runs as, as {@code Jenkins.getAuthentication2()}
+     * reads it (that method returns this context's authentication, or anonymous when there is
+     * none). In a Pipeline step it is the build's identity: {@code SYSTEM} unless an
+     * authorization plugin sets one per job.
+     */
+    public static String currentUserName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
     }
 
     /** The only registered instance of the extension {@code type}. */

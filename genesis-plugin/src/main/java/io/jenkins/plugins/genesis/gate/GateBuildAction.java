@@ -1,5 +1,6 @@
 package io.jenkins.plugins.genesis.gate;
 
+import hudson.model.BuildBadgeAction;
 import hudson.model.Run;
 import java.util.List;
 import jenkins.model.RunAction2;
@@ -12,17 +13,25 @@ import org.kohsuke.stapler.export.ExportedBean;
  * with several gates (one per stage, or in parallel branches) shows each of them, in order, and
  * no two calls ever change the same object.
  *
+ * <p>A gate that was forced through also shows as a badge beside the build in the build history
+ * ({@code badge.jelly}, core's own build-badge mechanism: no badge plugin needed), and names who
+ * forced it: the build's identity, which needed the Force permission.
+ *
  * <p>Jenkins stores actions with XStream, so the verdict is kept as the JSON of the engine's
  * summary (a plain string) and read back into plugin-side rows when first shown.
  */
 @ExportedBean(defaultVisibility = 2)
-public final class GateBuildAction implements RunAction2 {
+public final class GateBuildAction implements RunAction2, BuildBadgeAction {
 
     private final String summaryJson;
+    /** The identity that forced the gate through; {@code null} unless it was overridden. */
+    private final String forcedBy;
+
     private transient volatile GateReport report;
 
-    GateBuildAction(String summaryJson) {
+    GateBuildAction(String summaryJson, String forcedBy) {
         this.summaryJson = summaryJson;
+        this.forcedBy = forcedBy;
     }
 
     private GateReport report() {
@@ -79,6 +88,17 @@ public final class GateBuildAction implements RunAction2 {
     @Exported
     public String getOverrideReason() {
         return report().overrideReason();
+    }
+
+    /** Whether the gate did not pass and was forced through: then a badge shows it in the build history. */
+    public boolean isOverridden() {
+        return report().overrideReason() != null;
+    }
+
+    /** Who forced the gate through (the build's identity), or {@code null} when it was not forced. */
+    @Exported
+    public String getForcedBy() {
+        return forcedBy;
     }
 
     /** The summary as the engine wrote it, for tools that read the JSON of {@code genesis gate --json}. */

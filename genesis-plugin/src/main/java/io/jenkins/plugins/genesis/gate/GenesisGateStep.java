@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -11,12 +12,14 @@ import hudson.tasks.test.AbstractTestResultAction;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.genesis.core.policy.Environment;
+import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -214,11 +217,19 @@ public final class GenesisGateStep extends Step {
             FilePath workspace = context.get(FilePath.class);
             PrintStream console = context.get(TaskListener.class).getLogger();
             GateInput input = input(run);
+            String forcedBy = settings.force ? checkMayForce(run) : null;
             String json = workspace.act(new GateCallable(input));
             GateReport report = GateReport.fromJson(json);
             report.consoleLines().forEach(console::println);
-            run.addAction(new GateBuildAction(json));
             GateOutcome outcome = report.outcome();
+            run.addAction(new GateBuildAction(json, outcome == GateOutcome.OVERRIDDEN ? forcedBy : null));
+            if (outcome == GateOutcome.OVERRIDDEN) {
+                console.println(
+                        String.format(Locale.ROOT, "  %-9s %s", "override", Messages.FORCED_BY.format(forcedBy)));
+                context.get(FlowNode.class)
+                        .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                                .withMessage(Messages.FORCED_WARNING.format(report.headline(), forcedBy)));
+            }
             if (outcome.marksUnstable()) {
                 run.setResult(Result.UNSTABLE);
                 context.get(FlowNode.class)
@@ -228,6 +239,22 @@ public final class GenesisGateStep extends Step {
                 throw new AbortException(Messages.GATE_FAILED.format(report.headline()));
             }
             return report.toPipelineValue();
+        }
+
+        /**
+         * The name of the build's identity, when it has the Force permission on the job. The step
+         * runs as the build's authentication (SynchronousNonBlockingStepExecution carries the
+         * Pipeline thread's identity over to its own thread), so the check is the build's, not
+         * that of whoever edited the Jenkinsfile.
+         */
+        private static String checkMayForce(Run<?, ?> run) throws AbortException {
+            String identity = JenkinsFacade.currentUserName();
+            Job<?, ?> job = run.getParent();
+            if (!job.hasPermission(GenesisPermissions.FORCE)) {
+                throw new AbortException(Messages.USAGE_PROBLEM.format(
+                        Messages.FORCE_NOT_PERMITTED.format(identity, job.getFullName())));
+            }
+            return identity;
         }
 
         /** Everything the agent needs, checked here so that a bad call never reaches an agent. */
@@ -258,6 +285,11 @@ public final class GenesisGateStep extends Step {
     @Extension
     @Symbol("genesisGate")
     public static final class DescriptorImpl extends StepDescriptor {
+
+        /** Loads Genesis' permissions with the step, so that the permission matrix lists them from the start. */
+        public DescriptorImpl() {
+            GenesisPermissions.register();
+        }
 
         @Override
         public String getFunctionName() {

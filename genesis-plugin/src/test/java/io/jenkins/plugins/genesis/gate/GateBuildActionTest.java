@@ -22,7 +22,8 @@ class GateBuildActionTest {
     private GateBuildAction action(GenesisGateStep step) throws IOException {
         GateFixtures.writeTests(workspace, "reports/TEST-ShopTest.xml", "com.example.ShopTest", 90, 10);
         GateFixtures.writeCoverage(workspace, 90, 10);
-        return new GateBuildAction(GateEvaluation.evaluate(GateFixtures.input(step), workspace));
+        return new GateBuildAction(
+                GateEvaluation.evaluate(GateFixtures.input(step), workspace), step.isForce() ? "alice" : null);
     }
 
     @Test
@@ -45,6 +46,8 @@ class GateBuildActionTest {
         assertThat(action.getCriteria().get(1).getMeasured()).isEqualTo(90.0);
         assertThat(action.getCriteria().get(1).getThreshold()).isEqualTo(95.0);
         assertThat(action.getOverrideReason()).isNull();
+        assertThat(action.isOverridden()).isFalse();
+        assertThat(action.getForcedBy()).isNull();
     }
 
     @Test
@@ -61,6 +64,8 @@ class GateBuildActionTest {
         assertThat(action.getVerdict()).isEqualTo("OVERRIDDEN");
         assertThat(action.getDecided()).isEqualTo("FAILED");
         assertThat(action.getOverrideReason()).isEqualTo("INC-1234: hotfix");
+        assertThat(action.isOverridden()).isTrue();
+        assertThat(action.getForcedBy()).isEqualTo("alice");
     }
 
     @Test
@@ -72,8 +77,9 @@ class GateBuildActionTest {
         assertThat(Arrays.stream(GateBuildAction.class.getDeclaredFields())
                         .filter(f -> !Modifier.isTransient(f.getModifiers()) && !Modifier.isStatic(f.getModifiers()))
                         .map(f -> f.getName() + ":" + f.getType().getSimpleName()))
-                .containsExactly("summaryJson:String");
-        assertThat(new GateBuildAction(action.getSummaryJson()).getVerdict()).isEqualTo("FAILED");
+                .containsExactly("summaryJson:String", "forcedBy:String");
+        assertThat(new GateBuildAction(action.getSummaryJson(), null).getVerdict())
+                .isEqualTo("FAILED");
         assertThat(PersistedClasses.problemsOf(GateBuildAction.class)).isEmpty();
     }
 
@@ -101,6 +107,13 @@ class GateBuildActionTest {
                 .isTrue();
         assertThat(CriterionRow.class.isAnnotationPresent(ExportedBean.class)).isTrue();
         assertThat(exported)
-                .contains("getVerdict", "getEnvironment", "getPassRate", "getCriteria", "getOverrideReason");
+                .contains(
+                        "getVerdict",
+                        "getEnvironment",
+                        "getPassRate",
+                        "getCriteria",
+                        "getOverrideReason",
+                        "getForcedBy");
+        assertThat(hudson.model.BuildBadgeAction.class).isAssignableFrom(GateBuildAction.class);
     }
 }
