@@ -1,6 +1,8 @@
 package io.jenkins.plugins.genesis.gate;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.gate.Criticality;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.GateThresholds;
@@ -30,30 +32,37 @@ final class EnvironmentGate implements Serializable {
 
     private final Double maxCoverageDrop;
     private final boolean allowLoosening;
+    /** Criticality by criterion kind key ({@code coverage}) as the level's key ({@code unstable}); absent: error. */
+    private final LinkedHashMap<String, String> criticality;
 
     private EnvironmentGate(
             String name,
             double minPassRate,
             LinkedHashMap<String, Double> minCoverage,
             Double maxCoverageDrop,
-            boolean allowLoosening) {
+            boolean allowLoosening,
+            LinkedHashMap<String, String> criticality) {
         this.name = name;
         this.minPassRate = minPassRate;
         this.minCoverage = minCoverage;
         this.maxCoverageDrop = maxCoverageDrop;
         this.allowLoosening = allowLoosening;
+        this.criticality = criticality;
     }
 
     static EnvironmentGate of(Environment environment) {
         GateThresholds gate = environment.gate();
         LinkedHashMap<String, Double> coverage = new LinkedHashMap<>();
         gate.minCoverage().forEach((metric, bar) -> coverage.put(metric.label(), bar.value()));
+        LinkedHashMap<String, String> levels = new LinkedHashMap<>();
+        gate.criticality().forEach((kind, level) -> levels.put(kind.key(), level.key()));
         return new EnvironmentGate(
                 environment.name(),
                 gate.minPassRate().value(),
                 coverage,
                 gate.maxCoverageDrop().orElse(null),
-                gate.allowLoosening());
+                gate.allowLoosening(),
+                levels);
     }
 
     String name() {
@@ -64,8 +73,10 @@ final class EnvironmentGate implements Serializable {
     Environment toEngine() {
         Map<CoverageMetric, Percentage> coverage = new EnumMap<>(CoverageMetric.class);
         minCoverage.forEach((metric, bar) -> coverage.put(CoverageMetric.named(metric), new Percentage(bar)));
+        Map<CriterionKind, Criticality> levels = new EnumMap<>(CriterionKind.class);
+        criticality.forEach((kind, level) -> levels.put(CriterionKind.parse(kind), Criticality.parse(kind, level)));
         GateThresholds thresholds = new GateThresholds(
-                new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening);
+                new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening, levels);
         return new Environment(name, thresholds, ApprovalPolicy.none(), new RefPolicy(List.of(), List.of()));
     }
 }

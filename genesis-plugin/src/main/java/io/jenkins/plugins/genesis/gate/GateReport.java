@@ -25,7 +25,13 @@ final class GateReport {
         List<CriterionRow> rows = new ArrayList<>();
         for (GateSummary.CriterionEntry entry : summary.criteria()) {
             rows.add(new CriterionRow(
-                    entry.name(), entry.status(), entry.message(), entry.measured(), entry.threshold()));
+                    entry.name(),
+                    entry.kind(),
+                    entry.criticality(),
+                    entry.status(),
+                    entry.message(),
+                    entry.measured(),
+                    entry.threshold()));
         }
         this.criteria = List.copyOf(rows);
     }
@@ -72,8 +78,13 @@ final class GateReport {
         return summary.overrideReason();
     }
 
+    /** The worst effect among the criteria not met ({@code NOTE} ... {@code ERROR}), or {@code null}. */
+    String consequence() {
+        return summary.consequence();
+    }
+
     GateOutcome outcome() {
-        return GateOutcome.of(summary.verdict());
+        return GateOutcome.of(summary.verdict(), summary.consequence());
     }
 
     /** {@code genesis gate for production: FAILED}. */
@@ -85,7 +96,7 @@ final class GateReport {
     List<String> consoleLines() {
         List<String> lines = new ArrayList<>();
         lines.add(headline());
-        criteria.forEach(row -> lines.add(String.format(Locale.ROOT, STATUS_COLUMN, row.getLabel(), row.getMessage())));
+        criteria.forEach(row -> lines.add(String.format(Locale.ROOT, STATUS_COLUMN, row.getLabel(), row.getLine())));
         summary.notes().forEach(note -> lines.add(String.format(Locale.ROOT, STATUS_COLUMN, "note", note)));
         if (summary.overrideReason() != null) {
             lines.add(String.format(
@@ -125,11 +136,13 @@ final class GateReport {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", row.getName());
             entry.put("status", row.getStatus());
+            entry.put("criticality", row.getCriticality());
             entry.put("message", row.getMessage());
             rows.add(entry);
         }
         value.put("criteria", rows);
         value.put("overrideReason", summary.overrideReason());
+        value.put("consequence", summary.consequence());
         return value;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a {@code genesisGate} call asked for, as plain data: the step's fields, copied when the step
  * starts. The step execution keeps it, and it travels to the agent inside a {@link GateInput}, so
- * it holds nothing but strings, numbers and {@link RequiredTest}s. {@code null} numbers were not
+ * it holds nothing but strings, numbers, {@link RequiredTest}s and {@link CriterionCriticality}s. {@code null} numbers were not
  * given.
  */
 final class GateSettings implements Serializable {
@@ -22,6 +22,7 @@ final class GateSettings implements Serializable {
     final Double baselineCoverage;
     final Double maxCoverageDrop;
     final ArrayList<RequiredTest> requiredTests;
+    final ArrayList<CriterionCriticality> criticality;
     final Double unstableMargin;
     final boolean force;
     final String reason;
@@ -36,6 +37,7 @@ final class GateSettings implements Serializable {
         this.baselineCoverage = step.getBaselineCoverage();
         this.maxCoverageDrop = step.getMaxCoverageDrop();
         this.requiredTests = new ArrayList<>(step.getRequiredTests());
+        this.criticality = new ArrayList<>(step.getCriticality());
         this.unstableMargin = step.getUnstableMargin();
         this.force = step.isForce();
         this.reason = step.getReason();
@@ -44,5 +46,9 @@ final class GateSettings implements Serializable {
 
     List<RequiredTest> requiredTests() {
         return List.copyOf(requiredTests);
+    }
+
+    List<CriterionCriticality> criticality() {
+        return List.copyOf(criticality);
     }
 }

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.genesis.gate;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.gate.Criticality;
 import io.genesis.core.gate.GatePolicy;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.TestSelector;
 import io.genesis.core.policy.Percentage;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The one place where a {@code genesisGate} call becomes an engine request. The controller runs it
@@ -47,6 +51,7 @@ final class GateTranslation {
         for (RequiredTest required : settings.requiredTests()) {
             builder.require(TestSelector.of(required.getName(), required.getPattern()));
         }
+        criticality(settings).forEach(builder::criticality);
         if (settings.unstableMargin != null) {
             builder.unstableMargin(settings.unstableMargin);
         }
@@ -65,6 +70,25 @@ final class GateTranslation {
      */
     static void validate(GateInput input) {
         GatePolicy.of(toRequest(input, Path.of("")));
+    }
+
+    /**
+     * The call's criticalities by kind. The engine parses kinds and levels (and refuses input
+     * problems and weaker levels); a kind given twice is a mistake of the list form, refused here.
+     */
+    static Map<CriterionKind, Criticality> criticality(GateSettings settings) {
+        Map<CriterionKind, Criticality> levels = new EnumMap<>(CriterionKind.class);
+        for (CriterionCriticality entry : settings.criticality()) {
+            CriterionKind kind = CriterionKind.parse(entry.getKind());
+            Criticality level =
+                    Criticality.parse("criticality(kind: '" + entry.getKind() + "').level", entry.getLevel());
+            Criticality earlier = levels.put(kind, level);
+            if (earlier != null) {
+                throw new IllegalArgumentException(
+                        Messages.CRITICALITY_TWICE.format(kind.key(), earlier.key(), level.key()));
+            }
+        }
+        return levels;
     }
 
     private static void checkUsage(GateSettings settings, TestResultsSource source) {

@@ -60,6 +60,7 @@ public final class GenesisGateStep extends Step {
     private Double baselineCoverage;
     private Double maxCoverageDrop;
     private List<RequiredTest> requiredTests = new ArrayList<>();
+    private List<CriterionCriticality> criticality = new ArrayList<>();
     private Double unstableMargin;
     private boolean force;
     private String reason = "";
@@ -143,6 +144,16 @@ public final class GenesisGateStep extends Step {
     @DataBoundSetter
     public void setRequiredTests(List<RequiredTest> requiredTests) {
         this.requiredTests = new ArrayList<>(requiredTests == null ? List.of() : requiredTests);
+    }
+
+    /** Stricter criticalities than the environment's, one per kind of criterion at most. */
+    public List<CriterionCriticality> getCriticality() {
+        return Collections.unmodifiableList(criticality);
+    }
+
+    @DataBoundSetter
+    public void setCriticality(List<CriterionCriticality> criticality) {
+        this.criticality = new ArrayList<>(criticality == null ? List.of() : criticality);
     }
 
     /** Points by which a threshold may be missed for an unstable rather than a failed gate; {@code null}: 0. */
@@ -230,15 +241,26 @@ public final class GenesisGateStep extends Step {
                         .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
                                 .withMessage(Messages.FORCED_WARNING.format(report.headline(), forcedBy)));
             }
-            if (outcome.marksUnstable()) {
-                run.setResult(Result.UNSTABLE);
-                context.get(FlowNode.class)
-                        .addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(report.headline()));
+            switch (outcome.mark()) {
+                case UNSTABLE -> mark(run, Result.UNSTABLE, report.headline());
+                case FAILURE -> mark(run, Result.FAILURE, report.headline());
+                case NONE -> {
+                    // Passed, overridden, or about to fail the step: nothing to mark.
+                }
             }
             if (outcome.failsTheStep()) {
                 throw new AbortException(Messages.GATE_FAILED.format(report.headline()));
             }
             return report.toPipelineValue();
+        }
+
+        /**
+         * Sets the build's result (a worse one only: Jenkins ignores a better one) and marks the
+         * step's node, so stage views show the stage with that result, as the unstable step does.
+         */
+        private void mark(Run<?, ?> run, Result result, String headline) throws Exception {
+            run.setResult(result);
+            getContext().get(FlowNode.class).addOrReplaceAction(new WarningAction(result).withMessage(headline));
         }
 
         /**

@@ -6,6 +6,8 @@ import io.jenkins.plugins.genesis.Localization;
 enum Messages {
     STEP_DISPLAY_NAME,
     REQUIRED_TEST_DISPLAY_NAME,
+    CRITICALITY_DISPLAY_NAME,
+    CRITICALITY_TWICE,
     ACTION_DISPLAY_NAME,
     SOURCE_REPORTS,
     SOURCE_JUNIT,

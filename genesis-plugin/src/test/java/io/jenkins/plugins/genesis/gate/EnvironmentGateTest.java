@@ -3,6 +3,8 @@ package io.jenkins.plugins.genesis.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.gate.Criticality;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.Percentage;
@@ -33,7 +35,9 @@ class EnvironmentGateTest {
                 .gate()
                 .withMinCoverage(CoverageMetric.BRANCH, new Percentage(70))
                 .withMaxCoverageDrop(0.5)
-                .withAllowLoosening(true));
+                .withAllowLoosening(true)
+                .withCriticality(CriterionKind.COVERAGE, Criticality.UNSTABLE)
+                .withCriticality(CriterionKind.REQUIRED, Criticality.NOTE));
 
         // when
         Environment rebuilt = EnvironmentGate.of(environment).toEngine();
@@ -41,5 +45,8 @@ class EnvironmentGateTest {
         // then
         assertThat(rebuilt.gate()).isEqualTo(environment.gate());
         assertThat(rebuilt.gate().minCoverage()).containsKeys(CoverageMetric.LINE, CoverageMetric.BRANCH);
+        assertThat(rebuilt.gate().criticalityOf(CriterionKind.COVERAGE)).isEqualTo(Criticality.UNSTABLE);
+        assertThat(rebuilt.gate().criticalityOf(CriterionKind.REQUIRED)).isEqualTo(Criticality.NOTE);
+        assertThat(rebuilt.gate().criticalityOf(CriterionKind.PASS_RATE)).isEqualTo(Criticality.ERROR);
     }
 }

@@ -63,7 +63,8 @@ class GateReportTest {
                 .containsEntry("verdict", "PASSED")
                 .containsEntry("environment", "staging")
                 .containsEntry("passRate", 96.0)
-                .containsEntry("overrideReason", null);
+                .containsEntry("overrideReason", null)
+                .containsEntry("consequence", null);
         assertThat(value.get("tests"))
                 .isEqualTo(
                         Map.of("total", 100L, "passed", 96L, "failed", 4L, "errors", 0L, "skipped", 0L, "flaky", 0L));
@@ -72,7 +73,14 @@ class GateReportTest {
                 .hasSize(3)
                 .first()
                 .isEqualTo(Map.of(
-                        "name", "reports", "status", "PASSED", "message", "read 1 test report and 1 coverage report"));
+                        "name",
+                        "reports",
+                        "status",
+                        "PASSED",
+                        "criticality",
+                        "ERROR",
+                        "message",
+                        "read 1 test report and 1 coverage report"));
         assertPlain(value);
     }
 
