@@ -13,4 +13,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
 @Documented
-public @interface Extension {}
+public @interface Extension {
+
+    /**
+     * Whether Jenkins skips this extension, silently, when it cannot be loaded (a class of an
+     * optional plugin dependency is missing) instead of reporting an error.
+     */
+    boolean optional() default false;
+}

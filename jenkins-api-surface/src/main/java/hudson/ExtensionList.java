@@ -25,6 +25,11 @@ public class ExtensionList<T> extends AbstractList<T> implements OnMaster {
         throw new UnsupportedOperationException();
     }
 
+    /** Every registered instance of {@code type}, in order. */
+    public static <T> ExtensionList<T> lookup(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
     /** The only registered instance of {@code type}; fails when there is none or more than one. */
     public static <U> U lookupSingleton(Class<U> type) {
         throw new UnsupportedOperationException();

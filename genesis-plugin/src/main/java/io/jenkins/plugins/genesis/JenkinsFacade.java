@@ -4,6 +4,7 @@ import hudson.ExtensionList;
 import hudson.Functions;
 import hudson.model.Item;
 import hudson.security.Permission;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,6 +56,11 @@ public final class JenkinsFacade {
     public static String currentUserName() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "anonymous" : authentication.getName();
+    }
+
+    /** Every registered instance of the extension point {@code type}, in order. */
+    public static <T> List<T> all(Class<T> type) {
+        return ExtensionList.lookup(type);
     }
 
     /** The only registered instance of the extension {@code type}. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.genesis;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import com.tngtech.archunit.core.importer.Location;
 import io.genesis.architecture.ArchitectureRules;
 import io.genesis.core.policy.Environments;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
+import io.jenkins.plugins.genesis.gate.checks.ChecksGatePublication;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,22 @@ class PluginArchitectureTest {
         // then
         assertThat(plugin.contain(GenesisConfiguration.class)).isTrue();
         ArchitectureRules.PLUGIN_USES_NO_SANDBOX_OR_CLI_LIBRARY.check(plugin);
+    }
+
+    @Test
+    void shouldNameTheOptionalChecksApiInItsOwnPackageOnly() {
+        // given
+        JavaClasses plugin = production("io.jenkins.plugins.genesis");
+
+        // then: Jenkins leaves that package's @Extension(optional = true) out without the plugin
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.jenkins.plugins.genesis.gate.checks..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.jenkins.plugins.checks..")
+                .check(plugin);
+        assertThat(plugin.contain(ChecksGatePublication.class)).isTrue();
     }
 
     @Test

@@ -65,6 +65,13 @@ final class GateReport {
         return summary.tests();
     }
 
+    /** Covered percentage by metric label ({@code line}, ...), in the summary's order; {@code null}: nothing to cover. */
+    Map<String, Double> coverage() {
+        Map<String, Double> percent = new LinkedHashMap<>();
+        summary.coverage().forEach((metric, counter) -> percent.put(metric, counter.percent()));
+        return percent;
+    }
+
     List<CriterionRow> criteria() {
         return criteria;
     }

@@ -233,7 +233,9 @@ public final class GenesisGateStep extends Step {
             GateReport report = GateReport.fromJson(json);
             report.consoleLines().forEach(console::println);
             GateOutcome outcome = report.outcome();
-            run.addAction(new GateBuildAction(json, outcome == GateOutcome.OVERRIDDEN ? forcedBy : null));
+            String forcer = outcome == GateOutcome.OVERRIDDEN ? forcedBy : null;
+            run.addAction(new GateBuildAction(json, forcer));
+            publish(run, context.get(TaskListener.class), GateCheck.of(report, forcer));
             if (outcome == GateOutcome.OVERRIDDEN) {
                 console.println(
                         String.format(Locale.ROOT, "  %-9s %s", "override", Messages.FORCED_BY.format(forcedBy)));
@@ -252,6 +254,20 @@ public final class GenesisGateStep extends Step {
                 throw new AbortException(Messages.GATE_FAILED.format(report.headline()));
             }
             return report.toPipelineValue();
+        }
+
+        /**
+         * Hands the verdict to every publication (the Checks API's where that plugin is installed).
+         * A publication that fails says so in the console; the verdict stands.
+         */
+        private static void publish(Run<?, ?> run, TaskListener listener, GateCheck check) {
+            for (GatePublication publication : JenkinsFacade.all(GatePublication.class)) {
+                try {
+                    publication.publish(run, listener, check);
+                } catch (RuntimeException e) {
+                    listener.getLogger().println(Messages.CHECK_NOT_PUBLISHED.format(e.getMessage()));
+                }
+            }
         }
 
         /**
