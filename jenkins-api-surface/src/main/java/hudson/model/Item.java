@@ -12,7 +12,7 @@ import jenkins.util.io.OnMaster;
 
 /**
  * A job, folder or other item in Jenkins' tree. Mirrors {@code org.jenkins-ci.main:jenkins-core:2.541.3}. Every abstract
- * method of the real interface is declared; of its permissions only {@link #CONFIGURE}.
+ * method of the real interface is declared; of its permissions only {@link #READ} and {@link #CONFIGURE}.
  */
 public interface Item
         extends PersistenceRoot,
@@ -22,6 +22,9 @@ public interface Item
                 Named,
                 AccessControlled,
                 OnMaster {
+
+    /** The permission to see an item. */
+    Permission READ = null;
 
     /** The permission to change an item's configuration. */
     Permission CONFIGURE = null;

@@ -21,6 +21,14 @@ public final class Permission {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * The permission with {@code id}, such as {@code hudson.model.Hudson.Read} (Overall/Read, which
+     * {@code Jenkins.READ} names), or {@code null}.
+     */
+    public static Permission fromId(String id) {
+        throw new UnsupportedOperationException();
+    }
+
     /** {@code <owner class name>.<name>}, as authorization strategies store it. */
     public String getId() {
         throw new UnsupportedOperationException();

@@ -1,32 +1,23 @@
 package io.jenkins.plugins.genesis.gate;
 
+import static io.jenkins.plugins.genesis.LiveJenkins.FAILURE;
+import static io.jenkins.plugins.genesis.LiveJenkins.SUCCESS;
+import static io.jenkins.plugins.genesis.LiveJenkins.UNSTABLE;
+import static io.jenkins.plugins.genesis.LiveJenkins.get;
+import static io.jenkins.plugins.genesis.LiveJenkins.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.cli.CLICommandInvoker;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.genesis.LiveJenkins.Build;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * {@code genesisGate} in real Pipelines, with reports written by the Pipeline itself. Jobs are
- * created and built through Jenkins' CLI ({@code create-job}, then {@code build -s -v}, whose exit
- * code is the build result: 0 success, 1 unstable, 2 failure), and the build page and remote API
- * are read over HTTP, so these tests name no Pipeline job classes. Run by the real plugin build
- * only (docs/building.md).
+ * {@code genesisGate} in real Pipelines, with reports written by the Pipeline itself, run through
+ * {@link LiveJenkins}. Run by the real plugin build only (docs/building.md).
  */
 @WithJenkins
 class GenesisGateStepJenkinsTest {
-
-    private static final int SUCCESS = 0;
-    private static final int UNSTABLE = 1;
-    private static final int FAILURE = 2;
 
     /** Staging wants a 95 % pass rate and 85 % line coverage (the release guide's defaults). */
     private static final String REPORTS = "writeFile file: 'target/surefire-reports/TEST-ShopTest.xml', text: '''"
@@ -51,17 +42,23 @@ class GenesisGateStepJenkinsTest {
     }
 
     /** A Pipeline that writes reports with {@code covered} of 100 lines covered, then runs {@code gate}. */
-    private static String pipeline(int covered, String gate) {
+    static String pipeline(int covered, String gate) {
         return pipeline(covered, "", gate);
     }
 
-    private static String pipeline(int covered, String before, String gate) {
-        return "node {\n" + String.format(REPORTS, 100 - covered, covered) + before + "def gate = " + gate + "\n"
+    static String pipeline(int covered, String before, String gate) {
+        return pipelineOn("", covered, before, gate);
+    }
+
+    /** The same on a node with {@code label} ({@code ""}: any node), which it names in the console. */
+    static String pipelineOn(String label, int covered, String before, String gate) {
+        String node = label.isEmpty() ? "node {\n" : "node('" + label + "') {\necho \"on ${env.NODE_NAME}\"\n";
+        return node + String.format(REPORTS, 100 - covered, covered) + before + "def gate = " + gate + "\n"
                 + "echo \"returned verdict=${gate.verdict} passRate=${gate.passRate} total=${gate.tests.total}"
                 + " line=${gate.coverage.line} criteria=${gate.criteria.size()}\"\n}\n";
     }
 
-    private static final String GATE = "genesisGate environment: 'staging', tests: 'target/surefire-reports/*.xml',"
+    static final String GATE = "genesisGate environment: 'staging', tests: 'target/surefire-reports/*.xml',"
             + " coverageReports: 'target/site/jacoco/jacoco.xml'";
 
     @Test
@@ -70,8 +67,8 @@ class GenesisGateStepJenkinsTest {
         Build build = run(j, "passes", pipeline(90, GATE));
 
         // then
-        assertThat(build.result).isEqualTo(SUCCESS);
-        assertThat(build.console)
+        assertThat(build.result()).isEqualTo(SUCCESS);
+        assertThat(build.console())
                 .contains("genesis gate for staging: PASSED")
                 .contains("  passed    pass rate 95.00 % >= 95.00 % required for staging")
                 .contains("  passed    line coverage 90.00 % >= 85.00 % required for staging")
@@ -93,8 +90,8 @@ class GenesisGateStepJenkinsTest {
         Build build = run(j, "fails", pipeline(80, GATE));
 
         // then
-        assertThat(build.result).isEqualTo(FAILURE);
-        assertThat(build.console)
+        assertThat(build.result()).isEqualTo(FAILURE);
+        assertThat(build.console())
                 .contains("genesis gate for staging: FAILED")
                 .contains("  failed    line coverage 80.00 % < 85.00 % required for staging")
                 .contains("genesis gate for staging: FAILED; the lines above say which criteria failed")
@@ -108,8 +105,8 @@ class GenesisGateStepJenkinsTest {
         Build build = run(j, "unstable", pipeline(84, GATE + ", unstableMargin: 1"));
 
         // then: the Pipeline went on and got the verdict back
-        assertThat(build.result).isEqualTo(UNSTABLE);
-        assertThat(build.console)
+        assertThat(build.result()).isEqualTo(UNSTABLE);
+        assertThat(build.console())
                 .contains("genesis gate for staging: UNSTABLE")
                 .contains("within the 1.00-point unstable margin")
                 .contains("returned verdict=UNSTABLE");
@@ -121,8 +118,8 @@ class GenesisGateStepJenkinsTest {
         Build build = run(j, "forced", pipeline(50, GATE + ", force: true, reason: 'INC-1234: hotfix'"));
 
         // then
-        assertThat(build.result).isEqualTo(SUCCESS);
-        assertThat(build.console)
+        assertThat(build.result()).isEqualTo(SUCCESS);
+        assertThat(build.console())
                 .contains("genesis gate for staging: OVERRIDDEN")
                 .contains("  override  gate FAILED but overridden with force: INC-1234: hotfix")
                 .contains("returned verdict=OVERRIDDEN");
@@ -136,8 +133,8 @@ class GenesisGateStepJenkinsTest {
         Build build = run(j, "noreason", pipeline(90, GATE + ", force: true"));
 
         // then
-        assertThat(build.result).isEqualTo(FAILURE);
-        assertThat(build.console)
+        assertThat(build.result()).isEqualTo(FAILURE);
+        assertThat(build.console())
                 .contains("genesisGate: force: true needs a reason")
                 .doesNotContain("genesis gate for staging");
     }
@@ -155,8 +152,8 @@ class GenesisGateStepJenkinsTest {
                                 + " coverageReports: 'target/site/jacoco/jacoco.xml'"));
 
         // then: the JUnit plugin's 20 tests, 1 failed
-        assertThat(build.result).isEqualTo(SUCCESS);
-        assertThat(build.console)
+        assertThat(build.result()).isEqualTo(SUCCESS);
+        assertThat(build.console())
                 .contains("genesis gate for staging: PASSED")
                 .contains("(19 passed, 1 failed, 0 errors, 0 skipped)")
                 .contains("tests come from the results the junit step recorded for this build")
@@ -169,39 +166,77 @@ class GenesisGateStepJenkinsTest {
         Build build = run(j, "unknown", pipeline(90, GATE.replace("'staging'", "'qa'")));
 
         // then
-        assertThat(build.result).isEqualTo(FAILURE);
-        assertThat(build.console).contains("genesisGate: unknown environment 'qa'; known: staging, production");
+        assertThat(build.result()).isEqualTo(FAILURE);
+        assertThat(build.console()).contains("genesisGate: unknown environment 'qa'; known: staging, production");
     }
 
-    /** The exit code of {@code build -s} (the build result) and the console that {@code -v} printed. */
-    private record Build(int result, String console) {}
+    @Test
+    void shouldCountEveryJunitCallOfTheBuildSoFar(JenkinsRule j) throws Exception {
+        // given: a second report, recorded by a second junit call (3 tests, 1 skipped)
+        String second = "writeFile file: 'more/TEST-More.xml', text: '''<testsuite name=\"More\" tests=\"3\">"
+                + "<testcase classname=\"More\" name=\"a\"/><testcase classname=\"More\" name=\"b\"/>"
+                + "<testcase classname=\"More\" name=\"c\"><skipped/></testcase></testsuite>'''\n";
 
-    private static Build run(JenkinsRule j, String name, String script) {
-        String config = "<?xml version='1.1' encoding='UTF-8'?>\n<flow-definition>\n"
-                + "  <definition class=\"org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition\">\n"
-                + "    <script>" + escape(script) + "</script>\n    <sandbox>true</sandbox>\n"
-                + "  </definition>\n</flow-definition>\n";
-        CLICommandInvoker.Result created = new CLICommandInvoker(j, "create-job")
-                .withStdin(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)))
-                .invokeWithArgs(name);
-        assertThat(created.returnCode()).as(created.stderr()).isZero();
-        CLICommandInvoker.Result built = new CLICommandInvoker(j, "build").invokeWithArgs(name, "-s", "-v");
-        return new Build(built.returnCode(), built.stdout());
+        // when: the JUnit plugin merges both calls into the build's one test result action
+        Build build = run(
+                j,
+                "twojunit",
+                pipeline(
+                        90,
+                        "junit testResults: 'target/surefire-reports/*.xml', skipMarkingBuildUnstable: true\n" + second
+                                + "junit testResults: 'more/*.xml'\n",
+                        "genesisGate environment: 'staging', testResultsSource: 'junit',"
+                                + " coverageReports: 'target/site/jacoco/jacoco.xml'"));
+
+        // then: 20 + 3 tests, 21 passed, 1 failed, 1 skipped
+        assertThat(build.result()).isEqualTo(SUCCESS);
+        assertThat(build.console())
+                .contains("(21 passed, 1 failed, 0 errors, 1 skipped)")
+                .contains("returned verdict=PASSED")
+                .contains("total=23");
     }
 
-    private static String get(JenkinsRule j, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(j.getURL() + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+    @Test
+    void shouldLeaveTheResultTheJunitStepSetWhenTheGatePasses(JenkinsRule j) throws Exception {
+        // when: junit marks the build unstable for its failed test, then the gate passes
+        Build build = run(
+                j,
+                "junitunstable",
+                pipeline(
+                        90,
+                        "junit testResults: 'target/surefire-reports/*.xml'\n",
+                        "genesisGate environment: 'staging', testResultsSource: 'junit',"
+                                + " coverageReports: 'target/site/jacoco/jacoco.xml'"));
+
+        // then: a step can only make a result worse, so the gate cannot undo junit's UNSTABLE
+        assertThat(build.result()).isEqualTo(UNSTABLE);
+        assertThat(build.console()).contains("genesis gate for staging: PASSED");
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+    @Test
+    void shouldRefuseACriticalityLooserThanTheEnvironments(JenkinsRule j) throws Exception {
+        // when: staging's coverage criticality is error (the default); a call may not weaken it
+        Build build =
+                run(j, "looser", pipeline(80, GATE + ", criticality: [criticality(kind: 'coverage', level: 'note')]"));
+
+        // then
+        assertThat(build.result()).isEqualTo(FAILURE);
+        assertThat(build.console())
+                .contains("genesisGate: criticality note for coverage is weaker than staging's error")
+                .doesNotContain("genesis gate for staging");
+    }
+
+    @Test
+    void shouldShowWhoForcedTheGateOnTheBuildPage(JenkinsRule j) throws Exception {
+        // when: the build runs as SYSTEM, which has every permission, Force included
+        Build build = run(j, "forcedby", pipeline(50, GATE + ", force: true, reason: 'INC-1234: hotfix'"));
+
+        // then
+        assertThat(build.result()).isEqualTo(SUCCESS);
+        assertThat(build.console()).contains("  override  forced by SYSTEM, who has the Genesis/Force permission");
+        assertThat(get(j, "job/forcedby/1/api/json?tree=actions[verdict,forcedBy]"))
+                .contains("\"verdict\":\"OVERRIDDEN\"")
+                .contains("\"forcedBy\":\"SYSTEM\"");
+        assertThat(get(j, "job/forcedby/1/")).contains("forced through by SYSTEM");
     }
 }
