@@ -1,5 +1,6 @@
 package hudson.model;
 
+import java.util.List;
 import jenkins.model.ModelObjectWithContextMenu;
 
 /** A model object that holds {@link Action}s, such as a build or a Pipeline step's node. Mirrors {@code org.jenkins-ci.main:jenkins-core:2.541.3}. */
@@ -12,6 +13,11 @@ public abstract class Actionable extends AbstractModelObject implements ModelObj
 
     /** Adds an action, replacing an existing one of the same class. */
     public boolean addOrReplaceAction(Action a) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Every action of {@code type}, in the order they were added. */
+    public <T extends Action> List<T> getActions(Class<T> type) {
         throw new UnsupportedOperationException();
     }
 

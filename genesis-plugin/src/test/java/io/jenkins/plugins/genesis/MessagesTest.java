@@ -59,7 +59,7 @@ class MessagesTest {
     void shouldFormatEveryMessage(Path bundle) throws Exception {
         for (Enum<?> key : keysOf(bundle).getEnumConstants()) {
             // when
-            String text = Localization.format(key, "first", "second", "third");
+            String text = Localization.format(key, "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9");
 
             // then
             assertThat(text).as(key.name()).isNotBlank().doesNotContain("{", "}");

@@ -312,10 +312,15 @@ public final class GenesisGateStep extends Step {
 
         @SuppressWarnings("rawtypes")
         private static JUnitTotals recordedTests(Run<?, ?> run) {
-            AbstractTestResultAction recorded = run.getAction(AbstractTestResultAction.class);
-            return recorded == null
-                    ? JUnitTotals.noneRecorded()
-                    : JUnitTotals.recorded(recorded.getTotalCount(), recorded.getFailCount(), recorded.getSkipCount());
+            List<JUnitTotals.Recorded> recorded = new ArrayList<>();
+            for (AbstractTestResultAction action : run.getActions(AbstractTestResultAction.class)) {
+                recorded.add(new JUnitTotals.Recorded(
+                        action.getClass().getName(),
+                        action.getTotalCount(),
+                        action.getFailCount(),
+                        action.getSkipCount()));
+            }
+            return JUnitTotals.of(recorded);
         }
     }
 

@@ -2,6 +2,8 @@ package io.jenkins.plugins.genesis.gate;
 
 import io.genesis.core.gate.TestCounts;
 import java.io.Serializable;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The counts the JUnit plugin recorded for a build, as plain data, with the note the verdict
@@ -35,6 +37,29 @@ final class JUnitTotals implements Serializable {
             throw new IllegalArgumentException(Messages.JUNIT_COUNTS_INVALID.format(total, failed, skipped));
         }
         return new JUnitTotals(total, failed, skipped, Messages.JUNIT_NOTE.format());
+    }
+
+    /** One test result action of a build, as Jenkins' test result API reports it: its class and counts. */
+    record Recorded(String source, long total, long failed, long skipped) {}
+
+    /**
+     * The totals of a build's test result actions. The JUnit plugin keeps one action per build and
+     * merges every later {@code junit} call into it, so one action holds every call so far. Another
+     * plugin's test result action beside it would be a second set of numbers: rather than add them up
+     * (they may count the same tests) or pick one, the gate is refused, naming them.
+     *
+     * @throws IllegalArgumentException when there are several actions, or the counts do not add up
+     */
+    static JUnitTotals of(List<Recorded> recorded) {
+        if (recorded.isEmpty()) {
+            return noneRecorded();
+        }
+        if (recorded.size() > 1) {
+            throw new IllegalArgumentException(Messages.JUNIT_SEVERAL_ACTIONS.format(
+                    recorded.size(), recorded.stream().map(Recorded::source).collect(Collectors.joining(", "))));
+        }
+        Recorded only = recorded.get(0);
+        return recorded(only.total(), only.failed(), only.skipped());
     }
 
     /** No test results were recorded for the build: the gate sees no tests, and says why. */

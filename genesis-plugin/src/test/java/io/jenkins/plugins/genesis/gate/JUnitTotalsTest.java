@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genesis.core.gate.TestCounts;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,5 +32,34 @@ class JUnitTotalsTest {
         assertThatThrownBy(() -> JUnitTotals.recorded(total, failed, skipped))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("do not add up");
+    }
+
+    @Test
+    void shouldReadTheOneActionInWhichTheJunitStepMergesEveryCall() {
+        // when
+        JUnitTotals totals =
+                JUnitTotals.of(List.of(new JUnitTotals.Recorded("hudson.tasks.junit.TestResultAction", 23, 1, 1)));
+
+        // then
+        assertThat(totals.counts()).isEqualTo(new TestCounts(23, 21, 1, 0, 1, 0));
+    }
+
+    @Test
+    void shouldSeeNoTestsWithoutAnyAction() {
+        assertThat(JUnitTotals.of(List.of()).counts()).isEqualTo(TestCounts.NONE);
+    }
+
+    @Test
+    void shouldRefuseToChooseBetweenSeveralActions() {
+        // given: another plugin's test result action beside the junit step's
+        List<JUnitTotals.Recorded> recorded = List.of(
+                new JUnitTotals.Recorded("hudson.tasks.junit.TestResultAction", 20, 1, 0),
+                new JUnitTotals.Recorded("com.example.OtherTestResultAction", 20, 1, 0));
+
+        // then
+        assertThatThrownBy(() -> JUnitTotals.of(recorded))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the build holds 2 test result actions (hudson.tasks.junit.TestResultAction,"
+                        + " com.example.OtherTestResultAction)");
     }
 }
