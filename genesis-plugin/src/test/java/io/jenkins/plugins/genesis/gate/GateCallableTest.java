@@ -28,6 +28,7 @@ class GateCallableTest {
         step.setMinPassRate(96.0);
         step.setBaselineCoverage(90.0);
         step.setUnstableMargin(1.0);
+        step.setCriticality(List.of(new CriterionCriticality("coverage", "error")));
         GateFixtures.writeTests(workspace, "reports/TEST-ShopTest.xml", "com.example.ShopTest", 99, 1);
         GateFixtures.writeCoverage(workspace, 90, 10);
         GateCallable sent = new GateCallable(GateFixtures.input(step));
