@@ -58,6 +58,10 @@ class GenesisGateStepJenkinsTest {
                 + " line=${gate.coverage.line} criteria=${gate.criteria.size()}\"\n}\n";
     }
 
+    /** A gate on what the junit step recorded, with the coverage report. */
+    private static final String JUNIT_GATE = "genesisGate environment: 'staging', testResultsSource: 'junit',"
+            + " coverageReports: 'target/site/jacoco/jacoco.xml'";
+
     static final String GATE = "genesisGate environment: 'staging', tests: 'target/surefire-reports/*.xml',"
             + " coverageReports: 'target/site/jacoco/jacoco.xml'";
 
@@ -148,8 +152,7 @@ class GenesisGateStepJenkinsTest {
                 pipeline(
                         90,
                         "junit testResults: 'target/surefire-reports/*.xml', skipMarkingBuildUnstable: true\n",
-                        "genesisGate environment: 'staging', testResultsSource: 'junit',"
-                                + " coverageReports: 'target/site/jacoco/jacoco.xml'"));
+                        JUNIT_GATE));
 
         // then: the JUnit plugin's 20 tests, 1 failed
         assertThat(build.result()).isEqualTo(SUCCESS);
@@ -185,8 +188,7 @@ class GenesisGateStepJenkinsTest {
                         90,
                         "junit testResults: 'target/surefire-reports/*.xml', skipMarkingBuildUnstable: true\n" + second
                                 + "junit testResults: 'more/*.xml'\n",
-                        "genesisGate environment: 'staging', testResultsSource: 'junit',"
-                                + " coverageReports: 'target/site/jacoco/jacoco.xml'"));
+                        JUNIT_GATE));
 
         // then: 20 + 3 tests, 21 passed, 1 failed, 1 skipped
         assertThat(build.result()).isEqualTo(SUCCESS);
@@ -200,13 +202,7 @@ class GenesisGateStepJenkinsTest {
     void shouldLeaveTheResultTheJunitStepSetWhenTheGatePasses(JenkinsRule j) throws Exception {
         // when: junit marks the build unstable for its failed test, then the gate passes
         Build build = run(
-                j,
-                "junitunstable",
-                pipeline(
-                        90,
-                        "junit testResults: 'target/surefire-reports/*.xml'\n",
-                        "genesisGate environment: 'staging', testResultsSource: 'junit',"
-                                + " coverageReports: 'target/site/jacoco/jacoco.xml'"));
+                j, "junitunstable", pipeline(90, "junit testResults: 'target/surefire-reports/*.xml'\n", JUNIT_GATE));
 
         // then: a step can only make a result worse, so the gate cannot undo junit's UNSTABLE
         assertThat(build.result()).isEqualTo(UNSTABLE);
