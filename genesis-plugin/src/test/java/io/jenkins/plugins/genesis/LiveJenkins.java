@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -40,8 +41,8 @@ public final class LiveJenkins {
     public static final int UNSTABLE = 1;
     public static final int FAILURE = 2;
 
-    private static final Pattern CRUMB =
-            Pattern.compile("\"crumbRequestField\"\\s*:\\s*\"([^\"]+)\".*\"crumb\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CRUMB = Pattern.compile("\"crumb\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CRUMB_FIELD = Pattern.compile("\"crumbRequestField\"\\s*:\\s*\"([^\"]+)\"");
 
     private LiveJenkins() {}
 
@@ -120,10 +121,17 @@ public final class LiveJenkins {
                 .POST(HttpRequest.BodyPublishers.noBody());
         // Without a crumb every POST is refused, which would make any "refused" assertion pass.
         assertThat(crumb.statusCode()).as("crumb for %s", user).isEqualTo(200);
-        Matcher field = CRUMB.matcher(crumb.body());
-        assertThat(field.find()).as(crumb.body()).isTrue();
-        post.header(field.group(1), field.group(2));
+        List<String> header = crumbHeader(crumb.body());
+        post.header(header.get(0), header.get(1));
         return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The header name and value of the crumb in {@code crumbIssuer/api/json}'s answer. */
+    static List<String> crumbHeader(String json) {
+        Matcher value = CRUMB.matcher(json);
+        Matcher field = CRUMB_FIELD.matcher(json);
+        assertThat(value.find() && field.find()).as(json).isTrue();
+        return List.of(field.group(1), value.group(1));
     }
 
     /** Installs the harness's dummy security realm (password = user name) and {@code strategy}. */

@@ -235,7 +235,6 @@ public final class GenesisGateStep extends Step {
             GateOutcome outcome = report.outcome();
             String forcer = outcome == GateOutcome.OVERRIDDEN ? forcedBy : null;
             run.addAction(new GateBuildAction(json, forcer));
-            publish(run, context.get(TaskListener.class), GateCheck.of(report, forcer));
             if (outcome == GateOutcome.OVERRIDDEN) {
                 console.println(
                         String.format(Locale.ROOT, "  %-9s %s", "override", Messages.FORCED_BY.format(forcedBy)));
@@ -243,6 +242,7 @@ public final class GenesisGateStep extends Step {
                         .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
                                 .withMessage(Messages.FORCED_WARNING.format(report.headline(), forcedBy)));
             }
+            publish(run, context.get(TaskListener.class), GateCheck.of(report, forcer));
             switch (outcome.mark()) {
                 case UNSTABLE -> mark(run, Result.UNSTABLE, report.headline());
                 case FAILURE -> mark(run, Result.FAILURE, report.headline());
