@@ -191,7 +191,10 @@ class ViewResourcesTest {
         assertThat(configuredClassFolders())
                 .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/GenesisGateStep"));
         assertThat(displayViews())
-                .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/GateBuildAction/summary.jelly"));
+                .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/GateBuildAction/summary.jelly"))
+                .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/GateBuildAction/badge.jelly"));
+        assertThat(configuredClassFolders())
+                .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/CriterionCriticality"));
     }
 
     /** What Stapler and Configuration as Code bind: constructor parameters and setters. */
