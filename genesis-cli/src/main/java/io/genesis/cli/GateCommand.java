@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.ForceRule;
 import io.genesis.core.gate.Gate;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.GateVerdict;
@@ -150,13 +151,8 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private GateRequest request() throws ConfigException {
-        if (force && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("--force needs --reason: say why the gate may be bypassed");
-        }
-        if (!force && reason != null) {
-            throw new IllegalArgumentException("--reason is only used with --force; add --force or drop --reason");
-        }
         Environment target = environments().named(environment);
+        ForceRule.check(target, force, reason, "--force", "--reason");
         GateRequest.Builder builder =
                 GateRequest.builder(target, dir).testReports(tests).coverageReports(coverage);
         if (minPassRate != null) {

@@ -50,7 +50,7 @@ class GateReportTest {
         assertThat(report.consoleLines()).first().isEqualTo("genesis gate for staging: OVERRIDDEN");
         assertThat(report.consoleLines())
                 .last()
-                .isEqualTo("  override  gate FAILED but overridden with force: INC-1234: hotfix");
+                .isEqualTo("  override  gate FAILED but overridden: INC-1234: hotfix");
     }
 
     @Test
