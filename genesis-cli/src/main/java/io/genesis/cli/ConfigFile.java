@@ -127,29 +127,7 @@ final class ConfigFile {
      */
     static Contents read(Path file) throws ConfigException {
         String name = file.toString();
-        YamlTree tree;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(name + " does not exist or is not a file; fix: pass an existing --config"
-                        + " file, or leave --config out to use " + FILE_NAME + " in the directory or the built-in"
-                        + " environments");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ConfigException(name + " is larger than " + MAX_BYTES
-                        + " bytes; fix: point --config at the Genesis configuration");
-            }
-            tree = YamlTree.parse(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(
-                    where(name, e.getLocation()) + ": not valid YAML (" + e.getOriginalMessage()
-                            + "); fix: correct the syntax, for example the indentation",
-                    e);
-        } catch (IOException e) {
-            throw new ConfigException(
-                    name + " cannot be read (" + e.getClass().getSimpleName()
-                            + "); fix: check that the file is readable",
-                    e);
-        }
+        YamlTree tree = parse(file);
         PolicyDocument document;
         try {
             document = EnvironmentBinder.bind(tree.root());
@@ -168,6 +146,37 @@ final class ConfigFile {
         return new Contents(document.environments(), targets);
     }
 
+    /**
+     * The YAML of {@code file} as a plain tree with locations.
+     *
+     * @throws ConfigException when it is missing, too large, unreadable or not YAML
+     */
+    static YamlTree parse(Path file) throws ConfigException {
+        String name = file.toString();
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(name + " does not exist or is not a file; fix: pass an existing --config"
+                        + " file, or leave --config out to use " + FILE_NAME + " in the directory or the built-in"
+                        + " environments");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(name + " is larger than " + MAX_BYTES
+                        + " bytes; fix: point --config at the Genesis configuration");
+            }
+            return YamlTree.parse(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(
+                    where(name, e.getLocation()) + ": not valid YAML (" + e.getOriginalMessage()
+                            + "); fix: correct the syntax, for example the indentation",
+                    e);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    name + " cannot be read (" + e.getClass().getSimpleName()
+                            + "); fix: check that the file is readable",
+                    e);
+        }
+    }
+
     /** The binder's message with the file, line and column in front. */
     static ConfigException problem(String file, YamlTree tree, PolicyException e) {
         String at = tree.where(e.path());
@@ -175,23 +184,17 @@ final class ConfigFile {
     }
 
     /**
-     * The environments a command uses: {@code config} if given, else {@code genesis.yaml} in
-     * {@code directory} if there is one, else the built-in staging and production.
+     * The environments and targets a command uses: the trusted policy ({@code policy}, else the
+     * process's {@code GENESIS_POLICY}, else the user's default file, else the built-in staging and
+     * production), tightened by the checkout's ({@code config}, else {@code genesis.yaml} in
+     * {@code directory}); see {@link PolicyFiles}.
      */
-    static Environments resolve(Path config, Path directory) throws ConfigException {
-        return contents(config, directory).environments();
+    static Contents contents(Path policy, Path config, Path directory) throws ConfigException {
+        return PolicyFiles.locate(policy, config, directory, System.getenv(), Path.of(System.getProperty("user.home")))
+                .read();
     }
 
-    /** As {@link #resolve}, with the targets the file names (none for the built-in environments). */
-    static Contents contents(Path config, Path directory) throws ConfigException {
-        if (config != null) {
-            return read(config);
-        }
-        Path implicit = directory.resolve(FILE_NAME);
-        return Files.exists(implicit) ? read(implicit) : new Contents(Environments.defaults(), Map.of());
-    }
-
-    private static TargetBlock target(String where, Map<String, Object> target) throws ConfigException {
+    static TargetBlock target(String where, Map<String, Object> target) throws ConfigException {
         Map<String, String> settings = new LinkedHashMap<>();
         for (Map.Entry<String, Object> setting : target.entrySet()) {
             Object value = setting.getValue();

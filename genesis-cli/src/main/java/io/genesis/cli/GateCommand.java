@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -116,9 +117,12 @@ final class GateCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Environments file (default: genesis.yaml in --dir if present, else the built-in"
-                    + " staging and production).")
+            description = "The checkout's environments file, which may only tighten the trusted policy (default:"
+                    + " genesis.yaml in --dir if present).")
     Path config;
+
+    @Mixin
+    PolicyOption policy = new PolicyOption();
 
     @Option(
             names = "--dir",
@@ -174,7 +178,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private Environments environments() throws ConfigException {
-        return ConfigFile.resolve(config, dir);
+        return ConfigFile.contents(policy.file, config, dir).environments();
     }
 
     /** {@code 85} (line coverage) or {@code branch=70}. */

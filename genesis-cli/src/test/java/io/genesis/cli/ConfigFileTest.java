@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,9 +144,10 @@ class ConfigFileTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": environments[1] (production) target: unknown key 'promoteTimeoutSeconds' for kind"
                         + " kubernetes; fix: use one of the known keys: context, kind, kubeconfig, namespace");
-        assertThat(ConfigFile.contents(null, dir).target("production")).contains(target);
-        assertThat(ConfigFile.contents(null, dir.resolve("elsewhere")).targets())
-                .isEmpty();
+        assertThat(PolicyFiles.locate(file, null, dir.resolve("elsewhere"), Map.of(), dir.resolve("home"))
+                        .read()
+                        .target("production"))
+                .contains(target);
     }
 
     @ParameterizedTest
