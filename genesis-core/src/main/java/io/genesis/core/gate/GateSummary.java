@@ -25,6 +25,7 @@ import java.util.Map;
  * @param overrideReason why the gate was forced through, or {@code null}
  * @param reports how many report files were read
  * @param lines what a console shows: {@link GateVerdict#lines()}, the one wording of a verdict
+ * @param overriddenBy who forced the gate through, or {@code null}
  * @param consequence the worst effect among the criteria that are not met (NOTE, UNSTABLE, FAILURE or
  *     ERROR), or {@code null} when all are met
  */
@@ -40,6 +41,7 @@ public record GateSummary(
         String overrideReason,
         Reports reports,
         List<String> lines,
+        String overriddenBy,
         String consequence) {
 
     private static final ObjectMapper JSON =
@@ -91,6 +93,7 @@ public record GateSummary(
                 verdict.overrideReason().orElse(null),
                 new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()),
                 verdict.lines(),
+                verdict.overriddenBy().orElse(null),
                 verdict.consequence().map(Criticality::name).orElse(null));
     }
 
