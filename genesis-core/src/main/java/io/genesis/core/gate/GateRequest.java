@@ -36,6 +36,8 @@ import java.util.Set;
  * @param forceReason when present, a gate that did not pass is {@link Verdict#OVERRIDDEN}, for
  *     this recorded reason
  * @param limits how much of each report file is read at most
+ * @param forcedBy the account that asked for force (the operating-system or Jenkins user), recorded
+ *     with the override
  */
 public record GateRequest(
         Environment environment,
@@ -50,7 +52,8 @@ public record GateRequest(
         Map<CriterionKind, Criticality> criticality,
         double unstableMargin,
         Optional<String> forceReason,
-        ReadLimits limits) {
+        ReadLimits limits,
+        Optional<String> forcedBy) {
 
     public GateRequest {
         Objects.requireNonNull(environment, "environment");
@@ -82,6 +85,7 @@ public record GateRequest(
             }
         });
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(forcedBy, "forcedBy");
     }
 
     /** A request for {@code environment} with reports under {@code workspace}; nothing else set. */
@@ -101,9 +105,7 @@ public record GateRequest(
     }
 
     private static void requirePoints(String field, double points) {
-        if (Double.isNaN(points) || points < 0 || points > 100) {
-            throw new IllegalArgumentException(field + " must be between 0 and 100 percentage points, got " + points);
-        }
+        Percentage.requirePoints(field, points);
     }
 
     /** Builds a {@link GateRequest}; every setter validates its input and names the field. */
@@ -121,6 +123,7 @@ public record GateRequest(
         private double unstableMargin;
         private String forceReason;
         private ReadLimits limits = ReadLimits.DEFAULT;
+        private String forcedBy;
 
         private Builder(Environment environment, Path workspace) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -197,6 +200,12 @@ public record GateRequest(
             return this;
         }
 
+        /** Who asks for force, as the host knows them; recorded with an override. */
+        public Builder forcedBy(String account) {
+            this.forcedBy = account == null || account.isBlank() ? null : account.strip();
+            return this;
+        }
+
         public Builder limits(ReadLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
@@ -216,7 +225,8 @@ public record GateRequest(
                     criticality,
                     unstableMargin,
                     Optional.ofNullable(forceReason),
-                    limits);
+                    limits,
+                    Optional.ofNullable(forcedBy));
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param notes remarks that do not change the verdict
  * @param overrideReason why the gate was forced through, or {@code null}
  * @param reports how many report files were read
+ * @param lines what a console shows: {@link GateVerdict#lines()}, the one wording of a verdict
+ * @param overriddenBy who forced the gate through, or {@code null}
  * @param consequence the worst effect among the criteria that are not met (NOTE, UNSTABLE, FAILURE or
  *     ERROR), or {@code null} when all are met
  */
@@ -38,6 +40,8 @@ public record GateSummary(
         List<String> notes,
         String overrideReason,
         Reports reports,
+        List<String> lines,
+        String overriddenBy,
         String consequence) {
 
     private static final ObjectMapper JSON =
@@ -47,6 +51,7 @@ public record GateSummary(
         coverage = coverage == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(coverage));
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
     static GateSummary of(GateVerdict verdict) {
@@ -87,6 +92,8 @@ public record GateSummary(
                 verdict.notes(),
                 verdict.overrideReason().orElse(null),
                 new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()),
+                verdict.lines(),
+                verdict.overriddenBy().orElse(null),
                 verdict.consequence().map(Criticality::name).orElse(null));
     }
 

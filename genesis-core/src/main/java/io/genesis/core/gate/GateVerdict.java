@@ -3,6 +3,7 @@ package io.genesis.core.gate;
 import io.genesis.core.policy.Percentage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param criteria every criterion checked, in order
  * @param notes remarks that do not change the verdict
  * @param overrideReason why the gate was forced through, when it was
+ * @param overriddenBy who forced it through, when that is known
  */
 public record GateVerdict(
         Verdict verdict,
@@ -24,7 +26,8 @@ public record GateVerdict(
         Readings readings,
         List<Criterion> criteria,
         List<String> notes,
-        Optional<String> overrideReason) {
+        Optional<String> overrideReason,
+        Optional<String> overriddenBy) {
 
     public GateVerdict {
         Objects.requireNonNull(verdict, "verdict");
@@ -37,6 +40,19 @@ public record GateVerdict(
         if ((verdict == Verdict.OVERRIDDEN) != overrideReason.isPresent()) {
             throw new IllegalArgumentException("an overridden verdict, and only that, carries an override reason");
         }
+        Objects.requireNonNull(overriddenBy, "overriddenBy");
+    }
+
+    /** A verdict that does not say who forced it. */
+    public GateVerdict(
+            Verdict verdict,
+            Verdict decided,
+            String environment,
+            Readings readings,
+            List<Criterion> criteria,
+            List<String> notes,
+            Optional<String> overrideReason) {
+        this(verdict, decided, environment, readings, criteria, notes, overrideReason, Optional.empty());
     }
 
     public TestCounts tests() {
@@ -68,19 +84,30 @@ public record GateVerdict(
     }
 
     /**
-     * One line per criterion, then the notes, then the override: what a console log shows. A
-     * criterion that is not met and whose criticality is not the default (error) says what it does.
+     * What a console log shows, the one wording of a verdict for every front door: one line per
+     * criterion behind its status ({@code passed    pass rate 99.00 % >= 98.00 % ...}), then the
+     * notes, then the override. A criterion that is not met and whose criticality is not the
+     * default (error) says what it does, such as {@code [note]}.
      */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        criteria.forEach(c -> lines.add(c.message()
-                + c.effect()
-                        .filter(effect -> c.criticality() != Criticality.ERROR)
-                        .map(effect -> " [" + effect.key() + "]")
-                        .orElse("")));
-        lines.addAll(notes);
-        overrideReason.ifPresent(reason -> lines.add("gate " + decided + " but overridden: " + reason));
+        criteria.forEach(c -> lines.add(labelled(
+                c.status().name().toLowerCase(Locale.ROOT),
+                c.message()
+                        + c.effect()
+                                .filter(effect -> c.criticality() != Criticality.ERROR)
+                                .map(effect -> " [" + effect.key() + "]")
+                                .orElse(""))));
+        notes.forEach(note -> lines.add(labelled("note", note)));
+        overrideReason.ifPresent(reason -> lines.add(labelled(
+                "override",
+                "gate " + decided + " but overridden"
+                        + overriddenBy.map(who -> " by " + who).orElse("") + ": " + reason)));
         return lines;
+    }
+
+    private static String labelled(String label, String text) {
+        return String.format(Locale.ROOT, "%-9s %s", label, text);
     }
 
     /** The verdict as plain data that serializes to JSON and back. */

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The gate part of an environment, as plain data. The controller resolves the environment from
  * the global configuration; the agent, which has no configuration, rebuilds the engine's
- * environment from this copy. Approvals and allowed refs are not the gate's business and do not
+ * environment from this copy (thresholds, criticalities, whether force is allowed). Approvals and allowed refs are not the gate's business and do not
  * travel.
  */
 final class EnvironmentGate implements Serializable {
@@ -32,8 +32,10 @@ final class EnvironmentGate implements Serializable {
 
     private final Double maxCoverageDrop;
     private final boolean allowLoosening;
-    /** Criticality by criterion kind key ({@code coverage}) as the level's key ({@code unstable}); absent: error. */
+    /** Criticality by criterion kind key ({@code passRate}, ...); absent kinds are error. */
     private final LinkedHashMap<String, String> criticality;
+
+    private final boolean allowForce;
 
     private EnvironmentGate(
             String name,
@@ -41,13 +43,15 @@ final class EnvironmentGate implements Serializable {
             LinkedHashMap<String, Double> minCoverage,
             Double maxCoverageDrop,
             boolean allowLoosening,
-            LinkedHashMap<String, String> criticality) {
+            LinkedHashMap<String, String> criticality,
+            boolean allowForce) {
         this.name = name;
         this.minPassRate = minPassRate;
         this.minCoverage = minCoverage;
         this.maxCoverageDrop = maxCoverageDrop;
         this.allowLoosening = allowLoosening;
         this.criticality = criticality;
+        this.allowForce = allowForce;
     }
 
     static EnvironmentGate of(Environment environment) {
@@ -62,7 +66,8 @@ final class EnvironmentGate implements Serializable {
                 coverage,
                 gate.maxCoverageDrop().orElse(null),
                 gate.allowLoosening(),
-                levels);
+                levels,
+                environment.allowForce());
     }
 
     String name() {
@@ -77,6 +82,7 @@ final class EnvironmentGate implements Serializable {
         criticality.forEach((kind, level) -> levels.put(CriterionKind.parse(kind), Criticality.parse(kind, level)));
         GateThresholds thresholds = new GateThresholds(
                 new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening, levels);
-        return new Environment(name, thresholds, ApprovalPolicy.none(), new RefPolicy(List.of(), List.of()));
+        return new Environment(
+                name, thresholds, ApprovalPolicy.none(), new RefPolicy(List.of(), List.of()), allowForce, false);
     }
 }

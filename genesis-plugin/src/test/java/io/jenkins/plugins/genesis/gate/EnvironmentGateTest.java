@@ -49,4 +49,20 @@ class EnvironmentGateTest {
         assertThat(rebuilt.gate().criticalityOf(CriterionKind.REQUIRED)).isEqualTo(Criticality.NOTE);
         assertThat(rebuilt.gate().criticalityOf(CriterionKind.PASS_RATE)).isEqualTo(Criticality.ERROR);
     }
+
+    @Test
+    void shouldCarryCriticalitiesAndForceToTheAgent() {
+        // given
+        Environment environment = GateFixtures.STAGING
+                .withGate(GateFixtures.STAGING.gate().withCriticality(CriterionKind.COVERAGE, Criticality.NOTE))
+                .withAllowForce(false);
+
+        // when
+        Environment rebuilt = EnvironmentGate.of(environment).toEngine();
+
+        // then
+        assertThat(rebuilt.gate().criticalityOf(CriterionKind.COVERAGE)).isEqualTo(Criticality.NOTE);
+        assertThat(rebuilt.gate()).isEqualTo(environment.gate());
+        assertThat(rebuilt.allowForce()).isFalse();
+    }
 }
