@@ -2,6 +2,7 @@ package io.genesis.core.secret;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -13,8 +14,13 @@ import java.util.stream.Collectors;
  */
 public final class ParseProblem {
 
-    /** Anything in quotes or back-ticks: parsers quote the text they stumbled on. */
+    /**
+     * Anything in quotes or back-ticks that holds a letter or digit: parsers quote the text they
+     * stumbled on. Quoted punctuation ({@code expected ',' or ']'}) is the parser's own and stays.
+     */
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
+
+    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
     private ParseProblem() {}
 
@@ -25,10 +31,16 @@ public final class ParseProblem {
 
     /** {@code file, line 3, column 12}, or just the file when the parser knew no position. */
     public static String where(String file, JsonProcessingException e) {
+        String position = position(e);
+        return position.isEmpty() ? file : file + ", " + position;
+    }
+
+    /** {@code line 3, column 12}, or empty when the parser knew no position. */
+    public static String position(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         return location == null || location.getLineNr() <= 0
-                ? file
-                : file + ", line " + location.getLineNr() + ", column " + location.getColumnNr();
+                ? ""
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /**
@@ -46,7 +58,11 @@ public final class ParseProblem {
                 .map(ParseProblem::withoutSource)
                 .filter(line -> !line.isBlank())
                 .collect(Collectors.joining("; "));
-        String shown = QUOTED.matcher(described).replaceAll("(…)").strip();
+        String shown = QUOTED.matcher(described)
+                .replaceAll(quoted -> LETTER_OR_DIGIT.matcher(quoted.group()).find()
+                        ? "(…)"
+                        : Matcher.quoteReplacement(quoted.group()))
+                .strip();
         return shown.isEmpty() ? e.getClass().getSimpleName() : shown;
     }
 
