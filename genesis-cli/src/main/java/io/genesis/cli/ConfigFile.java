@@ -1,6 +1,5 @@
 package io.genesis.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +14,7 @@ import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.RefPolicy;
+import io.genesis.core.secret.ParseProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,16 +262,15 @@ final class ConfigFile {
             throw new ConfigException(where(name, e) + ": unknown field '" + e.getPropertyName() + "' at " + path(e)
                     + "; fix: use one of the known fields: " + known(e));
         } catch (InvalidFormatException e) {
-            throw new ConfigException(where(name, e) + ": " + path(e) + " cannot be '" + e.getValue() + "'; fix: write "
-                    + expected(e.getTargetType()));
+            throw new ConfigException(where(name, e) + ": " + path(e) + " cannot be that value (not repeated, in case"
+                    + " it is a secret); fix: write " + expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw new ConfigException(where(name, e) + ": " + path(e) + " has the wrong shape; fix: write "
                     + expected(e.getTargetType()));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(
-                    where(name, e) + ": not valid YAML (" + e.getOriginalMessage()
-                            + "); fix: correct the syntax, for example the indentation",
-                    e);
+            // The parser's message quotes the line, which may hold a password: neither it nor the exception goes on.
+            throw new ConfigException(where(name, e) + ": not valid YAML (" + ParseProblem.problem(e)
+                    + "); fix: correct the syntax, for example the indentation");
         } catch (IOException e) {
             throw new ConfigException(
                     name + " cannot be read (" + e.getClass().getSimpleName()
@@ -382,10 +381,7 @@ final class ConfigFile {
     }
 
     private static String where(String file, JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        return location == null || location.getLineNr() <= 0
-                ? file
-                : file + ", line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return ParseProblem.where(file, e);
     }
 
     /** {@code environments[1].minPassRate}. */

@@ -71,9 +71,11 @@ class ConfigFileTest {
                         + "|line 3, column 21: unknown field 'minPassrate' at environments[0].minPassrate;"
                         + " fix: use one of the known fields: allowedBranches, allowedTags, approvalRequired",
                 "environments:\\n  - name: qa\\n    minPassRate: high\\n    minCoverage: 9\\n"
-                        + "|environments[0].minPassRate cannot be 'high'; fix: write a number such as 95",
+                        + "|environments[0].minPassRate cannot be that value (not repeated, in case it is a secret); fix: write"
+                        + " a number such as 95",
                 "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    approvalRequired: maybe\\n"
-                        + "|environments[0].approvalRequired cannot be 'maybe'; fix: write true or false",
+                        + "|environments[0].approvalRequired cannot be that value (not repeated, in case it is a secret); fix:"
+                        + " write true or false",
                 "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    approvers: alice\\n"
                         + "|environments[0].approvers has the wrong shape; fix: write a list",
                 "environments:\\n  - name: qa\\n    minPassRate: 120\\n    minCoverage: 9\\n"

@@ -107,10 +107,12 @@ public final class Redaction {
 
     /**
      * Whether {@code value} carries a credential that {@link #url} would mask: user info or a
-     * token-like parameter. Addresses that are stored or sent somewhere are refused when it does.
+     * token-like parameter. Addresses that are stored or sent somewhere are refused when it does. A
+     * value that is no address at all carries none in this sense: it is refused as no address, and
+     * {@link #url} does not show it.
      */
     public static boolean carriesSecret(String value) {
-        return value != null && !url(value).equals(value.trim());
+        return value != null && value.contains("://") && !url(value).equals(value.trim());
     }
 
     private static int authorityEnd(String text, int from) {
