@@ -46,7 +46,9 @@ class StateDirSecurityTest {
                                 Map.of(StateDir.VARIABLE, dir.resolve("ci").toString(), "XDG_STATE_HOME", "/x"), home)
                         .root())
                 .isEqualTo(dir.resolve("ci"));
-        assertThat(StateDir.standard(Map.of(), home).root().startsWith(Path.of("").toAbsolutePath()))
+        assertThat(StateDir.standard(Map.of(), home)
+                        .root()
+                        .startsWith(Path.of("").toAbsolutePath()))
                 .as("never in the working directory")
                 .isFalse();
     }
