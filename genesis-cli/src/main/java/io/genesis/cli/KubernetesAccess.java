@@ -1,8 +1,10 @@
 package io.genesis.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.Redaction;
 import io.genesis.kubernetes.connect.Connection;
 import java.io.IOException;
@@ -213,6 +215,12 @@ final class KubernetesAccess {
         JsonNode config;
         try {
             config = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the line, which in a kubeconfig may be a token: neither it nor the
+            // exception goes on, only where and what kind of problem.
+            throw new IllegalArgumentException("kubeconfig file " + ParseProblem.where(file.toString(), e)
+                    + " cannot be read as a kubeconfig (" + ParseProblem.problem(e)
+                    + "); fix: point --kubeconfig at the file kubectl uses");
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "kubeconfig file " + file + " cannot be read as a kubeconfig ("

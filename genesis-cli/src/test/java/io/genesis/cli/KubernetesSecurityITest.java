@@ -148,6 +148,22 @@ class KubernetesSecurityITest {
     }
 
     @Test
+    void shouldNotQuoteTheLineOfABrokenKubeconfig() throws IOException {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                users: [{name: deployer, user: {token: %s: broken}}]
+                """.formatted(TOKEN));
+
+        Run run = deploy("--kubeconfig", kubeconfig.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("kubeconfig file " + kubeconfig + ", line 3, column ")
+                .doesNotContain(TOKEN);
+    }
+
+    @Test
     void shouldNeverRepeatCredentialsOfAMetricSourceAddress() {
         Run run = deploy(
                 "--api-url",

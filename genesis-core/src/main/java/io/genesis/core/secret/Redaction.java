@@ -54,8 +54,12 @@ public final class Redaction {
     /** {@code name=value} after {@code ?}, {@code &}, {@code ;} or {@code #}. */
     private static final Pattern PARAMETER = Pattern.compile("([?&;#])([^=&;#\\s]+)=([^&;#\\s]*)");
 
-    /** {@code Bearer xyz} or {@code Basic xyz}, as in an Authorization header pasted into text. */
-    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
+    /**
+     * {@code Bearer xyz} or {@code Basic xyz}, as in an Authorization header pasted into text; the
+     * credential has a digit or a symbol in it, so prose ("basic authentication") is left alone.
+     */
+    private static final Pattern SCHEME_CREDENTIAL =
+            Pattern.compile("(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=])[A-Za-z0-9._~+/=-]{8,}");
 
     /** Three base64url parts: a JSON Web Token, such as a Kubernetes service account token. */
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");

@@ -51,6 +51,7 @@ class RedactionTest {
                 "Authorization: Bearer hunter2hunter2                      | Authorization: Bearer ****",
                 "token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl   | token ****",
                 "nothing secret here: rollout r-1 on https://h/            | nothing secret here: rollout r-1 on https://h/",
+                "the proxy wants basic authentication                      | the proxy wants basic authentication",
             })
     void shouldMaskEveryAddressInText(String text, String shown) {
         assertThat(Redaction.text(text)).isEqualTo(shown);
