@@ -34,6 +34,8 @@ public final class PrivateFiles {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** Looked up once: the lookup reads the user database, and every store operation checks its directory. */
+    private static final Optional<UserPrincipal> CURRENT_USER = currentUser();
 
     private PrivateFiles() {}
 
@@ -79,7 +81,7 @@ public final class PrivateFiles {
         if (!attributes.isDirectory()) {
             throw new IOException(absolute + " is not a directory; fix: remove it or choose another state directory");
         }
-        requireOwner(absolute, currentUser());
+        requireOwner(absolute, CURRENT_USER);
         if (POSIX) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(absolute, LinkOption.NOFOLLOW_LINKS);
             if (!OWNER_DIRECTORY.containsAll(permissions)) {
