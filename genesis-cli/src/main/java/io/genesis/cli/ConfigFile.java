@@ -1,11 +1,11 @@
 package io.genesis.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
 import io.genesis.core.policy.PolicyException;
+import io.genesis.core.secret.ParseProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,9 +166,9 @@ final class ConfigFile {
             return YamlTree.parse(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw new ConfigException(
-                    where(name, e.getLocation()) + ": not valid YAML (" + e.getOriginalMessage()
-                            + "); fix: correct the syntax, for example the indentation",
-                    e);
+                    // The parser's message quotes the line, which may hold a password: neither it nor the exception goes on.
+                    ParseProblem.where(name, e) + ": not valid YAML (" + ParseProblem.problem(e)
+                            + "); fix: correct the syntax, for example the indentation");
         } catch (IOException e) {
             throw new ConfigException(
                     name + " cannot be read (" + e.getClass().getSimpleName()
@@ -215,9 +215,4 @@ final class ConfigFile {
         return new TargetBlock(where, kind, settings);
     }
 
-    private static String where(String file, JsonLocation location) {
-        return location == null || location.getLineNr() <= 0
-                ? file
-                : file + ", line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
 }

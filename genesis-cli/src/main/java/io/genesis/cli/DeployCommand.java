@@ -292,7 +292,9 @@ final class DeployCommand implements Callable<Integer> {
             if (metrics.isEmpty()) {
                 requireNoAnalysis(inputs, kind, engine.kinds().open(inputs.key(), targetSpec));
             }
-            RolloutRequest request = request(inputs, targetSpec, metrics);
+            List<String> warnings = kind.warnings(targetSpec);
+            warnings.forEach(warning -> progress.line("warning: " + warning));
+            RolloutRequest request = request(inputs, targetSpec, metrics, warnings);
             id = engine.orchestrator().submit(request);
         } catch (RolloutRefusedException | IllegalArgumentException e) {
             err.println("genesis deploy: " + e.getMessage());
@@ -428,7 +430,8 @@ final class DeployCommand implements Callable<Integer> {
         return settings;
     }
 
-    private RolloutRequest request(Inputs inputs, TargetSpec targetSpec, Optional<MetricSpec> metrics) {
+    private RolloutRequest request(
+            Inputs inputs, TargetSpec targetSpec, Optional<MetricSpec> metrics, List<String> warnings) {
         RolloutRequest.Builder builder = RolloutRequest.builder(application.name, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())
@@ -441,6 +444,7 @@ final class DeployCommand implements Callable<Integer> {
                 .initiatorAccount(host.user())
                 .fromBuild(build == null ? "" : build);
         metrics.ifPresent(builder::metrics);
+        warnings.forEach(warning -> builder.note("warning: " + warning));
         return builder.build();
     }
 

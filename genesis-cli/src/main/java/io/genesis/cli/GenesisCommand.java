@@ -59,8 +59,11 @@ public final class GenesisCommand implements Callable<Integer> {
     /** Runs the command line on {@code host} with the given output streams and returns the exit code. */
     static int run(Host host, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new GenesisCommand(), new HostFactory(host));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        // One redaction for all output: no credential in an address reaches the terminal or a CI log.
+        PrintWriter safeOut = new PrintWriter(new RedactingWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new RedactingWriter(err), true);
+        commandLine.setOut(safeOut);
+        commandLine.setErr(safeErr);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -71,8 +74,8 @@ public final class GenesisCommand implements Callable<Integer> {
             return ExitCode.INTERNAL_ERROR.code();
         });
         int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
+        safeOut.flush();
+        safeErr.flush();
         return code;
     }
 

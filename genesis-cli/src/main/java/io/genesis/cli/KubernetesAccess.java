@@ -1,8 +1,11 @@
 package io.genesis.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.genesis.core.secret.ParseProblem;
+import io.genesis.core.secret.Redaction;
 import io.genesis.kubernetes.connect.Connection;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * would keep it.
  *
  * <p>Settings: {@code kubeconfig}, {@code context}; {@code inCluster}; {@code apiUrl} with
- * {@code tokenEnv} or {@code tokenFile}, and {@code caFile}.
+ * {@code tokenEnv} or {@code tokenFile}, and {@code caFile}; {@code allowInsecureHttp} lets a
+ * credential go over plain http to a loopback API server (a development cluster), never elsewhere.
  */
 final class KubernetesAccess {
 
@@ -40,10 +44,11 @@ final class KubernetesAccess {
     static final String TOKEN_ENV = "tokenEnv";
     static final String TOKEN_FILE = "tokenFile";
     static final String CA_FILE = "caFile";
+    static final String ALLOW_INSECURE_HTTP = "allowInsecureHttp";
 
     /** Every access setting, sorted. */
-    static final Set<String> NAMES = Set.copyOf(
-            new TreeSet<>(List.of(KUBECONFIG, CONTEXT, IN_CLUSTER, API_URL, TOKEN_ENV, TOKEN_FILE, CA_FILE)));
+    static final Set<String> NAMES = Set.copyOf(new TreeSet<>(
+            List.of(KUBECONFIG, CONTEXT, IN_CLUSTER, API_URL, TOKEN_ENV, TOKEN_FILE, CA_FILE, ALLOW_INSECURE_HTTP)));
 
     private static final String CHOICES = "a kubeconfig (--kubeconfig FILE, --context NAME), --in-cluster, or"
             + " --api-url URL with --token-env NAME or --token-file FILE";
@@ -95,7 +100,7 @@ final class KubernetesAccess {
      */
     Map<String, String> resolve(Map<String, String> given) {
         Map<String, String> access = of(given);
-        boolean inCluster = flag(access.get(IN_CLUSTER));
+        boolean inCluster = flag(IN_CLUSTER, access.get(IN_CLUSTER));
         boolean kubeconfig = access.containsKey(KUBECONFIG) || access.containsKey(CONTEXT);
         boolean token = access.containsKey(API_URL);
         List<String> ways = new ArrayList<>();
@@ -121,6 +126,9 @@ final class KubernetesAccess {
             }
         }
         Map<String, String> stored = new LinkedHashMap<>();
+        if (flag(ALLOW_INSECURE_HTTP, access.get(ALLOW_INSECURE_HTTP))) {
+            stored.put(ALLOW_INSECURE_HTTP, "true");
+        }
         if (inCluster) {
             stored.put(IN_CLUSTER, "true");
         } else if (token) {
@@ -157,7 +165,7 @@ final class KubernetesAccess {
      *     address cannot be found, saying where genesis looked
      */
     Connection connect(Map<String, String> stored) {
-        if (flag(stored.get(IN_CLUSTER))) {
+        if (flag(IN_CLUSTER, stored.get(IN_CLUSTER))) {
             return Connection.InCluster.fromEnvironment(environment, Connection.InCluster.ACCOUNT_DIRECTORY);
         }
         if (stored.containsKey(API_URL)) {
@@ -170,11 +178,11 @@ final class KubernetesAccess {
 
     /** One line for logs: where the cluster is reached from, without secrets. */
     static String describe(Map<String, String> stored) {
-        if (flag(stored.get(IN_CLUSTER))) {
+        if (flag(IN_CLUSTER, stored.get(IN_CLUSTER))) {
             return "the in-cluster service account";
         }
         if (stored.containsKey(API_URL)) {
-            return "API " + stored.get(API_URL) + " with the token from "
+            return "API " + Redaction.url(stored.get(API_URL)) + " with the token from "
                     + (stored.containsKey(TOKEN_ENV)
                             ? "environment variable " + stored.get(TOKEN_ENV)
                             : "file " + stored.get(TOKEN_FILE));
@@ -188,7 +196,8 @@ final class KubernetesAccess {
             String value = environment.getOrDefault(name, "");
             if (value.isBlank()) {
                 throw new IllegalArgumentException("environment variable " + name + " is not set or empty; it must"
-                        + " hold the bearer token for " + stored.get(API_URL) + " in every genesis process that"
+                        + " hold the bearer token for " + Redaction.url(stored.get(API_URL))
+                        + " in every genesis process that"
                         + " deploys or rolls back there (the token itself is never stored)");
             }
             return value.trim();
@@ -206,6 +215,12 @@ final class KubernetesAccess {
         JsonNode config;
         try {
             config = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the line, which in a kubeconfig may be a token: neither it nor the
+            // exception goes on, only where and what kind of problem.
+            throw new IllegalArgumentException("kubeconfig file " + ParseProblem.where(file.toString(), e)
+                    + " cannot be read as a kubeconfig (" + ParseProblem.problem(e)
+                    + "); fix: point --kubeconfig at the file kubectl uses");
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "kubeconfig file " + file + " cannot be read as a kubeconfig ("
@@ -255,7 +270,17 @@ final class KubernetesAccess {
         return path.normalize();
     }
 
+    /** Whether a credential may go over plain http to a loopback API server, as {@code stored} says. */
+    static boolean insecureHttpAllowed(Map<String, String> stored) {
+        return flag(ALLOW_INSECURE_HTTP, stored.get(ALLOW_INSECURE_HTTP));
+    }
+
     private static URI apiUrl(String text) {
+        if (Redaction.carriesSecret(text)) {
+            throw new IllegalArgumentException("--api-url must not carry credentials (user:password@ or a token"
+                    + " parameter), got " + Redaction.url(text) + "; give the address alone, and the token with"
+                    + " --token-env NAME or --token-file FILE");
+        }
         try {
             URI uri = new URI(text == null ? "" : text.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -266,7 +291,8 @@ final class KubernetesAccess {
             // explained below
         }
         throw new IllegalArgumentException(
-                "--api-url must be the API server's URL, such as https://api.example:6443, got '" + text + "'");
+                "--api-url must be the API server's URL, such as https://api.example:6443, got '" + Redaction.url(text)
+                        + "'");
     }
 
     private static String variable(String name) {
@@ -290,7 +316,7 @@ final class KubernetesAccess {
         }
     }
 
-    private static boolean flag(String value) {
+    private static boolean flag(String name, String value) {
         if (value == null) {
             return false;
         }
@@ -302,6 +328,6 @@ final class KubernetesAccess {
             return false;
         }
         throw new IllegalArgumentException(
-                "kubernetes setting " + IN_CLUSTER + " must be true or false, got '" + value + "'");
+                "kubernetes setting " + name + " must be true or false, got '" + value + "'");
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,6 +151,12 @@ final class KubernetesKind implements TargetKind {
         return spec;
     }
 
+    /** TLS verification off, or plain http to loopback: allowed, said, and kept in the record. */
+    @Override
+    public List<String> warnings(TargetSpec target) {
+        return KubernetesClients.warnings(client(KubernetesAccess.of(target.settings())));
+    }
+
     /** Kubernetes has no metric source of its own yet: a plan that analyses is refused before it starts. */
     @Override
     public Optional<MetricSpec> metricsFor(DeploymentKey key, TargetSpec target) {
@@ -228,7 +235,10 @@ final class KubernetesKind implements TargetKind {
         Map<String, String> id = Map.copyOf(stored);
         KubernetesClient client = clients.get(id);
         if (client == null) {
-            client = KubernetesClients.open(access.connect(stored), clientSettings);
+            client = KubernetesClients.open(
+                    access.connect(stored),
+                    clientSettings.withInsecureHttpAllowed(
+                            clientSettings.insecureHttpAllowed() || KubernetesAccess.insecureHttpAllowed(stored)));
             clients.put(id, client);
         }
         return client;

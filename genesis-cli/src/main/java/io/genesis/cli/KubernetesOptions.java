@@ -50,6 +50,12 @@ final class KubernetesOptions {
     Path caFile;
 
     @Option(
+            names = "--allow-insecure-http",
+            description = "Let the credential go over plain http to an API server on this machine's loopback (a"
+                    + " development cluster); refused for any other host.")
+    boolean allowInsecureHttp;
+
+    @Option(
             names = "--namespace",
             paramLabel = "NS",
             description = "The target namespace; the lock's Lease lives there.")
@@ -101,6 +107,9 @@ final class KubernetesOptions {
         put(settings, KubernetesAccess.TOKEN_ENV, tokenEnv);
         put(settings, KubernetesAccess.TOKEN_FILE, tokenFile);
         put(settings, KubernetesAccess.CA_FILE, caFile);
+        if (allowInsecureHttp) {
+            settings.put(KubernetesAccess.ALLOW_INSECURE_HTTP, "true");
+        }
         put(settings, KubernetesKind.NAMESPACE, namespace);
         put(settings, KubernetesKind.DEPLOYMENT, deployment);
         put(settings, KubernetesKind.IMAGE, image);

@@ -3,6 +3,9 @@ package io.genesis.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.store.AtomicFiles;
+import io.genesis.core.secret.PrivateFiles;
+import io.genesis.core.secret.Redaction;
 import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,12 +53,12 @@ final class RollbackRequests {
     void request(RolloutId id, Request request) {
         Path file = file(id);
         try {
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, id.value(), ".tmp");
-            Files.writeString(temporary, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // Private, atomic, and never through a link planted where the request goes.
+            AtomicFiles.write(
+                    file, Redaction.text(JSON.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8), true);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not leave a rollback request in " + directory, e);
+            throw new UncheckedIOException(
+                    "could not leave a rollback request in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -73,11 +75,14 @@ final class RollbackRequests {
         Path file = file(id);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return Optional.empty();
+            }
+            text = new String(PrivateFiles.read(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the rollback request " + file, e);
+            throw new UncheckedIOException("could not read the rollback request " + file + ": " + e.getMessage(), e);
         }
         try {
             Files.deleteIfExists(file);

@@ -3,23 +3,67 @@ package io.genesis.cli;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.core.secret.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Where the command line keeps what outlives one run: rollout states, locks, the deployment
- * history and requests between processes. One directory, {@code .genesis} by default, so that
- * every command pointed at it sees the same rollouts.
+ * history and requests between processes. One directory, so that every command pointed at it sees
+ * the same rollouts.
+ *
+ * <p>By default it is the user's own ({@code $XDG_STATE_HOME/genesis}, else
+ * {@code ~/.local/state/genesis}), never the working directory: in CI the working directory is the
+ * checkout, which whoever opens a pull request controls, and a rollout state planted there would tell
+ * {@code genesis rollback} where to send the cluster's credential. It is private (0700, owned by the
+ * user who runs genesis, not a link; see {@link PrivateFiles}).
  *
  * @param root the directory
  */
 record StateDir(Path root) {
 
-    /** The default: {@code .genesis} in the working directory. */
-    static final String DEFAULT = ".genesis";
+    /** The environment variable that names the state directory when {@code --state-dir} is not given. */
+    static final String VARIABLE = "GENESIS_STATE_DIR";
+
+    /** How the default is described in help texts. */
+    static final String DEFAULT_DESCRIPTION =
+            "$" + VARIABLE + ", else $XDG_STATE_HOME/genesis, else ~/.local/state/genesis";
 
     StateDir {
         root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    }
+
+    /**
+     * The state directory when none is given: {@value #VARIABLE}, else {@code $XDG_STATE_HOME/genesis}
+     * (an absolute path, as the XDG specification requires), else {@code ~/.local/state/genesis}.
+     */
+    static StateDir standard(Map<String, String> environment, Path home) {
+        String named = environment.getOrDefault(VARIABLE, "").trim();
+        if (!named.isEmpty()) {
+            return new StateDir(Path.of(named));
+        }
+        String xdg = environment.getOrDefault("XDG_STATE_HOME", "").trim();
+        if (!xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+            return new StateDir(Path.of(xdg, "genesis"));
+        }
+        return new StateDir(home.resolve(".local").resolve("state").resolve("genesis"));
+    }
+
+    /**
+     * This directory, created private if missing, checked otherwise.
+     *
+     * @throws IllegalArgumentException naming the directory and the fix when it is a link, not a
+     *     directory, or another user's
+     */
+    StateDir requirePrivate() {
+        try {
+            PrivateFiles.directory(root);
+            return this;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("state directory " + root + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     Path rolloutDir() {

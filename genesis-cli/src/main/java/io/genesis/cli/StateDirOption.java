@@ -2,7 +2,10 @@ package io.genesis.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --state-dir}: the directory every command pointed at it shares (see {@link StateDir}). The
@@ -14,15 +17,30 @@ import picocli.CommandLine.Option;
 @Command(resourceBundle = "io.genesis.cli.StateDirOption")
 final class StateDirOption {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(
             names = "--state-dir",
             paramLabel = "DIR",
-            defaultValue = StateDir.DEFAULT,
             descriptionKey = "state-dir",
-            description = "Where rollouts, locks and the history are kept (default: ${DEFAULT-VALUE}).")
+            description = "Where rollouts, locks and the history are kept (default: " + StateDir.DEFAULT_DESCRIPTION
+                    + "; never the working directory).")
     Path path;
 
+    /**
+     * The state directory given, or the user's own, created private or checked to be.
+     *
+     * @throws ParameterException naming the directory and the fix when it is a link or another user's
+     */
     StateDir dir() {
-        return new StateDir(path);
+        StateDir dir = path != null
+                ? new StateDir(path)
+                : StateDir.standard(System.getenv(), Path.of(System.getProperty("user.home")));
+        try {
+            return dir.requirePrivate();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
     }
 }

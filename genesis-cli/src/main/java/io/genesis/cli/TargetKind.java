@@ -7,6 +7,7 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +77,14 @@ interface TargetKind extends AutoCloseable {
      */
     default Optional<RolloutLock> lock(TargetSpec target) {
         return Optional.empty();
+    }
+
+    /**
+     * What is unsafe but allowed about how {@code target} is reached (TLS verification off, plain http
+     * to loopback), one sentence each: shown as the rollout starts and kept in its record.
+     */
+    default List<String> warnings(TargetSpec target) {
+        return List.of();
     }
 
     /** Where what the target itself reports (beyond the engine's events) is written from now on. */

@@ -38,11 +38,13 @@ final class GenesisJar {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(directory, "out", ".txt");
         Path err = Files.createTempFile(directory, "err", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        // Every run of one test shares a state directory of the test's own, never the user's.
+        builder.environment().put(StateDir.VARIABLE, directory.resolve("state").toString());
+        Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
         return new Result(
                 process.exitValue(),

@@ -104,7 +104,7 @@ class KubernetesAccessTest {
                         + " given",
                 "apiUrl=https://127.0.0.1:6443|namespace=prod|--api-url needs exactly one of --token-env NAME",
                 "apiUrl=api.example|tokenEnv=TOKEN|--api-url must be the API server's URL, such as"
-                        + " https://api.example:6443, got 'api.example'",
+                        + " https://api.example:6443, got '(a value that is not an address, not shown)'",
                 "apiUrl=https://127.0.0.1:6443|tokenEnv=eyJhbGciOi.x-y|--token-env takes the NAME of an environment"
                         + " variable holding the token",
             })

@@ -90,7 +90,8 @@ class KubernetesDeployITest {
                 // The mock API server refuses server-side apply (415): manifests are written by create-or-update.
                 () -> new TargetKinds(List.of(new KubernetesKind(
                         new KubernetesAccess(environment, dir.resolve("home"), dir),
-                        ClientSettings.DEFAULT,
+                        // The mock API server speaks plain http on loopback.
+                        ClientSettings.DEFAULT.withInsecureHttpAllowed(true),
                         CreateOrUpdateWriter::new))),
                 Optional.empty(),
                 "tester",

@@ -48,6 +48,8 @@ class KubernetesJarITest {
                     "kubernetes",
                     "--kubeconfig",
                     kubeconfig.toString(),
+                    // The mock API server speaks plain http on loopback; the rollback reads this from the state.
+                    "--allow-insecure-http",
                     "--namespace",
                     NS,
                     "--image",

@@ -2,6 +2,9 @@ package io.genesis.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.secret.ParseProblem;
+import io.genesis.core.secret.PrivateFiles;
+import io.genesis.core.secret.Redaction;
 import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,10 +66,9 @@ public final class JsonLinesHistoryStore implements HistoryStore {
         try {
             Path directory = file.getParent();
             if (directory != null) {
-                Files.createDirectories(directory);
+                PrivateFiles.directory(directory);
             }
-            try (FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = PrivateFiles.openReadWrite(file)) {
                 FileLock processes = channel.lock();
                 try {
                     long end = channel.size();
@@ -85,7 +85,8 @@ public final class JsonLinesHistoryStore implements HistoryStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not append deployment record " + record.id() + " to " + file, e);
+            throw new UncheckedIOException(
+                    "could not append deployment record " + record.id() + " to " + file + ": " + e.getMessage(), e);
         } finally {
             threads.unlock();
         }
@@ -113,11 +114,15 @@ public final class JsonLinesHistoryStore implements HistoryStore {
     public Contents read() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            Path directory = file.getParent();
+            if (directory != null && PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return new Contents(List.of(), List.of());
+            }
+            bytes = PrivateFiles.read(file);
         } catch (NoSuchFileException e) {
             return new Contents(List.of(), List.of());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read deployment history " + file, e);
+            throw new UncheckedIOException("could not read deployment history " + file + ": " + e.getMessage(), e);
         }
         Map<String, DeploymentRecord> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -142,7 +147,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
                             + (last
                                     ? "torn last line (a write was cut short, most likely by a crash)"
                                     : "not a valid record")
-                            + " - " + firstLine(e.getMessage()));
+                            + " - " + ParseProblem.problem(e));
                 }
             }
             start = end + 1;
@@ -153,7 +158,8 @@ public final class JsonLinesHistoryStore implements HistoryStore {
     private byte[] toLine(DeploymentRecord record) {
         try {
             // Jackson escapes line breaks inside strings, so one record is always one line.
-            return (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            // One redaction for everything stored: a credential that reached a message never reaches the disk.
+            return (Redaction.text(JSON.writeValueAsString(record)) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write deployment record " + record.id() + " as JSON", e);
         }
@@ -171,14 +177,6 @@ public final class JsonLinesHistoryStore implements HistoryStore {
             written += channel.write(buffer, position + written);
         }
         return written;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /**

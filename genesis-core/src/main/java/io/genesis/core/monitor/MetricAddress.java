@@ -1,5 +1,6 @@
 package io.genesis.core.monitor;
 
+import io.genesis.core.secret.Redaction;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,9 @@ public final class MetricAddress {
      * the rollout and shown in logs.
      */
     public static URI require(String what, String text, String example) {
+        if (Redaction.carriesSecret(text)) {
+            throw credentials(what);
+        }
         URI url;
         try {
             url = URI.create(text == null ? "" : text.trim());
@@ -27,17 +31,21 @@ public final class MetricAddress {
 
     /** {@code url} if it is an http or https address without credentials, else a clear refusal. */
     public static URI require(String what, URI url, String example) {
-        if (url != null && url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    what + " url must not carry credentials (user:password@); use an" + " address that needs none");
+        if (url != null && (url.getRawUserInfo() != null || Redaction.carriesSecret(url.toString()))) {
+            throw credentials(what);
         }
         if (url == null
                 || url.getHost() == null
                 || !Set.of("http", "https")
                         .contains(String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(what + " url must be an http or https address with a host, such as "
-                    + example + "; got '" + url + "'");
+                    + example + "; got '" + Redaction.url(String.valueOf(url)) + "'");
         }
         return url;
+    }
+
+    private static IllegalArgumentException credentials(String what) {
+        return new IllegalArgumentException(what + " url must not carry credentials (user:password@, or a token,"
+                + " key, password or signature parameter); use an address that needs none");
     }
 }

@@ -42,7 +42,10 @@ import java.util.TreeSet;
  *       server-side apply) with the candidate's image before each candidate is deployed; with
  *       {@code rolling} it may hold the Deployment itself, with {@code blueGreen} and {@code canary}
  *       only the objects around the Deployments Genesis manages. A rollback leaves applied objects
- *       as they are.
+ *       as they are. Links out of the folder are refused.
+ *   <li>{@code allowClusterScoped}: {@code false} (default) refuses cluster-scoped objects in the
+ *       manifest folder (ClusterRole, ClusterRoleBinding, Namespace, CustomResourceDefinition,
+ *       PersistentVolume, StorageClass, webhooks...); {@code true} applies them
  *   <li>{@code recordEvents}: {@code true} (default) also records each line of the log as a
  *       Kubernetes Event on the Deployment; {@code false} only logs
  * </ul>
@@ -66,6 +69,7 @@ public final class KubernetesTargetFactory implements TargetFactory {
             "canaryService",
             "promoteTimeoutSeconds",
             "manifests",
+            "allowClusterScoped",
             "recordEvents");
 
     private final KubernetesClient client;
@@ -117,9 +121,13 @@ public final class KubernetesTargetFactory implements TargetFactory {
     }
 
     private static boolean recordEvents(Map<String, String> settings) {
-        String value = settings.getOrDefault("recordEvents", "true").trim();
+        return flag(settings, "recordEvents", "true");
+    }
+
+    private static boolean flag(Map<String, String> settings, String name, String fallback) {
+        String value = settings.getOrDefault(name, fallback).trim();
         if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException("recordEvents must be true or false, got '" + value + "'");
+            throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
         }
         return Boolean.parseBoolean(value);
     }
@@ -138,8 +146,11 @@ public final class KubernetesTargetFactory implements TargetFactory {
                     e);
         }
         // Whether the folder exists is checked when it is applied: a rollback must open the target without it.
-        return Optional.of(
-                new ManifestFolder(folder, new ManifestApplier(manifestWriter, app.namespace(), events), events));
+        return Optional.of(new ManifestFolder(
+                folder,
+                new ManifestApplier(
+                        manifestWriter, app.namespace(), events, flag(settings, "allowClusterScoped", "false")),
+                events));
     }
 
     private KubernetesStrategy strategy(

@@ -3,6 +3,7 @@ package io.genesis.kubernetes.api;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.secret.Redaction;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -78,8 +79,10 @@ public final class ClusterEvents implements EventSink {
 
     @Override
     public void emit(String message) {
-        log.emit(message);
-        Event event = event(message);
+        // Events are readable by everyone who may read the namespace: no credential goes there.
+        String shown = Redaction.text(message);
+        log.emit(shown);
+        Event event = event(shown);
         try {
             Api.call(
                     ApiCall.of(
@@ -94,8 +97,8 @@ public final class ClusterEvents implements EventSink {
                             .create());
         } catch (RuntimeException e) {
             if (warned.compareAndSet(false, true)) {
-                log.emit("could not record a Kubernetes Event on deployment " + deployment + " (" + e.getMessage()
-                        + "); the rollout goes on, and this is said only once");
+                log.emit("could not record a Kubernetes Event on deployment " + deployment + " ("
+                        + Redaction.text(e.getMessage()) + "); the rollout goes on, and this is said only once");
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.genesis.kubernetes.connect;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import io.genesis.core.secret.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -110,8 +111,12 @@ public sealed interface Connection permits Connection.Kubeconfig, Connection.InC
         public Token {
             Objects.requireNonNull(apiUrl, "apiUrl");
             if (!"https".equals(apiUrl.getScheme()) && !"http".equals(apiUrl.getScheme())) {
-                throw new IllegalArgumentException(
-                        "apiUrl must start with https:// (for example https://api.example:6443), got " + apiUrl);
+                throw new IllegalArgumentException("apiUrl must start with https:// (for example"
+                        + " https://api.example:6443), got " + Redaction.url(apiUrl.toString()));
+            }
+            if (Redaction.carriesSecret(apiUrl.toString())) {
+                throw new IllegalArgumentException("apiUrl must not carry credentials (user:password@ or a token"
+                        + " parameter): give the address alone, and the token by its variable or file");
             }
             if (token == null || token.isBlank()) {
                 throw new IllegalArgumentException("token must not be blank: give the service account's bearer"
@@ -130,12 +135,13 @@ public sealed interface Connection permits Connection.Kubeconfig, Connection.InC
 
         @Override
         public String describe() {
-            return "API " + apiUrl + " with a bearer token" + (caCertificate.isEmpty() ? "" : " and CA certificate");
+            return "API " + Redaction.url(apiUrl.toString()) + " with a bearer token"
+                    + (caCertificate.isEmpty() ? "" : " and CA certificate");
         }
 
         @Override
         public String toString() {
-            return "Token[apiUrl=" + apiUrl + ", token=****, caCertificate="
+            return "Token[apiUrl=" + Redaction.url(apiUrl.toString()) + ", token=****, caCertificate="
                     + (caCertificate.isEmpty() ? "none" : "given") + "]";
         }
     }

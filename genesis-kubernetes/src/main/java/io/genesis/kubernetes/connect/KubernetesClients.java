@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
+import io.genesis.core.secret.ParseProblem;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -33,7 +35,7 @@ public final class KubernetesClients {
         Objects.requireNonNull(settings, "settings");
         Config base = base(connection);
         String url = base.getMasterUrl();
-        return new ConfigBuilder(base)
+        Config config = new ConfigBuilder(base)
                 .withMasterUrl(url.endsWith("/") ? url : url + "/")
                 .withConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
                 .withRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
@@ -41,6 +43,16 @@ public final class KubernetesClients {
                 .withRequestRetryBackoffInterval(
                         Math.toIntExact(settings.retryInterval().toMillis()))
                 .build();
+        Transport.check(config, settings);
+        return config;
+    }
+
+    /**
+     * What is unsafe but allowed about how {@code client} reaches its cluster (TLS verification off,
+     * plain http to loopback), one sentence each: the caller logs and records them.
+     */
+    public static List<String> warnings(KubernetesClient client) {
+        return Transport.warnings(client.getConfiguration());
     }
 
     private static Config base(Connection connection) {
@@ -62,14 +74,30 @@ public final class KubernetesClients {
                 .build();
     }
 
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     private static Config fromKubeconfig(Connection.Kubeconfig kubeconfig) {
         if (!Files.isRegularFile(kubeconfig.file())) {
             throw new IllegalArgumentException("kubeconfig file " + kubeconfig.file() + " does not exist: give the"
                     + " path of a kubeconfig (such as ~/.kube/config) or use an in-cluster or token connection");
         }
-        Config config = Config.fromKubeconfig(
-                kubeconfig.context().isEmpty() ? null : kubeconfig.context(),
-                kubeconfig.file().toFile());
+        Config config;
+        try {
+            config = Config.fromKubeconfig(
+                    kubeconfig.context().isEmpty() ? null : kubeconfig.context(),
+                    kubeconfig.file().toFile());
+        } catch (RuntimeException e) {
+            // fabric8 passes on the YAML parser's message, which quotes the line: in a kubeconfig, a token.
+            // So neither that message nor the exception carrying it goes on.
+            throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " cannot be read: "
+                    + ParseProblem.problem(rootCause(e)) + "; fix: check it with 'kubectl config view'");
+        }
         // fabric8 quietly uses the current context when the named one is missing: a typo would then
         // deploy to whatever cluster the file points at now. Refuse instead.
         if (!kubeconfig.context().isEmpty()

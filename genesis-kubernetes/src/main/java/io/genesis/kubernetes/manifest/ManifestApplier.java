@@ -1,5 +1,6 @@
 package io.genesis.kubernetes.manifest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.genesis.core.secret.ParseProblem;
 import io.genesis.kubernetes.api.EventSink;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,6 +26,10 @@ import java.util.stream.Stream;
  * name order, each document an object. Images are substituted first; then every object is sent as
  * a server-side dry run, and only when all of them pass is anything written, so a typo in the last
  * file changes nothing.
+ *
+ * <p>The folder's files stay in the folder: a link that leads out of it is refused, as is any
+ * cluster-scoped object unless the target allows them, and a YAML error names file, line and column,
+ * never the line (it may be a password).
  */
 public final class ManifestApplier {
 
@@ -32,12 +38,23 @@ public final class ManifestApplier {
     private final ManifestWriter writer;
     private final String namespace;
     private final EventSink events;
+    private final boolean clusterScopedAllowed;
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
+    /** An applier that refuses cluster-scoped objects. */
     public ManifestApplier(ManifestWriter writer, String namespace, EventSink events) {
+        this(writer, namespace, events, false);
+    }
+
+    /**
+     * @param clusterScopedAllowed whether the folder may hold cluster-scoped objects (ClusterRole,
+     *     Namespace, CustomResourceDefinition, webhooks...): the target setting {@code allowClusterScoped}
+     */
+    public ManifestApplier(ManifestWriter writer, String namespace, EventSink events, boolean clusterScopedAllowed) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.events = Objects.requireNonNull(events, "events");
+        this.clusterScopedAllowed = clusterScopedAllowed;
     }
 
     /** Loads, substitutes, dry-runs and applies the manifests in {@code folder}; answers what was applied. */
@@ -96,7 +113,9 @@ public final class ManifestApplier {
             throw new IllegalArgumentException("manifest folder " + folder + " has no *.yaml or *.yml file");
         }
         List<Manifest> manifests = new ArrayList<>();
+        Path inside = realFolder(folder);
         for (Path file : files) {
+            requireInside(inside, folder, file);
             for (JsonNode document : documents(file)) {
                 manifests.add(new Manifest(file, toObject(file, document, images)));
             }
@@ -126,13 +145,51 @@ public final class ManifestApplier {
         try {
             object = serialization.unmarshal(document.toString(), HasMetadata.class);
         } catch (RuntimeException e) {
+            // Deserialisation messages quote the value that did not fit, which may be a secret.
             throw new IllegalArgumentException(
-                    "manifest " + file + ": " + document.get("kind").asText() + " " + name + " does not match its"
-                            + " kind's schema: " + e.getMessage(),
-                    e);
+                    "manifest " + file + ": " + document.get("kind").asText() + " " + name
+                            + " does not match its kind's schema: " + ParseProblem.problem(e));
+        }
+        if (ClusterScope.isClusterScoped(object)) {
+            if (!clusterScopedAllowed) {
+                throw new IllegalArgumentException("manifest " + file + ": " + object.getKind() + " " + name
+                        + " is cluster-scoped: it would reach beyond namespace " + namespace + ", which this"
+                        + " environment deploys to; remove it from the folder and apply it by hand, or let"
+                        + " this target apply cluster-scoped objects with the setting allowClusterScoped: true");
+            }
+            return object;
         }
         object.getMetadata().setNamespace(namespace);
         return object;
+    }
+
+    private static Path realFolder(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read manifest folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses {@code file} when it is a link whose target lies outside {@code inside}. */
+    private static void requireInside(Path inside, Path folder, Path file) {
+        if (!Files.isSymbolicLink(file)) {
+            return;
+        }
+        Path target;
+        try {
+            target = file.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "manifest " + file + " is a link that leads nowhere ("
+                            + e.getClass().getSimpleName() + "); fix: remove it from " + folder,
+                    e);
+        }
+        if (!target.startsWith(inside)) {
+            throw new IllegalArgumentException("manifest " + file.getFileName() + " in " + folder + " is a link that"
+                    + " leads out of the folder; a manifest folder holds its own files only: copy the file in,"
+                    + " or remove the link");
+        }
     }
 
     /** Replaces images in every {@code containers} and {@code initContainers} list, wherever the kind keeps them. */
@@ -169,8 +226,15 @@ public final class ManifestApplier {
                     documents.add(document);
                 }
             }
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the line, which may be a password; neither it nor the exception goes on.
+            String position = ParseProblem.position(e);
+            throw new IllegalArgumentException("manifest " + file + " is not valid YAML"
+                    + (position.isEmpty() ? "" : " (" + position + ")") + ": " + ParseProblem.problem(e)
+                    + "; fix the file there");
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("manifest " + file + " is not valid YAML: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "manifest " + file + " cannot be read as YAML: " + ParseProblem.problem(e) + "; fix the file");
         }
         return documents;
     }

@@ -115,7 +115,7 @@ class ClusterEventsTest {
             closed = socket.getLocalPort();
         }
         ClientSettings quick =
-                new ClientSettings(Duration.ofMillis(500), Duration.ofMillis(500), 0, Duration.ofMillis(10));
+                new ClientSettings(Duration.ofMillis(500), Duration.ofMillis(500), 0, Duration.ofMillis(10), true);
         try (KubernetesClient unreachable = KubernetesClients.open(
                 new Connection.Token(URI.create("http://127.0.0.1:" + closed), "t0ken", ""), quick)) {
             ClusterEvents events = new ClusterEvents(unreachable, NS, "shop", log::add, CLOCK, Runnable::run);

@@ -150,7 +150,8 @@ class KubernetesClientsTest {
     void shouldSendTheBearerTokenThroughTheOkHttpClient() throws InterruptedException {
         Connection.Token token = new Connection.Token(URI.create(server.url("/")), "t0ken", "");
 
-        try (KubernetesClient client = KubernetesClients.open(token, ClientSettings.DEFAULT)) {
+        try (KubernetesClient client =
+                KubernetesClients.open(token, ClientSettings.DEFAULT.withInsecureHttpAllowed(true))) {
             client.configMaps().inNamespace("test").list();
             assertThat(client.getHttpClient().getClass().getName()).contains("okhttp");
         }

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs the {@link SampleService} as its own program, so the sandbox can start versions as child processes:
@@ -52,7 +55,7 @@ public final class SampleServiceMain {
         arguments.add("-Xmx64m");
         arguments.add("-XX:TieredStopAtLevel=1");
         arguments.add("-cp");
-        arguments.add(System.getProperty("java.class.path", "") + File.pathSeparator);
+        arguments.add(exactClassPath(System.getProperty("java.class.path", "")));
         arguments.add(SampleServiceMain.class.getName());
         arguments.add("--port");
         arguments.add(CommandTemplate.PORT);
@@ -60,6 +63,13 @@ public final class SampleServiceMain {
         arguments.add(CommandTemplate.VERSION);
         arguments.addAll(List.of(extraArguments));
         return new CommandTemplate(arguments);
+    }
+
+    /** {@code classPath} without empty entries, which would put the child's working directory on it. */
+    static String exactClassPath(String classPath) {
+        return Arrays.stream(classPath.split(Pattern.quote(File.pathSeparator)))
+                .filter(entry -> !entry.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static void stopSlowly(SampleService service, Duration delay) {

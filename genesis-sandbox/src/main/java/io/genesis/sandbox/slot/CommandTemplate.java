@@ -1,8 +1,10 @@
 package io.genesis.sandbox.slot;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The command that starts one application version as a child process, such as
@@ -31,9 +33,31 @@ public record CommandTemplate(List<String> arguments) {
                 throw new IllegalArgumentException("command template " + arguments + " has a blank argument");
             }
         }
+        requireExactClassPath(arguments);
         if (arguments.stream().noneMatch(argument -> argument.contains(PORT))) {
             throw new IllegalArgumentException("command template " + arguments + " has no " + PORT
                     + " placeholder: the sandbox picks the port, so the program must take it as an argument");
+        }
+    }
+
+    /**
+     * Refuses a Java class path with an empty entry: a leading, doubled or trailing separator puts the
+     * working directory on it, so whatever classes lie there would run in the child.
+     */
+    private static void requireExactClassPath(List<String> arguments) {
+        for (int i = 0; i + 1 < arguments.size(); i++) {
+            String option = arguments.get(i);
+            if (option.equals("-cp") || option.equals("-classpath") || option.equals("--class-path")) {
+                String classPath = arguments.get(i + 1);
+                for (String entry : classPath.split(Pattern.quote(File.pathSeparator), -1)) {
+                    if (entry.isBlank()) {
+                        throw new IllegalArgumentException("command template's class path after " + option
+                                + " has an empty entry (a leading, doubled or trailing '" + File.pathSeparator
+                                + "'), which would put the working directory on the child's class path; list"
+                                + " the class path's entries exactly");
+                    }
+                }
+            }
         }
     }
 

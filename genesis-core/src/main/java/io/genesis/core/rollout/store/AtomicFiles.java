@@ -1,5 +1,6 @@
 package io.genesis.core.rollout.store;
 
+import io.genesis.core.secret.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,7 +14,8 @@ import java.util.UUID;
 /**
  * Replaces a file so that after a crash it holds either the old content or the new, never a mix:
  * write a temporary file beside it, force it to disk, rename it over the target atomically, then
- * force the directory so the rename itself survives a power loss.
+ * force the directory so the rename itself survives a power loss. The directory is private and the
+ * file {@code 0600}, and a link in the file's place is refused ({@link PrivateFiles}).
  */
 public final class AtomicFiles {
 
@@ -32,11 +34,12 @@ public final class AtomicFiles {
         if (directory == null) {
             throw new IOException(file + " names no file: state needs a file inside a directory");
         }
-        Files.createDirectories(directory);
+        PrivateFiles.directory(directory);
+        // A rename replaces a link rather than following it; refusing it still says that someone planted one.
+        PrivateFiles.refuseLink(file);
         Path temporary = directory.resolve(TEMPORARY_PREFIX + file.getFileName() + "-" + UUID.randomUUID());
         try {
-            try (FileChannel channel =
-                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = PrivateFiles.createNew(temporary)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -3,6 +3,7 @@ package io.genesis.core.rollout.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.RolloutLock;
+import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -92,8 +92,8 @@ public final class FileRolloutLock implements RolloutLock {
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(mutex, m -> new ReentrantLock());
         threads.lock();
         try {
-            Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(mutex, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            PrivateFiles.directory(directory);
+            try (FileChannel channel = PrivateFiles.openReadWrite(mutex)) {
                 FileLock processes = channel.lock();
                 try {
                     return action.apply(read(key));
@@ -102,7 +102,7 @@ public final class FileRolloutLock implements RolloutLock {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not lock " + key + " in " + directory, e);
+            throw new UncheckedIOException("could not lock " + key + " in " + directory + ": " + e.getMessage(), e);
         } finally {
             threads.unlock();
         }
@@ -110,14 +110,17 @@ public final class FileRolloutLock implements RolloutLock {
 
     private Optional<Lease> read(DeploymentKey key) {
         try {
-            return Optional.of(StateJson.readLease(Files.readAllBytes(leaseFile(key))));
+            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(StateJson.readLease(PrivateFiles.read(leaseFile(key))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (JsonProcessingException e) {
             // Written atomically, so unreadable means damaged by hand; an unreadable lease locks nothing.
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the lock on " + key, e);
+            throw new UncheckedIOException("could not read the lock on " + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -125,7 +128,7 @@ public final class FileRolloutLock implements RolloutLock {
         try {
             AtomicFiles.write(leaseFile(key), StateJson.write(lease), force);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the lock on " + key, e);
+            throw new UncheckedIOException("could not write the lock on " + key + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutStateStore;
+import io.genesis.core.secret.ParseProblem;
+import io.genesis.core.secret.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +50,8 @@ public final class FileRolloutStateStore implements RolloutStateStore {
         try {
             AtomicFiles.write(file(state.id()), StateJson.write(state), force);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not store rollout " + state.id() + " in " + directory, e);
+            throw new UncheckedIOException(
+                    "could not store rollout " + state.id() + " in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -60,11 +63,25 @@ public final class FileRolloutStateStore implements RolloutStateStore {
     @Override
     public List<RolloutState> list() {
         List<RolloutState> states = new ArrayList<>();
+        try {
+            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list rollouts in " + directory + ": " + e.getMessage(), e);
+        }
         try (Stream<Path> files = Files.list(directory)) {
             files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
                     .filter(f -> !f.getFileName().toString().startsWith(AtomicFiles.TEMPORARY_PREFIX))
                     .sorted()
-                    .forEach(f -> read(f).ifPresent(states::add));
+                    .forEach(f -> {
+                        if (Files.isSymbolicLink(f)) {
+                            problems.add(f + " skipped: a symbolic link, which Genesis never follows in its state"
+                                    + " directory; remove it");
+                        } else {
+                            read(f).ifPresent(states::add);
+                        }
+                    });
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -81,16 +98,21 @@ public final class FileRolloutStateStore implements RolloutStateStore {
     private Optional<RolloutState> read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return Optional.empty();
+            }
+            bytes = PrivateFiles.read(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read rollout state " + file, e);
+            throw new UncheckedIOException("could not read rollout state " + file + ": " + e.getMessage(), e);
         }
         try {
             return Optional.of(StateJson.readState(bytes));
         } catch (JsonProcessingException e) {
-            problems.add(file + " skipped: not a readable rollout state (" + e.getMessage() + ")");
+            // The parser's message may quote the file's text, which may be a secret: say only where.
+            problems.add(file + " skipped: not a readable rollout state (" + ParseProblem.describe(file.toString(), e)
+                    + ")");
             return Optional.empty();
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.secret.Redaction;
 import io.genesis.core.time.TimeJson;
 import java.nio.charset.StandardCharsets;
 
@@ -33,7 +34,8 @@ final class StateJson {
 
     private static byte[] bytes(Object value, String what) {
         try {
-            return JSON.writeValueAsBytes(value);
+            // One redaction for everything stored: a credential that reached a message never reaches the disk.
+            return Redaction.text(JSON.writeValueAsString(value)).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write " + what + " as JSON", e);
         }

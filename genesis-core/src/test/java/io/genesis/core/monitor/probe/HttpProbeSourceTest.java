@@ -161,7 +161,7 @@ class HttpProbeSourceTest {
         assertThatThrownBy(() -> HttpProbeSettings.of("ftp://shop/healthz"))
                 .hasMessageStartingWith("probe url must be an http or https address with a host");
         assertThatThrownBy(() -> HttpProbeSettings.of("http://user:secret@shop/healthz"))
-                .hasMessage("probe url must not carry credentials (user:password@); use an address that needs none")
+                .hasMessageStartingWith("probe url must not carry credentials (user:password@")
                 .message()
                 .doesNotContain("secret");
         assertThatThrownBy(() -> HttpProbeSettings.of("ftp://user:secret@shop/healthz"))
