@@ -245,7 +245,7 @@ final class StepRunner implements Step.Visitor<Next> {
     @Override
     public Next promote(Step.Promote step) {
         return command(() -> target().promote(context()), "promoting the candidate")
-                .orElseGet(() -> engine.complete(state, "the candidate is now the stable version"));
+                .orElseGet(() -> awaitPromoted(issued()));
     }
 
     @Override
@@ -318,6 +318,20 @@ final class StepRunner implements Step.Visitor<Next> {
                         () -> what + " not healthy within "
                                 + Durations.format(engine.settings().progressDeadline()) + " (" + health + ")");
         };
+    }
+
+    /** Promote is sent once, then polled like health: nothing waits inside a step. */
+    private Next awaitPromoted(RolloutState current) {
+        Health health;
+        try {
+            health = target().promoted(context());
+        } catch (RuntimeException e) {
+            health = Health.progressing("promote check failed: " + Orchestrator.describe(e));
+        }
+        if (health.isHealthy()) {
+            return engine.complete(current, "the candidate is now the stable version");
+        }
+        return judgeHealth(current, health, "promote");
     }
 
     private Next awaitWeight(RolloutState current, TrafficRouter router, Percentage weight) {

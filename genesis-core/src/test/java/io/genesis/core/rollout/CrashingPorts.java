@@ -56,8 +56,23 @@ final class CrashingPorts {
             }
 
             @Override
+            public Health promoted(DeploymentContext context) {
+                return crash.around("promoted", () -> target.promoted(context));
+            }
+
+            @Override
             public void scaleDownPrevious(DeploymentContext context) {
                 crash.run("scaleDownPrevious", () -> target.scaleDownPrevious(context));
+            }
+
+            @Override
+            public Health prepareRollback(DeploymentContext context) {
+                return crash.around("prepareRollback", () -> target.prepareRollback(context));
+            }
+
+            @Override
+            public Health trafficRestored(DeploymentContext context) {
+                return crash.around("trafficRestored", () -> target.trafficRestored(context));
             }
 
             @Override

@@ -73,8 +73,18 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     }
 
     @Override
+    public Health promoted(DeploymentContext context) {
+        return health(call(() -> strategy.promoted(release(context))));
+    }
+
+    @Override
     public void scaleDownPrevious(DeploymentContext context) {
         run(() -> strategy.scaleDownPrevious(release(context)));
+    }
+
+    @Override
+    public Health prepareRollback(DeploymentContext context) {
+        return health(call(() -> strategy.prepareRollback(release(context))));
     }
 
     @Override
@@ -83,6 +93,11 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
             strategy.rollback(release(context));
             manifests.ifPresent(folder -> folder.keptOnRollback(strategy.describe()));
         });
+    }
+
+    @Override
+    public Health trafficRestored(DeploymentContext context) {
+        return health(call(() -> strategy.trafficRestored(release(context))));
     }
 
     @Override

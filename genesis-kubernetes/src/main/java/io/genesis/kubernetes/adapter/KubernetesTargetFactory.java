@@ -18,7 +18,6 @@ import io.genesis.kubernetes.strategy.RollingRollout;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +36,6 @@ import java.util.TreeSet;
  *   <li>{@code httpRoute}: a Gateway API HTTPRoute that splits traffic
  *   <li>{@code activeService}, {@code previewService} (blue-green), {@code stableService},
  *       {@code canaryService} (canary): Service names other than the defaults
- *   <li>{@code promoteTimeoutSeconds} (canary): how long promote follows the stable rollout
  *   <li>{@code manifests}: a folder of YAML manifests applied (dry run of all first, then
  *       server-side apply) with the candidate's image before each candidate is deployed; with
  *       {@code rolling} it may hold the Deployment itself, with {@code blueGreen} and {@code canary}
@@ -64,7 +62,6 @@ public final class KubernetesTargetFactory implements TargetFactory {
             "previewService",
             "stableService",
             "canaryService",
-            "promoteTimeoutSeconds",
             "manifests",
             "recordEvents");
 
@@ -164,26 +161,11 @@ public final class KubernetesTargetFactory implements TargetFactory {
                         new CanaryRollout.Layout(
                                 settings.getOrDefault("stableService", defaults.stableService()),
                                 settings.getOrDefault("canaryService", defaults.canaryService()),
-                                settings.getOrDefault("httpRoute", ""),
-                                promoteTimeout(settings, defaults.promoteTimeout())),
+                                settings.getOrDefault("httpRoute", "")),
                         events);
             }
             case ROLLING -> new RollingRollout(client, app, events);
         };
-    }
-
-    private static Duration promoteTimeout(Map<String, String> settings, Duration fallback) {
-        String value = settings.get("promoteTimeoutSeconds");
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "promoteTimeoutSeconds must be a whole number of seconds (for example 600), got '" + value + "'",
-                    e);
-        }
     }
 
     private static String required(Map<String, String> settings, String key) {

@@ -77,6 +77,53 @@ public record Progress(State state, String message) {
                 "deployment " + name + ": " + desired + " of " + desired + " replicas updated and available");
     }
 
+    /**
+     * Whether {@code deployment} can take all traffic at {@code replicas} pods: the controller has
+     * observed its spec, it wants at least that many, and at least that many updated pods are
+     * available (ready for {@code minReadySeconds}) — what Argo Rollouts' IsReplicaSetAvailable
+     * asks before a switch. One ready pod is not enough. A progress deadline exceeded or a refused
+     * pod ({@code ReplicaFailure}) is a failure.
+     */
+    public static Progress availableAt(Deployment deployment, int replicas) {
+        String name = deployment.getMetadata().getName();
+        DeploymentStatus status = deployment.getStatus();
+        long generation = orZero(deployment.getMetadata().getGeneration());
+        if (status == null || orZero(status.getObservedGeneration()) < generation) {
+            return new Progress(
+                    State.PROGRESSING,
+                    "deployment " + name + ": waiting for the controller to observe generation " + generation);
+        }
+        DeploymentCondition failure = condition(status, "ReplicaFailure");
+        if (failure != null && "True".equals(failure.getStatus())) {
+            return new Progress(
+                    State.FAILED,
+                    "deployment " + name + " cannot create pods (ReplicaFailure " + failure.getReason() + ": "
+                            + failure.getMessage() + "); free quota or capacity, then retry");
+        }
+        DeploymentCondition progressing = condition(status, "Progressing");
+        if (progressing != null && DEADLINE_EXCEEDED.equals(progressing.getReason())) {
+            return new Progress(
+                    State.FAILED,
+                    "deployment " + name + " exceeded its progress deadline"
+                            + (progressing.getMessage() == null ? "" : ": " + progressing.getMessage())
+                            + "; check its pods (kubectl describe pods)");
+        }
+        int desired = deployment.getSpec().getReplicas() == null
+                ? 1
+                : deployment.getSpec().getReplicas();
+        int available = Math.min(orZero(status.getAvailableReplicas()), orZero(status.getUpdatedReplicas()));
+        Integer minReady = deployment.getSpec().getMinReadySeconds();
+        String counted = minReady == null || minReady == 0 ? "" : " (ready for minReadySeconds " + minReady + " s)";
+        if (desired < replicas || available < replicas) {
+            return new Progress(
+                    State.PROGRESSING,
+                    "deployment " + name + ": " + available + " of " + replicas + " replicas available" + counted);
+        }
+        return new Progress(
+                State.COMPLETE,
+                "deployment " + name + ": " + available + " of " + replicas + " replicas available" + counted);
+    }
+
     public boolean isDone() {
         return state != State.PROGRESSING;
     }

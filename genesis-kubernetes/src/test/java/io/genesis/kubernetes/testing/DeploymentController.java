@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  * creates ready pods for it, removes the old ones, and writes the status a finished rollout has.
  * {@link #stall} instead writes the status of a rollout that exceeded its progress deadline. It runs
  * when told ({@link #reconcile}) or, after {@link #start}, on every Deployment change it watches.
+ * Everything is instant here; {@link io.genesis.kubernetes.testing.cluster.SimulatedCluster} takes
+ * the time a real cluster takes.
  */
 public final class DeploymentController implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class DeploymentController implements AutoCloseable {
         return thread;
     });
     private Watch watch;
+    private final java.util.concurrent.atomic.AtomicInteger addresses = new java.util.concurrent.atomic.AtomicInteger();
 
     public DeploymentController(KubernetesClient client, String namespace) {
         this.client = client;
@@ -265,9 +268,11 @@ public final class DeploymentController implements AutoCloseable {
                 .withSpec(Serialization.clone(template.getSpec()))
                 .withNewStatus()
                 .withPhase("Running")
+                .withPodIP("127.2." + (addresses.get() / 250) + "." + (addresses.getAndIncrement() % 250 + 1))
                 .addNewCondition()
                 .withType("Ready")
                 .withStatus("True")
+                .withLastTransitionTime(EngineOnCluster.T0.toString())
                 .endCondition()
                 .endStatus()
                 .build();

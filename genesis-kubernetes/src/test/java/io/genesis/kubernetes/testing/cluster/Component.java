@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** One controller of the simulated cluster: it acts on what it sees at an instant, as the real one would. */
-interface Component {
+public interface Component {
 
     /** Brings what this component owns up to date at {@code now}; true when it wrote anything. */
     boolean sync(Instant now);

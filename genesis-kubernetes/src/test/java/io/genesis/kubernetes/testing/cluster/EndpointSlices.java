@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -26,19 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * programs the node after it — so a pod that stops being ready, or a Service that switches its
  * selector, keeps receiving traffic for that long.
  */
-final class EndpointSlices implements Component {
+public final class EndpointSlices implements Component {
 
     static final String SERVICE_NAME = "kubernetes.io/service-name";
 
     private final KubernetesClient client;
     private final String namespace;
-    private final Timings timings;
+    private final Duration delay;
     private final Map<String, Deque<Pending>> queued = new ConcurrentHashMap<>();
 
-    EndpointSlices(KubernetesClient client, String namespace, Timings timings) {
+    /** Slices that follow the pods {@code delay} later; {@link Duration#ZERO} for the instant stand-in. */
+    public EndpointSlices(KubernetesClient client, String namespace, Duration delay) {
         this.client = client;
         this.namespace = namespace;
-        this.timings = timings;
+        this.delay = delay;
     }
 
     @Override
@@ -60,7 +62,7 @@ final class EndpointSlices implements Component {
                     .toList();
             Deque<Pending> queue = queued.computeIfAbsent(name, n -> new ArrayDeque<>());
             if (queue.isEmpty() || !queue.peekLast().endpoints().equals(desired)) {
-                queue.addLast(new Pending(desired, now.plus(timings.endpoints())));
+                queue.addLast(new Pending(desired, now.plus(delay)));
             }
             Pending due = null;
             while (!queue.isEmpty() && !queue.peekFirst().dueAt().isAfter(now)) {

@@ -59,6 +59,11 @@ public final class ServedTraffic {
                 / (double) ready.size();
     }
 
+    /** The backend weights route {@code route}'s gateway last programmed (empty before it programmed any). */
+    public Map<String, Integer> programmedWeights(String route) {
+        return programmed.apply(route);
+    }
+
     /** Share (0–1) of route {@code route}'s requests that reach pods of {@code image}. */
     public double routeShare(String route, String image) {
         Map<String, Integer> weights = programmed.apply(route);

@@ -44,7 +44,7 @@ public final class SimulatedCluster {
                 new DeploymentSync(client, namespace),
                 new ReplicaSetController(client, namespace, kubelet),
                 kubelet,
-                new EndpointSlices(client, namespace, timings),
+                new EndpointSlices(client, namespace, timings.endpoints()),
                 gateways);
     }
 
