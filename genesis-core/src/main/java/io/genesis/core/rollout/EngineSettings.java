@@ -18,9 +18,6 @@ import java.util.Objects;
  * @param recovery what the reconciler does with a rollout interrupted in the middle of a step
  * @param rollbackAttempts how many times a failing rollback is tried before the rollout is marked failed
  * @param retryInterval the wait between rollback or scale-down attempts
- * @param abandonedScaleDownDelay how long a rolled-back candidate keeps running after traffic left
- *     it, so that connections still open and proxies still programmed for it (kube-proxy, gateways)
- *     move over first; Argo Rollouts' scaleDownDelaySeconds, 30 s by default
  */
 public record EngineSettings(
         String owner,
@@ -32,8 +29,7 @@ public record EngineSettings(
         boolean supersedeAwaitingApproval,
         RecoveryPolicy recovery,
         int rollbackAttempts,
-        Duration retryInterval,
-        Duration abandonedScaleDownDelay) {
+        Duration retryInterval) {
 
     public EngineSettings {
         if (owner == null || owner.isBlank()) {
@@ -49,17 +45,12 @@ public record EngineSettings(
             throw new IllegalArgumentException("rollbackAttempts must be at least 1, got " + rollbackAttempts);
         }
         requirePositive("retryInterval", retryInterval);
-        Objects.requireNonNull(abandonedScaleDownDelay, "abandonedScaleDownDelay");
-        if (abandonedScaleDownDelay.isNegative()) {
-            throw new IllegalArgumentException(
-                    "abandonedScaleDownDelay must be zero or more, got " + abandonedScaleDownDelay);
-        }
     }
 
     /**
      * Five-minute leases, health checked every 5 s for up to 10 min, queued rollouts wait in
      * line, newer rollouts supersede those awaiting approval, interrupted rollouts resume,
-     * rollbacks are tried three times 30 s apart, a rolled-back candidate runs 30 s more.
+     * rollbacks are tried three times 30 s apart.
      */
     public static EngineSettings defaults(String owner) {
         return new EngineSettings(
@@ -72,7 +63,6 @@ public record EngineSettings(
                 true,
                 RecoveryPolicy.RESUME,
                 3,
-                Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
     }
 
@@ -87,8 +77,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withLeaseTtl(Duration ttl) {
@@ -102,8 +91,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withProgressDeadline(Duration deadline) {
@@ -117,8 +105,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withWhenBusy(ConcurrencyPolicy policy) {
@@ -132,8 +119,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withSupersedeAwaitingApproval(boolean supersede) {
@@ -147,8 +133,7 @@ public record EngineSettings(
                 supersede,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withRecovery(RecoveryPolicy policy) {
@@ -162,8 +147,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 policy,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withPollInterval(Duration interval) {
@@ -177,8 +161,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withLockRetryInterval(Duration interval) {
@@ -192,8 +175,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 rollbackAttempts,
-                retryInterval,
-                abandonedScaleDownDelay);
+                retryInterval);
     }
 
     public EngineSettings withRollbackAttempts(int attempts, Duration interval) {
@@ -207,23 +189,7 @@ public record EngineSettings(
                 supersedeAwaitingApproval,
                 recovery,
                 attempts,
-                interval,
-                abandonedScaleDownDelay);
-    }
-
-    public EngineSettings withAbandonedScaleDownDelay(Duration delay) {
-        return new EngineSettings(
-                owner,
-                leaseTtl,
-                pollInterval,
-                progressDeadline,
-                lockRetryInterval,
-                whenBusy,
-                supersedeAwaitingApproval,
-                recovery,
-                rollbackAttempts,
-                retryInterval,
-                delay);
+                interval);
     }
 
     private static void requirePositive(String field, Duration value) {

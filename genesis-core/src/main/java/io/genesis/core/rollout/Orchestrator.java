@@ -21,6 +21,7 @@ import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.Health;
+import io.genesis.core.target.RollingUpdater;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.target.TrafficRouter;
@@ -112,7 +113,7 @@ public final class Orchestrator {
         }
         DeploymentTarget target = targets.open(request.key(), request.target());
         Capabilities capabilities = Capabilities.of(target);
-        Plan plan = plan(request, capabilities);
+        Plan plan = plan(request, capabilities, target);
         RolloutId id = ids.get();
         ReentrantLock keyLock = keyLocks.computeIfAbsent(request.key(), k -> new ReentrantLock());
         keyLock.lock();
@@ -372,9 +373,14 @@ public final class Orchestrator {
 
     // ---------------------------------------------------------------- planning
 
-    private Plan plan(RolloutRequest request, Capabilities capabilities) {
+    private Plan plan(RolloutRequest request, Capabilities capabilities, DeploymentTarget target) {
         Plan plan =
                 Strategies.named(request.strategy(), request.strategySettings()).plan(capabilities);
+        boolean batches = plan.steps().stream().anyMatch(Step.RollingBatch.class::isInstance);
+        Optional<String> limits = batches ? target.rollingUpdater().flatMap(RollingUpdater::limits) : Optional.empty();
+        if (limits.isPresent()) {
+            plan = plan.withNote(limits.get());
+        }
         if (request.strategySettings().tuned()) {
             plan = plan.withNote(plan.strategy() + " tuned for this rollout: "
                     + request.strategySettings().describe());
@@ -487,13 +493,14 @@ public final class Orchestrator {
                 current = restored(current);
             }
             // Connections still open to the candidate and proxies not yet reprogrammed need time to move over.
-            Instant retireAt = current.rollback().restoredAt().plus(settings.abandonedScaleDownDelay());
+            Duration delay = resources.target().abandonedScaleDownDelay();
+            Instant retireAt = current.rollback().restoredAt().plus(delay);
             if (clock.instant().isBefore(retireAt)) {
                 if (rollback.restoredAt() == null) {
                     emit(
                             current,
                             "candidate kept running until " + retireAt + " ("
-                                    + Durations.format(settings.abandonedScaleDownDelay())
+                                    + Durations.format(delay)
                                     + " after traffic left it) so that open connections and proxies move over first");
                 }
                 return new Next.Wait(current, retireAt);

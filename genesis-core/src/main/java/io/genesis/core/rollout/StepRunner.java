@@ -336,18 +336,22 @@ final class StepRunner implements Step.Visitor<Next> {
 
     private Next awaitWeight(RolloutState current, TrafficRouter router, Percentage weight) {
         boolean applied;
+        String problem = "";
         try {
             applied = router.verifyWeight(context(), weight);
         } catch (RuntimeException e) {
+            // Not applied yet; what stands in the way (a quota refusing pods) is said if the deadline passes.
             applied = false;
+            problem = " (" + Orchestrator.describe(e) + ")";
         }
         if (applied) {
             return engine.complete(current, "router sends " + weight + " to the candidate");
         }
+        String last = problem;
         return waitOrGiveUp(
                 current,
                 () -> "router did not apply " + weight + " within "
-                        + Durations.format(engine.settings().progressDeadline()));
+                        + Durations.format(engine.settings().progressDeadline()) + last);
     }
 
     private Next waitOrGiveUp(RolloutState current, Supplier<String> timedOut) {

@@ -1,5 +1,6 @@
 package io.genesis.core.target;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,16 @@ public interface DeploymentTarget {
      */
     default Health trafficRestored(DeploymentContext context) {
         return Health.healthy("traffic is back once rollback returns");
+    }
+
+    /**
+     * How long a rolled-back candidate keeps running after traffic left it, before {@link
+     * #retireCandidate}: connections still open to it and proxies not yet reprogrammed (kube-proxy,
+     * gateways) need time to move over — Argo Rollouts' scaleDownDelaySeconds. Zero where traffic
+     * moves at once.
+     */
+    default Duration abandonedScaleDownDelay() {
+        return Duration.ZERO;
     }
 
     /**

@@ -69,8 +69,7 @@ final class Harness {
     Function<DeploymentKey, RecordingTarget> newTarget = key -> RecordingTarget.capable(key.toString(), clock, "1.0.0");
     CrashInjector crash = CrashInjector.never();
     private final Set<String> answered = new java.util.HashSet<>();
-    // Rollbacks retire the candidate at once here; RollbackTest covers the abandoned scale-down delay.
-    EngineSettings settings = EngineSettings.defaults("engine-1").withAbandonedScaleDownDelay(Duration.ZERO);
+    EngineSettings settings = EngineSettings.defaults("engine-1");
     private final java.util.function.Supplier<RolloutId> ids = RolloutId.sequence("r");
 
     private Harness(RolloutStateStore states, RolloutLock locks, HistoryStore history) {

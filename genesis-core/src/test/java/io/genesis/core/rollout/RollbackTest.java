@@ -522,12 +522,11 @@ class RollbackTest {
 
     @Test
     void shouldKeepTheCandidateRunningForTheAbandonedScaleDownDelayAfterTrafficLeftIt() {
-        world.settings = world.settings.withAbandonedScaleDownDelay(Duration.ofSeconds(30));
-        Orchestrator delaying = world.engine();
+        target.abandonedScaleDownDelay(Duration.ofSeconds(30));
         target.failNext("deployCandidate", new TargetException("image reg/shop:abc not found"));
-        RolloutId id = delaying.submit(world.request("shop", Harness.STAGING).build());
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
 
-        world.drive(delaying);
+        world.drive(engine);
 
         DeploymentRecord record = world.record(id).orElseThrow();
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);

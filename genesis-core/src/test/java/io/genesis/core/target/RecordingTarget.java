@@ -41,6 +41,8 @@ public final class RecordingTarget implements DeploymentTarget {
     private final Deque<Health> smokeScript = new ArrayDeque<>();
     private final Deque<Health> prepareScript = new ArrayDeque<>();
     private final Deque<Health> restoredScript = new ArrayDeque<>();
+    private Duration abandonedScaleDownDelay = Duration.ZERO;
+    private String rollingLimits = "";
 
     private RecordingTarget(String name, boolean router, boolean rolling, ManualClock clock, String stable) {
         this.name = name;
@@ -88,6 +90,23 @@ public final class RecordingTarget implements DeploymentTarget {
     public synchronized RecordingTarget prepareRollback(Health... answers) {
         prepareScript.addAll(List.of(answers));
         return this;
+    }
+
+    /** Its rolling updater says {@code limits} about its batches (empty: none). */
+    public synchronized RecordingTarget rollingLimits(String limits) {
+        this.rollingLimits = limits;
+        return this;
+    }
+
+    /** A rolled-back candidate keeps running {@code delay} after traffic left it. */
+    public synchronized RecordingTarget abandonedScaleDownDelay(Duration delay) {
+        this.abandonedScaleDownDelay = delay;
+        return this;
+    }
+
+    @Override
+    public synchronized Duration abandonedScaleDownDelay() {
+        return abandonedScaleDownDelay;
     }
 
     /** The next checks that traffic is back answer these, in order; afterwards it is. */
@@ -263,6 +282,13 @@ public final class RecordingTarget implements DeploymentTarget {
     }
 
     private final class Updater implements RollingUpdater {
+        @Override
+        public java.util.Optional<String> limits() {
+            synchronized (RecordingTarget.this) {
+                return rollingLimits.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rollingLimits);
+            }
+        }
+
         @Override
         public void rollTo(DeploymentContext context, Percentage value, RollingBounds bounds) {
             synchronized (RecordingTarget.this) {

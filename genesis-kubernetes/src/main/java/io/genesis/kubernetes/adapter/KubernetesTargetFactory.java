@@ -18,6 +18,7 @@ import io.genesis.kubernetes.strategy.RollingRollout;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,9 @@ import java.util.TreeSet;
  *   <li>{@code httpRoute}: a Gateway API HTTPRoute that splits traffic
  *   <li>{@code activeService}, {@code previewService} (blue-green), {@code stableService},
  *       {@code canaryService} (canary): Service names other than the defaults
+ *   <li>{@code scaleDownDelaySeconds}: how long a rolled-back candidate keeps running after traffic
+ *       left it (default 30, as Argo Rollouts), so kube-proxy and gateways move open connections
+ *       over first
  *   <li>{@code manifests}: a folder of YAML manifests applied (dry run of all first, then
  *       server-side apply) with the candidate's image before each candidate is deployed; with
  *       {@code rolling} it may hold the Deployment itself, with {@code blueGreen} and {@code canary}
@@ -62,6 +66,7 @@ public final class KubernetesTargetFactory implements TargetFactory {
             "previewService",
             "stableService",
             "canaryService",
+            "scaleDownDelaySeconds",
             "manifests",
             "recordEvents");
 
@@ -110,7 +115,24 @@ public final class KubernetesTargetFactory implements TargetFactory {
                         ClusterEvents.background())
                 : events;
         return new KubernetesDeploymentTarget(
-                strategy(kind, app, settings, sink), image, manifests(settings, app, sink));
+                strategy(kind, app, settings, sink), image, manifests(settings, app, sink), scaleDownDelay(settings));
+    }
+
+    private static Duration scaleDownDelay(Map<String, String> settings) {
+        String value = settings.get("scaleDownDelaySeconds");
+        if (value == null) {
+            return KubernetesDeploymentTarget.DEFAULT_SCALE_DOWN_DELAY;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "scaleDownDelaySeconds must be a whole number of seconds, 0 or more (default 30), got '" + value + "'");
     }
 
     private static boolean recordEvents(Map<String, String> settings) {

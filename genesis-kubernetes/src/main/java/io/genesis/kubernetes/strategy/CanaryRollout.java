@@ -10,6 +10,7 @@ import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.GatewayRouteRouter;
 import io.genesis.kubernetes.route.ReplicaRatioRouter;
 import io.genesis.kubernetes.route.Services;
+import io.genesis.kubernetes.route.SizedCanaryRouter;
 import io.genesis.kubernetes.route.WeightRouter;
 import io.genesis.kubernetes.workload.JsonPatch;
 import io.genesis.kubernetes.workload.Progress;
@@ -46,12 +47,16 @@ public final class CanaryRollout implements KubernetesStrategy {
         this.services = new Services(client, app.namespace());
         this.router = layout.httpRoute().isEmpty()
                 ? new ReplicaRatioRouter(workloads, app.deployment(), canaryName(), events)
-                : new GatewayRouteRouter(
-                        client,
-                        app.namespace(),
-                        layout.httpRoute(),
-                        layout.stableService(),
-                        layout.canaryService(),
+                : new SizedCanaryRouter(
+                        new GatewayRouteRouter(
+                                client,
+                                app.namespace(),
+                                layout.httpRoute(),
+                                layout.stableService(),
+                                layout.canaryService(),
+                                events),
+                        workloads,
+                        canaryName(),
                         events);
     }
 
@@ -100,7 +105,8 @@ public final class CanaryRollout implements KubernetesStrategy {
                 throw new RolloutFailedException("Service " + layout.stableService() + " also selects the canary's"
                         + " pods: with an HTTPRoute, add " + Names.TRACK + ": stable to its selector");
             }
-            replicas = total;
+            // Sized by its weight from here on (SizedCanaryRouter); one pod to start and smoke-check.
+            replicas = 1;
         } else {
             if (selector.containsKey(Names.TRACK)) {
                 throw new RolloutFailedException("Service " + layout.stableService() + " selects " + Names.TRACK
@@ -109,8 +115,8 @@ public final class CanaryRollout implements KubernetesStrategy {
                         + Names.TRACK + " from its selector) or configure an HTTPRoute");
             }
             replicas = 1;
-            extra.put(Names.TOTAL_REPLICAS, Integer.toString(total));
         }
+        extra.put(Names.TOTAL_REPLICAS, Integer.toString(total));
         Deployment desired =
                 Templates.derive(stable, app, canaryName(), Names.TRACK, "canary", release, replicas, extra);
         Optional<Deployment> existing = workloads.find(canaryName());
@@ -128,9 +134,9 @@ public final class CanaryRollout implements KubernetesStrategy {
             } else if (!canarySelector.equals(Services.selector(canaryService.get()))) {
                 services.select(canaryService.get(), canarySelector, Map.of(Names.ROLLOUT, release.rolloutId()));
             }
-            events.emit(describe() + ": " + release.image() + " deployed as " + canaryName() + " (" + replicas
-                    + " replicas) behind Service " + layout.canaryService() + "; " + router.describe()
-                    + " moves traffic");
+            events.emit(describe() + ": " + release.image() + " deployed as " + canaryName() + " (1 pod to start;"
+                    + " sized by its weight from here on, at least one) behind Service " + layout.canaryService()
+                    + "; " + router.describe() + " moves traffic");
         } else {
             events.emit(describe() + ": " + release.image() + " deployed as " + canaryName() + " (1 replica); no"
                     + " traffic router, so Service " + layout.stableService() + " sends it about 1 of "

@@ -93,6 +93,29 @@ class BlueGreenOnSimulatedClusterITest {
     }
 
     @Test
+    void shouldNotCountAWeightAppliedUntilEveryGatewayOfTheRouteReported() {
+        createRoute(client);
+        client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
+                .inNamespace(NS)
+                .withName("shop")
+                .edit(r -> {
+                    r.getSpec()
+                            .getParentRefs()
+                            .add(new io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder()
+                                    .withName("internal")
+                                    .build());
+                    return r;
+                });
+        cluster.silence("internal");
+
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("httpRoute", "shop")));
+
+        assertThat(record.status()).isNotEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.reason()).contains("(setWeight) failed: router did not apply 10.00 % within 10 min");
+        assertThat(workloads.selector("shop")).containsEntry("slot", "blue");
+    }
+
+    @Test
     void shouldRefusePromoteWhenTheCandidateIsNoLongerFullyAvailable() {
         createRoute(client);
         ClusterView route = ClusterView.throughRoute(client, NS, "shop");

@@ -97,6 +97,78 @@ class CanaryOnSimulatedClusterITest {
         assertThat(blackHoles).as("requests the gateway sent nowhere").isEmpty();
     }
 
+    @Test
+    void shouldSizeTheRoutedCanaryByItsWeight() {
+        start(labels("app", "shop", "track", "stable"));
+        createRoute(client);
+        Workloads workloads = new Workloads(client);
+        Map<Integer, Integer> podsAtWeight = new java.util.TreeMap<>();
+        cluster.observe(at -> {
+            int weight = cluster.traffic().programmedWeights("shop").getOrDefault("shop-canary", 0);
+            if (weight > 0) {
+                podsAtWeight.merge(weight, workloads.replicasOrZero("shop-canary"), Math::min);
+            }
+        });
+
+        DeploymentRecord record =
+                world.run(world.request("shop", "canary", settings("strategy", "canary", "httpRoute", "shop")));
+
+        assertThat(record.status()).as(String.join("\n", world.messages())).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(podsAtWeight)
+                .as("fewest canary pods (of 4) while the gateway served each weight: ceil(4 x weight), at least 1")
+                .containsEntry(500, 1)
+                .containsEntry(2500, 1)
+                .containsEntry(5000, 2)
+                .containsEntry(10000, 4);
+    }
+
+    @Test
+    void shouldKeepStablesPodsWhileACrashLoopingCanaryIsWidened() {
+        start(labels("app", "shop"));
+        Workloads workloads = new Workloads(client);
+        List<Integer> served = new ArrayList<>();
+        cluster.observe(at -> {
+            if (workloads.replicasOrZero("shop-canary") == 2) {
+                // Widened to 50 %, the canary's pods start failing their probes.
+                cluster.crashLoop("reg/shop:1.1.0");
+            }
+            served.add(cluster.traffic().readyEndpoints("shop").size());
+        });
+
+        DeploymentRecord record = world.run(world.request("shop", "canary", settings("strategy", "canary")));
+
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.reason()).contains("router did not apply 50.00 %");
+        assertThat(served)
+                .as("stable keeps its 3 pods of the 25 % split until the canary's 2 are available, which never happens")
+                .allMatch(n -> n >= 3);
+        assertThat(workloads.replicasOrZero("shop")).isEqualTo(4);
+    }
+
+    @Test
+    void shouldNameTheQuotaThatRefusesTheCanarysPods() {
+        start(labels("app", "shop"));
+        cluster.quota(5);
+        Map<Instant, Integer> served = new java.util.TreeMap<>();
+        cluster.observe(
+                at -> served.put(at, cluster.traffic().readyEndpoints("shop").size()));
+
+        DeploymentRecord record = world.run(world.request("shop", "canary", settings("strategy", "canary")));
+
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        // 4 stable + 1 canary fit; the split moves pods over until 100 % needs a fifth canary pod beside stable's last.
+        assertThat(record.reason())
+                .contains("router did not apply 100.00 %")
+                .contains("ReplicaFailure")
+                .contains("exceeded quota");
+        // Rolling back abandons the canary at once (its pods go, stable's come back): a dip is allowed after the
+        // trigger.
+        assertThat(served.headMap(record.rollbackTriggeredAt()).values())
+                .as("4 pods serve whatever the quota refuses")
+                .isNotEmpty()
+                .allMatch(n -> n >= 4);
+    }
+
     private void start(Map<String, String> serviceSelector) {
         createCanary(client, serviceSelector);
         EngineSettings settings = EngineSettings.defaults("engine-1").withLeaseTtl(LEASE);

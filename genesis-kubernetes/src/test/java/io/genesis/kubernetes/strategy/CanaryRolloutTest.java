@@ -69,10 +69,19 @@ class CanaryRolloutTest {
         rollout.router().orElseThrow().setWeight(new Percentage(50));
 
         assertThat(canary().getSpec().getReplicas()).isEqualTo(2);
-        assertThat(stable().getSpec().getReplicas()).isEqualTo(2);
+        assertThat(stable().getSpec().getReplicas())
+                .as("surge first: stable waits for the canary")
+                .isEqualTo(4);
         assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
                 .isFalse();
+        assertThat(stable().getSpec().getReplicas())
+                .as("the canary is not available yet")
+                .isEqualTo(4);
         controller.reconcile("shop-canary");
+        assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
+                .as("the canary's 2 pods are available: stable shrinks now")
+                .isFalse();
+        assertThat(stable().getSpec().getReplicas()).isEqualTo(2);
         controller.reconcile("shop");
         assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
                 .isTrue();

@@ -24,10 +24,8 @@ import io.genesis.core.time.SimulatedScheduler;
 import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
 import io.genesis.kubernetes.manifest.ManifestWriter;
 import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
-import io.genesis.kubernetes.testing.cluster.EndpointSlices;
 import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
 import io.genesis.kubernetes.testing.cluster.Timings;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +56,6 @@ public final class EngineOnCluster implements AutoCloseable {
     private final List<ClusterView> gateways = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private SimulatedCluster cluster;
-    private final EndpointSlices slices;
 
     public EngineOnCluster(KubernetesClient client, RolloutLock locks) {
         this(client, locks, new ServerSideApplyWriter(client));
@@ -74,7 +71,6 @@ public final class EngineOnCluster implements AutoCloseable {
             KubernetesClient client, RolloutLock locks, ManifestWriter manifests, EngineSettings settings) {
         this.client = client;
         this.controller = new DeploymentController(client, Fixtures.NS);
-        this.slices = new EndpointSlices(client, Fixtures.NS, Duration.ZERO);
         KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add, manifests);
         this.engine = Orchestrator.builder()
                 .settings(settings)
@@ -111,7 +107,6 @@ public final class EngineOnCluster implements AutoCloseable {
     /** Brings the objects created so far to their ready state; the controller acts after each wake-up. */
     public EngineOnCluster start() {
         controller.reconcileAll();
-        slices.sync(clock.instant());
         return this;
     }
 
@@ -206,7 +201,6 @@ public final class EngineOnCluster implements AutoCloseable {
             return;
         }
         controller.reconcileAll();
-        slices.sync(clock.instant());
         gateways.forEach(ClusterView::acceptRoute);
     }
 
