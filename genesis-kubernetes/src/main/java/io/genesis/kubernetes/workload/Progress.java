@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How far a Deployment's rollout has come, read from its status the way {@code kubectl rollout
@@ -35,11 +36,9 @@ public record Progress(State state, String message) {
     public static Progress of(Deployment deployment) {
         String name = deployment.getMetadata().getName();
         DeploymentStatus status = deployment.getStatus();
-        long generation = orZero(deployment.getMetadata().getGeneration());
-        if (status == null || orZero(status.getObservedGeneration()) < generation) {
-            return new Progress(
-                    State.PROGRESSING,
-                    "deployment " + name + ": waiting for the controller to observe" + " generation " + generation);
+        Optional<Progress> unobserved = unobserved(deployment);
+        if (unobserved.isPresent()) {
+            return unobserved.get();
         }
         DeploymentCondition progressing = condition(status, "Progressing");
         if (progressing != null && DEADLINE_EXCEEDED.equals(progressing.getReason())) {
@@ -87,11 +86,9 @@ public record Progress(State state, String message) {
     public static Progress availableAt(Deployment deployment, int replicas) {
         String name = deployment.getMetadata().getName();
         DeploymentStatus status = deployment.getStatus();
-        long generation = orZero(deployment.getMetadata().getGeneration());
-        if (status == null || orZero(status.getObservedGeneration()) < generation) {
-            return new Progress(
-                    State.PROGRESSING,
-                    "deployment " + name + ": waiting for the controller to observe generation " + generation);
+        Optional<Progress> unobserved = unobserved(deployment);
+        if (unobserved.isPresent()) {
+            return unobserved.get();
         }
         DeploymentCondition failure = condition(status, "ReplicaFailure");
         if (failure != null && "True".equals(failure.getStatus())) {
@@ -122,6 +119,19 @@ public record Progress(State state, String message) {
         return new Progress(
                 State.COMPLETE,
                 "deployment " + name + ": " + available + " of " + replicas + " replicas available" + counted);
+    }
+
+    /** Progressing while the controller has not observed the Deployment's latest generation; its status says nothing yet. */
+    private static Optional<Progress> unobserved(Deployment deployment) {
+        DeploymentStatus status = deployment.getStatus();
+        long generation = orZero(deployment.getMetadata().getGeneration());
+        if (status == null || orZero(status.getObservedGeneration()) < generation) {
+            return Optional.of(new Progress(
+                    State.PROGRESSING,
+                    "deployment " + deployment.getMetadata().getName()
+                            + ": waiting for the controller to observe generation " + generation));
+        }
+        return Optional.empty();
     }
 
     public boolean isDone() {

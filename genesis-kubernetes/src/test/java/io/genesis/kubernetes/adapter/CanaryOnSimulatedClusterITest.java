@@ -149,7 +149,7 @@ class CanaryOnSimulatedClusterITest {
     void shouldNameTheQuotaThatRefusesTheCanarysPods() {
         start(labels("app", "shop"));
         cluster.quota(5);
-        Map<Instant, Integer> served = new java.util.TreeMap<>();
+        java.util.NavigableMap<Instant, Integer> served = new java.util.TreeMap<>();
         cluster.observe(
                 at -> served.put(at, cluster.traffic().readyEndpoints("shop").size()));
 

@@ -105,15 +105,17 @@ final class ReplicaSetController implements Component {
     @Override
     public Optional<Instant> nextEvent(Instant now) {
         Instant next = null;
+        List<Pod> pods = null;
         for (ReplicaSet replicaSet :
                 client.apps().replicaSets().inNamespace(namespace).list().getItems()) {
             Duration minReady = minReady(replicaSet);
             if (minReady.isZero()) {
                 continue;
             }
-            for (Pod pod : ownedBy(
-                    client.pods().inNamespace(namespace).list().getItems(),
-                    replicaSet.getMetadata().getName())) {
+            if (pods == null) {
+                pods = client.pods().inNamespace(namespace).list().getItems();
+            }
+            for (Pod pod : ownedBy(pods, replicaSet.getMetadata().getName())) {
                 Optional<Instant> since = Kubelet.readySince(pod);
                 if (since.isPresent() && since.get().plus(minReady).isAfter(now)) {
                     next = Times.earliest(next, since.get().plus(minReady));
