@@ -128,7 +128,10 @@ class KubernetesDeployITest {
                         "--namespace",
                         NS,
                         "--image",
-                        "reg/shop:1.1.0"),
+                        "reg/shop:1.1.0",
+                        // Wall-clock tests: a rolled-back candidate is retired at once, not 30 s later.
+                        "--target-option",
+                        "scaleDownDelaySeconds=0"),
                 more);
     }
 

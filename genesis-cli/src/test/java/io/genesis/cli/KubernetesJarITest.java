@@ -54,6 +54,9 @@ class KubernetesJarITest {
                     NS,
                     "--image",
                     "reg/shop:1.1.0",
+                    // Wall-clock test: the rolled-back candidate is retired at once, not 30 s later.
+                    "--target-option",
+                    "scaleDownDelaySeconds=0",
                     "--steps",
                     "deploy; smoke; promote; scaleDown 1h");
 

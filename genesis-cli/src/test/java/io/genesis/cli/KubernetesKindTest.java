@@ -101,7 +101,7 @@ class KubernetesKindTest {
                 .hasMessageEndingWith("--app-label, --container, --http-route");
         assertThatThrownBy(() -> kind.check(KEY, settings("strategy", "linear")))
                 .hasMessageContaining("strategy 'linear' is not known; known: blueGreen, canary, rolling");
-        kind.check(KEY, settings("strategy", "canary", "httpRoute", "shop", "promoteTimeoutSeconds", "60"));
+        kind.check(KEY, settings("strategy", "canary", "httpRoute", "shop"));
     }
 
     @Test

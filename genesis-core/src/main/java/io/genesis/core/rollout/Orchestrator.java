@@ -20,6 +20,9 @@ import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.Health;
+import io.genesis.core.target.RollingUpdater;
+import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.target.TrafficRouter;
 import io.genesis.core.time.Durations;
@@ -69,6 +72,8 @@ public final class Orchestrator {
     private final Set<RolloutId> active = ConcurrentHashMap.newKeySet();
     /** What this engine last renewed for each rollout it runs, so heartbeats renew only what is due. */
     private final Map<RolloutId, Claim> claims = new ConcurrentHashMap<>();
+    /** What each rollback waiting for its previous version last said it awaits, so each change is said once. */
+    private final Map<RolloutId, String> awaited = new ConcurrentHashMap<>();
 
     private Orchestrator(Builder builder) {
         this.settings = Objects.requireNonNull(builder.settings, "settings");
@@ -108,7 +113,7 @@ public final class Orchestrator {
         }
         DeploymentTarget target = targets.open(request.key(), request.target());
         Capabilities capabilities = Capabilities.of(target);
-        Plan plan = plan(request, capabilities);
+        Plan plan = plan(request, capabilities, target);
         RolloutId id = ids.get();
         ReentrantLock keyLock = keyLocks.computeIfAbsent(request.key(), k -> new ReentrantLock());
         keyLock.lock();
@@ -368,9 +373,14 @@ public final class Orchestrator {
 
     // ---------------------------------------------------------------- planning
 
-    private Plan plan(RolloutRequest request, Capabilities capabilities) {
+    private Plan plan(RolloutRequest request, Capabilities capabilities, DeploymentTarget target) {
         Plan plan =
                 Strategies.named(request.strategy(), request.strategySettings()).plan(capabilities);
+        boolean batches = plan.steps().stream().anyMatch(Step.RollingBatch.class::isInstance);
+        Optional<String> limits = batches ? target.rollingUpdater().flatMap(RollingUpdater::limits) : Optional.empty();
+        if (limits.isPresent()) {
+            plan = plan.withNote(limits.get());
+        }
         if (request.strategySettings().tuned()) {
             plan = plan.withNote(plan.strategy() + " tuned for this rollout: "
                     + request.strategySettings().describe());
@@ -456,16 +466,48 @@ public final class Orchestrator {
                 Optional<TrafficRouter> router = resources.target().trafficRouter();
                 if (router.isPresent()) {
                     router.get().setWeight(resources.context(), Percentage.ZERO);
+                    // Restored when the router reports the weight applied (a gateway's status), not when it was
+                    // written.
+                    if (!router.get().verifyWeight(resources.context(), Percentage.ZERO)) {
+                        return awaitRestore(current, Health.progressing("the router to apply 0 % to the candidate"));
+                    }
                     current = restored(current);
+                }
+            }
+            if (current.rollback().restoredAt() == null) {
+                Health ready = resources.target().prepareRollback(resources.context());
+                if (ready.state() == Health.State.UNHEALTHY) {
+                    throw new TargetException("the previous version cannot take traffic back: " + ready.message());
+                }
+                if (ready.state() == Health.State.PROGRESSING) {
+                    return awaitRestore(current, ready);
                 }
             }
             // Repeated even after the router restored traffic: the target may have more to undo, idempotently.
             resources.target().rollback(resources.context());
             if (current.rollback().restoredAt() == null) {
+                Health served = resources.target().trafficRestored(resources.context());
+                if (!served.isHealthy()) {
+                    return awaitRestore(current, served);
+                }
                 current = restored(current);
+            }
+            // Connections still open to the candidate and proxies not yet reprogrammed need time to move over.
+            Duration delay = resources.target().abandonedScaleDownDelay();
+            Instant retireAt = current.rollback().restoredAt().plus(delay);
+            if (clock.instant().isBefore(retireAt)) {
+                if (rollback.restoredAt() == null) {
+                    emit(
+                            current,
+                            "candidate kept running until " + retireAt + " ("
+                                    + Durations.format(delay)
+                                    + " after traffic left it) so that open connections and proxies move over first");
+                }
+                return new Next.Wait(current, retireAt);
             }
             resources.target().retireCandidate(resources.context());
         } catch (RuntimeException e) {
+            awaited.remove(state.id());
             RolloutState.Rollback failed = current.rollback().failed(describe(e));
             if (failed.attempts() >= settings.rollbackAttempts()) {
                 String traffic = failed.restoredAt() != null
@@ -485,6 +527,7 @@ public final class Orchestrator {
                             + Durations.format(settings.retryInterval()));
             return new Next.Wait(retrying, clock.instant().plus(settings.retryInterval()));
         }
+        awaited.remove(state.id());
         RolloutState.Rollback done = current.rollback();
         String detail = "traffic restored in " + restoreTime(done);
         RolloutState.Editor finished = current.edit()
@@ -493,6 +536,31 @@ public final class Orchestrator {
                 .journal(current.journal().endPhase(clock.instant(), "completed", detail));
         emit(current, "rolled back: " + detail + "; candidate retired");
         return finishing(finished, done.finalStatus(), done.reason());
+    }
+
+    /**
+     * The rollback waits, polling, while the previous version gets ready to take traffic back (a
+     * scaled-down slot starting again) or while what serves traffic catches up with the switch:
+     * that is progress, not a failed attempt, up to the progress deadline counted from the
+     * trigger. Each new thing awaited is said once.
+     */
+    private Next awaitRestore(RolloutState state, Health ready) {
+        Instant now = clock.instant();
+        Instant deadline = state.rollback().triggeredAt().plus(settings.progressDeadline());
+        if (!now.isBefore(deadline)) {
+            awaited.remove(state.id());
+            return finishing(
+                    state.edit().rollback(state.rollback().failed(ready.message())),
+                    RecordStatus.FAILED,
+                    state.rollback().reason() + "; traffic was not seen back on the previous version within "
+                            + Durations.format(settings.progressDeadline()) + " (awaiting: " + ready.message()
+                            + "); check " + state.request().key() + " and restore it by hand");
+        }
+        if (!ready.message().equals(awaited.put(state.id(), ready.message()))) {
+            emit(state, "rollback progressing, awaiting: " + ready.message());
+        }
+        Instant poll = now.plus(settings.pollInterval());
+        return new Next.Wait(state, poll.isBefore(deadline) ? poll : deadline);
     }
 
     /** Stores that traffic is back on the stable version now, before anything is cleaned up. */

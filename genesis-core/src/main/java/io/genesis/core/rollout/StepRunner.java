@@ -246,7 +246,7 @@ final class StepRunner implements Step.Visitor<Next> {
     @Override
     public Next promote(Step.Promote step) {
         return command(() -> target().promote(context()), "promoting the candidate")
-                .orElseGet(() -> engine.complete(state, "the candidate is now the stable version"));
+                .orElseGet(() -> awaitPromoted(issued()));
     }
 
     @Override
@@ -321,20 +321,38 @@ final class StepRunner implements Step.Visitor<Next> {
         };
     }
 
+    /** Promote is sent once, then polled like health: nothing waits inside a step. */
+    private Next awaitPromoted(RolloutState current) {
+        Health health;
+        try {
+            health = target().promoted(context());
+        } catch (RuntimeException e) {
+            health = Health.progressing("promote check failed: " + Orchestrator.describe(e));
+        }
+        if (health.isHealthy()) {
+            return engine.complete(current, "the candidate is now the stable version");
+        }
+        return judgeHealth(current, health, "promote");
+    }
+
     private Next awaitWeight(RolloutState current, TrafficRouter router, Percentage weight) {
         boolean applied;
+        String problem = "";
         try {
             applied = router.verifyWeight(context(), weight);
         } catch (RuntimeException e) {
+            // Not applied yet; what stands in the way (a quota refusing pods) is said if the deadline passes.
             applied = false;
+            problem = " (" + Orchestrator.describe(e) + ")";
         }
         if (applied) {
             return engine.complete(current, "router sends " + weight + " to the candidate");
         }
+        String last = problem;
         return waitOrGiveUp(
                 current,
                 () -> "router did not apply " + weight + " within "
-                        + Durations.format(engine.settings().progressDeadline()));
+                        + Durations.format(engine.settings().progressDeadline()) + last);
     }
 
     private Next waitOrGiveUp(RolloutState current, Supplier<String> timedOut) {

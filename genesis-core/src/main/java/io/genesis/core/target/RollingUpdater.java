@@ -14,4 +14,13 @@ public interface RollingUpdater {
      * {@link DeploymentTarget#health} to say healthy.
      */
     void rollTo(DeploymentContext context, Percentage share, RollingBounds bounds);
+
+    /**
+     * What a batch cannot promise on this target, said in the plan's notes, such as batches that
+     * are not gated because the platform rolls every batch by itself. Empty when each batch stops
+     * until the engine starts the next.
+     */
+    default java.util.Optional<String> limits() {
+        return java.util.Optional.empty();
+    }
 }

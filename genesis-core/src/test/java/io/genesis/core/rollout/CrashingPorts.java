@@ -56,8 +56,28 @@ final class CrashingPorts {
             }
 
             @Override
+            public Health promoted(DeploymentContext context) {
+                return crash.around("promoted", () -> target.promoted(context));
+            }
+
+            @Override
             public void scaleDownPrevious(DeploymentContext context) {
                 crash.run("scaleDownPrevious", () -> target.scaleDownPrevious(context));
+            }
+
+            @Override
+            public Health prepareRollback(DeploymentContext context) {
+                return crash.around("prepareRollback", () -> target.prepareRollback(context));
+            }
+
+            @Override
+            public java.time.Duration abandonedScaleDownDelay() {
+                return target.abandonedScaleDownDelay();
+            }
+
+            @Override
+            public Health trafficRestored(DeploymentContext context) {
+                return crash.around("trafficRestored", () -> target.trafficRestored(context));
             }
 
             @Override
@@ -87,8 +107,20 @@ final class CrashingPorts {
 
             @Override
             public Optional<RollingUpdater> rollingUpdater() {
-                return target.rollingUpdater().map(updater -> (RollingUpdater)
-                        (context, share, bounds) -> crash.run("rollTo", () -> updater.rollTo(context, share, bounds)));
+                return target.rollingUpdater().map(updater -> new RollingUpdater() {
+                    @Override
+                    public void rollTo(
+                            DeploymentContext context,
+                            io.genesis.core.policy.Percentage share,
+                            io.genesis.core.target.RollingBounds bounds) {
+                        crash.run("rollTo", () -> updater.rollTo(context, share, bounds));
+                    }
+
+                    @Override
+                    public Optional<String> limits() {
+                        return updater.limits();
+                    }
+                });
             }
         };
     }

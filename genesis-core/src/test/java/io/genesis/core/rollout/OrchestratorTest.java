@@ -119,6 +119,21 @@ class OrchestratorTest {
     }
 
     @Test
+    void shouldSayInThePlanWhatTheTargetsBatchesCannotPromise() {
+        world.target("shop", Harness.STAGING).rollingLimits("batches are not gated here");
+
+        RolloutId rolling = engine.submit(
+                world.request("shop", Harness.STAGING).strategy("rolling").build());
+        world.drive(engine);
+        RolloutId blueGreen =
+                engine.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(engine);
+
+        assertThat(world.record(rolling).orElseThrow().notes()).contains("batches are not gated here");
+        assertThat(world.record(blueGreen).orElseThrow().notes()).doesNotContain("batches are not gated here");
+    }
+
+    @Test
     void shouldGiveACanaryFivePercentForTenMinutesBeforeWideningIt() {
         RolloutId id = engine.submit(
                 world.request("shop", Harness.STAGING).strategy("canary").build());

@@ -129,8 +129,13 @@ class RollbackTest {
 
         DeploymentRecord record = run();
 
-        assertThat(record.reason()).isEqualTo("step 3 (setWeight) failed: router did not apply 10.00 % within 10 min");
-        assertOldVersionServes();
+        // A router that never confirms a weight never confirms 0 % either: traffic is not known to be back.
+        assertThat(record.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(record.reason())
+                .startsWith("step 3 (setWeight) failed: router did not apply 10.00 % within 10 min; traffic was not"
+                        + " seen back on the previous version within 10 min (awaiting: the router to apply 0 % to the"
+                        + " candidate)");
+        assertThat(world.locks.current(SHOP)).isEmpty();
     }
 
     @Test
@@ -148,8 +153,9 @@ class RollbackTest {
         assertThat(analysis.outcome()).isEqualTo("rolled back");
         assertThat(analysis.worst()).containsEntry("ERROR_RATE", 1.5).containsEntry("LATENCY_P95", 180.0);
         assertThat(analysis.critical()).isEqualTo(1);
-        // The router's switch back (one call of 300 ms) restores traffic; retiring the candidate comes after.
-        assertThat(record.restoreTime()).contains(Duration.ofMillis(300));
+        // The router's switch back and its confirmation (one call of 300 ms each) restore traffic; retiring the
+        // candidate comes after.
+        assertThat(record.restoreTime()).contains(Duration.ofMillis(600));
         assertThat(record.rollbackTriggeredAt()).isNotNull();
         assertThat(target.operations()).containsSubsequence("setWeight 0.0", "rollback dev-a1b2c3d");
         assertOldVersionServes();
@@ -467,6 +473,84 @@ class RollbackTest {
                 .isEqualTo("inconclusive sample: scripted metrics failed:"
                         + " java.net.SocketTimeoutException: prometheus did not answer within 10 s");
         assertThat(target.candidateTraffic()).as("halted where it was").isEqualTo(10);
+    }
+
+    @Test
+    void shouldWaitForThePreviousVersionWithoutCountingFailedAttempts() {
+        target.failNext("deployCandidate", new TargetException("image reg/shop:abc not found"));
+        Health starting = Health.progressing("previous slot blue: 1 of 4 replicas available");
+        target.prepareRollback(starting, starting, starting, starting, starting);
+
+        DeploymentRecord record = run();
+
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.timeToRestore()).as("five polls 5 s apart").isEqualTo(Duration.ofSeconds(25));
+        assertThat(target.operations())
+                .filteredOn(o -> o.startsWith("rollback"))
+                .hasSize(1);
+        assertOldVersionServes();
+    }
+
+    @Test
+    void shouldFailTheRollbackWhenThePreviousVersionIsNotReadyWithinTheProgressDeadline() {
+        target.failNext("deployCandidate", new TargetException("image reg/shop:abc not found"));
+        Health[] starting = new Health[200];
+        java.util.Arrays.fill(starting, Health.progressing("previous slot blue: 0 of 4 replicas available"));
+        target.prepareRollback(starting);
+
+        DeploymentRecord record = run();
+
+        assertThat(record.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(record.reason())
+                .contains("traffic was not seen back on the previous version within 10 min")
+                .contains("0 of 4 replicas available")
+                .contains("by hand");
+        assertThat(target.operations()).noneMatch(o -> o.startsWith("rollback"));
+    }
+
+    @Test
+    void shouldCountAnUnhealthyPreviousVersionAsAFailedAttempt() {
+        target.failNext("deployCandidate", new TargetException("image reg/shop:abc not found"));
+        Health refused = Health.unhealthy("shop-blue cannot create pods (ReplicaFailure FailedCreate)");
+        target.prepareRollback(refused, refused, refused);
+
+        DeploymentRecord record = run();
+
+        assertThat(record.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(record.reason()).contains("rollback failed 3 times").contains("ReplicaFailure");
+    }
+
+    @Test
+    void shouldKeepTheCandidateRunningForTheAbandonedScaleDownDelayAfterTrafficLeftIt() {
+        target.abandonedScaleDownDelay(Duration.ofSeconds(30));
+        target.failNext("deployCandidate", new TargetException("image reg/shop:abc not found"));
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+
+        world.drive(engine);
+
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.restoreTime()).contains(Duration.ZERO);
+        assertThat(record.phases())
+                .filteredOn(p -> p.kind().equals("rollback"))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(Duration.between(p.startedAt(), p.endedAt())).isEqualTo(Duration.ofSeconds(30)));
+        assertThat(world.events).anySatisfy(e -> assertThat(e.message()).contains("candidate kept running until"));
+        assertThat(target.operations())
+                .filteredOn(o -> o.startsWith("retireCandidate"))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldMeasureTheRestoreWhenTheTargetSeesTrafficBack() {
+        target.failNext("deployCandidate", new TargetException("image reg/shop:abc not found"));
+        target.trafficRestored(Health.progressing("EndpointSlices of shop still list 2 candidate pods"));
+
+        DeploymentRecord record = run();
+
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.restoreTime()).as("one poll later").contains(Duration.ofSeconds(5));
     }
 
     private DeploymentRecord run() {

@@ -39,6 +39,10 @@ public final class RecordingTarget implements DeploymentTarget {
     private final Map<String, Deque<RuntimeException>> faults = new HashMap<>();
     private final Deque<Health> healthScript = new ArrayDeque<>();
     private final Deque<Health> smokeScript = new ArrayDeque<>();
+    private final Deque<Health> prepareScript = new ArrayDeque<>();
+    private final Deque<Health> restoredScript = new ArrayDeque<>();
+    private Duration abandonedScaleDownDelay = Duration.ZERO;
+    private String rollingLimits = "";
 
     private RecordingTarget(String name, boolean router, boolean rolling, ManualClock clock, String stable) {
         this.name = name;
@@ -79,6 +83,35 @@ public final class RecordingTarget implements DeploymentTarget {
     /** The next smoke checks answer these, in order; afterwards they pass. */
     public synchronized RecordingTarget smoke(Health... answers) {
         smokeScript.addAll(List.of(answers));
+        return this;
+    }
+
+    /** The next rollback preparations answer these, in order; afterwards the previous version is ready. */
+    public synchronized RecordingTarget prepareRollback(Health... answers) {
+        prepareScript.addAll(List.of(answers));
+        return this;
+    }
+
+    /** Its rolling updater says {@code limits} about its batches (empty: none). */
+    public synchronized RecordingTarget rollingLimits(String limits) {
+        this.rollingLimits = limits;
+        return this;
+    }
+
+    /** A rolled-back candidate keeps running {@code delay} after traffic left it. */
+    public synchronized RecordingTarget abandonedScaleDownDelay(Duration delay) {
+        this.abandonedScaleDownDelay = delay;
+        return this;
+    }
+
+    @Override
+    public synchronized Duration abandonedScaleDownDelay() {
+        return abandonedScaleDownDelay;
+    }
+
+    /** The next checks that traffic is back answer these, in order; afterwards it is. */
+    public synchronized RecordingTarget trafficRestored(Health... answers) {
+        restoredScript.addAll(List.of(answers));
         return this;
     }
 
@@ -134,6 +167,16 @@ public final class RecordingTarget implements DeploymentTarget {
     public synchronized void scaleDownPrevious(DeploymentContext context) {
         call("scaleDownPrevious");
         previousRunning = false;
+    }
+
+    @Override
+    public synchronized Health prepareRollback(DeploymentContext context) {
+        return prepareScript.isEmpty() ? Health.healthy("previous version ready") : prepareScript.poll();
+    }
+
+    @Override
+    public synchronized Health trafficRestored(DeploymentContext context) {
+        return restoredScript.isEmpty() ? Health.healthy("traffic back") : restoredScript.poll();
     }
 
     @Override
@@ -239,6 +282,13 @@ public final class RecordingTarget implements DeploymentTarget {
     }
 
     private final class Updater implements RollingUpdater {
+        @Override
+        public java.util.Optional<String> limits() {
+            synchronized (RecordingTarget.this) {
+                return rollingLimits.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rollingLimits);
+            }
+        }
+
         @Override
         public void rollTo(DeploymentContext context, Percentage value, RollingBounds bounds) {
             synchronized (RecordingTarget.this) {

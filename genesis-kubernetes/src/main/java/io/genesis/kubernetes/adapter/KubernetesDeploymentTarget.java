@@ -13,6 +13,7 @@ import io.genesis.kubernetes.strategy.KubernetesStrategy;
 import io.genesis.kubernetes.strategy.Observation;
 import io.genesis.kubernetes.strategy.Release;
 import io.genesis.kubernetes.strategy.RollingRollout;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,16 +28,29 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     private final KubernetesStrategy strategy;
     private final String image;
     private final Optional<ManifestFolder> manifests;
+    private final Duration scaleDownDelay;
+
+    /**
+     * A rolled-back candidate keeps running 30 s after traffic left it, as Argo Rollouts' default
+     * scaleDownDelaySeconds "to ensure IP table propagation": kube-proxy on every node and gateways
+     * follow EndpointSlices after a delay, and keep-alive connections stay where they are.
+     */
+    public static final Duration DEFAULT_SCALE_DOWN_DELAY = Duration.ofSeconds(30);
 
     public KubernetesDeploymentTarget(KubernetesStrategy strategy, String image) {
-        this(strategy, image, Optional.empty());
+        this(strategy, image, Optional.empty(), DEFAULT_SCALE_DOWN_DELAY);
     }
 
-    /** A target that applies {@code manifests}, when present, as part of deploying each candidate. */
-    KubernetesDeploymentTarget(KubernetesStrategy strategy, String image, Optional<ManifestFolder> manifests) {
+    /**
+     * A target that applies {@code manifests}, when present, as part of deploying each candidate,
+     * and keeps a rolled-back candidate {@code scaleDownDelay} after traffic left it.
+     */
+    KubernetesDeploymentTarget(
+            KubernetesStrategy strategy, String image, Optional<ManifestFolder> manifests, Duration scaleDownDelay) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.image = Objects.requireNonNull(image, "image");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
+        this.scaleDownDelay = Objects.requireNonNull(scaleDownDelay, "scaleDownDelay");
     }
 
     @Override
@@ -73,8 +87,18 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     }
 
     @Override
+    public Health promoted(DeploymentContext context) {
+        return health(call(() -> strategy.promoted(release(context))));
+    }
+
+    @Override
     public void scaleDownPrevious(DeploymentContext context) {
         run(() -> strategy.scaleDownPrevious(release(context)));
+    }
+
+    @Override
+    public Health prepareRollback(DeploymentContext context) {
+        return health(call(() -> strategy.prepareRollback(release(context))));
     }
 
     @Override
@@ -83,6 +107,16 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
             strategy.rollback(release(context));
             manifests.ifPresent(folder -> folder.keptOnRollback(strategy.describe()));
         });
+    }
+
+    @Override
+    public Health trafficRestored(DeploymentContext context) {
+        return health(call(() -> strategy.trafficRestored(release(context))));
+    }
+
+    @Override
+    public Duration abandonedScaleDownDelay() {
+        return scaleDownDelay;
     }
 
     @Override
@@ -98,7 +132,17 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     @Override
     public Optional<RollingUpdater> rollingUpdater() {
         if (strategy instanceof RollingRollout rolling) {
-            return Optional.of((context, share, bounds) -> run(() -> rollTo(rolling, context, bounds)));
+            return Optional.of(new RollingUpdater() {
+                @Override
+                public void rollTo(DeploymentContext context, Percentage share, RollingBounds bounds) {
+                    run(() -> KubernetesDeploymentTarget.this.rollTo(rolling, context, bounds));
+                }
+
+                @Override
+                public Optional<String> limits() {
+                    return Optional.of(RollingRollout.NO_BATCH_GATES);
+                }
+            });
         }
         return Optional.empty();
     }

@@ -37,7 +37,9 @@ import java.util.TreeSet;
  *   <li>{@code httpRoute}: a Gateway API HTTPRoute that splits traffic
  *   <li>{@code activeService}, {@code previewService} (blue-green), {@code stableService},
  *       {@code canaryService} (canary): Service names other than the defaults
- *   <li>{@code promoteTimeoutSeconds} (canary): how long promote follows the stable rollout
+ *   <li>{@code scaleDownDelaySeconds}: how long a rolled-back candidate keeps running after traffic
+ *       left it (default 30, as Argo Rollouts), so kube-proxy and gateways move open connections
+ *       over first
  *   <li>{@code manifests}: a folder of YAML manifests applied (dry run of all first, then
  *       server-side apply) with the candidate's image before each candidate is deployed; with
  *       {@code rolling} it may hold the Deployment itself, with {@code blueGreen} and {@code canary}
@@ -67,7 +69,7 @@ public final class KubernetesTargetFactory implements TargetFactory {
             "previewService",
             "stableService",
             "canaryService",
-            "promoteTimeoutSeconds",
+            "scaleDownDelaySeconds",
             "manifests",
             "allowClusterScoped",
             "recordEvents");
@@ -117,7 +119,24 @@ public final class KubernetesTargetFactory implements TargetFactory {
                         ClusterEvents.background())
                 : events;
         return new KubernetesDeploymentTarget(
-                strategy(kind, app, settings, sink), image, manifests(settings, app, sink));
+                strategy(kind, app, settings, sink), image, manifests(settings, app, sink), scaleDownDelay(settings));
+    }
+
+    private static Duration scaleDownDelay(Map<String, String> settings) {
+        String value = settings.get("scaleDownDelaySeconds");
+        if (value == null) {
+            return KubernetesDeploymentTarget.DEFAULT_SCALE_DOWN_DELAY;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "scaleDownDelaySeconds must be a whole number of seconds, 0 or more (default 30), got '" + value + "'");
     }
 
     private static boolean recordEvents(Map<String, String> settings) {
@@ -175,26 +194,11 @@ public final class KubernetesTargetFactory implements TargetFactory {
                         new CanaryRollout.Layout(
                                 settings.getOrDefault("stableService", defaults.stableService()),
                                 settings.getOrDefault("canaryService", defaults.canaryService()),
-                                settings.getOrDefault("httpRoute", ""),
-                                promoteTimeout(settings, defaults.promoteTimeout())),
+                                settings.getOrDefault("httpRoute", "")),
                         events);
             }
             case ROLLING -> new RollingRollout(client, app, events);
         };
-    }
-
-    private static Duration promoteTimeout(Map<String, String> settings, Duration fallback) {
-        String value = settings.get("promoteTimeoutSeconds");
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "promoteTimeoutSeconds must be a whole number of seconds (for example 600), got '" + value + "'",
-                    e);
-        }
     }
 
     private static String required(Map<String, String> settings, String key) {

@@ -68,7 +68,9 @@ public final class Api {
         KubernetesClientException answered = answered(failure);
         int code = answered == null ? 0 : answered.getCode();
         String serverMessage = answered == null ? rootMessage(failure) : serverMessage(answered);
-        return new KubernetesApiException(call, Problem.ofStatus(code), code, serverMessage, failure);
+        Problem problem =
+                code == 404 && namesNamespace(answered, call) ? Problem.NAMESPACE_NOT_FOUND : Problem.ofStatus(code);
+        return new KubernetesApiException(call, problem, code, serverMessage, failure);
     }
 
     /** The innermost exception carrying an HTTP status, if the API answered at all. */
@@ -83,6 +85,20 @@ public final class Api {
             }
         }
         return found;
+    }
+
+    /** Whether a 404's Status is about the call's namespace rather than the object (details kind "namespaces"). */
+    private static boolean namesNamespace(KubernetesClientException answered, ApiCall call) {
+        Status status = answered.getStatus();
+        if (status == null || call.namespace().isEmpty()) {
+            return false;
+        }
+        if (status.getDetails() != null
+                && "namespaces".equals(status.getDetails().getKind())
+                && call.namespace().equals(status.getDetails().getName())) {
+            return true;
+        }
+        return ("namespaces \"" + call.namespace() + "\" not found").equals(status.getMessage());
     }
 
     private static String serverMessage(KubernetesClientException answered) {

@@ -63,7 +63,8 @@ public record ApiCall(String verb, String apiGroup, String resource, String name
         POD("", "pods"),
         LEASE("coordination.k8s.io", "leases"),
         EVENT("", "events"),
-        HTTP_ROUTE("gateway.networking.k8s.io", "httproutes");
+        HTTP_ROUTE("gateway.networking.k8s.io", "httproutes"),
+        ENDPOINT_SLICE("discovery.k8s.io", "endpointslices");
 
         private final String apiGroup;
         private final String resource;

@@ -29,6 +29,17 @@ public enum Problem {
                     + " the name and namespace in the target settings";
         }
     },
+    /**
+     * 404 whose Status names the namespace itself (the API's answer to a create in a namespace that
+     * does not exist): nothing in the target can be created until it does.
+     */
+    NAMESPACE_NOT_FOUND(false) {
+        @Override
+        String advice(ApiCall call) {
+            return "namespace '" + call.namespace() + "' does not exist: create it (kubectl create namespace "
+                    + call.namespace() + ") or fix the namespace in the target settings";
+        }
+    },
     /** 409: somebody else changed the object between our read and our write. */
     CONFLICT(true) {
         @Override

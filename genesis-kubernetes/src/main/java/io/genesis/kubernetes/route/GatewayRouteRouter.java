@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRefBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.policy.Percentage;
@@ -17,13 +18,15 @@ import io.genesis.kubernetes.api.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Splits traffic with the backend weights of a Gateway API {@code HTTPRoute}: in every rule that
  * sends traffic to the stable Service, the candidate Service gets {@code weight} and stable the
  * rest. Weights are written in hundredths of a percent (stable 9000, candidate 1000 for 10 %), so a
  * split like 12.5 % stays exact. A weight counts as verified once the route says so and every
- * gateway that reported on it has accepted the current generation.
+ * gateway in its {@code spec.parentRefs} reports the current generation accepted with its
+ * references resolved. A rule that also sends traffic to another backend is refused.
  */
 public final class GatewayRouteRouter implements WeightRouter {
 
@@ -67,6 +70,7 @@ public final class GatewayRouteRouter implements WeightRouter {
         Api.retryOnConflict(call("update"), () -> {
             HTTPRoute current = read();
             List<HTTPRouteRule> rules = routedRules(current);
+            requireOnlyOurBackends(rules);
             boolean changed = false;
             for (HTTPRouteRule rule : rules) {
                 changed |= setWeights(rule, candidate);
@@ -89,7 +93,9 @@ public final class GatewayRouteRouter implements WeightRouter {
     public boolean verifyWeight(Percentage weight) {
         int candidate = candidateWeight(weight);
         HTTPRoute current = read();
-        for (HTTPRouteRule rule : routedRules(current)) {
+        List<HTTPRouteRule> rules = routedRules(current);
+        requireOnlyOurBackends(rules);
+        for (HTTPRouteRule rule : rules) {
             if (weightOf(rule, candidateService) != candidate || weightOf(rule, stableService) != SCALE - candidate) {
                 return false;
             }
@@ -97,31 +103,109 @@ public final class GatewayRouteRouter implements WeightRouter {
         return accepted(current);
     }
 
-    /** Whether every gateway reporting on the route accepted its current generation; false when none reported. */
+    /** Whether every gateway the route is attached to serves its current generation; see {@link #notInEffect}. */
     static boolean accepted(HTTPRoute route) {
+        return notInEffect(route).isEmpty();
+    }
+
+    /**
+     * Why the route's current generation is not in effect yet, or empty when it is. Walked from
+     * {@code spec.parentRefs} — not from {@code status.parents}, where a gateway that has not
+     * reported yet is simply absent — each parentRef must have a status entry (same group, kind,
+     * namespace, defaulting to the route's, name, section and port) with {@code Accepted=True} and
+     * {@code ResolvedRefs=True} observed at the current generation: by the Gateway API spec a
+     * backendRef that does not resolve gets HTTP 500 for its share.
+     */
+    static Optional<String> notInEffect(HTTPRoute route) {
         long generation = route.getMetadata().getGeneration() == null
                 ? 0
                 : route.getMetadata().getGeneration();
-        if (route.getStatus() == null
-                || route.getStatus().getParents() == null
-                || route.getStatus().getParents().isEmpty()) {
-            return false;
+        String home = route.getMetadata().getNamespace();
+        List<ParentReference> parents =
+                route.getSpec() == null || route.getSpec().getParentRefs() == null
+                        ? List.of()
+                        : route.getSpec().getParentRefs();
+        if (parents.isEmpty()) {
+            return Optional.of("it names no parentRef, so no gateway serves it");
         }
-        for (RouteParentStatus parent : route.getStatus().getParents()) {
-            Condition accepted = parent.getConditions() == null
-                    ? null
-                    : parent.getConditions().stream()
-                            .filter(c -> "Accepted".equals(c.getType()))
-                            .findFirst()
-                            .orElse(null);
-            if (accepted == null
-                    || !"True".equals(accepted.getStatus())
-                    || accepted.getObservedGeneration() == null
-                    || accepted.getObservedGeneration() < generation) {
-                return false;
+        List<RouteParentStatus> reported =
+                route.getStatus() == null || route.getStatus().getParents() == null
+                        ? List.of()
+                        : route.getStatus().getParents();
+        for (ParentReference parent : parents) {
+            String name = describe(parent, home);
+            RouteParentStatus status = reported.stream()
+                    .filter(r -> r.getParentRef() != null && same(r.getParentRef(), parent, home))
+                    .findFirst()
+                    .orElse(null);
+            if (status == null) {
+                return Optional.of("gateway " + name + " has not reported on it yet");
+            }
+            for (String type : List.of("Accepted", "ResolvedRefs")) {
+                Condition condition = status.getConditions() == null
+                        ? null
+                        : status.getConditions().stream()
+                                .filter(c -> type.equals(c.getType()))
+                                .findFirst()
+                                .orElse(null);
+                if (condition == null
+                        || condition.getObservedGeneration() == null
+                        || condition.getObservedGeneration() < generation) {
+                    return Optional.of(
+                            "gateway " + name + " has not reported " + type + " for generation " + generation);
+                }
+                if (!"True".equals(condition.getStatus())) {
+                    return Optional.of("gateway " + name + " reports " + type + "=" + condition.getStatus() + " ("
+                            + condition.getReason() + ": " + condition.getMessage() + ")");
+                }
             }
         }
-        return true;
+        return Optional.empty();
+    }
+
+    private static boolean same(ParentReference a, ParentReference b, String home) {
+        return Objects.equals(
+                        orDefault(a.getGroup(), "gateway.networking.k8s.io"),
+                        orDefault(b.getGroup(), "gateway.networking.k8s.io"))
+                && Objects.equals(orDefault(a.getKind(), "Gateway"), orDefault(b.getKind(), "Gateway"))
+                && Objects.equals(orDefault(a.getNamespace(), home), orDefault(b.getNamespace(), home))
+                && Objects.equals(a.getName(), b.getName())
+                && Objects.equals(orDefault(a.getSectionName(), ""), orDefault(b.getSectionName(), ""))
+                && Objects.equals(a.getPort(), b.getPort());
+    }
+
+    private static String describe(ParentReference parent, String home) {
+        return orDefault(parent.getNamespace(), home) + "/" + parent.getName()
+                + (parent.getSectionName() == null ? "" : " (" + parent.getSectionName() + ")");
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    /**
+     * Weights are relative to the sum of a rule's backends: another backend with a weight would
+     * make "10 %" something else, so such a rule is refused with what to change.
+     */
+    private void requireOnlyOurBackends(List<HTTPRouteRule> rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            for (HTTPBackendRef ref : rules.get(i).getBackendRefs()) {
+                boolean ours = ref == find(rules.get(i), stableService) || ref == find(rules.get(i), candidateService);
+                int weight = ref.getWeight() == null ? 1 : ref.getWeight();
+                if (!ours && weight > 0) {
+                    throw new KubernetesApiException(
+                            call("update"),
+                            Problem.INVALID,
+                            0,
+                            "HTTPRoute '" + route + "': a rule that sends traffic to Service '" + stableService
+                                    + "' also sends it to backend '" + ref.getName() + "' (weight " + weight
+                                    + "); weights are relative to the sum of a rule's backends, so Genesis' split would"
+                                    + " not be the traffic's: set that backend's weight to 0 or move it to a rule of"
+                                    + " its own",
+                            null);
+                }
+            }
+        }
     }
 
     static int candidateWeight(Percentage weight) {

@@ -13,6 +13,11 @@ import java.util.Objects;
  * The fallback when no traffic router is configured: one Service selects the pods of both the
  * stable and the canary Deployment, so the canary's share of traffic is roughly its share of
  * ready pods. The split is an approximation in steps of one pod, and every change says so.
+ *
+ * <p>Capacity is kept as Argo Rollouts' basic canary keeps it: the side that grows is scaled
+ * first, and the side that shrinks only once the grown side is fully available, so a canary that
+ * crash-loops or whose pods a quota refuses never takes stable's pods away. Only weight 0 — the
+ * canary abandoned — scales it away at once.
  */
 public final class ReplicaRatioRouter implements WeightRouter {
 
@@ -34,22 +39,53 @@ public final class ReplicaRatioRouter implements WeightRouter {
                 + " (approximate)";
     }
 
+    /** Scales up whichever side grows; the other side shrinks in {@link #verifyWeight} once that is available. */
     @Override
     public void setWeight(Percentage weight) {
         Split split = split(total(), weight);
-        workloads.scale(canary, split.canary());
-        workloads.scale(stable, split.stable());
+        Deployment canaryNow = workloads.require(canary);
+        Deployment stableNow = workloads.require(stable);
+        if (split.canary() > Workloads.replicas(canaryNow)) {
+            workloads.scale(canary, split.canary());
+        }
+        if (split.stable() > Workloads.replicas(stableNow)) {
+            workloads.scale(stable, split.stable());
+        }
+        if (weight.value() == 0 && Workloads.replicas(canaryNow) > 0) {
+            workloads.scale(canary, 0);
+        }
         events.emit("no traffic router: " + weight + " to the canary approximated by replicas: " + canary + " "
                 + split.canary() + ", " + stable + " " + split.stable() + " of " + split.total() + " pods ("
                 + String.format(Locale.ROOT, "%.2f %%", split.share()) + " of pods; real traffic also depends on"
-                + " connection reuse)");
+                + " connection reuse); the side that shrinks waits until the other is fully available");
     }
 
+    /**
+     * Applied once both Deployments have their counts and finished rolling. Until then, shrinks
+     * the side that must shrink as soon as the other is fully available; a side whose pods are
+     * refused ({@code ReplicaFailure}) or that exceeded its progress deadline is reported by an
+     * exception, whose message the engine keeps.
+     */
     @Override
     public boolean verifyWeight(Percentage weight) {
         Split split = split(total(), weight);
         Deployment canaryNow = workloads.require(canary);
         Deployment stableNow = workloads.require(stable);
+        Progress canaryReady = Progress.availableAt(canaryNow, split.canary());
+        Progress stableReady = Progress.availableAt(stableNow, split.stable());
+        if (Workloads.replicas(stableNow) > split.stable() && canaryReady.state() == Progress.State.COMPLETE) {
+            workloads.scale(stable, split.stable());
+            return false;
+        }
+        if (Workloads.replicas(canaryNow) > split.canary() && stableReady.state() == Progress.State.COMPLETE) {
+            workloads.scale(canary, split.canary());
+            return false;
+        }
+        for (Progress side : new Progress[] {canaryReady, stableReady}) {
+            if (side.state() == Progress.State.FAILED) {
+                throw new IllegalStateException(side.message());
+            }
+        }
         return Workloads.replicas(canaryNow) == split.canary()
                 && Workloads.replicas(stableNow) == split.stable()
                 && Progress.of(canaryNow).state() == Progress.State.COMPLETE

@@ -12,10 +12,12 @@ import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.GatewayRouteRouter;
+import io.genesis.kubernetes.route.ServedEndpoints;
 import io.genesis.kubernetes.route.Services;
 import io.genesis.kubernetes.route.WeightRouter;
 import io.genesis.kubernetes.workload.Progress;
 import io.genesis.kubernetes.workload.Workloads;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class BlueGreenRollout implements KubernetesStrategy {
     private final Layout layout;
     private final Workloads workloads;
     private final Services services;
+    private final ServedEndpoints served;
     private final Optional<WeightRouter> router;
     private final EventSink events;
 
@@ -46,6 +49,7 @@ public final class BlueGreenRollout implements KubernetesStrategy {
         this.events = Objects.requireNonNull(events, "events");
         this.workloads = new Workloads(client, app.namespace());
         this.services = new Services(client, app.namespace());
+        this.served = new ServedEndpoints(client, app.namespace());
         this.router = layout.httpRoute().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new GatewayRouteRouter(
@@ -160,10 +164,25 @@ public final class BlueGreenRollout implements KubernetesStrategy {
                 + " ready pod(s) of slot " + candidate.get().label() + " running " + release.image());
     }
 
+    /**
+     * Switches only onto a candidate that is fully available at the live slot's replica count, read
+     * again now: health was checked when the candidate was deployed, maybe an hour ago.
+     */
     @Override
     public void promote(Release release) {
         Slot candidate = candidateSlot(release).orElseThrow(() -> new RolloutFailedException(noCandidate(release)));
-        switchActive(candidate, release, null);
+        Service active = services.require(layout.activeService());
+        Slot live = liveSlot(active);
+        if (live != candidate) {
+            Progress ready = readyFor(candidate, live);
+            if (ready.state() != Progress.State.COMPLETE) {
+                throw new RolloutFailedException("promote refused: candidate slot " + candidate.label()
+                        + " is not fully available at the " + Workloads.replicas(workloads.require(deploymentOf(live)))
+                        + " replicas of live slot " + live.label() + " (" + ready.message() + "); traffic stays on "
+                        + live.label());
+            }
+        }
+        switchActive(candidate, release, active);
         if (router.isPresent()) {
             // Both Services now select the candidate; the route goes back to the active Service for the next release.
             router.get().setWeight(Percentage.ZERO);
@@ -184,6 +203,35 @@ public final class BlueGreenRollout implements KubernetesStrategy {
                 + ") scaled down; rollback now needs it to start again");
     }
 
+    /**
+     * After promote, the previous slot must take all traffic back: it is scaled up to the
+     * candidate's replica count if it was scaled down, and is ready only once every one of those
+     * replicas is available — never onto one ready pod.
+     */
+    @Override
+    public Observation prepareRollback(Release release) {
+        Optional<Slot> found = candidateSlot(release);
+        if (found.isEmpty()) {
+            return Observation.healthy("no candidate of rollout " + release.rolloutId() + ": nothing to switch back");
+        }
+        Slot candidate = found.get();
+        Slot previous = candidate.other();
+        if (liveSlot(services.require(layout.activeService())) != candidate) {
+            return Observation.healthy("slot " + previous.label() + " still serves users");
+        }
+        int replicas = liveReplicas(candidate);
+        Deployment back = workloads.require(deploymentOf(previous));
+        if (Workloads.replicas(back) < replicas) {
+            workloads.scale(deploymentOf(previous), replicas);
+            events.emit(describe() + ": previous slot " + previous.label() + " (" + deploymentOf(previous)
+                    + ") scaled up to " + replicas + " replicas to switch back onto; traffic stays on "
+                    + candidate.label() + " until all of them are available");
+        }
+        Progress ready = readyFor(previous, candidate);
+        return Observation.of(
+                new Progress(ready.state(), "previous slot " + previous.label() + ": " + ready.message()));
+    }
+
     @Override
     public void rollback(Release release) {
         Optional<Slot> found = candidateSlot(release);
@@ -195,22 +243,56 @@ public final class BlueGreenRollout implements KubernetesStrategy {
         Slot previous = candidate.other();
         Service active = services.require(layout.activeService());
         if (liveSlot(active) == candidate) {
-            Deployment back = workloads.require(deploymentOf(previous));
-            if (Workloads.replicas(back) == 0
-                    || workloads.readyPods(slotSelector(active, previous)).isEmpty()) {
-                int replicas = Workloads.replicas(workloads.require(deploymentOf(candidate)));
-                workloads.scale(deploymentOf(previous), Math.max(1, replicas));
+            Progress ready = readyFor(previous, candidate);
+            if (ready.state() != Progress.State.COMPLETE) {
                 throw new RolloutFailedException("cannot switch back yet: previous slot " + previous.label()
-                        + " has no ready pods (it was scaled down); scaled " + deploymentOf(previous) + " to "
-                        + Math.max(1, replicas) + " replicas; traffic stays on " + candidate.label()
-                        + " until they are ready, then retry the rollback");
+                        + " is not fully available (" + ready.message() + "); traffic stays on " + candidate.label());
             }
             switchActive(previous, release, active);
+            events.emit(describe() + ": rolled back; slot " + previous.label() + " serves users once the"
+                    + " EndpointSlices of " + layout.activeService() + " follow");
         }
         if (router.isPresent()) {
             router.get().setWeight(Percentage.ZERO);
         }
-        events.emit(describe() + ": rolled back; slot " + previous.label() + " serves users");
+    }
+
+    /**
+     * Traffic is back when the active Service's EndpointSlices — what kube-proxy and gateways route
+     * by — list ready pods of the previous slot only; until then the candidate still gets requests
+     * although the selector already names the previous slot.
+     */
+    @Override
+    public Observation trafficRestored(Release release) {
+        Optional<Slot> found = candidateSlot(release);
+        if (found.isEmpty()) {
+            return Observation.healthy("no candidate of rollout " + release.rolloutId() + " ever took traffic");
+        }
+        Slot previous = found.get().other();
+        Service active = services.require(layout.activeService());
+        Set<String> previousPods = new HashSet<>();
+        workloads
+                .readyPods(slotSelector(active, previous))
+                .forEach(p -> previousPods.add(p.getMetadata().getName()));
+        List<String> endpoints = served.readyPods(layout.activeService());
+        long elsewhere =
+                endpoints.stream().filter(p -> !previousPods.contains(p)).count();
+        if (endpoints.isEmpty() || elsewhere > 0) {
+            return Observation.progressing("EndpointSlices of Service " + layout.activeService() + " list "
+                    + (endpoints.size() - elsewhere) + " ready endpoint(s) of slot " + previous.label() + " and "
+                    + elsewhere + " elsewhere");
+        }
+        return Observation.healthy("EndpointSlices of Service " + layout.activeService() + " list only the "
+                + endpoints.size() + " ready pod(s) of slot " + previous.label());
+    }
+
+    /** Whether {@code slot} can take over from {@code live}: all of live's replicas (at least one) available. */
+    private Progress readyFor(Slot slot, Slot live) {
+        return Progress.availableAt(workloads.require(deploymentOf(slot)), liveReplicas(live));
+    }
+
+    private int liveReplicas(Slot live) {
+        return Math.max(1, Workloads.replicas(workloads.require(deploymentOf(live))));
     }
 
     @Override

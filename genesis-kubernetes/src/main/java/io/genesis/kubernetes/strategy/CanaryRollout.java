@@ -10,11 +10,11 @@ import io.genesis.kubernetes.manifest.Manifest;
 import io.genesis.kubernetes.route.GatewayRouteRouter;
 import io.genesis.kubernetes.route.ReplicaRatioRouter;
 import io.genesis.kubernetes.route.Services;
+import io.genesis.kubernetes.route.SizedCanaryRouter;
 import io.genesis.kubernetes.route.WeightRouter;
 import io.genesis.kubernetes.workload.JsonPatch;
 import io.genesis.kubernetes.workload.Progress;
 import io.genesis.kubernetes.workload.Workloads;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,8 @@ import java.util.Set;
  * canary Deployment {@code <deployment>-canary} ({@code track: canary}). Traffic moves by the
  * weights of an HTTPRoute between the stable Service and {@code <deployment>-canary}; without a
  * route, one Service selects both tracks and weights become replica counts, an approximation
- * every step states. Promote rolls the stable Deployment to the canary's template, following it
- * with a watch, and then gives it all traffic.
+ * every step states. Promote rolls the stable Deployment to the canary's template; the engine
+ * polls until it has finished and then it gets all traffic.
  */
 public final class CanaryRollout implements KubernetesStrategy {
 
@@ -47,12 +47,16 @@ public final class CanaryRollout implements KubernetesStrategy {
         this.services = new Services(client, app.namespace());
         this.router = layout.httpRoute().isEmpty()
                 ? new ReplicaRatioRouter(workloads, app.deployment(), canaryName(), events)
-                : new GatewayRouteRouter(
-                        client,
-                        app.namespace(),
-                        layout.httpRoute(),
-                        layout.stableService(),
-                        layout.canaryService(),
+                : new SizedCanaryRouter(
+                        new GatewayRouteRouter(
+                                client,
+                                app.namespace(),
+                                layout.httpRoute(),
+                                layout.stableService(),
+                                layout.canaryService(),
+                                events),
+                        workloads,
+                        canaryName(),
                         events);
     }
 
@@ -101,7 +105,8 @@ public final class CanaryRollout implements KubernetesStrategy {
                 throw new RolloutFailedException("Service " + layout.stableService() + " also selects the canary's"
                         + " pods: with an HTTPRoute, add " + Names.TRACK + ": stable to its selector");
             }
-            replicas = total;
+            // Sized by its weight from here on (SizedCanaryRouter); one pod to start and smoke-check.
+            replicas = 1;
         } else {
             if (selector.containsKey(Names.TRACK)) {
                 throw new RolloutFailedException("Service " + layout.stableService() + " selects " + Names.TRACK
@@ -110,8 +115,8 @@ public final class CanaryRollout implements KubernetesStrategy {
                         + Names.TRACK + " from its selector) or configure an HTTPRoute");
             }
             replicas = 1;
-            extra.put(Names.TOTAL_REPLICAS, Integer.toString(total));
         }
+        extra.put(Names.TOTAL_REPLICAS, Integer.toString(total));
         Deployment desired =
                 Templates.derive(stable, app, canaryName(), Names.TRACK, "canary", release, replicas, extra);
         Optional<Deployment> existing = workloads.find(canaryName());
@@ -129,9 +134,9 @@ public final class CanaryRollout implements KubernetesStrategy {
             } else if (!canarySelector.equals(Services.selector(canaryService.get()))) {
                 services.select(canaryService.get(), canarySelector, Map.of(Names.ROLLOUT, release.rolloutId()));
             }
-            events.emit(describe() + ": " + release.image() + " deployed as " + canaryName() + " (" + replicas
-                    + " replicas) behind Service " + layout.canaryService() + "; " + router.describe()
-                    + " moves traffic");
+            events.emit(describe() + ": " + release.image() + " deployed as " + canaryName() + " (1 pod to start;"
+                    + " sized by its weight from here on, at least one) behind Service " + layout.canaryService()
+                    + "; " + router.describe() + " moves traffic");
         } else {
             events.emit(describe() + ": " + release.image() + " deployed as " + canaryName() + " (1 replica); no"
                     + " traffic router, so Service " + layout.stableService() + " sends it about 1 of "
@@ -166,6 +171,12 @@ public final class CanaryRollout implements KubernetesStrategy {
         return Observation.healthy(ready + " ready pod(s) of " + canaryName() + " run " + release.image());
     }
 
+    /**
+     * Sends the stable Deployment the canary's template and returns: the rollout of stable takes
+     * minutes on a real cluster, and the engine follows it by polling {@link #promoted}, so nothing
+     * holds the rollout (or its lease heartbeat) meanwhile. The canary keeps its share until stable
+     * has finished.
+     */
     @Override
     public void promote(Release release) {
         Deployment canary = workloads
@@ -186,14 +197,36 @@ public final class CanaryRollout implements KubernetesStrategy {
             events.emit(describe() + ": rolling stable " + app.deployment() + " to " + release.image()
                     + " while the canary keeps its share");
         }
-        Progress progress = workloads.awaitRollout(app.deployment(), layout.promoteTimeout());
-        if (progress.state() != Progress.State.COMPLETE) {
-            throw new RolloutFailedException("stable deployment " + app.deployment() + " did not finish rolling to "
+    }
+
+    /**
+     * Promote is complete once stable has finished rolling to the canary's template and the router
+     * reports 0 % to the canary as applied (route status at the new generation, or replica counts
+     * reached): only then may the canary be scaled down without dropping requests.
+     */
+    @Override
+    public Observation promoted(Release release) {
+        Deployment stable = workloads.require(app.deployment());
+        if (!Templates.ownedBy(stable, release)) {
+            return Observation.unhealthy("stable deployment " + app.deployment() + " does not carry rollout "
+                    + release.rolloutId() + ": promote was not sent or was replaced by a newer rollout");
+        }
+        Progress progress = Progress.of(stable);
+        if (progress.state() == Progress.State.FAILED) {
+            return Observation.unhealthy("stable deployment " + app.deployment() + " did not finish rolling to "
                     + release.image() + ": " + progress.message());
         }
+        if (progress.state() == Progress.State.PROGRESSING) {
+            return Observation.progressing("stable rolling to " + release.image() + ": " + progress.message());
+        }
         router.setWeight(Percentage.ZERO);
+        if (!router.verifyWeight(Percentage.ZERO)) {
+            return Observation.progressing(router.describe() + " has not applied 0 % to the canary yet");
+        }
         events.emit(describe() + ": stable " + app.deployment() + " runs " + release.image() + " and takes all"
                 + " traffic");
+        return Observation.healthy(
+                "stable " + app.deployment() + " runs " + release.image() + " and takes all traffic");
     }
 
     @Override
@@ -271,9 +304,8 @@ public final class CanaryRollout implements KubernetesStrategy {
      * @param stableService the Service users reach
      * @param canaryService the Service on the canary's pods (with an HTTPRoute only); created when missing
      * @param httpRoute the Gateway API HTTPRoute that splits traffic, or empty for replica ratios
-     * @param promoteTimeout how long promote follows the stable Deployment's rollout
      */
-    public record Layout(String stableService, String canaryService, String httpRoute, Duration promoteTimeout) {
+    public record Layout(String stableService, String canaryService, String httpRoute) {
 
         public Layout {
             Application.requireName("stableService", stableService);
@@ -282,23 +314,15 @@ public final class CanaryRollout implements KubernetesStrategy {
             if (!httpRoute.isEmpty()) {
                 Application.requireName("httpRoute", httpRoute);
             }
-            Objects.requireNonNull(promoteTimeout, "promoteTimeout");
-            if (promoteTimeout.isZero() || promoteTimeout.isNegative()) {
-                throw new IllegalArgumentException("promoteTimeout must be positive, got " + promoteTimeout);
-            }
         }
 
-        /** {@code <deployment>} and {@code <deployment>-canary}, no route, 10 minutes to promote. */
+        /** {@code <deployment>} and {@code <deployment>-canary}, no route. */
         public static Layout defaults(Application app) {
-            return new Layout(app.deployment(), app.deployment() + "-canary", "", Duration.ofMinutes(10));
+            return new Layout(app.deployment(), app.deployment() + "-canary", "");
         }
 
         public Layout withHttpRoute(String route) {
-            return new Layout(stableService, canaryService, route, promoteTimeout);
-        }
-
-        public Layout withPromoteTimeout(Duration timeout) {
-            return new Layout(stableService, canaryService, httpRoute, timeout);
+            return new Layout(stableService, canaryService, route);
         }
     }
 }

@@ -32,11 +32,33 @@ public interface KubernetesStrategy {
     /** Whether the candidate's pods are ready and reachable where smoke tests look for them. */
     Observation smokeCheck(Release release);
 
-    /** Makes the candidate stable, taking all traffic; the previous version stays until scaled down. */
+    /** Starts making the candidate stable, taking all traffic; sends the change and returns without waiting. */
     void promote(Release release);
+
+    /** Whether promote is complete: the candidate stable and taking all traffic; polled by the engine. */
+    default Observation promoted(Release release) {
+        return Observation.healthy("the candidate took all traffic when promote was written");
+    }
 
     /** Scales the previous version down, ending instant rollback to it. */
     void scaleDownPrevious(Release release);
+
+    /**
+     * Gets the version that was stable before {@code release} ready to take all traffic back and
+     * says whether it is; {@link #rollback} switches only once this is healthy. Where the stable
+     * version never stopped serving, it is ready.
+     */
+    default Observation prepareRollback(Release release) {
+        return Observation.healthy("the stable version never stopped serving");
+    }
+
+    /**
+     * Whether traffic is back on the stable version as what serves it shows, after {@link
+     * #rollback}; healthy where rollback itself waited for it.
+     */
+    default Observation trafficRestored(Release release) {
+        return Observation.healthy("traffic returned when the rollback was written");
+    }
 
     /** Sends all traffic back to the version that was stable before this release; returns once it is back. */
     void rollback(Release release);

@@ -31,6 +31,12 @@ import java.util.Optional;
  */
 public final class RollingRollout implements KubernetesStrategy {
 
+    /** What the plan says about batches on this target: the Deployment controller does not stop between them. */
+    public static final String NO_BATCH_GATES = "kubernetes rolling has no batch gates: the Deployment controller"
+            + " replaces every pod in one go within maxSurge / maxUnavailable, so each batch step finds the"
+            + " rollout further along (or finished) and a pause or analysis between batches watches it as it"
+            + " goes, not a stopped share; for gated steps use canary";
+
     /** The release guide's bounds. */
     public static final Percentage DEFAULT_MAX_SURGE = new Percentage(25);
 
@@ -233,12 +239,30 @@ public final class RollingRollout implements KubernetesStrategy {
             return;
         }
         if (Templates.rolledBack(current, release)) {
-            events.emit(describe() + ": rollout " + release.rolloutId() + " is already rolled back");
+            // Repeated while the engine waits for the pods to roll back: nothing more to do or say.
             return;
         }
         long previous = CanaryRollout.parseRevision(Workloads.annotation(current, Names.PREVIOUS_REVISION));
         workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()));
         events.emit(describe() + ": rolled back to the pod template of revision " + previous);
+    }
+
+    /**
+     * Traffic is back once the Deployment has rolled back to the previous template: every replica
+     * updated to it and available, old pods gone (the Services that select the pods follow their
+     * EndpointSlices a moment later). Before that the new version still serves part of the traffic.
+     */
+    @Override
+    public Observation trafficRestored(Release release) {
+        Deployment current = workloads.require(app.deployment());
+        if (!Templates.ownedBy(current, release) || !Templates.rolledBack(current, release)) {
+            return Observation.healthy("rollout " + release.rolloutId() + " left " + app.deployment() + " as it was");
+        }
+        Progress progress = Progress.of(current);
+        if (progress.state() == Progress.State.COMPLETE) {
+            return Observation.healthy(app.deployment() + " rolled back: " + progress.message());
+        }
+        return Observation.progressing(app.deployment() + " rolling back: " + progress.message());
     }
 
     /** {@code 25%}: the form a Deployment's rolling bounds take. */

@@ -118,7 +118,7 @@ class CanaryEndToEndITest {
     }
 
     private static Map<String, String> canarySettings(String... keyValues) {
-        Map<String, String> settings = settings("strategy", "canary", "promoteTimeoutSeconds", "10");
+        Map<String, String> settings = settings("strategy", "canary");
         settings.putAll(labels(keyValues));
         return settings;
     }

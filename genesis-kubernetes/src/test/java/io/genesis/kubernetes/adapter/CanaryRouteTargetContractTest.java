@@ -19,7 +19,7 @@ class CanaryRouteTargetContractTest extends KubernetesTargetContract {
     Map<String, String> createStable() {
         createCanary(client, labels("app", "shop", "track", "stable"));
         createRoute(client);
-        return Map.of("strategy", "canary", "httpRoute", "shop", "promoteTimeoutSeconds", "5");
+        return Map.of("strategy", "canary", "httpRoute", "shop");
     }
 
     @Override

@@ -17,7 +17,7 @@ class CanaryTargetContractTest extends KubernetesTargetContract {
     @Override
     Map<String, String> createStable() {
         createCanary(client, labels("app", "shop"));
-        return Map.of("strategy", "canary", "promoteTimeoutSeconds", "5");
+        return Map.of("strategy", "canary");
     }
 
     @Override

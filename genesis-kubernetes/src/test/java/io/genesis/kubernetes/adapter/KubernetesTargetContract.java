@@ -47,7 +47,7 @@ abstract class KubernetesTargetContract extends DeploymentTargetContract {
         controller = new DeploymentController(client(), NS);
         controller.reconcileAll();
         if ("canary".equals(settings.get("strategy"))) {
-            // Canary promote follows the stable rollout with a watch, so the controller must act on its own then.
+            // The controller also acts on its own, as in a cluster, between the contract's settle() calls.
             controller.start();
         }
         // Users enter through the route when there is one, else through the Service.

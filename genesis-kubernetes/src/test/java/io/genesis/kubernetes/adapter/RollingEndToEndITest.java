@@ -82,8 +82,17 @@ class RollingEndToEndITest {
     @Test
     void shouldRollBackWhenTheRolloutExceedsItsProgressDeadline() {
         world.controller.stall("shop");
+        boolean[] rolled = {false};
 
-        DeploymentRecord record = world.run(world.request("shop", "rolling", SETTINGS));
+        DeploymentRecord record = world.run(world.request("shop", "rolling", SETTINGS), () -> {
+            String image = image(shop());
+            rolled[0] |= image.equals("reg/shop:1.1.0");
+            if (rolled[0] && image.equals("reg/shop:1.0.0")) {
+                // The new template's pods were the stuck ones; the undone template rolls back as usual.
+                world.controller.unstall("shop");
+                world.controller.reconcile("shop");
+            }
+        });
 
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("ProgressDeadlineExceeded");

@@ -51,6 +51,35 @@ class ApiTest {
     }
 
     @Test
+    void shouldNameAMissingNamespaceAsSuch() {
+        ApiCall create = ApiCall.of("create", ApiCall.Kind.LEASE, "prod", "genesis-shop-production");
+        server.expect()
+                .post()
+                .withPath("/apis/coordination.k8s.io/v1/namespaces/prod/leases")
+                .andReturn(
+                        404,
+                        "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                                + "\"message\":\"namespaces \\\"prod\\\" not found\",\"reason\":\"NotFound\","
+                                + "\"details\":{\"name\":\"prod\",\"kind\":\"namespaces\"},\"code\":404}")
+                .once();
+
+        assertThatThrownBy(() -> Api.call(
+                        create,
+                        () -> client.leases()
+                                .inNamespace("prod")
+                                .resource(new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+                                        .withNewMetadata()
+                                        .withName("genesis-shop-production")
+                                        .endMetadata()
+                                        .build())
+                                .create()))
+                .isInstanceOfSatisfying(
+                        KubernetesApiException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.NAMESPACE_NOT_FOUND))
+                .hasMessageContaining("namespace 'prod' does not exist: create it (kubectl create namespace prod)");
+    }
+
+    @Test
     void shouldAnswerEmptyForAMissingObjectOnFind() {
         server.expect().get().withPath(PATH).andReturn(404, status("not found")).once();
 

@@ -157,22 +157,98 @@ class GatewayRouteRouterTest {
     }
 
     private void accept(long generation) {
+        report(generation, "public", null, "True");
+    }
+
+    /** Gateway {@code gateway} (in {@code namespace}, null for the route's) reports the route with ResolvedRefs {@code resolved}. */
+    private void report(long generation, String gateway, String namespace, String resolved) {
         client.resources(HTTPRoute.class).inNamespace(NS).withName("shop").editStatus(r -> {
             r.setStatus(new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatusBuilder()
                     .withParents(new RouteParentStatusBuilder()
                             .withControllerName("example.com/gateway")
                             .withNewParentRef()
-                            .withName("public")
+                            .withName(gateway)
+                            .withNamespace(namespace)
                             .endParentRef()
-                            .withConditions(new ConditionBuilder()
-                                    .withType("Accepted")
-                                    .withStatus("True")
-                                    .withReason("Accepted")
-                                    .withObservedGeneration(generation)
-                                    .build())
+                            .withConditions(
+                                    new ConditionBuilder()
+                                            .withType("Accepted")
+                                            .withStatus("True")
+                                            .withReason("Accepted")
+                                            .withObservedGeneration(generation)
+                                            .build(),
+                                    new ConditionBuilder()
+                                            .withType("ResolvedRefs")
+                                            .withStatus(resolved)
+                                            .withReason("True".equals(resolved) ? "ResolvedRefs" : "BackendNotFound")
+                                            .withMessage("Service shop-preview")
+                                            .withObservedGeneration(generation)
+                                            .build())
                             .build())
                     .build());
             return r;
         });
+    }
+
+    @Test
+    void shouldNotVerifyWhileABackendDoesNotResolve() {
+        router.setWeight(new Percentage(50));
+        report(route().getMetadata().getGeneration(), "public", null, "False");
+
+        assertThat(router.verifyWeight(new Percentage(50))).isFalse();
+        assertThat(GatewayRouteRouter.notInEffect(route()))
+                .hasValueSatisfying(
+                        why -> assertThat(why).contains("ResolvedRefs=False").contains("BackendNotFound"));
+    }
+
+    @Test
+    void shouldWaitForEveryParentRefOfTheSpecNotOnlyThoseThatReported() {
+        client.resources(HTTPRoute.class).inNamespace(NS).withName("shop").edit(r -> {
+            r.getSpec()
+                    .getParentRefs()
+                    .add(new io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder()
+                            .withName("internal")
+                            .withNamespace("infra")
+                            .build());
+            return r;
+        });
+        router.setWeight(new Percentage(50));
+        accept(route().getMetadata().getGeneration());
+
+        assertThat(router.verifyWeight(new Percentage(50))).isFalse();
+        assertThat(GatewayRouteRouter.notInEffect(route()))
+                .contains("gateway infra/internal has not reported on it yet");
+    }
+
+    @Test
+    void shouldMatchTheParentRefsNamespace() {
+        router.setWeight(new Percentage(50));
+        report(route().getMetadata().getGeneration(), "public", "elsewhere", "True");
+
+        assertThat(router.verifyWeight(new Percentage(50)))
+                .as("a gateway of the same name in another namespace")
+                .isFalse();
+        report(route().getMetadata().getGeneration(), "public", NS, "True");
+        assertThat(router.verifyWeight(new Percentage(50))).isTrue();
+    }
+
+    @Test
+    void shouldRefuseARuleThatAlsoSendsTrafficToAnotherBackend() {
+        client.resources(HTTPRoute.class).inNamespace(NS).withName("shop").edit(r -> {
+            r.getSpec()
+                    .getRules()
+                    .get(0)
+                    .getBackendRefs()
+                    .add(new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRefBuilder()
+                            .withName("shop-legacy")
+                            .withPort(80)
+                            .withWeight(500)
+                            .build());
+            return r;
+        });
+
+        assertThatThrownBy(() -> router.setWeight(new Percentage(10)))
+                .hasMessageContaining("also sends it to backend 'shop-legacy' (weight 500)")
+                .hasMessageContaining("set that backend's weight to 0");
     }
 }

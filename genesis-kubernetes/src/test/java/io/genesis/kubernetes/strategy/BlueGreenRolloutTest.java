@@ -230,16 +230,20 @@ class BlueGreenRolloutTest {
     }
 
     @Test
-    void shouldScaleThePreviousSlotUpAndRefuseToSwitchWhenItWasScaledDown() {
+    void shouldScaleThePreviousSlotUpAndRefuseToSwitchUntilItIsFullyAvailable() {
         rollout.deployCandidate(RELEASE);
         controller.reconcile("shop-green");
         rollout.promote(RELEASE);
         rollout.scaleDownPrevious(RELEASE);
         controller.reconcile("shop-blue");
 
+        Observation preparing = rollout.prepareRollback(RELEASE);
+
+        assertThat(preparing.state()).isEqualTo(Observation.State.PROGRESSING);
+        assertThat(preparing.message()).startsWith("previous slot blue: deployment shop-blue");
         assertThatThrownBy(() -> rollout.rollback(RELEASE))
                 .isInstanceOf(RolloutFailedException.class)
-                .hasMessageContaining("previous slot blue has no ready pods");
+                .hasMessageContaining("previous slot blue is not fully available");
         assertThat(client.apps()
                         .deployments()
                         .inNamespace(NS)
@@ -250,6 +254,7 @@ class BlueGreenRolloutTest {
                 .isEqualTo(3);
         assertThat(activeSlot()).isEqualTo("green");
         controller.reconcile("shop-blue");
+        assertThat(rollout.prepareRollback(RELEASE).state()).isEqualTo(Observation.State.HEALTHY);
         rollout.rollback(RELEASE);
         assertThat(activeSlot()).isEqualTo("blue");
     }

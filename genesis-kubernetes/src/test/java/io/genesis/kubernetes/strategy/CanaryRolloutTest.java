@@ -15,7 +15,6 @@ import io.genesis.core.policy.Percentage;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -39,8 +38,7 @@ class CanaryRolloutTest {
         controller = new DeploymentController(client, NS);
         controller.reconcile("shop");
         Application app = Application.of(NS, "shop");
-        rollout = new CanaryRollout(
-                client, app, CanaryRollout.Layout.defaults(app).withPromoteTimeout(Duration.ofSeconds(5)), events::add);
+        rollout = new CanaryRollout(client, app, CanaryRollout.Layout.defaults(app), events::add);
     }
 
     @AfterEach
@@ -71,10 +69,19 @@ class CanaryRolloutTest {
         rollout.router().orElseThrow().setWeight(new Percentage(50));
 
         assertThat(canary().getSpec().getReplicas()).isEqualTo(2);
-        assertThat(stable().getSpec().getReplicas()).isEqualTo(2);
+        assertThat(stable().getSpec().getReplicas())
+                .as("surge first: stable waits for the canary")
+                .isEqualTo(4);
         assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
                 .isFalse();
+        assertThat(stable().getSpec().getReplicas())
+                .as("the canary is not available yet")
+                .isEqualTo(4);
         controller.reconcile("shop-canary");
+        assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
+                .as("the canary's 2 pods are available: stable shrinks now")
+                .isFalse();
+        assertThat(stable().getSpec().getReplicas()).isEqualTo(2);
         controller.reconcile("shop");
         assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
                 .isTrue();
@@ -88,6 +95,7 @@ class CanaryRolloutTest {
         rollout.router().orElseThrow().setWeight(Percentage.HUNDRED);
 
         rollout.promote(RELEASE);
+        assertThat(pollPromoted().state()).isEqualTo(Observation.State.HEALTHY);
         rollout.scaleDownPrevious(RELEASE);
 
         Deployment stable = stable();
@@ -110,10 +118,14 @@ class CanaryRolloutTest {
         controller.stall("shop");
         controller.start();
 
-        assertThatThrownBy(() -> rollout.promote(RELEASE))
-                .isInstanceOf(RolloutFailedException.class)
-                .hasMessageContaining("did not finish rolling to reg/shop:2.0.0")
-                .hasMessageContaining("exceeded its progress deadline");
+        rollout.promote(RELEASE);
+        controller.reconcileAll();
+
+        Observation promoted = rollout.promoted(RELEASE);
+        assertThat(promoted.state()).isEqualTo(Observation.State.UNHEALTHY);
+        assertThat(promoted.message())
+                .contains("did not finish rolling to reg/shop:2.0.0")
+                .contains("exceeded its progress deadline");
     }
 
     @Test
@@ -122,6 +134,7 @@ class CanaryRolloutTest {
         rollout.deployCandidate(RELEASE);
         rollout.router().orElseThrow().setWeight(Percentage.HUNDRED);
         rollout.promote(RELEASE);
+        controller.reconcileAll();
 
         rollout.rollback(RELEASE);
         rollout.retireCandidate(RELEASE);
@@ -175,6 +188,16 @@ class CanaryRolloutTest {
                 .inNamespace(NS)
                 .withName("shop-canary")
                 .get();
+    }
+
+    /** Polls promote as the engine does, letting the controller act between polls. */
+    private Observation pollPromoted() {
+        Observation promoted = rollout.promoted(RELEASE);
+        for (int poll = 0; poll < 5 && promoted.state() == Observation.State.PROGRESSING; poll++) {
+            controller.reconcileAll();
+            promoted = rollout.promoted(RELEASE);
+        }
+        return promoted;
     }
 
     private Deployment stable() {

@@ -19,7 +19,6 @@ import io.genesis.kubernetes.testing.RequestLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +73,9 @@ class RolloutMeasurementsTest {
         assertThat(count("blue-green", "health", () -> rollout.health(RELEASE))).isLessThanOrEqualTo(2);
         assertThat(count("blue-green", "smokeCheck", () -> rollout.smokeCheck(RELEASE)))
                 .isLessThanOrEqualTo(4);
+        // Promote reads both slots again to require the candidate fully available at the live slot's count.
         assertThat(count("blue-green", "promote", () -> rollout.promote(RELEASE)))
-                .isLessThanOrEqualTo(4);
+                .isLessThanOrEqualTo(6);
         long start = System.nanoTime();
         assertThat(count("blue-green", "rollback (after promote)", () -> rollout.rollback(RELEASE)))
                 .isLessThanOrEqualTo(6);
@@ -143,8 +143,7 @@ class RolloutMeasurementsTest {
         controller = new DeploymentController(server.createClient(), NS);
         controller.reconcile("shop");
         Application app = Application.of(NS, "shop");
-        CanaryRollout rollout = new CanaryRollout(
-                client, app, CanaryRollout.Layout.defaults(app).withPromoteTimeout(Duration.ofSeconds(5)), e -> {});
+        CanaryRollout rollout = new CanaryRollout(client, app, CanaryRollout.Layout.defaults(app), e -> {});
 
         assertThat(count("canary (replica ratio)", "deployCandidate", () -> rollout.deployCandidate(RELEASE)))
                 .isLessThanOrEqualTo(4);
@@ -154,8 +153,11 @@ class RolloutMeasurementsTest {
                         "setWeight 25 %",
                         () -> rollout.router().orElseThrow().setWeight(new Percentage(25))))
                 .isLessThanOrEqualTo(3);
-        assertThat(count("canary (replica ratio)", "promote (incl. watch)", () -> rollout.promote(RELEASE)))
-                .isLessThanOrEqualTo(12);
+        assertThat(count("canary (replica ratio)", "promote", () -> rollout.promote(RELEASE)))
+                .isLessThanOrEqualTo(4);
+        controller.reconcileAll();
+        assertThat(count("canary (replica ratio)", "promoted (one poll)", () -> rollout.promoted(RELEASE)))
+                .isLessThanOrEqualTo(8);
         assertThat(count("canary (replica ratio)", "scaleDownPrevious", () -> rollout.scaleDownPrevious(RELEASE)))
                 .isLessThanOrEqualTo(2);
     }

@@ -85,12 +85,19 @@ public final class ClusterView {
                             .withNewParentRef()
                             .withName("public")
                             .endParentRef()
-                            .withConditions(new ConditionBuilder()
-                                    .withType("Accepted")
-                                    .withStatus("True")
-                                    .withReason("Accepted")
-                                    .withObservedGeneration(generation)
-                                    .build())
+                            .withConditions(
+                                    new ConditionBuilder()
+                                            .withType("Accepted")
+                                            .withStatus("True")
+                                            .withReason("Accepted")
+                                            .withObservedGeneration(generation)
+                                            .build(),
+                                    new ConditionBuilder()
+                                            .withType("ResolvedRefs")
+                                            .withStatus("True")
+                                            .withReason("ResolvedRefs")
+                                            .withObservedGeneration(generation)
+                                            .build())
                             .build())
                     .build());
             return r;

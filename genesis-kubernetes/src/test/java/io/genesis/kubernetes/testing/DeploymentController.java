@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
@@ -16,6 +17,8 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.genesis.kubernetes.api.Names;
+import io.genesis.kubernetes.testing.cluster.EndpointSlices;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * creates ready pods for it, removes the old ones, and writes the status a finished rollout has.
  * {@link #stall} instead writes the status of a rollout that exceeded its progress deadline. It runs
  * when told ({@link #reconcile}) or, after {@link #start}, on every Deployment change it watches.
+ * Everything is instant here; {@link io.genesis.kubernetes.testing.cluster.SimulatedCluster} takes
+ * the time a real cluster takes.
  */
 public final class DeploymentController implements AutoCloseable {
 
@@ -43,10 +48,14 @@ public final class DeploymentController implements AutoCloseable {
         return thread;
     });
     private Watch watch;
+    private Watch serviceWatch;
+    private final EndpointSlices slices;
+    private final java.util.concurrent.atomic.AtomicInteger addresses = new java.util.concurrent.atomic.AtomicInteger();
 
     public DeploymentController(KubernetesClient client, String namespace) {
         this.client = client;
         this.namespace = namespace;
+        this.slices = new EndpointSlices(client, namespace, Duration.ZERO);
     }
 
     /** From now on, reconciles every Deployment that changes. */
@@ -57,6 +66,18 @@ public final class DeploymentController implements AutoCloseable {
                 if (action != Action.DELETED && needsWork(deployment)) {
                     worker.execute(() -> reconcile(deployment.getMetadata().getName()));
                 }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                // the test ends the watch
+            }
+        });
+        // A Service whose selector switches gets its EndpointSlices rewritten, as the endpointslice controller does.
+        serviceWatch = client.services().inNamespace(namespace).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Service service) {
+                worker.execute(DeploymentController.this::syncSlices);
             }
 
             @Override
@@ -85,6 +106,12 @@ public final class DeploymentController implements AutoCloseable {
                 reconcile(deployment.getMetadata().getName());
             }
         }
+        syncSlices();
+    }
+
+    /** Writes every Service's EndpointSlice from the pods now, at once. */
+    public synchronized void syncSlices() {
+        slices.sync(EngineOnCluster.T0);
     }
 
     /** Does what the controller does for Deployment {@code name}, at once. */
@@ -99,6 +126,7 @@ public final class DeploymentController implements AutoCloseable {
         }
         if (stalled.contains(name)) {
             writeStalled(name);
+            syncSlices();
             return;
         }
         int desired = deployment.getSpec().getReplicas() == null
@@ -149,6 +177,7 @@ public final class DeploymentController implements AutoCloseable {
                     .build());
             return d;
         });
+        syncSlices();
     }
 
     private boolean needsWork(Deployment deployment) {
@@ -265,9 +294,11 @@ public final class DeploymentController implements AutoCloseable {
                 .withSpec(Serialization.clone(template.getSpec()))
                 .withNewStatus()
                 .withPhase("Running")
+                .withPodIP("127.2." + (addresses.get() / 250) + "." + (addresses.getAndIncrement() % 250 + 1))
                 .addNewCondition()
                 .withType("Ready")
                 .withStatus("True")
+                .withLastTransitionTime(EngineOnCluster.T0.toString())
                 .endCondition()
                 .endStatus()
                 .build();
@@ -298,6 +329,9 @@ public final class DeploymentController implements AutoCloseable {
     public void close() throws InterruptedException {
         if (watch != null) {
             watch.close();
+        }
+        if (serviceWatch != null) {
+            serviceWatch.close();
         }
         worker.shutdown();
         worker.awaitTermination(5, TimeUnit.SECONDS);

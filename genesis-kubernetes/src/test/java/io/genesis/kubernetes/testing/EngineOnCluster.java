@@ -24,6 +24,8 @@ import io.genesis.core.time.SimulatedScheduler;
 import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
 import io.genesis.kubernetes.manifest.ManifestWriter;
 import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class EngineOnCluster implements AutoCloseable {
     private final KubernetesClient client;
     private final List<ClusterView> gateways = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private SimulatedCluster cluster;
 
     public EngineOnCluster(KubernetesClient client, RolloutLock locks) {
         this(client, locks, new ServerSideApplyWriter(client));
@@ -60,11 +63,17 @@ public final class EngineOnCluster implements AutoCloseable {
 
     /** As {@link #EngineOnCluster(KubernetesClient, RolloutLock)}, with targets writing manifests through {@code manifests}. */
     public EngineOnCluster(KubernetesClient client, RolloutLock locks, ManifestWriter manifests) {
+        this(client, locks, manifests, EngineSettings.defaults("engine-1"));
+    }
+
+    /** As {@link #EngineOnCluster(KubernetesClient, RolloutLock, ManifestWriter)}, with engine {@code settings}. */
+    public EngineOnCluster(
+            KubernetesClient client, RolloutLock locks, ManifestWriter manifests, EngineSettings settings) {
         this.client = client;
         this.controller = new DeploymentController(client, Fixtures.NS);
         KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add, manifests);
         this.engine = Orchestrator.builder()
-                .settings(EngineSettings.defaults("engine-1"))
+                .settings(settings)
                 .clock(clock)
                 .scheduler(scheduler)
                 .states(states)
@@ -78,6 +87,21 @@ public final class EngineOnCluster implements AutoCloseable {
                 .listener(this::heard)
                 .ids(RolloutId.sequence("r"))
                 .build();
+    }
+
+    /**
+     * From now on the cluster is the {@link SimulatedCluster} with {@code timings} instead of the
+     * instant stand-in: between the engine's wake-ups it plays every instant at which something is
+     * due, and it is brought to each wake-up's time before the engine acts. Its state now is
+     * settled at once (the objects created so far become ready before the rollout starts).
+     */
+    public SimulatedCluster simulate(Timings timings) {
+        SimulatedCluster simulated = new SimulatedCluster(client, Fixtures.NS, clock::instant, timings);
+        simulated.advanceTo(clock.instant());
+        clock.advance(timings.podReady().plusSeconds(60));
+        simulated.catchUp();
+        cluster = simulated;
+        return simulated;
     }
 
     /** Brings the objects created so far to their ready state; the controller acts after each wake-up. */
@@ -149,6 +173,9 @@ public final class EngineOnCluster implements AutoCloseable {
                 }
                 return;
             }
+            if (cluster != null) {
+                cluster.advanceTo(next.get());
+            }
             scheduler.runUntil(next.get());
             catchUp();
             observer.run();
@@ -158,12 +185,21 @@ public final class EngineOnCluster implements AutoCloseable {
 
     /** Runs one wake-up and lets the cluster catch up. */
     public void step() {
-        scheduler.next().ifPresent(scheduler::runUntil);
+        scheduler.next().ifPresent(at -> {
+            if (cluster != null) {
+                cluster.advanceTo(at);
+            }
+            scheduler.runUntil(at);
+        });
         catchUp();
     }
 
     /** The cluster catches up with what was asked: the controller reconciles, gateways accept routes. */
     public void catchUp() {
+        if (cluster != null) {
+            cluster.catchUp();
+            return;
+        }
         controller.reconcileAll();
         gateways.forEach(ClusterView::acceptRoute);
     }
