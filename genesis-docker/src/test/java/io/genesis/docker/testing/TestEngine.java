@@ -90,6 +90,16 @@ public final class TestEngine {
     /** Stops the engine and deletes its data root, exec root and socket. */
     private void stopAndDelete() {
         stop();
+        try (var mounts = Files.list(directory.resolve("exec").resolve("netns"))) {
+            // dockerd leaves its network namespace mounted there; a mount cannot be deleted.
+            for (Path mount : mounts.toList()) {
+                new ProcessBuilder("umount", mount.toString()).start().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            // No namespace left mounted.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (var paths = Files.walk(directory)) {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
