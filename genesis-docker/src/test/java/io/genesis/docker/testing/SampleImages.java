@@ -5,7 +5,6 @@ import io.genesis.docker.sample.SampleHttpService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,12 +57,12 @@ public final class SampleImages {
                     jlink(java);
                 }
                 copyLibraries(rootfs, java);
-                Path classFile = Path.of(SampleHttpService.class
-                        .getResource("SampleHttpService.class")
-                        .toURI());
                 Path app = rootfs.resolve("app/io/genesis/docker/sample");
                 Files.createDirectories(app);
-                Files.copy(classFile, app.resolve("SampleHttpService.class"), StandardCopyOption.REPLACE_EXISTING);
+                // Read as a resource: in the CLI's tests the class comes from this module's test-jar.
+                try (InputStream classFile = SampleHttpService.class.getResourceAsStream("SampleHttpService.class")) {
+                    Files.copy(classFile, app.resolve("SampleHttpService.class"), StandardCopyOption.REPLACE_EXISTING);
+                }
                 Files.createDirectories(rootfs.resolve("tmp"));
                 String dockerfile = "FROM scratch\nCOPY rootfs/ /\n"
                         + "ENTRYPOINT [\"/opt/java/bin/java\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\","
@@ -71,7 +70,7 @@ public final class SampleImages {
                         + " \"io.genesis.docker.sample.SampleHttpService\"]\n";
                 engine.build(tarOf(dockerfile, context), BASE);
                 BUILT.add(BASE);
-            } catch (IOException | URISyntaxException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot build " + BASE + ": " + e.getMessage(), e);
             }
         }
