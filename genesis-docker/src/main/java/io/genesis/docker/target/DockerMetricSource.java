@@ -5,8 +5,8 @@ import io.genesis.core.monitor.MetricReadings;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.target.DeploymentKey;
-import io.genesis.docker.engine.ContainerState;
 import io.genesis.docker.engine.EngineClient;
+import io.genesis.docker.engine.EngineException;
 import io.genesis.docker.proxy.Haproxy;
 import io.genesis.docker.proxy.ServerCounters;
 import java.time.Clock;
@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Error rate and availability of a version's containers, from the requests HAProxy really sent them.
@@ -35,6 +36,7 @@ public final class DockerMetricSource implements MetricSource {
     private final Clock clock;
     private final long minRequests;
     private final Deque<Snapshot> history = new ArrayDeque<>();
+    private Set<String> knownNames = Set.of();
 
     private record Snapshot(Instant at, Map<String, ServerCounters> counters) {}
 
@@ -46,6 +48,25 @@ public final class DockerMetricSource implements MetricSource {
         this.proxy = proxy;
         this.clock = clock;
         this.minRequests = minRequests;
+    }
+
+    /**
+     * The names of the version's containers, which are its servers in the proxy. While the engine does not
+     * answer (it restarts) the names last read stand: the counts come from the proxy, which keeps running.
+     */
+    private Set<String> containerNames() {
+        Map<String, String> labels = new HashMap<>(Labels.of(key));
+        labels.put(Labels.VERSION, version);
+        try {
+            Set<String> names = new TreeSet<>();
+            engine.listContainers(labels).forEach(container -> names.add(container.name()));
+            knownNames = names;
+        } catch (EngineException e) {
+            if (knownNames.isEmpty()) {
+                throw e;
+            }
+        }
+        return knownNames;
     }
 
     @Override
@@ -72,12 +93,10 @@ public final class DockerMetricSource implements MetricSource {
         while (history.size() > 1000) {
             history.removeFirst();
         }
-        Map<String, String> labels = new HashMap<>(Labels.of(key));
-        labels.put(Labels.VERSION, version);
         ServerCounters total = ServerCounters.ZERO;
-        for (ContainerState container : engine.listContainers(labels)) {
-            ServerCounters current = now.getOrDefault(container.name(), ServerCounters.ZERO);
-            total = total.plus(current.since(baseline.getOrDefault(container.name(), ServerCounters.ZERO)));
+        for (String name : containerNames()) {
+            ServerCounters current = now.getOrDefault(name, ServerCounters.ZERO);
+            total = total.plus(current.since(baseline.getOrDefault(name, ServerCounters.ZERO)));
         }
         if (total.requests() < Math.max(1, minRequests)) {
             return MetricReadings.none(window);

@@ -42,6 +42,7 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final Map<DockerHost, EngineClient> engines = new HashMap<>();
+    private final Map<MetricSpec, DockerMetricSource> sources = new HashMap<>();
     private volatile Consumer<String> log = line -> {};
 
     /**
@@ -101,8 +102,21 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
                 line -> log.accept(line));
     }
 
+    /**
+     * The source {@code spec} names; one per spec for this process, so that its samples share the totals
+     * read before (a window is measured from the totals at its start) and the container names last read.
+     */
     @Override
-    public MetricSource open(MetricSpec spec) {
+    public synchronized MetricSource open(MetricSpec spec) {
+        DockerMetricSource source = sources.get(spec);
+        if (source == null) {
+            source = newSource(spec);
+            sources.put(spec, source);
+        }
+        return source;
+    }
+
+    private DockerMetricSource newSource(MetricSpec spec) {
         Map<String, String> settings = spec.settings();
         for (String name :
                 new String[] {APPLICATION, ENVIRONMENT, VERSION, DockerSettings.HOST, DockerSettings.PROXY_DIR}) {

@@ -8,6 +8,7 @@ import io.genesis.core.history.InMemoryHistoryStore;
 import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.monitor.AnalysisThresholds;
+import io.genesis.core.monitor.InconclusiveAction;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.SourceRef;
@@ -56,6 +57,7 @@ class DockerRolloutITest {
     private final ExecutorScheduler scheduler = new ExecutorScheduler(clock, failures::add);
 
     private DockerFixture fixture;
+    private AnalysisThresholds analysis = QUICK;
     private Orchestrator engine;
     private Load load;
 
@@ -66,7 +68,7 @@ class DockerRolloutITest {
                 .settings(EngineSettings.defaults("docker-it")
                         .withPollInterval(Duration.ofMillis(50))
                         .withProgressDeadline(Duration.ofSeconds(60))
-                        .withRollbackAttempts(3, Duration.ofMillis(500)))
+                        .withRollbackAttempts(20, Duration.ofSeconds(1)))
                 .clock(clock)
                 .scheduler(scheduler)
                 .states(new InMemoryRolloutStateStore())
@@ -98,7 +100,7 @@ class DockerRolloutITest {
                 .customSteps(StepParser.parse(steps))
                 .target(target)
                 .metrics(DockerTargets.metricSpec(fixture.key, version, target, 5))
-                .analysis(QUICK)
+                .analysis(analysis)
                 .initiator("ci")
                 .build();
     }
@@ -181,6 +183,44 @@ class DockerRolloutITest {
         assertThat(fixture.containers("1.0.0")).isEmpty();
         assertThat(load.counts()).containsOnlyKeys("1.0.0", "2.0.0");
         assertThat(Traffic.count(fixture.proxyPort, 10)).containsOnlyKeys("2.0.0");
+    }
+
+    @Test
+    void shouldEndConsistentWithACompleteRecordWhenTheEngineRestartsMidRollout() {
+        String base = SampleImages.base(fixture.client());
+        fixture.serve(base, "1.0.0", Map.of());
+        load = Load.start(fixture.proxyPort, 1);
+        // While the engine is away nobody can say which containers are the candidate's: inconclusive. The
+        // default (PAUSE) halts for a person; a team that wants no person in the loop rolls back.
+        analysis = QUICK.withOnInconclusive(InconclusiveAction.ROLL_BACK);
+
+        RolloutId id = engine.submit(
+                request(base, "deploy; smoke; weight 50; analyse 3s; weight 100; analyse 1s; promote", Map.of()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (load.counts().getOrDefault("2.0.0", 0) == 0) {
+            assertThat(System.nanoTime()).as("2.0.0 takes traffic").isLessThan(deadline);
+            DockerFixture.pause(20);
+        }
+        fixture.engine.restart();
+        DeploymentRecord record = awaitRecord(id, r -> true);
+        load.close();
+
+        assertThat(record.status()).isIn(RecordStatus.ROLLED_BACK, RecordStatus.SUCCEEDED);
+        assertThat(record.endedAt()).isNotNull();
+        String serving = record.status() == RecordStatus.SUCCEEDED ? "2.0.0" : "1.0.0";
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Traffic.count(fixture.proxyPort, 10).keySet().equals(java.util.Set.of(serving))
+                && System.nanoTime() < until) {
+            DockerFixture.pause(100);
+        }
+        assertThat(Traffic.count(fixture.proxyPort, 20))
+                .as("record says " + record.status() + ": " + record.reason())
+                .containsOnlyKeys(serving);
+        if (record.status() == RecordStatus.ROLLED_BACK) {
+            assertThat(fixture.containers("2.0.0"))
+                    .as("the rolled-back candidate is retired")
+                    .isEmpty();
+        }
     }
 
     private DeploymentRecord awaitRecord(RolloutId id, Predicate<DeploymentRecord> done) {
