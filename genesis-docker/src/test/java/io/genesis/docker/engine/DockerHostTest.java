@@ -1,0 +1,31 @@
+package io.genesis.docker.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerHostTest {
+
+    @Test
+    void shouldReadDockerHostLikeTheDockerCommand() {
+        assertThat(DockerHost.fromEnvironment(Map.of()).socket()).isEqualTo(Path.of("/var/run/docker.sock"));
+        assertThat(DockerHost.fromEnvironment(Map.of("DOCKER_HOST", "unix:///tmp/d.sock"))
+                        .socket())
+                .isEqualTo(Path.of("/tmp/d.sock"));
+        DockerHost tcp = DockerHost.parse("tcp://127.0.0.1:2375");
+        assertThat(tcp.unixSocket()).isFalse();
+        assertThat(tcp.uri().getPort()).isEqualTo(2375);
+    }
+
+    @Test
+    void shouldSayWhatItCannotReach() {
+        assertThatThrownBy(() -> DockerHost.parse("ssh://me@host"))
+                .hasMessageContaining("'ssh://me@host' is not supported");
+        assertThatThrownBy(() -> DockerHost.parse("tcp://127.0.0.1")).hasMessageContaining("needs a host and a port");
+        assertThatThrownBy(() -> DockerHost.parse("unix://")).hasMessageContaining("'unix://' is not an address");
+        assertThatThrownBy(() -> DockerHost.parse("unix:docker.sock")).hasMessageContaining("names no socket");
+    }
+}
