@@ -94,6 +94,7 @@ class DockerJarITest {
                 .as("the proxy keeps serving after its deployer died")
                 .containsOnlyKeys("1.0.0", "2.0.0");
 
+        long start = System.nanoTime();
         GenesisJar.Result rolledBack = genesis.run(
                 "rollback",
                 "--application",

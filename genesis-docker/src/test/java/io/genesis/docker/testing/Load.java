@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Load implements AutoCloseable {
 
-    /** One answer: when it arrived and who gave it. */
-    public record Answer(long nanos, String by) {}
+    /** One answer: when its request was sent, when the answer arrived, and who gave it. */
+    public record Answer(long sent, long nanos, String by) {}
 
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
@@ -27,8 +27,9 @@ public final class Load implements AutoCloseable {
             Thread worker = new Thread(
                     () -> {
                         while (running) {
+                            long sent = System.nanoTime();
                             String by = Traffic.once(port);
-                            answers.add(new Answer(System.nanoTime(), by));
+                            answers.add(new Answer(sent, System.nanoTime(), by));
                             counts.merge(by, 1, Integer::sum);
                             DockerFixture.pause(2);
                         }
