@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One HTTP/1.1 exchange per connection with the Docker engine, over its unix socket (the JDK's
@@ -35,9 +38,11 @@ final class HttpOverSocket {
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
     private final DockerHost host;
+    private final SSLContext tls;
 
     HttpOverSocket(DockerHost host) {
         this.host = host;
+        this.tls = host.tls().map(TlsFiles::context).orElse(null);
     }
 
     /** An answer: its status and body. */
@@ -67,12 +72,23 @@ final class HttpOverSocket {
                 }
             }
         }
-        try (Socket socket = new Socket()) {
+        try (Socket plain = new Socket()) {
             int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-            socket.connect(
-                    new InetSocketAddress(host.uri().getHost(), host.uri().getPort()), millis);
-            socket.setSoTimeout(millis);
-            return exchange(socket.getOutputStream(), socket.getInputStream(), method, path, contentType, body);
+            String name = host.uri().getHost();
+            int port = host.uri().getPort();
+            plain.connect(new InetSocketAddress(name, port), millis);
+            plain.setSoTimeout(millis);
+            if (tls == null) {
+                return exchange(plain.getOutputStream(), plain.getInputStream(), method, path, contentType, body);
+            }
+            try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, name, port, true)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                // The engine's certificate must name the host it is reached by, as the docker command checks.
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                socket.startHandshake();
+                return exchange(socket.getOutputStream(), socket.getInputStream(), method, path, contentType, body);
+            }
         }
     }
 

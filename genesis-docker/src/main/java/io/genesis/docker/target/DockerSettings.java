@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * The settings of a Docker target, read from a target spec's plain settings (never secrets), checked
  * with messages that name the setting, the bad value and the fix.
  *
- * @param host where the engine listens ({@code host}; default {@code DOCKER_HOST}, else the default socket)
+ * @param host where the engine listens ({@code host}; default {@code DOCKER_HOST}, else the default socket),
+ *     with TLS from {@code tlsCertPath} (default {@code DOCKER_CERT_PATH} when {@code DOCKER_TLS_VERIFY} is set)
  * @param image the candidate's image reference ({@code image}, required), such as {@code shop:1.4.0}
  * @param replicas containers per version ({@code replicas}, 1–16, default 1)
  * @param proxyPort the proxy's port on 127.0.0.1 where users' requests arrive ({@code proxyPort}, required)
@@ -42,6 +43,7 @@ public record DockerSettings(
     public static final String HEALTH_PATH = "healthPath";
     public static final String PORT_VARIABLE = "portVariable";
     public static final String STOP_GRACE = "stopGraceSeconds";
+    public static final String TLS = "tlsCertPath";
 
     /** Every setting with its meaning, for messages. */
     public static final Map<String, String> KNOWN = Collections.unmodifiableMap(new TreeMap<>(Map.of(
@@ -52,7 +54,10 @@ public record DockerSettings(
             PROXY_DIR, "where Genesis keeps each proxy's configuration and socket, default ~/.genesis/docker",
             HEALTH_PATH, "the HTTP health check's path for images without a HEALTHCHECK, default /health",
             PORT_VARIABLE, "the variable that tells a container its port on 127.0.0.1, default PORT",
-            STOP_GRACE, "seconds a stopping container gets before it is killed, default 10")));
+            STOP_GRACE, "seconds a stopping container gets before it is killed, default 10",
+            TLS,
+                    "for a tcp:// host: the folder with ca.pem, cert.pem and key.pem; default DOCKER_CERT_PATH when"
+                            + " DOCKER_TLS_VERIFY is set")));
 
     /**
      * Reads {@code settings}; {@code environment} supplies {@code DOCKER_HOST} and {@code home} the
@@ -69,7 +74,12 @@ public record DockerSettings(
             throw new IllegalArgumentException("docker target setting " + IMAGE
                     + " is required: name the candidate's image, such as shop:1.4.0 (got '" + image + "')");
         }
-        String host = settings.containsKey(HOST) ? settings.get(HOST) : environment.get("DOCKER_HOST");
+        DockerHost host = settings.containsKey(HOST)
+                ? DockerHost.parse(settings.get(HOST))
+                : DockerHost.fromEnvironment(environment, home);
+        if (settings.containsKey(TLS)) {
+            host = host.withTls(Path.of(settings.get(TLS)));
+        }
         String healthPath = settings.getOrDefault(HEALTH_PATH, "/health");
         if (!healthPath.startsWith("/") || healthPath.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("docker target setting " + HEALTH_PATH
@@ -85,7 +95,7 @@ public record DockerSettings(
                     + " 127.0.0.1 where the proxy takes users' requests, such as 8080");
         }
         return new DockerSettings(
-                DockerHost.parse(host),
+                host,
                 image,
                 number(settings, REPLICAS, "1", 1, 16),
                 number(settings, PROXY_PORT, "", 1, 65535),
@@ -100,6 +110,7 @@ public record DockerSettings(
     public Map<String, String> toMap() {
         Map<String, String> map = new HashMap<>();
         map.put(HOST, host.toString());
+        host.tls().ifPresent(folder -> map.put(TLS, folder.toString()));
         map.put(IMAGE, image);
         map.put(REPLICAS, Integer.toString(replicas));
         map.put(PROXY_PORT, Integer.toString(proxyPort));

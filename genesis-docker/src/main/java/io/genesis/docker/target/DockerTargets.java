@@ -83,6 +83,9 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
         settings.put(VERSION, candidate.value());
         settings.put(MIN_REQUESTS, Long.toString(minRequests));
         settings.put(DockerSettings.HOST, target.settings().get(DockerSettings.HOST));
+        if (target.settings().containsKey(DockerSettings.TLS)) {
+            settings.put(DockerSettings.TLS, target.settings().get(DockerSettings.TLS));
+        }
         settings.put(DockerSettings.PROXY_DIR, target.settings().get(DockerSettings.PROXY_DIR));
         return new MetricSpec(KIND, settings);
     }
@@ -129,10 +132,17 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
         return new DockerMetricSource(
                 key,
                 new Version(settings.get(VERSION)).value(),
-                engine(DockerHost.parse(settings.get(DockerSettings.HOST))),
+                engine(host(settings)),
                 proxy(Path.of(settings.get(DockerSettings.PROXY_DIR)), key),
                 clock,
                 Long.parseLong(settings.getOrDefault(MIN_REQUESTS, "1")));
+    }
+
+    private static DockerHost host(Map<String, String> settings) {
+        DockerHost host = DockerHost.parse(settings.get(DockerSettings.HOST));
+        return settings.containsKey(DockerSettings.TLS)
+                ? host.withTls(Path.of(settings.get(DockerSettings.TLS)))
+                : host;
     }
 
     /** The engine at {@code host}, one client per host for this process. */

@@ -26,6 +26,8 @@ public final class TestEngine {
     private final DockerHost host;
     private final EngineClient client;
     private Process dockerd;
+    /** A second listener on 127.0.0.1 with TLS and client certificates, when openssl could make them. */
+    private DockerHost tlsHost;
 
     private TestEngine(Path directory) {
         this.directory = directory;
@@ -54,6 +56,11 @@ public final class TestEngine {
 
     public EngineClient client() {
         return client;
+    }
+
+    /** The engine on tcp://127.0.0.1 with TLS (client certificates in the host's TLS folder), if openssl exists. */
+    public java.util.Optional<DockerHost> tlsHost() {
+        return java.util.Optional.ofNullable(tlsHost);
     }
 
     /** A directory for a test's proxies: short, since it holds unix sockets. */
@@ -124,6 +131,19 @@ public final class TestEngine {
                 "--iptables=false",
                 "--ip6tables=false",
                 "--log-level=warn"));
+        if (tlsHost != null || certificates()) {
+            Path certs = directory.resolve("tls");
+            command.addAll(List.of(
+                    "-H",
+                    tlsHost.toString(),
+                    "--tlsverify",
+                    "--tlscacert",
+                    certs.resolve("ca.pem").toString(),
+                    "--tlscert",
+                    certs.resolve("server-cert.pem").toString(),
+                    "--tlskey",
+                    certs.resolve("server-key.pem").toString()));
+        }
         try {
             dockerd = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -148,6 +168,106 @@ public final class TestEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes a CA, a server certificate for 127.0.0.1 and a client certificate with openssl (the client key in
+     * the PKCS#1 form older docker tooling writes), as {@code DOCKER_CERT_PATH} would hold them.
+     */
+    private boolean certificates() {
+        if (find("openssl") == null) {
+            return false;
+        }
+        Path certs = directory.resolve("tls");
+        try {
+            Files.createDirectories(certs);
+            Files.writeString(
+                    certs.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+            Files.writeString(certs.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+            for (List<String> step : List.of(
+                    List.of(
+                            "req",
+                            "-x509",
+                            "-newkey",
+                            "rsa:2048",
+                            "-nodes",
+                            "-days",
+                            "2",
+                            "-subj",
+                            "/CN=genesis-test-ca",
+                            "-keyout",
+                            "ca-key.pem",
+                            "-out",
+                            "ca.pem"),
+                    List.of(
+                            "req",
+                            "-newkey",
+                            "rsa:2048",
+                            "-nodes",
+                            "-subj",
+                            "/CN=127.0.0.1",
+                            "-keyout",
+                            "server-key.pem",
+                            "-out",
+                            "server.csr"),
+                    List.of(
+                            "x509",
+                            "-req",
+                            "-in",
+                            "server.csr",
+                            "-CA",
+                            "ca.pem",
+                            "-CAkey",
+                            "ca-key.pem",
+                            "-CAcreateserial",
+                            "-days",
+                            "2",
+                            "-extfile",
+                            "server.ext",
+                            "-out",
+                            "server-cert.pem"),
+                    List.of("genrsa", "-traditional", "-out", "key.pem", "2048"),
+                    List.of("req", "-new", "-key", "key.pem", "-subj", "/CN=genesis-client", "-out", "client.csr"),
+                    List.of(
+                            "x509",
+                            "-req",
+                            "-in",
+                            "client.csr",
+                            "-CA",
+                            "ca.pem",
+                            "-CAkey",
+                            "ca-key.pem",
+                            "-CAcreateserial",
+                            "-days",
+                            "2",
+                            "-extfile",
+                            "client.ext",
+                            "-out",
+                            "cert.pem"))) {
+                List<String> command = new ArrayList<>(List.of(find("openssl")));
+                command.addAll(step);
+                Process process = new ProcessBuilder(command)
+                        .directory(certs.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                                certs.resolve("openssl.log").toFile()))
+                        .start();
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    return false;
+                }
+            }
+            try (java.net.ServerSocket socket =
+                    new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                tlsHost = DockerHost.parse("tcp://127.0.0.1:" + socket.getLocalPort())
+                        .withTls(certs);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
