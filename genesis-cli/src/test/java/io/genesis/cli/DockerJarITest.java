@@ -105,6 +105,12 @@ class DockerJarITest {
                 "INC-12: deployer killed",
                 "--state-dir",
                 dir.resolve("state").toString());
+        double millis = (System.nanoTime() - start) / 1e6;
+        // A figure for docs/performance.md (not asserted): the whole command, JVM start to exit.
+        Files.writeString(
+                Path.of("target", "docker-cli-rollback.txt"),
+                String.format(
+                        "genesis rollback process, start to exit (traffic back before it exits): %.0f ms%n", millis));
 
         assertThat(rolledBack.exitCode())
                 .as(rolledBack.out() + rolledBack.err())
