@@ -2,6 +2,9 @@ package io.genesis.docker.proxy;
 
 import io.genesis.core.target.TargetException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -107,6 +110,7 @@ public final class Haproxy {
                             + config.port() + ", not " + port + " (" + configFile()
                             + "); use proxyPort " + config.port() + " or remove that file while the proxy is stopped");
                 }
+                requireFree(port);
                 write(config);
                 Files.deleteIfExists(socket());
                 run(List.of(binary, "-c", "-q", "-f", configFile().toString()), "check the proxy configuration");
@@ -126,6 +130,20 @@ public final class Haproxy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetException("interrupted while starting the proxy in " + directory, e);
+        }
+    }
+
+    /**
+     * HAProxy binds with {@code SO_REUSEPORT}, so a second proxy on a port another one holds would start and
+     * silently share its users' requests; a plain bind first tells the two apart.
+     */
+    private void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new TargetException("port " + port + " on 127.0.0.1 is taken by another process (another"
+                    + " application's proxy?), so the proxy in " + directory + " cannot take it; choose another"
+                    + " proxyPort, or stop what listens there");
         }
     }
 

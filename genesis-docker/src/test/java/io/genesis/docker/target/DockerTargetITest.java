@@ -114,6 +114,24 @@ class DockerTargetITest {
     }
 
     @Test
+    void shouldRefuseAProxyPortAnotherApplicationsProxyHolds() {
+        String image = SampleImages.base(fixture.client());
+        fixture.serve(image, "1.0.0", Map.of());
+        try (DockerFixture other = new DockerFixture("production")) {
+            Map<String, String> samePort = new java.util.HashMap<>(other.settings(image, Map.of()));
+            samePort.put(DockerSettings.PROXY_PORT, Integer.toString(fixture.proxyPort));
+            DockerTarget target = other.targets.open(other.key, other.targets.spec(samePort));
+
+            assertThatThrownBy(() -> target.deployCandidate(other.context("r-1", "1.0.0")))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessageContaining("port " + fixture.proxyPort + " on 127.0.0.1 is taken by another process")
+                    .hasMessageContaining("choose another proxyPort");
+            assertThat(other.containers("1.0.0")).isEmpty();
+        }
+        assertThat(Traffic.count(fixture.proxyPort, 10)).containsOnlyKeys("1.0.0");
+    }
+
+    @Test
     void shouldSayWhenTheImageIsNotOnTheHost() {
         DockerTarget target = fixture.target("genesis-sample:missing", Map.of());
 
