@@ -134,6 +134,10 @@ public final class SampleImages {
             if (tar.waitFor() != 0) {
                 throw new IllegalStateException("tar of " + directory + " failed");
             }
+            if (context == null) {
+                Files.delete(directory.resolve("Dockerfile"));
+                Files.delete(directory);
+            }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
