@@ -37,9 +37,9 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
         }
     }
 
-    /** The kinds this build of the command line knows: the sandbox and Kubernetes. */
+    /** The kinds this build of the command line knows: the sandbox, Kubernetes and a Docker host. */
     static TargetKinds builtIn() {
-        return new TargetKinds(List.of(SandboxKind.standard(), KubernetesKind.standard()));
+        return new TargetKinds(List.of(SandboxKind.standard(), KubernetesKind.standard(), DockerKind.standard()));
     }
 
     /** The kind called {@code name}; an unknown name fails with the known ones. */

@@ -27,10 +27,12 @@ class TargetKindsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown target 'nomad'; known: sandbox (sample versions behind a weighted proxy on"
                         + " 127.0.0.1, inside this process), kubernetes (Deployments and Services in a cluster, reached"
-                        + " with a kubeconfig, in-cluster, or an API URL and token)");
+                        + " with a kubeconfig, in-cluster, or an API URL and token), docker (containers on a Docker host"
+                        + " (DOCKER_HOST) behind an HAProxy on 127.0.0.1 that Genesis runs)");
         assertThatThrownBy(() -> kinds.open(DeploymentKey.of("shop", "staging"), TargetSpec.of("nomad")))
                 .hasMessageStartingWith("unknown target 'nomad'");
         assertThat(kinds.find("kubernetes")).containsInstanceOf(KubernetesKind.class);
+        assertThat(kinds.find("docker")).containsInstanceOf(DockerKind.class);
         assertThat(kinds.find("nomad")).isEmpty();
         assertThatThrownBy(() -> kinds.open(MetricSpec.of("datadog")))
                 .hasMessageStartingWith("unknown metric source 'datadog'; known: prometheus, httpProbe, and the"

@@ -41,6 +41,7 @@ public final class ArchitectureRules {
             .resideInAnyPackage(
                     "io.genesis.sandbox..",
                     "io.genesis.kubernetes..",
+                    "io.genesis.docker..",
                     "io.genesis.cli..",
                     "io.jenkins.plugins.genesis..")
             .because("adapters depend on the engine, never the other way");

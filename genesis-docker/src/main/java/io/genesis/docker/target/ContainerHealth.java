@@ -1,0 +1,105 @@
+package io.genesis.docker.target;
+
+import io.genesis.core.target.Health;
+import io.genesis.docker.engine.ContainerState;
+import io.genesis.docker.engine.EngineClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The health of a version's containers: a container that is not running or has been restarted is
+ * unhealthy at once (waiting will not help); then the image's {@code HEALTHCHECK} as the engine reports
+ * it, or, for images without one, the HTTP health check: {@code GET http://127.0.0.1:<port><path>}
+ * answering 200.
+ */
+final class ContainerHealth {
+
+    private static final Duration PROBE = Duration.ofSeconds(2);
+
+    private final EngineClient engine;
+    private final HttpClient http;
+    private final String path;
+
+    ContainerHealth(EngineClient engine, HttpClient http, String path) {
+        this.engine = engine;
+        this.http = http;
+        this.path = path;
+    }
+
+    /** The health of all {@code replicas}, as one verdict naming the first that is not ready. */
+    Health of(List<Replica> replicas, String what) {
+        if (replicas.isEmpty()) {
+            return Health.unhealthy("no container of " + what + " exists on the Docker host");
+        }
+        int ready = 0;
+        String waiting = "";
+        for (Replica replica : replicas) {
+            ContainerState state =
+                    engine.inspectContainer(replica.container().id()).orElse(null);
+            if (state == null) {
+                return Health.unhealthy("container " + replica.name() + " of " + what + " was removed");
+            }
+            if (!state.running() || state.restartCount() > 0) {
+                return Health.unhealthy("container " + replica.name() + " of " + what + " is " + state.status()
+                        + (state.restartCount() > 0 ? " after " + state.restartCount() + " restart(s)" : "")
+                        + " (exit code " + state.exitCode() + (state.error().isEmpty() ? "" : ", " + state.error())
+                        + "): see docker logs " + replica.name());
+            }
+            if (state.health().isPresent()) {
+                String status = state.health().get();
+                if (status.equals("unhealthy")) {
+                    return Health.unhealthy("container " + replica.name() + " of " + what
+                            + ": its image's HEALTHCHECK reports unhealthy (docker inspect " + replica.name() + ")");
+                }
+                if (status.equals("healthy")) {
+                    ready++;
+                } else {
+                    waiting = replica.name() + ": HEALTHCHECK " + status;
+                }
+                continue;
+            }
+            String answer = probe(replica.port());
+            if (answer.isEmpty()) {
+                ready++;
+            } else {
+                waiting = replica.name() + ": " + answer;
+            }
+        }
+        String count = ready + " of " + replicas.size() + " containers of " + what + " ready";
+        return ready == replicas.size() ? Health.healthy(count) : Health.progressing(count + " (" + waiting + ")");
+    }
+
+    /** The HTTP health check of every replica, bypassing the proxy: any answer but 200 fails it. */
+    Health smoke(List<Replica> replicas, String what) {
+        if (replicas.isEmpty()) {
+            return Health.unhealthy("no container of " + what + " exists on the Docker host");
+        }
+        for (Replica replica : replicas) {
+            String answer = probe(replica.port());
+            if (!answer.isEmpty()) {
+                return Health.unhealthy("smoke check of " + replica.name() + " failed: " + answer);
+            }
+        }
+        return Health.healthy("GET " + path + " answered 200 on all " + replicas.size() + " containers of " + what);
+    }
+
+    /** Empty when {@code GET path} on the port answers 200, else what happened. */
+    private String probe(int port) {
+        URI uri = URI.create("http://127.0.0.1:" + port + path);
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(PROBE).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? "" : "GET " + uri + " answered " + response.statusCode();
+        } catch (IOException e) {
+            return "GET " + uri + " failed (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "GET " + uri + " interrupted";
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.genesis.docker.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerHostTest {
+
+    @Test
+    void shouldReadDockerHostLikeTheDockerCommand() {
+        Path home = Path.of("/home/ci");
+        assertThat(DockerHost.fromEnvironment(Map.of(), home).socket()).isEqualTo(Path.of("/var/run/docker.sock"));
+        assertThat(DockerHost.fromEnvironment(Map.of("DOCKER_HOST", "unix:///tmp/d.sock"), home)
+                        .socket())
+                .isEqualTo(Path.of("/tmp/d.sock"));
+        DockerHost tcp = DockerHost.parse("tcp://127.0.0.1:2375");
+        assertThat(tcp.unixSocket()).isFalse();
+        assertThat(tcp.uri().getPort()).isEqualTo(2375);
+        assertThat(tcp.tls()).isEmpty();
+        DockerHost tls = DockerHost.fromEnvironment(
+                Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376", "DOCKER_TLS_VERIFY", "1"), home);
+        assertThat(tls.tls()).contains(Path.of("/home/ci/.docker"));
+        assertThat(tls.describe()).isEqualTo("tcp://127.0.0.1:2376 with TLS from /home/ci/.docker");
+        assertThat(DockerHost.fromEnvironment(
+                                Map.of(
+                                        "DOCKER_HOST",
+                                        "tcp://127.0.0.1:2376",
+                                        "DOCKER_TLS_VERIFY",
+                                        "1",
+                                        "DOCKER_CERT_PATH",
+                                        "/etc/docker/certs"),
+                                home)
+                        .tls())
+                .contains(Path.of("/etc/docker/certs"));
+        assertThatThrownBy(() -> DockerHost.parse("unix:///tmp/d.sock").withTls(Path.of("/home/ci")))
+                .hasMessageContaining("TLS files apply to tcp:// hosts only");
+    }
+
+    @Test
+    void shouldSayWhatItCannotReach() {
+        assertThatThrownBy(() -> DockerHost.parse("ssh://me@host"))
+                .hasMessageContaining("'ssh://me@host' is not supported");
+        assertThatThrownBy(() -> DockerHost.parse("tcp://127.0.0.1")).hasMessageContaining("needs a host and a port");
+        assertThatThrownBy(() -> DockerHost.parse("unix://")).hasMessageContaining("'unix://' is not an address");
+        assertThatThrownBy(() -> DockerHost.parse("unix:docker.sock")).hasMessageContaining("names no socket");
+    }
+}
