@@ -58,6 +58,13 @@ public final class Gate {
                     + " counted as skipped: jest-junit writes test.todo entries as testcases but leaves them out"
                     + " of its suites' test counts");
         }
+        DuplicateTests duplicates = readings.tests().duplicates();
+        if (duplicates.count() > 0) {
+            notes.add(Format.count(duplicates.count(), "testcase repeated a test", "testcases repeated tests")
+                    + " already listed in the reports (first: "
+                    + duplicates.first().orElseThrow()
+                    + "); each test was counted once, with its worst outcome, as the tools that wrote them count it");
+        }
         Verdict decided = Verdict.of(criteria);
         Verdict verdict = decided.forced(request.forced());
         if (request.forced() && decided == Verdict.PASSED) {

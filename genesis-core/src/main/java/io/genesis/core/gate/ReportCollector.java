@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,17 +22,16 @@ public final class ReportCollector {
         List<String> notes = new ArrayList<>();
 
         JUnitReportReader testReader = new JUnitReportReader(request.requiredTests(), request.limits());
-        TestReading tests = TestReading.empty(request.requiredTests());
+        TestLedger tests =
+                new TestLedger(request.requiredTests(), request.limits().maxTests());
         int testFiles = 0;
         for (Path file : find(finder, request.testReports(), problems)) {
             String source = finder.display(file);
             try {
-                TestReading reading = testReader.read(file, source);
-                if (reading.notATestReport().isPresent()) {
-                    notes.add(source + " was passed over: "
-                            + reading.notATestReport().get());
+                Optional<String> passedOver = testReader.readInto(file, source, tests);
+                if (passedOver.isPresent()) {
+                    notes.add(source + " was passed over: " + passedOver.get());
                 } else {
-                    tests = tests.plus(reading);
                     testFiles++;
                 }
             } catch (ReportException e) {
@@ -50,7 +50,7 @@ public final class ReportCollector {
                 problems.add(ReportProblem.of(e));
             }
         }
-        return new Readings(testFiles, coverageFiles, tests, coverage, problems, notes);
+        return new Readings(testFiles, coverageFiles, tests.reading(), coverage, problems, notes);
     }
 
     /** The files all globs match, each once, in the globs' order. */

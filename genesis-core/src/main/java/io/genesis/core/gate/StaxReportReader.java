@@ -26,11 +26,16 @@ abstract class StaxReportReader<R> implements ReportReader<R> {
 
     @Override
     public final R read(InputStream input, String source) throws ReportException {
+        return read(input, source, this::parse);
+    }
+
+    /** Reads the document with {@code parse} instead of this reader's own {@link #parse}. */
+    final <T> T read(InputStream input, String source, Parse<T> parse) throws ReportException {
         GuardedInputStream guarded = new GuardedInputStream(input, limits);
         XMLStreamReader xml = null;
         try {
             xml = SafeXml.open(guarded);
-            return parse(new XmlCursor(xml, source, limits));
+            return parse.parse(new XmlCursor(xml, source, limits));
         } catch (XMLStreamException e) {
             throw translate(e, guarded, source);
         } catch (UncheckedStreamException e) {
@@ -45,6 +50,16 @@ abstract class StaxReportReader<R> implements ReportReader<R> {
 
     /** Reads the document from its start; the cursor has not moved yet. */
     abstract R parse(XmlCursor cursor) throws XMLStreamException, ReportException;
+
+    ReadLimits limits() {
+        return limits;
+    }
+
+    /** A way to read one document. */
+    @FunctionalInterface
+    interface Parse<T> {
+        T parse(XmlCursor cursor) throws XMLStreamException, ReportException;
+    }
 
     private ReportException translate(XMLStreamException e, GuardedInputStream guarded, String source) {
         if (guarded.violation() != null) {
