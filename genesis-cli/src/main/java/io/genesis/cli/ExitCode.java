@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.gate.GateVerdict;
+import io.genesis.core.gate.Verdict;
 import io.genesis.core.history.RecordStatus;
 
 /** What the process exit status says, for scripts and CI systems. */
@@ -24,15 +25,21 @@ enum ExitCode {
     }
 
     /**
-     * The exit code for a verdict. Reports that could not be found or read are a usage problem (2),
-     * not a failing product (1), unless the gate was forced through.
+     * The exit code for a verdict, from what its criteria that are not met do: error or failure 1,
+     * unstable 3, note 0. Reports that could not be found or read are a usage problem (2), not a
+     * failing product (1), unless the gate was forced through.
      */
     static ExitCode of(GateVerdict verdict) {
-        return switch (verdict.verdict()) {
-            case PASSED, OVERRIDDEN -> PASSED;
-            case UNSTABLE -> UNSTABLE;
-            case FAILED -> verdict.hasInputProblems() ? USAGE : FAILED;
-        };
+        if (verdict.verdict() == Verdict.OVERRIDDEN) {
+            return PASSED;
+        }
+        return verdict.consequence()
+                .map(consequence -> switch (consequence) {
+                    case NOTE -> PASSED;
+                    case UNSTABLE -> UNSTABLE;
+                    case FAILURE, ERROR -> verdict.hasInputProblems() ? USAGE : FAILED;
+                })
+                .orElse(PASSED);
     }
 
     /**

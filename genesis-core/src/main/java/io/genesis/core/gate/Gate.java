@@ -13,8 +13,10 @@ import java.util.OptionalDouble;
  * <p>Criteria, in order: the reports could all be found and read; there are tests, and some ran;
  * the pass rate reaches the bar; each gated coverage metric reaches its bar; coverage did not drop
  * more than allowed below the baseline; every required-test selector selected tests, and they all
- * passed. Any failed criterion fails the gate. A threshold missed by no more than the request's
- * unstable margin, or a skipped required test, makes it unstable instead. A forced request turns a
+ * passed. What a criterion that is not met does is its criticality (error unless the environment or
+ * the request says otherwise; input problems are always errors), and the gate's verdict follows the
+ * worst of them. A threshold missed by no more than the request's unstable margin, or a skipped
+ * required test, does at most what an unstable criterion does. A forced request turns a
  * gate that did not pass into {@link Verdict#OVERRIDDEN}.
  */
 public final class Gate {
@@ -84,11 +86,17 @@ public final class Gate {
         List<ReportProblem> problems = readings.problems();
         for (int i = 0; i < problems.size() && i < MAX_PROBLEM_LINES; i++) {
             criteria.add(Criterion.of(
-                    "reports", CriterionStatus.FAILED, problems.get(i).message()));
+                    "reports",
+                    CriterionKind.REPORTS,
+                    Criticality.ERROR,
+                    CriterionStatus.FAILED,
+                    problems.get(i).message()));
         }
         if (problems.size() > MAX_PROBLEM_LINES) {
             criteria.add(Criterion.of(
                     "reports",
+                    CriterionKind.REPORTS,
+                    Criticality.ERROR,
                     CriterionStatus.FAILED,
                     "and "
                             + Format.count(
@@ -99,6 +107,8 @@ public final class Gate {
         if (problems.isEmpty()) {
             criteria.add(new Criterion(
                     "reports",
+                    CriterionKind.REPORTS,
+                    Criticality.ERROR,
                     CriterionStatus.PASSED,
                     OptionalDouble.of(readings.testFiles() + readings.coverageFiles()),
                     OptionalDouble.empty(),
@@ -115,6 +125,8 @@ public final class Gate {
         if (tests.total() == 0) {
             criteria.add(Criterion.of(
                     "tests",
+                    CriterionKind.TESTS,
+                    Criticality.ERROR,
                     CriterionStatus.FAILED,
                     "no tests found in " + Format.count(files, "test report", "test reports")
                             + "; a gate without tests cannot pass: check that the tests ran and that the pattern"
@@ -125,6 +137,8 @@ public final class Gate {
         if (rate.isEmpty()) {
             criteria.add(Criterion.of(
                     "tests",
+                    CriterionKind.TESTS,
+                    Criticality.ERROR,
                     CriterionStatus.FAILED,
                     "all " + Format.count(tests.total(), "test was", "tests were")
                             + " skipped; skipped tests prove nothing, so the pass rate is undefined"));
@@ -136,6 +150,8 @@ public final class Gate {
         String[] shown = Format.percents(measured, bar);
         criteria.add(Criterion.of(
                 "passRate",
+                CriterionKind.PASS_RATE,
+                policy.criticalityOf(CriterionKind.PASS_RATE),
                 status,
                 measured,
                 bar,
@@ -154,6 +170,8 @@ public final class Gate {
             if (request.coverageReports().isEmpty()) {
                 criteria.add(Criterion.of(
                         name,
+                        CriterionKind.COVERAGE,
+                        policy.criticalityOf(CriterionKind.COVERAGE),
                         CriterionStatus.FAILED,
                         label + ": no coverage report was given, but " + required
                                 + "; pass the coverage reports (such as target/site/jacoco/jacoco.xml)"));
@@ -164,6 +182,8 @@ public final class Gate {
             if (percent.isEmpty()) {
                 criteria.add(Criterion.of(
                         name,
+                        CriterionKind.COVERAGE,
+                        policy.criticalityOf(CriterionKind.COVERAGE),
                         CriterionStatus.FAILED,
                         label + ": the coverage reports measured no " + metric.unit() + ", but " + required));
                 continue;
@@ -174,6 +194,8 @@ public final class Gate {
             String[] shown = Format.percents(measured, bar.getValue().value());
             criteria.add(Criterion.of(
                     name,
+                    CriterionKind.COVERAGE,
+                    policy.criticalityOf(CriterionKind.COVERAGE),
                     status,
                     measured,
                     bar.getValue().value(),
@@ -203,6 +225,8 @@ public final class Gate {
             if (percent.isEmpty()) {
                 criteria.add(Criterion.of(
                         name,
+                        CriterionKind.COVERAGE_DROP,
+                        policy.criticalityOf(CriterionKind.COVERAGE_DROP),
                         CriterionStatus.FAILED,
                         metric.label() + " coverage drop: the coverage reports measured no " + metric.unit()
                                 + " to compare with the baseline "
@@ -220,6 +244,8 @@ public final class Gate {
                             + (status == CriterionStatus.PASSED ? "below" : "from") + " the baseline ";
             criteria.add(Criterion.of(
                     name,
+                    CriterionKind.COVERAGE_DROP,
+                    policy.criticalityOf(CriterionKind.COVERAGE_DROP),
                     status,
                     measured,
                     floor,
@@ -236,6 +262,8 @@ public final class Gate {
         if (counts.total() == 0) {
             return Criterion.of(
                     name,
+                    CriterionKind.REQUIRED,
+                    policy.criticalityOf(CriterionKind.REQUIRED),
                     CriterionStatus.FAILED,
                     0,
                     0,
@@ -246,6 +274,8 @@ public final class Gate {
         if (notPassed > 0) {
             return Criterion.of(
                     name,
+                    CriterionKind.REQUIRED,
+                    policy.criticalityOf(CriterionKind.REQUIRED),
                     CriterionStatus.FAILED,
                     counts.passed(),
                     counts.total(),
@@ -257,6 +287,8 @@ public final class Gate {
         if (counts.executed() == 0) {
             return Criterion.of(
                     name,
+                    CriterionKind.REQUIRED,
+                    policy.criticalityOf(CriterionKind.REQUIRED),
                     CriterionStatus.FAILED,
                     0,
                     counts.total(),
@@ -267,6 +299,8 @@ public final class Gate {
         if (counts.skipped() > 0) {
             return Criterion.of(
                     name,
+                    CriterionKind.REQUIRED,
+                    policy.criticalityOf(CriterionKind.REQUIRED),
                     CriterionStatus.UNSTABLE,
                     counts.passed(),
                     counts.total(),
@@ -276,6 +310,8 @@ public final class Gate {
         }
         return Criterion.of(
                 name,
+                CriterionKind.REQUIRED,
+                policy.criticalityOf(CriterionKind.REQUIRED),
                 CriterionStatus.PASSED,
                 counts.passed(),
                 counts.total(),

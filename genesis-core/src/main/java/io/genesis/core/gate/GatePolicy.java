@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The bar a gate applies: the environment's thresholds with the request's changes. A request may
- * always tighten (a higher pass rate or coverage, a smaller allowed drop, an extra metric), and may
+ * always tighten (a higher pass rate or coverage, a smaller allowed drop, an extra metric, a stricter
+ * criticality), and may
  * loosen only where the environment allows it.
  *
  * @param environment the environment's name, for messages
@@ -78,12 +79,28 @@ public record GatePolicy(
             }
             effective = effective.withMaxCoverageDrop(asked);
         }
+        for (Map.Entry<CriterionKind, Criticality> level : request.criticality().entrySet()) {
+            Criticality current = base.criticalityOf(level.getKey());
+            if (current.isStricterThan(level.getValue())) {
+                refuseLoosening(
+                        base,
+                        name,
+                        "criticality " + level.getValue().key() + " for "
+                                + level.getKey().key() + " is weaker than " + name + "'s " + current.key());
+            }
+            effective = effective.withCriticality(level.getKey(), level.getValue());
+        }
         return new GatePolicy(name, effective, request.baselineCoverage(), request.unstableMargin());
     }
 
     /** The allowed drop below the baseline: as configured, or none at all when only a baseline is given. */
     public double maxCoverageDrop() {
         return thresholds.maxCoverageDrop().orElse(0.0);
+    }
+
+    /** What a criterion of {@code kind} does when it is not met, under this policy. */
+    public Criticality criticalityOf(CriterionKind kind) {
+        return thresholds.criticalityOf(kind);
     }
 
     private static void refuseLoosening(GateThresholds base, String environment, String what) {

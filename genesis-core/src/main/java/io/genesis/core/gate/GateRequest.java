@@ -1,6 +1,7 @@
 package io.genesis.core.gate;
 
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import java.util.Set;
  *     environment's, if given
  * @param baselineCoverage coverage of the previous release, per metric, to compare with
  * @param requiredTests selectors of tests that must all pass
+ * @param criticality what a criterion of each kind does when not met, replacing the environment's;
+ *     only as strict or stricter, unless the environment allows loosening
  * @param unstableMargin by how many percentage points a threshold may be missed and the gate be
  *     {@link Verdict#UNSTABLE} rather than {@link Verdict#FAILED}; 0 means never unstable
  * @param forceReason when present, a gate that did not pass is {@link Verdict#OVERRIDDEN}, for
@@ -44,6 +47,7 @@ public record GateRequest(
         Optional<Double> maxCoverageDrop,
         Map<CoverageMetric, Percentage> baselineCoverage,
         List<TestSelector> requiredTests,
+        Map<CriterionKind, Criticality> criticality,
         double unstableMargin,
         Optional<String> forceReason,
         ReadLimits limits) {
@@ -66,6 +70,10 @@ public record GateRequest(
                         + "' is given twice; give each selector its own name");
             }
         }
+        EnumMap<CriterionKind, Criticality> levels = new EnumMap<>(CriterionKind.class);
+        levels.putAll(Objects.requireNonNull(criticality, "criticality"));
+        levels.keySet().forEach(GateThresholds::requireConfigurable);
+        criticality = Collections.unmodifiableMap(levels);
         requirePoints("unstableMargin", unstableMargin);
         Objects.requireNonNull(forceReason, "forceReason");
         forceReason.ifPresent(reason -> {
@@ -109,6 +117,7 @@ public record GateRequest(
         private Double maxCoverageDrop;
         private final Map<CoverageMetric, Percentage> baselineCoverage = new EnumMap<>(CoverageMetric.class);
         private final List<TestSelector> requiredTests = new ArrayList<>();
+        private final Map<CriterionKind, Criticality> criticality = new EnumMap<>(CriterionKind.class);
         private double unstableMargin;
         private String forceReason;
         private ReadLimits limits = ReadLimits.DEFAULT;
@@ -165,6 +174,14 @@ public record GateRequest(
             return this;
         }
 
+        /** Asks for {@code level} when a criterion of {@code kind} is not met; input problems stay errors. */
+        public Builder criticality(CriterionKind kind, Criticality level) {
+            criticality.put(
+                    GateThresholds.requireConfigurable(Objects.requireNonNull(kind, "kind")),
+                    Objects.requireNonNull(level, "criticality"));
+            return this;
+        }
+
         public Builder unstableMargin(double points) {
             requirePoints("unstableMargin", points);
             this.unstableMargin = points;
@@ -196,6 +213,7 @@ public record GateRequest(
                     Optional.ofNullable(maxCoverageDrop),
                     baselineCoverage,
                     requiredTests,
+                    criticality,
                     unstableMargin,
                     Optional.ofNullable(forceReason),
                     limits);

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param notes remarks that do not change the verdict
  * @param overrideReason why the gate was forced through, or {@code null}
  * @param reports how many report files were read
+ * @param consequence the worst effect among the criteria that are not met (NOTE, UNSTABLE, FAILURE or
+ *     ERROR), or {@code null} when all are met
  */
 public record GateSummary(
         String verdict,
@@ -35,7 +37,8 @@ public record GateSummary(
         List<CriterionEntry> criteria,
         List<String> notes,
         String overrideReason,
-        Reports reports) {
+        Reports reports,
+        String consequence) {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -73,6 +76,8 @@ public record GateSummary(
                 verdict.criteria().stream()
                         .map(c -> new CriterionEntry(
                                 c.name(),
+                                c.kind().key(),
+                                c.criticality().name(),
                                 c.status().name(),
                                 c.passed(),
                                 c.measured().isPresent() ? c.measured().getAsDouble() : null,
@@ -81,7 +86,8 @@ public record GateSummary(
                         .toList(),
                 verdict.notes(),
                 verdict.overrideReason().orElse(null),
-                new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()));
+                new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()),
+                verdict.consequence().map(Criticality::name).orElse(null));
     }
 
     /** This summary as one JSON object on one line. */
@@ -111,9 +117,20 @@ public record GateSummary(
     /** One coverage metric: counters, and the covered percentage or {@code null} when there was nothing to cover. */
     public record Coverage(long covered, long missed, Double percent) {}
 
-    /** One criterion; see {@link Criterion}. */
+    /**
+     * One criterion; see {@link Criterion}. {@code kind} is the configuration key ({@code passRate}),
+     * {@code criticality} the enum name ({@code ERROR}); both are {@code null} in summaries stored
+     * before criticalities existed.
+     */
     public record CriterionEntry(
-            String name, String status, boolean passed, Double measured, Double threshold, String message) {}
+            String name,
+            String kind,
+            String criticality,
+            String status,
+            boolean passed,
+            Double measured,
+            Double threshold,
+            String message) {}
 
     /** How many report files were read. */
     public record Reports(int tests, int coverage) {}

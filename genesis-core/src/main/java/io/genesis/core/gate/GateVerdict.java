@@ -59,10 +59,25 @@ public record GateVerdict(
         return !readings.problems().isEmpty();
     }
 
-    /** One line per criterion, then the notes, then the override: what a console log shows. */
+    /**
+     * What the criteria that are not met do to the build: the worst of their effects (see {@link
+     * Criterion#effect()}), before any override; empty when every criterion is met.
+     */
+    public Optional<Criticality> consequence() {
+        return Criterion.worstEffect(criteria);
+    }
+
+    /**
+     * One line per criterion, then the notes, then the override: what a console log shows. A
+     * criterion that is not met and whose criticality is not the default (error) says what it does.
+     */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        criteria.forEach(c -> lines.add(c.message()));
+        criteria.forEach(c -> lines.add(c.message()
+                + c.effect()
+                        .filter(effect -> c.criticality() != Criticality.ERROR)
+                        .map(effect -> " [" + effect.key() + "]")
+                        .orElse("")));
         lines.addAll(notes);
         overrideReason.ifPresent(reason -> lines.add("gate " + decided + " but overridden: " + reason));
         return lines;

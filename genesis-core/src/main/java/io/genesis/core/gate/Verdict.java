@@ -16,19 +16,12 @@ public enum Verdict {
     /** The gate did not pass, and someone forced it through with a recorded reason. */
     OVERRIDDEN;
 
-    /** The verdict for these criteria: the worst of them. */
+    /**
+     * The verdict for these criteria: that of the worst effect among them. A criterion of criticality
+     * {@link Criticality#NOTE} that is not met is reported, but leaves the verdict as it is.
+     */
     static Verdict of(Collection<Criterion> criteria) {
-        Verdict verdict = PASSED;
-        for (Criterion criterion : criteria) {
-            switch (criterion.status()) {
-                case FAILED -> verdict = FAILED;
-                case UNSTABLE -> verdict = verdict == FAILED ? FAILED : UNSTABLE;
-                case PASSED -> {
-                    // Passing criteria never worsen a verdict.
-                }
-            }
-        }
-        return verdict;
+        return Criterion.worstEffect(criteria).map(Criticality::verdict).orElse(PASSED);
     }
 
     /** The verdict once a request with a force reason is taken into account. */

@@ -102,4 +102,56 @@ class GatePolicyTest {
         assertThat(policy.thresholds().minCoverage()).containsEntry(CoverageMetric.LINE, new Percentage(10));
         assertThat(policy.maxCoverageDrop()).isEqualTo(20);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        // environment's, asked, allowed
+        "ERROR, ERROR, true",
+        "UNSTABLE, FAILURE, true",
+        "NOTE, ERROR, true",
+        "ERROR, FAILURE, false",
+        "FAILURE, NOTE, false"
+    })
+    void shouldLetARequestMakeACriticalityStricterButNotWeaker(
+            Criticality environment, Criticality asked, boolean allowed) {
+        Environment production =
+                PRODUCTION.withGate(PRODUCTION.gate().withCriticality(CriterionKind.COVERAGE, environment));
+        GateRequest request = GateRequest.builder(production, WORKSPACE)
+                .criticality(CriterionKind.COVERAGE, asked)
+                .build();
+
+        if (allowed) {
+            assertThat(GatePolicy.of(request).criticalityOf(CriterionKind.COVERAGE))
+                    .isEqualTo(asked);
+        } else {
+            assertThatThrownBy(() -> GatePolicy.of(request))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("criticality " + asked.key() + " for coverage is weaker than production's "
+                            + environment.key() + ", and production does not let a pipeline loosen its gate; remove"
+                            + " the setting, ask for a stricter value, or have an administrator allow loosening for"
+                            + " production");
+        }
+    }
+
+    @Test
+    void shouldLetARequestWeakenACriticalityWhereTheEnvironmentAllowsLoosening() {
+        Environment lenient = PRODUCTION.withGate(PRODUCTION.gate().withAllowLoosening(true));
+        GateRequest request = GateRequest.builder(lenient, WORKSPACE)
+                .criticality(CriterionKind.PASS_RATE, Criticality.NOTE)
+                .build();
+
+        assertThat(GatePolicy.of(request).criticalityOf(CriterionKind.PASS_RATE))
+                .isEqualTo(Criticality.NOTE);
+        assertThat(GatePolicy.of(request).criticalityOf(CriterionKind.COVERAGE)).isEqualTo(Criticality.ERROR);
+    }
+
+    @Test
+    void shouldNeverLetARequestSetTheCriticalityOfAnInputProblem() {
+        GateRequest.Builder builder = GateRequest.builder(PRODUCTION, WORKSPACE);
+
+        assertThatThrownBy(() -> builder.criticality(CriterionKind.REPORTS, Criticality.ERROR))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("criticality of reports cannot be set")
+                .hasMessageContaining("missing data never passes");
+    }
 }

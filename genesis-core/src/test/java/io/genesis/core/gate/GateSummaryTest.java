@@ -49,6 +49,8 @@ class GateSummaryTest {
         assertThat(passRate.get("name").asText()).isEqualTo("passRate");
         assertThat(passRate.get("passed").asBoolean()).isFalse();
         assertThat(passRate.get("status").asText()).isEqualTo("FAILED");
+        assertThat(passRate.get("kind").asText()).isEqualTo("passRate");
+        assertThat(passRate.get("criticality").asText()).isEqualTo("ERROR");
         assertThat(passRate.get("measured").asDouble()).isEqualTo(90.0);
         assertThat(passRate.get("threshold").asDouble()).isEqualTo(98.0);
         assertThat(passRate.get("message").asText()).startsWith("pass rate 90.00 % < 98.00 %");
@@ -56,6 +58,7 @@ class GateSummaryTest {
         assertThat(json.get("overrideReason").asText()).isEqualTo("release train leaves now");
         assertThat(json.get("reports").toString()).isEqualTo("{\"tests\":4,\"coverage\":1}");
         assertThat(json.get("notes").get(0).asText()).isEqualTo("a note");
+        assertThat(json.get("consequence").asText()).isEqualTo("ERROR");
     }
 
     @Test
@@ -73,6 +76,7 @@ class GateSummaryTest {
         assertThat(summary.criteria()).isEmpty();
         assertThat(summary.coverage()).isEmpty();
         assertThat(summary.notes()).isEmpty();
+        assertThat(summary.consequence()).isNull();
     }
 
     @Test

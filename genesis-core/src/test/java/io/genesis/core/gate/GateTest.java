@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -387,5 +388,60 @@ class GateTest {
                         Verdict.OVERRIDDEN, Verdict.FAILED, "x", readings, List.of(), List.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("override reason");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // criticality of coverage, verdict, consequence, line suffix
+        "NOTE, PASSED, NOTE, ' [note]'",
+        "UNSTABLE, UNSTABLE, UNSTABLE, ' [unstable]'",
+        "FAILURE, FAILED, FAILURE, ' [failure]'",
+        "ERROR, FAILED, ERROR, ''"
+    })
+    void shouldJudgeAMissedCriterionByItsCriticality(
+            Criticality criticality, Verdict verdict, Criticality consequence, String suffix) {
+        Environment production =
+                PRODUCTION.withGate(PRODUCTION.gate().withCriticality(CriterionKind.COVERAGE, criticality));
+        CoverageTotals low = new CoverageTotals(Map.of(CoverageMetric.LINE, new CoverageCounter(50, 50)));
+
+        GateVerdict judged = Gate.judge(
+                GateRequest.builder(production, Path.of("ws"))
+                        .testReports("*.xml")
+                        .coverageReports("jacoco.xml")
+                        .build(),
+                readings(TestCounts.of(99, 1, 0, 0, 0), low));
+
+        assertThat(judged.verdict()).isEqualTo(verdict);
+        assertThat(judged.consequence()).contains(consequence);
+        Criterion coverage = criterion(judged, "coverage.line");
+        assertThat(coverage.kind()).isEqualTo(CriterionKind.COVERAGE);
+        assertThat(coverage.criticality()).isEqualTo(criticality);
+        assertThat(judged.lines()).contains(coverage.message() + suffix);
+        assertThat(criterion(judged, "passRate").criticality()).isEqualTo(Criticality.ERROR);
+    }
+
+    @Test
+    void shouldHaveNoConsequenceWhenEveryCriterionIsMet() {
+        GateVerdict verdict = Gate.judge(request().build(), readings(TestCounts.of(99, 1, 0, 3, 1), GOOD_COVERAGE));
+
+        assertThat(verdict.consequence()).isEmpty();
+    }
+
+    @Test
+    void shouldFailOnMissingTestsWhateverTheCriticalities() {
+        GateThresholds lenient = PRODUCTION
+                .gate()
+                .withCriticality(CriterionKind.PASS_RATE, Criticality.NOTE)
+                .withCriticality(CriterionKind.COVERAGE, Criticality.NOTE);
+
+        GateVerdict verdict = Gate.judge(
+                GateRequest.builder(PRODUCTION.withGate(lenient), Path.of("ws"))
+                        .testReports("*.xml")
+                        .build(),
+                readings(TestCounts.of(0, 0, 0, 0, 0), GOOD_COVERAGE));
+
+        assertThat(verdict.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(verdict.consequence()).contains(Criticality.ERROR);
+        assertThat(criterion(verdict, "tests").criticality()).isEqualTo(Criticality.ERROR);
     }
 }

@@ -109,9 +109,10 @@ class ReportCollectorTest {
 
     @Test
     void shouldTakeTheWorstVerdict() {
-        Criterion passed = Criterion.of("a", CriterionStatus.PASSED, "ok");
-        Criterion unstable = Criterion.of("b", CriterionStatus.UNSTABLE, "meh");
-        Criterion failed = Criterion.of("c", CriterionStatus.FAILED, "no");
+        Criterion passed = Criterion.of("a", CriterionKind.PASS_RATE, Criticality.ERROR, CriterionStatus.PASSED, "ok");
+        Criterion unstable =
+                Criterion.of("b", CriterionKind.PASS_RATE, Criticality.ERROR, CriterionStatus.UNSTABLE, "meh");
+        Criterion failed = Criterion.of("c", CriterionKind.PASS_RATE, Criticality.ERROR, CriterionStatus.FAILED, "no");
 
         assertThat(Verdict.of(List.of())).isEqualTo(Verdict.PASSED);
         assertThat(Verdict.of(List.of(passed, unstable))).isEqualTo(Verdict.UNSTABLE);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.gate.Criticality;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +73,28 @@ class GateThresholdsTest {
                 .hasMessageContaining("minPassRate");
         assertThatThrownBy(() -> new GateThresholds(new Percentage(1), null, Optional.empty(), false))
                 .hasMessageContaining("minCoverage");
-        assertThatThrownBy(() -> new GateThresholds(new Percentage(1), Map.of(), null, false))
+        assertThatThrownBy(() -> new GateThresholds(new Percentage(1), Map.of(), null, false, Map.of()))
                 .hasMessageContaining("maxCoverageDrop");
+    }
+
+    @Test
+    void shouldTakeAbsentCriticalityAsError() {
+        GateThresholds thresholds = GateThresholds.of(95, 85).withCriticality(CriterionKind.COVERAGE, Criticality.NOTE);
+
+        assertThat(thresholds.criticalityOf(CriterionKind.COVERAGE)).isEqualTo(Criticality.NOTE);
+        assertThat(thresholds.criticalityOf(CriterionKind.PASS_RATE)).isEqualTo(Criticality.ERROR);
+        assertThat(thresholds.criticalityOf(CriterionKind.REPORTS)).isEqualTo(Criticality.ERROR);
+        assertThat(GateThresholds.of(95, 85).withCriticality(CriterionKind.PASS_RATE, Criticality.ERROR))
+                .isEqualTo(GateThresholds.of(95, 85));
+    }
+
+    @Test
+    void shouldRefuseACriticalityForAnInputProblem() {
+        assertThatThrownBy(() -> GateThresholds.of(95, 85).withCriticality(CriterionKind.TESTS, Criticality.NOTE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("criticality of tests cannot be set: it is an input problem, and missing data never"
+                        + " passes, so it is always error; remove tests from the criticality settings");
+        assertThatThrownBy(() -> new GateThresholds(new Percentage(1), Map.of(), Optional.empty(), false, null))
+                .hasMessageContaining("criticality");
     }
 }
