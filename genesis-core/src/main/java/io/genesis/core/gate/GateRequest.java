@@ -1,6 +1,7 @@
 package io.genesis.core.gate;
 
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import java.util.Set;
  * @param forceReason when present, a gate that did not pass is {@link Verdict#OVERRIDDEN}, for
  *     this recorded reason
  * @param limits how much of each report file is read at most
+ * @param findings the security findings reports, and bounds tighter than the environment's
  */
 public record GateRequest(
         Environment environment,
@@ -50,7 +52,8 @@ public record GateRequest(
         Map<CriterionKind, Criticality> criticality,
         double unstableMargin,
         Optional<String> forceReason,
-        ReadLimits limits) {
+        ReadLimits limits,
+        FindingsRequest findings) {
 
     public GateRequest {
         Objects.requireNonNull(environment, "environment");
@@ -82,6 +85,7 @@ public record GateRequest(
             }
         });
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(findings, "findings");
     }
 
     /** A request for {@code environment} with reports under {@code workspace}; nothing else set. */
@@ -121,6 +125,9 @@ public record GateRequest(
         private double unstableMargin;
         private String forceReason;
         private ReadLimits limits = ReadLimits.DEFAULT;
+        private final List<ReportGlob> findingsReports = new ArrayList<>();
+        private boolean newFindingsOnly;
+        private FindingBounds findingBounds = FindingBounds.NONE;
 
         private Builder(Environment environment, Path workspace) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -202,6 +209,32 @@ public record GateRequest(
             return this;
         }
 
+        /** Patterns of security findings reports, comma-separated or one per argument. */
+        public Builder findingsReports(List<String> patterns) {
+            patterns.forEach(p -> findingsReports.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        public Builder findingsReports(String... patterns) {
+            return findingsReports(List.of(patterns));
+        }
+
+        /** Count only findings a SARIF tool marked as new against its baseline. */
+        public Builder newFindingsOnly(boolean newOnly) {
+            this.newFindingsOnly = newOnly;
+            return this;
+        }
+
+        /**
+         * At most {@code max} findings of {@code name} ({@code critical}, {@code high},
+         * {@code medium}, {@code low} or {@code secrets}); only as strict as the environment or
+         * stricter.
+         */
+        public Builder maxFindings(String name, long max) {
+            this.findingBounds = findingBounds.with(name, max);
+            return this;
+        }
+
         public GateRequest build() {
             return new GateRequest(
                     environment,
@@ -216,7 +249,8 @@ public record GateRequest(
                     criticality,
                     unstableMargin,
                     Optional.ofNullable(forceReason),
-                    limits);
+                    limits,
+                    new FindingsRequest(findingsReports, newFindingsOnly, findingBounds));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.genesis.core.gate;
 
+import io.genesis.core.gate.findings.FindingsReading;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param coverage the coverage counters, summed over every coverage report
  * @param problems patterns that matched nothing and files that could not be read
  * @param notes things worth saying that do not fail the gate, such as files passed over
+ * @param findingsFiles how many security findings reports were read
+ * @param findings the security findings, summed over every findings report
  */
 public record Readings(
         int testFiles,
@@ -19,7 +22,9 @@ public record Readings(
         TestReading tests,
         CoverageTotals coverage,
         List<ReportProblem> problems,
-        List<String> notes) {
+        List<String> notes,
+        int findingsFiles,
+        FindingsReading findings) {
 
     public Readings {
         if (testFiles < 0 || coverageFiles < 0) {
@@ -29,5 +34,20 @@ public record Readings(
         Objects.requireNonNull(coverage, "coverage");
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        if (findingsFiles < 0) {
+            throw new IllegalArgumentException("file counts must not be negative");
+        }
+        Objects.requireNonNull(findings, "findings");
+    }
+
+    /** Readings without security findings reports. */
+    public Readings(
+            int testFiles,
+            int coverageFiles,
+            TestReading tests,
+            CoverageTotals coverage,
+            List<ReportProblem> problems,
+            List<String> notes) {
+        this(testFiles, coverageFiles, tests, coverage, problems, notes, 0, FindingsReading.NONE);
     }
 }

@@ -1,5 +1,7 @@
 package io.genesis.core.gate;
 
+import io.genesis.core.gate.findings.FindingsReading;
+import io.genesis.core.gate.findings.FindingsReportReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,7 +52,20 @@ public final class ReportCollector {
                 problems.add(ReportProblem.of(e));
             }
         }
-        return new Readings(testFiles, coverageFiles, tests.reading(), coverage, problems, notes);
+        FindingsReportReader findingsReader =
+                new FindingsReportReader(request.limits(), request.findings().newOnly());
+        FindingsReading findings = FindingsReading.NONE;
+        int findingsFiles = 0;
+        for (Path file : find(finder, request.findings().reports(), problems)) {
+            try {
+                findings = findings.plus(findingsReader.read(file, finder.display(file)));
+                findingsFiles++;
+            } catch (ReportException e) {
+                problems.add(ReportProblem.of(e));
+            }
+        }
+        return new Readings(
+                testFiles, coverageFiles, tests.reading(), coverage, problems, notes, findingsFiles, findings);
     }
 
     /** The files all globs match, each once, in the globs' order. */
