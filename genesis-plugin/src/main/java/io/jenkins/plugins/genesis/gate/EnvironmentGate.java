@@ -3,6 +3,7 @@ package io.jenkins.plugins.genesis.gate;
 import io.genesis.core.gate.CoverageMetric;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.RefPolicy;
@@ -30,30 +31,39 @@ final class EnvironmentGate implements Serializable {
 
     private final Double maxCoverageDrop;
     private final boolean allowLoosening;
+    /** Security finding bounds by name ({@code critical}, ..., {@code secrets}); absent ones are not gated. */
+    private final LinkedHashMap<String, Long> findingBounds;
 
     private EnvironmentGate(
             String name,
             double minPassRate,
             LinkedHashMap<String, Double> minCoverage,
             Double maxCoverageDrop,
-            boolean allowLoosening) {
+            boolean allowLoosening,
+            LinkedHashMap<String, Long> findingBounds) {
         this.name = name;
         this.minPassRate = minPassRate;
         this.minCoverage = minCoverage;
         this.maxCoverageDrop = maxCoverageDrop;
         this.allowLoosening = allowLoosening;
+        this.findingBounds = findingBounds;
     }
 
     static EnvironmentGate of(Environment environment) {
         GateThresholds gate = environment.gate();
         LinkedHashMap<String, Double> coverage = new LinkedHashMap<>();
         gate.minCoverage().forEach((metric, bar) -> coverage.put(metric.label(), bar.value()));
+        LinkedHashMap<String, Long> bounds = new LinkedHashMap<>();
+        for (String bound : FindingBounds.NAMES) {
+            gate.findings().get(bound).ifPresent(max -> bounds.put(bound, max));
+        }
         return new EnvironmentGate(
                 environment.name(),
                 gate.minPassRate().value(),
                 coverage,
                 gate.maxCoverageDrop().orElse(null),
-                gate.allowLoosening());
+                gate.allowLoosening(),
+                bounds);
     }
 
     String name() {
@@ -65,7 +75,8 @@ final class EnvironmentGate implements Serializable {
         Map<CoverageMetric, Percentage> coverage = new EnumMap<>(CoverageMetric.class);
         minCoverage.forEach((metric, bar) -> coverage.put(CoverageMetric.named(metric), new Percentage(bar)));
         GateThresholds thresholds = new GateThresholds(
-                new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening);
+                        new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening)
+                .withFindings(FindingBounds.of(bound -> Optional.ofNullable(findingBounds.get(bound))));
         return new Environment(name, thresholds, ApprovalPolicy.none(), new RefPolicy(List.of(), List.of()));
     }
 }

@@ -26,6 +26,8 @@ final class GateSettings implements Serializable {
     final boolean force;
     final String reason;
     final String testResultsSource;
+    final String findings;
+    final boolean newFindingsOnly;
 
     GateSettings(GenesisGateStep step) {
         this.environment = step.getEnvironment();
@@ -40,6 +42,8 @@ final class GateSettings implements Serializable {
         this.force = step.isForce();
         this.reason = step.getReason();
         this.testResultsSource = step.getTestResultsSource();
+        this.findings = step.getFindings();
+        this.newFindingsOnly = step.isNewFindingsOnly();
     }
 
     List<RequiredTest> requiredTests() {

@@ -50,6 +50,10 @@ final class GateTranslation {
         if (settings.unstableMargin != null) {
             builder.unstableMargin(settings.unstableMargin);
         }
+        if (!isBlank(settings.findings)) {
+            builder.findingsReports(settings.findings);
+        }
+        builder.newFindingsOnly(settings.newFindingsOnly);
         if (settings.force) {
             builder.force(settings.reason);
         }

@@ -61,6 +61,8 @@ public final class GenesisGateStep extends Step {
     private boolean force;
     private String reason = "";
     private String testResultsSource = TestResultsSource.REPORTS.id();
+    private String findings = "";
+    private boolean newFindingsOnly;
 
     /** A gate against the bar of {@code environment}, as configured on Manage Jenkins, System. */
     @DataBoundConstructor
@@ -183,6 +185,29 @@ public final class GenesisGateStep extends Step {
                 GateTranslation.isBlank(testResultsSource) ? TestResultsSource.REPORTS.id() : testResultsSource.trim();
     }
 
+    /**
+     * Security findings report patterns (SARIF, Bandit, pip-audit, OSV-Scanner, gitleaks or
+     * TruffleHog JSON), comma-separated, relative to the workspace.
+     */
+    public String getFindings() {
+        return findings;
+    }
+
+    @DataBoundSetter
+    public void setFindings(String findings) {
+        this.findings = clean(findings);
+    }
+
+    /** Whether only findings a SARIF tool marked as new against its baseline count. */
+    public boolean isNewFindingsOnly() {
+        return newFindingsOnly;
+    }
+
+    @DataBoundSetter
+    public void setNewFindingsOnly(boolean newFindingsOnly) {
+        this.newFindingsOnly = newFindingsOnly;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, new GateSettings(this));
@@ -290,6 +315,12 @@ public final class GenesisGateStep extends Step {
 
         @POST
         public FormValidation doCheckCoverageReports(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckFindings(@AncestorInPath Item item, @QueryParameter String value) {
             JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
             return GateValidation.answer(GateValidation.checkPatterns(value));
         }

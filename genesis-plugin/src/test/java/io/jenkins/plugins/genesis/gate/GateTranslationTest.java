@@ -74,7 +74,26 @@ class GateTranslationTest {
         softly.assertThat(request.requiredTests()).isEmpty();
         softly.assertThat(request.unstableMargin()).isZero();
         softly.assertThat(request.forced()).isFalse();
+        softly.assertThat(request.findings().reports()).isEmpty();
+        softly.assertThat(request.findings().newOnly()).isFalse();
         softly.assertAll();
+    }
+
+    @Test
+    void shouldMapTheFindingsFieldsToTheRequest() {
+        // given
+        GenesisGateStep step = GateFixtures.step();
+        step.setFindings(" reports/*.sarif, bandit.json ");
+        step.setNewFindingsOnly(true);
+
+        // when
+        GateRequest request = GateTranslation.toRequest(GateFixtures.input(step), WORKSPACE);
+
+        // then
+        assertThat(request.findings().reports())
+                .extracting(Object::toString)
+                .containsExactly("reports/*.sarif", "bandit.json");
+        assertThat(request.findings().newOnly()).isTrue();
     }
 
     @Test
