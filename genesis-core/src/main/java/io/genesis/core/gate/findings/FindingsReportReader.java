@@ -1,11 +1,9 @@
 package io.genesis.core.gate.findings;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.genesis.core.gate.ReadLimits;
 import io.genesis.core.gate.ReportException;
-import java.io.CharConversionException;
+import io.genesis.core.gate.json.JsonCursor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,20 +52,8 @@ public final class FindingsReportReader {
 
     /** Reads a report from {@code input}, which the caller closes. */
     public FindingsReading read(InputStream input, String source) throws ReportException {
-        JsonCursor json;
-        try {
-            json = JsonCursor.open(input, source, limits);
-        } catch (IOException e) {
-            throw new ReportException(
-                    source,
-                    ReportException.UNKNOWN,
-                    ReportException.UNKNOWN,
-                    "the file cannot be read",
-                    "rerun the tool");
-        }
-        try (json) {
+        return JsonCursor.read(input, source, limits, json -> {
             FindingsTally tally = new FindingsTally();
-            boolean recognised = false;
             JsonToken token = json.next();
             if (token == null) {
                 throw json.error("the file is empty", "the tool that writes it probably did not finish; rerun it");
@@ -82,43 +68,10 @@ public final class FindingsReportReader {
                             "it is not a findings report: it starts with " + JsonCursor.describe(token),
                             "point the findings pattern at " + KNOWN_FORMATS);
                 }
-                recognised = true;
                 token = json.next();
             }
-            if (!recognised) {
-                throw json.error("it holds no report", "point the findings pattern at " + KNOWN_FORMATS);
-            }
             return tally.reading();
-        } catch (ReportException e) {
-            throw e;
-        } catch (StreamConstraintsException e) {
-            throw json.error(
-                    "reading stopped because " + firstLine(e.getOriginalMessage()),
-                    "check that the file is a report a tool wrote; real reports stay far below the limits (the"
-                            + " gate's read limits: maxTokenBytes, maxDepth, maxFileBytes)");
-        } catch (JsonEOFException e) {
-            throw json.error(
-                    "the file ends in the middle of the report (truncated)",
-                    "the tool that writes it probably did not finish (was the run interrupted or the disk full?);"
-                            + " rerun it");
-        } catch (CharConversionException e) {
-            throw json.error("it is not valid UTF-8 (" + firstLine(e.getMessage()) + ")", "write the report as UTF-8");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String why = firstLine(e.getOriginalMessage());
-            if (why.contains("UTF-8") || why.contains("UTF8")) {
-                throw json.error("it is not valid UTF-8 (" + why + ")", "write the report as UTF-8");
-            }
-            throw json.error(
-                    "not well-formed JSON (" + why + ")",
-                    "regenerate the report; it may be truncated or not a report at all");
-        } catch (IOException e) {
-            throw new ReportException(
-                    source,
-                    ReportException.UNKNOWN,
-                    ReportException.UNKNOWN,
-                    "reading the file failed (" + e.getClass().getSimpleName() + ")",
-                    "check that the file is readable");
-        }
+        });
     }
 
     /** A root object: SARIF, Bandit, OSV-Scanner, pip-audit, or one TruffleHog finding. */
@@ -194,15 +147,5 @@ public final class FindingsReportReader {
                     JsonCursor.shorten(rule),
                     file == null ? "(no file)" : SarifRunReader.shortenPath(file) + (line > 0 ? ":" + line : ""));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int newline = message.indexOf('\n');
-        // The parser quotes the token it could not read; a report may hold secrets, so it is cut out.
-        String first = (newline < 0 ? message : message.substring(0, newline)).replaceAll("'[^']*'", "'…'");
-        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 }

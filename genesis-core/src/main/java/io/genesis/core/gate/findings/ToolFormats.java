@@ -2,6 +2,7 @@ package io.genesis.core.gate.findings;
 
 import com.fasterxml.jackson.core.JsonToken;
 import io.genesis.core.gate.ReportException;
+import io.genesis.core.gate.json.JsonCursor;
 import java.io.IOException;
 import java.util.Optional;
 

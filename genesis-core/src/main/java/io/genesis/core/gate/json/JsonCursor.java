@@ -1,21 +1,25 @@
-package io.genesis.core.gate.findings;
+package io.genesis.core.gate.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.genesis.core.gate.ReadLimits;
 import io.genesis.core.gate.ReportException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A streaming JSON parser with the gate's read limits (nesting depth, string and number length,
+ * A streaming JSON parser for reports, with the gate's read limits (nesting depth, string and number length,
  * document size) and errors that name the file, line, column and the fix. Strings the reader does
  * not ask for (secrets, code snippets, descriptions) are skipped without being held.
  */
-final class JsonCursor implements AutoCloseable {
+public final class JsonCursor implements AutoCloseable {
 
     private final JsonParser parser;
     private final String source;
@@ -25,7 +29,7 @@ final class JsonCursor implements AutoCloseable {
         this.source = source;
     }
 
-    static JsonCursor open(InputStream input, String source, ReadLimits limits) throws IOException {
+    public static JsonCursor open(InputStream input, String source, ReadLimits limits) throws IOException {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth())
@@ -38,27 +42,82 @@ final class JsonCursor implements AutoCloseable {
         return new JsonCursor(factory.createParser(input), source);
     }
 
+    /**
+     * Reads {@code input} with {@code body}, turning every parser failure into a
+     * {@link ReportException} with the file, line, column and the fix. Parser messages are shown with
+     * any token they quote cut out, because a report may hold secrets.
+     */
+    public static <T> T read(InputStream input, String source, ReadLimits limits, Body<T> body) throws ReportException {
+        JsonCursor json;
+        try {
+            json = open(input, source, limits);
+        } catch (IOException e) {
+            throw new ReportException(
+                    source,
+                    ReportException.UNKNOWN,
+                    ReportException.UNKNOWN,
+                    "the file cannot be read",
+                    "rerun the tool");
+        }
+        try (json) {
+            return body.read(json);
+        } catch (StreamConstraintsException e) {
+            throw json.error(
+                    "reading stopped because " + firstLine(e.getOriginalMessage()),
+                    "check that the file is a report a tool wrote; real reports stay far below the limits (the"
+                            + " gate's read limits: maxTokenBytes, maxDepth, maxFileBytes)");
+        } catch (JsonEOFException e) {
+            throw json.error(
+                    "the file ends in the middle of the report (truncated)",
+                    "the tool that writes it probably did not finish (was the run interrupted or the disk full?);"
+                            + " rerun it");
+        } catch (CharConversionException e) {
+            throw json.error("it is not valid UTF-8 (" + firstLine(e.getMessage()) + ")", "write the report as UTF-8");
+        } catch (JsonProcessingException e) {
+            String why = firstLine(e.getOriginalMessage());
+            if (why.contains("UTF-8") || why.contains("UTF8")) {
+                throw json.error("it is not valid UTF-8 (" + why + ")", "write the report as UTF-8");
+            }
+            throw json.error(
+                    "not well-formed JSON (" + why + ")",
+                    "regenerate the report; it may be truncated or not a report at all");
+        } catch (IOException e) {
+            throw new ReportException(
+                    source,
+                    ReportException.UNKNOWN,
+                    ReportException.UNKNOWN,
+                    "reading the file failed (" + e.getClass().getSimpleName() + ")",
+                    "check that the file is readable");
+        }
+    }
+
+    /** Reads one document from a cursor. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T read(JsonCursor json) throws IOException, ReportException;
+    }
+
     /** The next token, or {@code null} at the end of the input. */
-    JsonToken next() throws IOException {
+    public JsonToken next() throws IOException {
         return parser.nextToken();
     }
 
-    JsonToken current() {
+    public JsonToken current() {
         return parser.currentToken();
     }
 
     /** The current field's name. */
-    String field() throws IOException {
+    public String field() throws IOException {
         return parser.currentName();
     }
 
     /** Skips the current value, with everything inside it. */
-    void skip() throws IOException {
+    public void skip() throws IOException {
         parser.skipChildren();
     }
 
     /** Moves to the value of the next field of the current object; false at its end. */
-    boolean nextField() throws IOException, ReportException {
+    public boolean nextField() throws IOException, ReportException {
         JsonToken token = next();
         if (token == JsonToken.END_OBJECT) {
             return false;
@@ -71,21 +130,21 @@ final class JsonCursor implements AutoCloseable {
     }
 
     /** Moves into the array the cursor is on; then {@link #nextElement()} walks it. */
-    void requireArray(String what) throws ReportException {
+    public void requireArray(String what) throws ReportException {
         require(JsonToken.START_ARRAY, what + " must be an array");
     }
 
-    void requireObject(String what) throws ReportException {
+    public void requireObject(String what) throws ReportException {
         require(JsonToken.START_OBJECT, what + " must be an object");
     }
 
     /** Moves to the next element of the current array; false at its end. */
-    boolean nextElement() throws IOException {
+    public boolean nextElement() throws IOException {
         return next() != JsonToken.END_ARRAY;
     }
 
     /** The current value as a string, which it must be. */
-    String string(String what) throws IOException, ReportException {
+    public String string(String what) throws IOException, ReportException {
         if (current() != JsonToken.VALUE_STRING) {
             throw error(what + " must be a string, found " + describe(current()), "regenerate the report");
         }
@@ -93,7 +152,7 @@ final class JsonCursor implements AutoCloseable {
     }
 
     /** The current value as a whole number, which it must be (not a string holding one). */
-    long whole(String what) throws IOException, ReportException {
+    public long whole(String what) throws IOException, ReportException {
         if (current() != JsonToken.VALUE_NUMBER_INT) {
             throw error(what + " must be a whole number, found " + describe(current()), "regenerate the report");
         }
@@ -101,7 +160,7 @@ final class JsonCursor implements AutoCloseable {
     }
 
     /** A score written as a number or as a string holding one (SARIF writes strings). */
-    double score(String what) throws IOException, ReportException {
+    public double score(String what) throws IOException, ReportException {
         if (current() == JsonToken.VALUE_NUMBER_INT || current() == JsonToken.VALUE_NUMBER_FLOAT) {
             return parser.getDoubleValue();
         }
@@ -115,7 +174,7 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
-    ReportException error(String problem, String fix) {
+    public ReportException error(String problem, String fix) {
         JsonLocation at = parser.currentTokenLocation();
         return new ReportException(
                 source,
@@ -125,7 +184,7 @@ final class JsonCursor implements AutoCloseable {
                 fix);
     }
 
-    String source() {
+    public String source() {
         return source;
     }
 
@@ -140,7 +199,7 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
-    static String describe(JsonToken token) {
+    public static String describe(JsonToken token) {
         if (token == null) {
             return "the end of the file";
         }
@@ -155,7 +214,17 @@ final class JsonCursor implements AutoCloseable {
         };
     }
 
-    static String shorten(String text) {
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int newline = message.indexOf('\n');
+        // The parser quotes the token it could not read; a report may hold secrets, so it is cut out.
+        String first = (newline < 0 ? message : message.substring(0, newline)).replaceAll("'[^']*'", "'…'");
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
+
+    public static String shorten(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }
