@@ -123,6 +123,26 @@ final class GateCommand implements Callable<Integer> {
                     + " environment's bound. Repeatable.")
     List<String> maxFindings = new ArrayList<>();
 
+    @Option(
+            names = "--benchmarks",
+            split = ",",
+            paramLabel = "GLOB",
+            description = "This run's JMH (-rf json) or pytest-benchmark (--benchmark-json) results. Repeatable.")
+    List<String> benchmarks = new ArrayList<>();
+
+    @Option(
+            names = "--benchmark-baseline",
+            split = ",",
+            paramLabel = "GLOB",
+            description = "The baseline run's benchmark results, to compare with. Repeatable.")
+    List<String> benchmarkBaseline = new ArrayList<>();
+
+    @Option(
+            names = "--benchmark-threshold",
+            paramLabel = "PERCENT",
+            description = "How many percent worse a benchmark may be beyond the noise (default 10).")
+    Double benchmarkThreshold;
+
     @Option(names = "--force", description = "Let a gate that did not pass through; needs --reason.")
     boolean force;
 
@@ -192,6 +212,10 @@ final class GateCommand implements Callable<Integer> {
         }
         required.forEach(selector -> builder.require(TestSelector.parse(selector)));
         builder.findingsReports(findings).newFindingsOnly(newFindingsOnly);
+        builder.benchmarkReports(benchmarks).benchmarkBaseline(benchmarkBaseline.toArray(String[]::new));
+        if (benchmarkThreshold != null) {
+            builder.benchmarkThreshold(benchmarkThreshold);
+        }
         for (String bound : maxFindings) {
             int equals = bound.indexOf('=');
             long max;

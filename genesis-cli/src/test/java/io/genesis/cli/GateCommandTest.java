@@ -103,6 +103,38 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldGateOnBenchmarksAgainstABaseline() throws IOException {
+        passingBuild();
+        Path dir = Files.createDirectories(workspace.resolve("bench"));
+        for (String name : List.of("pytest-benchmark-baseline.json", "pytest-benchmark-current.json")) {
+            try (var in = java.util.Objects.requireNonNull(
+                    getClass().getClassLoader().getResourceAsStream("benchmarks/pytest-benchmark/" + name), name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+
+        Run run = gateOnReports(
+                "staging",
+                "--benchmarks",
+                "bench/pytest-benchmark-current.json",
+                "--benchmark-baseline",
+                "bench/pytest-benchmark-baseline.json",
+                "--json");
+
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        JsonNode benchmarks = null;
+        for (JsonNode criterion : summary.get("criteria")) {
+            if (criterion.get("name").asText().equals("benchmarks")) {
+                benchmarks = criterion;
+            }
+        }
+        assertThat(benchmarks).isNotNull();
+        assertThat(benchmarks.get("status").asText()).isEqualTo("FAILED");
+        assertThat(benchmarks.get("message").asText()).contains("tests/test_prices.py::test_format_prices score +");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseAMaxFindingsThatLoosensOrIsMalformed() throws IOException {
         passingBuild();
 

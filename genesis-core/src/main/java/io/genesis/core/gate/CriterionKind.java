@@ -21,7 +21,9 @@ public enum CriterionKind {
     /** Every required-test selector selected tests, and they all passed. */
     REQUIRED("required", true),
     /** Security findings stay within the environment's bounds per severity, and for secrets. */
-    FINDINGS("findings", true);
+    FINDINGS("findings", true),
+    /** No benchmark is worse than its baseline by more than the threshold, beyond the noise. */
+    BENCHMARKS("benchmarks", true);
 
     private final String key;
     private final boolean configurable;

@@ -56,6 +56,7 @@ public final class Gate {
         coverageDrop(policy, readings.coverage(), criteria, notes);
         readings.tests().selected().forEach(result -> criteria.add(required(policy, result)));
         FindingsCriteria.judge(policy, !request.findings().reports().isEmpty(), readings, criteria, notes);
+        BenchmarkCriteria.judge(policy, request.benchmarks(), readings, criteria, notes);
         if (readings.tests().todo() > 0) {
             notes.add(Format.count(readings.tests().todo(), "test was", "tests were")
                     + " counted as skipped: jest-junit writes test.todo entries as testcases but leaves them out"

@@ -38,6 +38,7 @@ import java.util.Set;
  *     this recorded reason
  * @param limits how much of each report file is read at most
  * @param findings the security findings reports, and bounds tighter than the environment's
+ * @param benchmarks benchmark results, the baseline to compare them with, and the threshold
  */
 public record GateRequest(
         Environment environment,
@@ -53,7 +54,8 @@ public record GateRequest(
         double unstableMargin,
         Optional<String> forceReason,
         ReadLimits limits,
-        FindingsRequest findings) {
+        FindingsRequest findings,
+        BenchmarksRequest benchmarks) {
 
     public GateRequest {
         Objects.requireNonNull(environment, "environment");
@@ -86,6 +88,7 @@ public record GateRequest(
         });
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(benchmarks, "benchmarks");
     }
 
     /** A request for {@code environment} with reports under {@code workspace}; nothing else set. */
@@ -128,6 +131,9 @@ public record GateRequest(
         private final List<ReportGlob> findingsReports = new ArrayList<>();
         private boolean newFindingsOnly;
         private FindingBounds findingBounds = FindingBounds.NONE;
+        private final List<ReportGlob> benchmarkReports = new ArrayList<>();
+        private final List<ReportGlob> benchmarkBaseline = new ArrayList<>();
+        private double benchmarkThreshold = BenchmarksRequest.DEFAULT_THRESHOLD_PERCENT;
 
         private Builder(Environment environment, Path workspace) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -235,6 +241,28 @@ public record GateRequest(
             return this;
         }
 
+        /** This run's JMH or pytest-benchmark JSON files. */
+        public Builder benchmarkReports(List<String> patterns) {
+            patterns.forEach(p -> benchmarkReports.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        public Builder benchmarkReports(String... patterns) {
+            return benchmarkReports(List.of(patterns));
+        }
+
+        /** The baseline run's benchmark files, to compare with. */
+        public Builder benchmarkBaseline(String... patterns) {
+            List.of(patterns).forEach(p -> benchmarkBaseline.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        /** How many percent worse a benchmark may be (default 10). */
+        public Builder benchmarkThreshold(double percent) {
+            this.benchmarkThreshold = percent;
+            return this;
+        }
+
         public GateRequest build() {
             return new GateRequest(
                     environment,
@@ -250,7 +278,8 @@ public record GateRequest(
                     unstableMargin,
                     Optional.ofNullable(forceReason),
                     limits,
-                    new FindingsRequest(findingsReports, newFindingsOnly, findingBounds));
+                    new FindingsRequest(findingsReports, newFindingsOnly, findingBounds),
+                    new BenchmarksRequest(benchmarkReports, benchmarkBaseline, benchmarkThreshold));
         }
     }
 }

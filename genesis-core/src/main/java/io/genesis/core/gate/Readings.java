@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param notes things worth saying that do not fail the gate, such as files passed over
  * @param findingsFiles how many security findings reports were read
  * @param findings the security findings, summed over every findings report
+ * @param benchmarks the benchmark results of this run and of the baseline
  */
 public record Readings(
         int testFiles,
@@ -24,7 +25,8 @@ public record Readings(
         List<ReportProblem> problems,
         List<String> notes,
         int findingsFiles,
-        FindingsReading findings) {
+        FindingsReading findings,
+        BenchmarkReadings benchmarks) {
 
     public Readings {
         if (testFiles < 0 || coverageFiles < 0) {
@@ -38,6 +40,7 @@ public record Readings(
             throw new IllegalArgumentException("file counts must not be negative");
         }
         Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(benchmarks, "benchmarks");
     }
 
     /** Readings without security findings reports. */
@@ -48,6 +51,15 @@ public record Readings(
             CoverageTotals coverage,
             List<ReportProblem> problems,
             List<String> notes) {
-        this(testFiles, coverageFiles, tests, coverage, problems, notes, 0, FindingsReading.NONE);
+        this(
+                testFiles,
+                coverageFiles,
+                tests,
+                coverage,
+                problems,
+                notes,
+                0,
+                FindingsReading.NONE,
+                BenchmarkReadings.NONE);
     }
 }

@@ -1,5 +1,7 @@
 package io.genesis.core.gate;
 
+import io.genesis.core.gate.benchmarks.BenchmarkReportReader;
+import io.genesis.core.gate.benchmarks.BenchmarkResult;
 import io.genesis.core.gate.findings.FindingsReading;
 import io.genesis.core.gate.findings.FindingsReportReader;
 import java.nio.file.Path;
@@ -64,8 +66,39 @@ public final class ReportCollector {
                 problems.add(ReportProblem.of(e));
             }
         }
+        BenchmarkReportReader benchmarkReader = new BenchmarkReportReader(request.limits());
+        List<BenchmarkResult> current = new ArrayList<>();
+        List<BenchmarkResult> baseline = new ArrayList<>();
+        int benchmarkFiles = readBenchmarks(finder, request.benchmarks().reports(), benchmarkReader, current, problems)
+                + readBenchmarks(finder, request.benchmarks().baseline(), benchmarkReader, baseline, problems);
         return new Readings(
-                testFiles, coverageFiles, tests.reading(), coverage, problems, notes, findingsFiles, findings);
+                testFiles,
+                coverageFiles,
+                tests.reading(),
+                coverage,
+                problems,
+                notes,
+                findingsFiles,
+                findings,
+                new BenchmarkReadings(benchmarkFiles, current, baseline));
+    }
+
+    private static int readBenchmarks(
+            ReportFinder finder,
+            List<ReportGlob> globs,
+            BenchmarkReportReader reader,
+            List<BenchmarkResult> into,
+            List<ReportProblem> problems) {
+        int files = 0;
+        for (Path file : find(finder, globs, problems)) {
+            try {
+                into.addAll(reader.read(file, finder.display(file)));
+                files++;
+            } catch (ReportException e) {
+                problems.add(ReportProblem.of(e));
+            }
+        }
+        return files;
     }
 
     /** The files all globs match, each once, in the globs' order. */
