@@ -28,6 +28,9 @@ final class GateSettings implements Serializable {
     final String testResultsSource;
     final String findings;
     final boolean newFindingsOnly;
+    final String benchmarks;
+    final String benchmarkBaseline;
+    final Double benchmarkThreshold;
 
     GateSettings(GenesisGateStep step) {
         this.environment = step.getEnvironment();
@@ -44,6 +47,9 @@ final class GateSettings implements Serializable {
         this.testResultsSource = step.getTestResultsSource();
         this.findings = step.getFindings();
         this.newFindingsOnly = step.isNewFindingsOnly();
+        this.benchmarks = step.getBenchmarks();
+        this.benchmarkBaseline = step.getBenchmarkBaseline();
+        this.benchmarkThreshold = step.getBenchmarkThreshold();
     }
 
     List<RequiredTest> requiredTests() {

@@ -54,6 +54,15 @@ final class GateTranslation {
             builder.findingsReports(settings.findings);
         }
         builder.newFindingsOnly(settings.newFindingsOnly);
+        if (!isBlank(settings.benchmarks)) {
+            builder.benchmarkReports(settings.benchmarks);
+        }
+        if (!isBlank(settings.benchmarkBaseline)) {
+            builder.benchmarkBaseline(settings.benchmarkBaseline);
+        }
+        if (settings.benchmarkThreshold != null) {
+            builder.benchmarkThreshold(settings.benchmarkThreshold);
+        }
         if (settings.force) {
             builder.force(settings.reason);
         }

@@ -63,6 +63,9 @@ public final class GenesisGateStep extends Step {
     private String testResultsSource = TestResultsSource.REPORTS.id();
     private String findings = "";
     private boolean newFindingsOnly;
+    private String benchmarks = "";
+    private String benchmarkBaseline = "";
+    private Double benchmarkThreshold;
 
     /** A gate against the bar of {@code environment}, as configured on Manage Jenkins, System. */
     @DataBoundConstructor
@@ -208,6 +211,36 @@ public final class GenesisGateStep extends Step {
         this.newFindingsOnly = newFindingsOnly;
     }
 
+    /** This run's JMH or pytest-benchmark JSON result patterns, comma-separated. */
+    public String getBenchmarks() {
+        return benchmarks;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarks(String benchmarks) {
+        this.benchmarks = clean(benchmarks);
+    }
+
+    /** The baseline run's benchmark result patterns, comma-separated. */
+    public String getBenchmarkBaseline() {
+        return benchmarkBaseline;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarkBaseline(String benchmarkBaseline) {
+        this.benchmarkBaseline = clean(benchmarkBaseline);
+    }
+
+    /** How many percent worse a benchmark may be beyond the noise; {@code null} means 10. */
+    public Double getBenchmarkThreshold() {
+        return benchmarkThreshold;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarkThreshold(Double benchmarkThreshold) {
+        this.benchmarkThreshold = benchmarkThreshold;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, new GateSettings(this));
@@ -321,6 +354,18 @@ public final class GenesisGateStep extends Step {
 
         @POST
         public FormValidation doCheckFindings(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckBenchmarks(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckBenchmarkBaseline(@AncestorInPath Item item, @QueryParameter String value) {
             JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
             return GateValidation.answer(GateValidation.checkPatterns(value));
         }

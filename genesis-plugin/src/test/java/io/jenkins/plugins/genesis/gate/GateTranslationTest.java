@@ -80,11 +80,14 @@ class GateTranslationTest {
     }
 
     @Test
-    void shouldMapTheFindingsFieldsToTheRequest() {
+    void shouldMapTheFindingsAndBenchmarkFieldsToTheRequest() {
         // given
         GenesisGateStep step = GateFixtures.step();
         step.setFindings(" reports/*.sarif, bandit.json ");
         step.setNewFindingsOnly(true);
+        step.setBenchmarks("target/jmh-result.json");
+        step.setBenchmarkBaseline("baseline/jmh-result.json");
+        step.setBenchmarkThreshold(5.0);
 
         // when
         GateRequest request = GateTranslation.toRequest(GateFixtures.input(step), WORKSPACE);
@@ -94,6 +97,13 @@ class GateTranslationTest {
                 .extracting(Object::toString)
                 .containsExactly("reports/*.sarif", "bandit.json");
         assertThat(request.findings().newOnly()).isTrue();
+        assertThat(request.benchmarks().reports())
+                .extracting(Object::toString)
+                .containsExactly("target/jmh-result.json");
+        assertThat(request.benchmarks().baseline())
+                .extracting(Object::toString)
+                .containsExactly("baseline/jmh-result.json");
+        assertThat(request.benchmarks().thresholdPercent()).isEqualTo(5.0);
     }
 
     @Test
