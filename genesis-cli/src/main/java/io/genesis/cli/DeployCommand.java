@@ -81,7 +81,7 @@ final class DeployCommand implements Callable<Integer> {
             names = "--environment",
             required = true,
             paramLabel = "NAME",
-            description = "The environment, such as staging or production (from --config or genesis.yaml).")
+            description = "The environment, such as staging or production (from --policy, --config or genesis.yaml).")
     String environment;
 
     @Option(
@@ -163,9 +163,12 @@ final class DeployCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Environments file (default: genesis.yaml here if present, else the built-in staging and"
-                    + " production).")
+            description = "The checkout's environments file, which may only tighten the trusted policy (default:"
+                    + " genesis.yaml here if present).")
     Path config;
+
+    @Mixin
+    PolicyOption policy = new PolicyOption();
 
     @Option(
             names = "--approve-as",
@@ -359,7 +362,7 @@ final class DeployCommand implements Callable<Integer> {
         if (branch != null && tag != null) {
             throw new IllegalArgumentException("--ref and --tag exclude each other: a build comes from one of them");
         }
-        ConfigFile.Contents configuration = ConfigFile.contents(config, Path.of(""));
+        ConfigFile.Contents configuration = ConfigFile.contents(policy.file, config, Path.of(""));
         Environment env = configuration.environments().named(environment);
         DeploymentKey key = new DeploymentKey(application.name, env.name());
         SourceRef ref = tag != null ? SourceRef.tag(tag) : SourceRef.branch(branch == null ? "main" : branch);

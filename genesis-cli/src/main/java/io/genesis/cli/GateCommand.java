@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.ForceRule;
 import io.genesis.core.gate.Gate;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.GateVerdict;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -155,9 +157,12 @@ final class GateCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Environments file (default: genesis.yaml in --dir if present, else the built-in"
-                    + " staging and production).")
+            description = "The checkout's environments file, which may only tighten the trusted policy (default:"
+                    + " genesis.yaml in --dir if present).")
     Path config;
+
+    @Mixin
+    PolicyOption policy = new PolicyOption();
 
     @Option(
             names = "--dir",
@@ -190,13 +195,8 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private GateRequest request() throws ConfigException {
-        if (force && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("--force needs --reason: say why the gate may be bypassed");
-        }
-        if (!force && reason != null) {
-            throw new IllegalArgumentException("--reason is only used with --force; add --force or drop --reason");
-        }
         Environment target = environments().named(environment);
+        ForceRule.check(target, force, reason, "--force", "--reason");
         GateRequest.Builder builder =
                 GateRequest.builder(target, dir).testReports(tests).coverageReports(coverage);
         if (minPassRate != null) {
@@ -239,7 +239,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private Environments environments() throws ConfigException {
-        return ConfigFile.resolve(config, dir);
+        return ConfigFile.contents(policy.file, config, dir).environments();
     }
 
     /** {@code 85} (line coverage) or {@code branch=70}. */

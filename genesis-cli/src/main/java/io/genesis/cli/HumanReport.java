@@ -2,13 +2,11 @@ package io.genesis.cli;
 
 import io.genesis.core.gate.CoverageCounter;
 import io.genesis.core.gate.CoverageMetric;
-import io.genesis.core.gate.Criterion;
 import io.genesis.core.gate.GateVerdict;
 import io.genesis.core.gate.TestCounts;
 import io.genesis.core.gate.findings.FindingsReading;
 import io.genesis.core.gate.findings.Severity;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -19,14 +17,7 @@ final class HumanReport {
 
     static void print(GateVerdict verdict, PrintWriter out) {
         out.println("genesis gate for " + verdict.environment() + ": " + verdict.verdict());
-        for (Criterion criterion : verdict.criteria()) {
-            out.println(String.format(
-                    Locale.ROOT, "  %-9s %s", criterion.status().name().toLowerCase(Locale.ROOT), criterion.message()));
-        }
-        verdict.notes().forEach(note -> out.println("  note      " + note));
-        verdict.overrideReason()
-                .ifPresent(reason -> out.println(
-                        "  override  gate " + verdict.decided() + " but overridden with --force: " + reason));
+        verdict.lines().forEach(line -> out.println("  " + line));
         TestCounts tests = verdict.tests();
         out.println("tests:    " + tests.total() + " total, " + tests.passed() + " passed, " + tests.failed()
                 + " failed, " + tests.errors() + (tests.errors() == 1 ? " error, " : " errors, ") + tests.skipped()

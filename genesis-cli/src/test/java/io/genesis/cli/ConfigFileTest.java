@@ -7,15 +7,19 @@ import io.genesis.core.gate.CoverageMetric;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.policy.PolicyCases;
 import io.genesis.core.policy.SourceRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigFileTest {
 
@@ -62,40 +66,39 @@ class ConfigFileTest {
         assertThat(staging.refs().tags()).isEmpty();
     }
 
+    static List<PolicyCases.Bad> bad() {
+        return PolicyCases.bad();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bad")
+    void shouldRefuseABadValueWithTheEnginesMessageAtItsLine(PolicyCases.Bad bad) throws IOException {
+        Path file = write(bad.yaml());
+
+        assertThatThrownBy(() -> ConfigFile.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageEndingWith(": " + bad.message());
+    }
+
+    @Test
+    void shouldReadTheSharedEnvironmentsToTheSharedPolicy() throws Exception {
+        assertThat(ConfigFile.load(write(PolicyCases.ENVIRONMENTS))).isEqualTo(PolicyCases.expected());
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
                 // YAML body (\n for new lines) | expected part of the message
                 "environments:\\n  - name: qa\\n    minPassrate: 100\\n    minCoverage: 9\\n"
-                        + "|line 3, column 21: unknown field 'minPassrate' at environments[0].minPassrate;"
-                        + " fix: use one of the known fields: allowedBranches, allowedTags, approvalRequired",
+                        + "|, line 3, column 5: environments[0] (qa): unknown key 'minPassrate'",
                 "environments:\\n  - name: qa\\n    minPassRate: high\\n    minCoverage: 9\\n"
-                        + "|environments[0].minPassRate cannot be 'high'; fix: write a number such as 95",
-                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    approvalRequired: maybe\\n"
-                        + "|environments[0].approvalRequired cannot be 'maybe'; fix: write true or false",
-                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    approvers: alice\\n"
-                        + "|environments[0].approvers has the wrong shape; fix: write a list",
-                "environments:\\n  - name: qa\\n    minPassRate: 120\\n    minCoverage: 9\\n"
-                        + "|environments[0] (qa): minPassRate must be between 0 and 100, got 120.0",
-                "environments:\\n  - name: QA\\n    minPassRate: 99\\n    minCoverage: 9\\n"
-                        + "|environment name 'QA' is not valid",
-                "environments:\\n  - name: qa\\n    minCoverage: 9\\n"
-                        + "|environments[0] (qa) has no minPassRate; fix: add 'minPassRate:' with a percentage",
-                "environments:\\n  - minPassRate: 99\\n    minCoverage: 9\\n|environments[0] has no name",
-                "environments:\\n  - name: qa\\n    minPassRate: 99\\n|has no minCoverage",
-                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    waitTimerMinutes: -5\\n"
-                        + "|approval waitTimer must not be negative",
-                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n    waitTimerMinutes: 2.5\\n"
-                        + "|environments[0].waitTimerMinutes",
-                "environments:\\n  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n"
-                        + "  - name: qa\\n    minPassRate: 99\\n    minCoverage: 9\\n|environment 'qa' is defined twice",
+                        + "|, line 3, column 5: environments[0] (qa): minPassRate cannot be 'high'",
                 "environments:\\n  - name: qa\\n    name: qb\\n|not valid YAML",
                 "environments: [\\n|not valid YAML",
-                "environments: []\\n|defines no environments",
                 "''|defines no environments",
-                "environments:\\n  -\\n|environments[0] is empty",
-                "environments: 5\\n|has the wrong shape"
+                "environments: 5\\n|: environments has the wrong shape"
             })
     void shouldSayWhereWhatAndHowToFixABadFile(String yaml, String expected) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -141,16 +144,17 @@ class ConfigFileTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": environments[1] (production) target: unknown key 'promoteTimeoutSeconds' for kind"
                         + " kubernetes; fix: use one of the known keys: context, kind, kubeconfig, namespace");
-        assertThat(ConfigFile.contents(null, dir).target("production")).contains(target);
-        assertThat(ConfigFile.contents(null, dir.resolve("elsewhere")).targets())
-                .isEmpty();
+        assertThat(PolicyFiles.locate(file, null, dir.resolve("elsewhere"), Map.of(), dir.resolve("home"))
+                        .read()
+                        .target("production"))
+                .contains(target);
     }
 
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
-                "target: kubernetes|environments[0].target has the wrong shape; fix: write a mapping such as"
+                "target: kubernetes|environments[0] (qa): target cannot be 'kubernetes'; fix: write a mapping such as"
                         + " '{kind: kubernetes, namespace: prod}'",
                 "target: {namespace: prod}|environments[0] (qa) target has no kind; fix: add 'kind: kubernetes'",
                 "target: {kind: kubernetes, namespace: [a, b]}|environments[0] (qa) target: namespace must be a single"

@@ -50,7 +50,7 @@ class DeployCommandTest {
         return deployTo(
                 host,
                 "production",
-                CommandLines.concat(List.of("--steps", QUICK, "--config", config().toString()), more));
+                CommandLines.concat(List.of("--steps", QUICK, "--policy", config().toString()), more));
     }
 
     private List<DeploymentRecord> records() {
@@ -258,7 +258,7 @@ class DeployCommandTest {
                 QUICK,
                 "--tag",
                 "v1.4.0",
-                "--config",
+                "--policy",
                 config().toString(),
                 "--json");
 

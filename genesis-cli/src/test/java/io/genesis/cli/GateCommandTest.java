@@ -217,7 +217,7 @@ class GateCommandTest {
         assertThat(forced.exitCode()).isZero();
         assertThat(forced.out())
                 .startsWith("genesis gate for production: OVERRIDDEN")
-                .contains("  override  gate FAILED but overridden with --force: hotfix for INC-42");
+                .contains("  override  gate FAILED but overridden: hotfix for INC-42");
         assertThat(noReason.exitCode()).isEqualTo(2);
         assertThat(noReason.err()).contains("--force needs --reason");
         assertThat(reasonOnly.exitCode()).isEqualTo(2);
@@ -311,8 +311,8 @@ class GateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .contains(config + ", line 3")
-                .contains("unknown field 'minPassrate' at environments[0].minPassrate")
-                .contains("fix: use one of the known fields:")
+                .contains("environments[0] (qa): unknown key 'minPassrate'")
+                .contains("fix: use one of the known keys:")
                 .contains("minPassRate");
     }
 

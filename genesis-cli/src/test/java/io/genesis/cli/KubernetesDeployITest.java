@@ -574,7 +574,7 @@ class KubernetesDeployITest {
                       namspace: prod
                 """);
 
-        Run run = deploy("--config", config.toString(), "--target", "kubernetes", "--steps", SWITCH);
+        Run run = deploy("--policy", config.toString(), "--target", "kubernetes", "--steps", SWITCH);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())

@@ -38,9 +38,13 @@ public record GatePolicy(
      * The policy for {@code request}.
      *
      * @throws IllegalArgumentException when the request loosens a threshold its environment does not
-     *     let pipelines loosen; the message names the threshold, both values and the fix
+     *     let pipelines loosen, or forces a gate where force is not allowed; the message names the
+     *     setting, the values and the fix
      */
     public static GatePolicy of(GateRequest request) {
+        if (request.forced()) {
+            ForceRule.requireAllowed(request.environment());
+        }
         String name = request.environment().name();
         GateThresholds base = request.environment().gate();
         GateThresholds effective = base;

@@ -108,9 +108,7 @@ public record GateRequest(
     }
 
     private static void requirePoints(String field, double points) {
-        if (Double.isNaN(points) || points < 0 || points > 100) {
-            throw new IllegalArgumentException(field + " must be between 0 and 100 percentage points, got " + points);
-        }
+        Percentage.requirePoints(field, points);
     }
 
     /** Builds a {@link GateRequest}; every setter validates its input and names the field. */

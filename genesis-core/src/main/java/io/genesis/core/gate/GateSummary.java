@@ -26,6 +26,7 @@ import java.util.Map;
  * @param notes remarks that do not change the verdict
  * @param overrideReason why the gate was forced through, or {@code null}
  * @param reports how many report files were read
+ * @param lines what a console shows: {@link GateVerdict#lines()}, the one wording of a verdict
  * @param consequence the worst effect among the criteria that are not met (NOTE, UNSTABLE, FAILURE or
  *     ERROR), or {@code null} when all are met
  * @param findings security findings counted, or {@code null} when no findings reports were read
@@ -41,6 +42,7 @@ public record GateSummary(
         List<String> notes,
         String overrideReason,
         Reports reports,
+        List<String> lines,
         String consequence,
         Findings findings) {
 
@@ -51,6 +53,7 @@ public record GateSummary(
         coverage = coverage == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(coverage));
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
     static GateSummary of(GateVerdict verdict) {
@@ -91,6 +94,7 @@ public record GateSummary(
                 verdict.notes(),
                 verdict.overrideReason().orElse(null),
                 new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()),
+                verdict.lines(),
                 verdict.consequence().map(Criticality::name).orElse(null),
                 Findings.of(verdict.readings()));
     }

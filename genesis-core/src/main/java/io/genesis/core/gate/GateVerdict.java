@@ -3,6 +3,7 @@ package io.genesis.core.gate;
 import io.genesis.core.policy.Percentage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,19 +69,28 @@ public record GateVerdict(
     }
 
     /**
-     * One line per criterion, then the notes, then the override: what a console log shows. A
-     * criterion that is not met and whose criticality is not the default (error) says what it does.
+     * What a console log shows, the one wording of a verdict for every front door: one line per
+     * criterion behind its status ({@code passed    pass rate 99.00 % >= 98.00 % ...}), then the
+     * notes, then the override. A criterion that is not met and whose criticality is not the
+     * default (error) says what it does, such as {@code [note]}.
      */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        criteria.forEach(c -> lines.add(c.message()
-                + c.effect()
-                        .filter(effect -> c.criticality() != Criticality.ERROR)
-                        .map(effect -> " [" + effect.key() + "]")
-                        .orElse("")));
-        lines.addAll(notes);
-        overrideReason.ifPresent(reason -> lines.add("gate " + decided + " but overridden: " + reason));
+        criteria.forEach(c -> lines.add(labelled(
+                c.status().name().toLowerCase(Locale.ROOT),
+                c.message()
+                        + c.effect()
+                                .filter(effect -> c.criticality() != Criticality.ERROR)
+                                .map(effect -> " [" + effect.key() + "]")
+                                .orElse(""))));
+        notes.forEach(note -> lines.add(labelled("note", note)));
+        overrideReason.ifPresent(
+                reason -> lines.add(labelled("override", "gate " + decided + " but overridden: " + reason)));
         return lines;
+    }
+
+    private static String labelled(String label, String text) {
+        return String.format(Locale.ROOT, "%-9s %s", label, text);
     }
 
     /** The verdict as plain data that serializes to JSON and back. */

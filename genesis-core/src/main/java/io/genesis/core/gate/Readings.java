@@ -1,8 +1,10 @@
 package io.genesis.core.gate;
 
 import io.genesis.core.gate.findings.FindingsReading;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a run's reports said, and what could not be read.
@@ -61,5 +63,26 @@ public record Readings(
                 0,
                 FindingsReading.NONE,
                 BenchmarkReadings.NONE);
+    }
+
+    /**
+     * These readings with test counts recorded elsewhere (such as by a CI server's own test
+     * results) in place of test reports: no test report file was read, no required test can be
+     * selected, and {@code note} says where the tests came from.
+     */
+    public Readings withRecordedTests(TestCounts counts, String note) {
+        List<String> all = new ArrayList<>();
+        all.add(note);
+        all.addAll(notes);
+        return new Readings(
+                0,
+                coverageFiles,
+                new TestReading(counts, List.of(), 0, Optional.empty()),
+                coverage,
+                problems,
+                all,
+                findingsFiles,
+                findings,
+                benchmarks);
     }
 }

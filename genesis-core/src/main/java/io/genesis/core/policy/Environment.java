@@ -10,8 +10,21 @@ import java.util.regex.Pattern;
  * @param gate the quality bar a build must meet first
  * @param approval who must approve a rollout, and when
  * @param refs which branches and tags may deploy
+ * @param allowForce whether a gate that did not pass may be forced through here (with a reason)
+ * @param protectedEnvironment whether a checkout's configuration may not name targets, credentials
+ *     or API addresses for this environment; {@code production} is protected unless configured
+ *     otherwise
  */
-public record Environment(String name, GateThresholds gate, ApprovalPolicy approval, RefPolicy refs) {
+public record Environment(
+        String name,
+        GateThresholds gate,
+        ApprovalPolicy approval,
+        RefPolicy refs,
+        boolean allowForce,
+        boolean protectedEnvironment) {
+
+    /** The name of the environment that is protected unless its configuration says otherwise. */
+    public static final String PROTECTED_BY_DEFAULT = "production";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -20,6 +33,11 @@ public record Environment(String name, GateThresholds gate, ApprovalPolicy appro
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(refs, "refs");
+    }
+
+    /** An environment that allows force, and is protected when it is called {@code production}. */
+    public Environment(String name, GateThresholds gate, ApprovalPolicy approval, RefPolicy refs) {
+        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name));
     }
 
     /**
@@ -36,14 +54,22 @@ public record Environment(String name, GateThresholds gate, ApprovalPolicy appro
     }
 
     public Environment withGate(GateThresholds thresholds) {
-        return new Environment(name, thresholds, approval, refs);
+        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment);
     }
 
     public Environment withApproval(ApprovalPolicy policy) {
-        return new Environment(name, gate, policy, refs);
+        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment);
     }
 
     public Environment withRefs(RefPolicy policy) {
-        return new Environment(name, gate, approval, policy);
+        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment);
+    }
+
+    public Environment withAllowForce(boolean allow) {
+        return new Environment(name, gate, approval, refs, allow, protectedEnvironment);
+    }
+
+    public Environment withProtected(boolean protect) {
+        return new Environment(name, gate, approval, refs, allowForce, protect);
     }
 }

@@ -60,11 +60,18 @@ public record Environments(List<Environment> all) {
                         + (all.isEmpty() ? "none are configured" : names())));
     }
 
-    /** These environments with {@code environment} added, or replacing the one of the same name. */
+    /**
+     * These environments with {@code environment} replacing the one of the same name where it stands,
+     * or added at the end.
+     */
     public Environments with(Environment environment) {
         List<Environment> copy = new ArrayList<>(all);
-        copy.removeIf(e -> e.name().equals(environment.name()));
-        copy.add(environment);
+        int index = copy.indexOf(find(environment.name()).orElse(null));
+        if (index < 0) {
+            copy.add(environment);
+        } else {
+            copy.set(index, environment);
+        }
         return new Environments(copy);
     }
 

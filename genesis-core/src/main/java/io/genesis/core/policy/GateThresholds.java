@@ -32,12 +32,7 @@ public record GateThresholds(
     public GateThresholds {
         Objects.requireNonNull(minPassRate, "minPassRate");
         Objects.requireNonNull(maxCoverageDrop, "maxCoverageDrop");
-        maxCoverageDrop.ifPresent(drop -> {
-            if (drop.isNaN() || drop < 0 || drop > 100) {
-                throw new IllegalArgumentException(
-                        "maxCoverageDrop must be between 0 and 100 percentage points, got " + drop);
-            }
-        });
+        maxCoverageDrop.ifPresent(drop -> Percentage.requirePoints("maxCoverageDrop", drop));
         EnumMap<CoverageMetric, Percentage> copy = new EnumMap<>(CoverageMetric.class);
         copy.putAll(Objects.requireNonNull(minCoverage, "minCoverage"));
         minCoverage = Collections.unmodifiableMap(copy);

@@ -44,6 +44,17 @@ public record Percentage(double value) implements Comparable<Percentage> {
         return new Percentage(value);
     }
 
+    /**
+     * Checks percentage points given by a person (an allowed drop, an unstable margin): from 0 to
+     * 100, naming {@code field} when they are not.
+     */
+    public static double requirePoints(String field, double points) {
+        if (Double.isNaN(points) || points < 0 || points > 100) {
+            throw new IllegalArgumentException(field + " must be between 0 and 100 percentage points, got " + points);
+        }
+        return points;
+    }
+
     /** {@code part / whole} as a percentage; {@code whole} must be positive. */
     public static Percentage ratio(long part, long whole) {
         if (whole <= 0 || part < 0 || part > whole) {

@@ -50,9 +50,9 @@ class GateTest {
         assertThat(verdict.decided()).isEqualTo(Verdict.PASSED);
         assertThat(verdict.lines())
                 .containsExactly(
-                        "read 1 test report and 1 coverage report",
-                        "pass rate 99.00 % >= 98.00 % required for production (99 passed, 1 failed, 0 errors, 3 skipped, 1 flaky)",
-                        "line coverage 90.00 % >= 85.00 % required for production (90 of 100 lines covered)");
+                        "passed    read 1 test report and 1 coverage report",
+                        "passed    pass rate 99.00 % >= 98.00 % required for production (99 passed, 1 failed, 0 errors, 3 skipped, 1 flaky)",
+                        "passed    line coverage 90.00 % >= 85.00 % required for production (90 of 100 lines covered)");
         assertThat(verdict.hasInputProblems()).isFalse();
         assertThat(verdict.overrideReason()).isEmpty();
     }
@@ -334,7 +334,9 @@ class GateTest {
         assertThat(overridden.decided()).isEqualTo(decided);
         if (forced == Verdict.OVERRIDDEN) {
             assertThat(overridden.overrideReason()).contains("incident 42: hotfix");
-            assertThat(overridden.lines()).last().isEqualTo("gate " + decided + " but overridden: incident 42: hotfix");
+            assertThat(overridden.lines())
+                    .last()
+                    .isEqualTo("override  gate " + decided + " but overridden: incident 42: hotfix");
         } else {
             assertThat(overridden.overrideReason()).isEmpty();
             assertThat(overridden.notes()).contains("force was requested, but the gate passed: nothing was overridden");
@@ -416,7 +418,10 @@ class GateTest {
         Criterion coverage = criterion(judged, "coverage.line");
         assertThat(coverage.kind()).isEqualTo(CriterionKind.COVERAGE);
         assertThat(coverage.criticality()).isEqualTo(criticality);
-        assertThat(judged.lines()).contains(coverage.message() + suffix);
+        assertThat(judged.lines())
+                .contains(String.format(
+                        "%-9s %s",
+                        coverage.status().name().toLowerCase(java.util.Locale.ROOT), coverage.message() + suffix));
         assertThat(criterion(judged, "passRate").criticality()).isEqualTo(Criticality.ERROR);
     }
 

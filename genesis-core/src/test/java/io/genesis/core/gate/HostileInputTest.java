@@ -161,9 +161,11 @@ class HostileInputTest {
         assertThat(verdict.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(verdict.lines())
                 .anySatisfy(line -> assertThat(line)
-                        .startsWith("no files matched target/surefire-reports/*.xml under " + workspace.toRealPath()))
-                .anySatisfy(line -> assertThat(line).startsWith("no files matched target/site/jacoco/jacoco.xml"))
-                .anySatisfy(line -> assertThat(line).startsWith("no tests found in 0 test reports"));
+                        .startsWith("failed    no files matched target/surefire-reports/*.xml under "
+                                + workspace.toRealPath()))
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("failed    no files matched target/site/jacoco/jacoco.xml"))
+                .anySatisfy(line -> assertThat(line).startsWith("failed    no tests found in 0 test reports"));
     }
 
     @Test
@@ -175,8 +177,9 @@ class HostileInputTest {
 
         assertThat(verdict.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(verdict.hasInputProblems()).isFalse();
-        assertThat(verdict.lines()).contains("read 1 test report and 1 coverage report");
-        assertThat(verdict.lines()).anySatisfy(line -> assertThat(line).startsWith("no tests found in 1 test report;"));
+        assertThat(verdict.lines()).contains("passed    read 1 test report and 1 coverage report");
+        assertThat(verdict.lines())
+                .anySatisfy(line -> assertThat(line).startsWith("failed    no tests found in 1 test report;"));
     }
 
     @Test

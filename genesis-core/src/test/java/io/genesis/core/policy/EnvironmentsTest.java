@@ -51,14 +51,14 @@ class EnvironmentsTest {
     }
 
     @Test
-    void shouldAddOrReplaceByName() {
+    void shouldReplaceByNameInPlaceOrAddAtTheEnd() {
         Environment strictStaging = Environments.defaults().named("staging").withGate(GateThresholds.of(99, 90));
         Environment qa = strictStaging.withRefs(new RefPolicy(List.of("qa/*"), List.of()));
         Environment qaNamed = new Environment("qa", qa.gate(), qa.approval(), qa.refs());
 
         Environments changed = Environments.defaults().with(strictStaging).with(qaNamed);
 
-        assertThat(changed.names()).isEqualTo("production, staging, qa");
+        assertThat(changed.names()).isEqualTo("staging, production, qa");
         assertThat(changed.named("staging").gate().minPassRate()).isEqualTo(new Percentage(99));
         assertThat(changed.named("qa").refs().branches()).containsExactly("qa/*");
     }

@@ -4,7 +4,12 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import io.genesis.core.policy.PolicyKey;
 import io.jenkins.plugins.genesis.JenkinsFacade;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -13,120 +18,195 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One environment as an administrator sets it up, on the global configuration page or with
- * Configuration as Code. Jenkins stores it with XStream, so it holds plain fields only; the
- * engine's {@link io.genesis.core.policy.Environment} is built from it by
- * {@link EnvironmentTranslation}. Lists of people and patterns are kept as text, separated by
- * commas or white space, the way people type them into a form.
- *
- * <p>A new environment lets nothing through until it is configured: every test must pass, no
- * branch or tag may deploy.
+ * Configuration as Code, in the keys and types of the one policy schema (docs/configuration.md):
+ * numbers are numbers, lists are lists. Jenkins stores it with XStream, so it holds plain fields
+ * only; a value that is not set is {@code null} and takes the engine's default. The engine's
+ * {@link io.genesis.core.policy.EnvironmentBinder} reads {@link #toTree()}; no rule lives here.
  */
 public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
 
-    static final double STRICTEST_PASS_RATE = 100;
-
     private final String name;
-    private double minPassRate = STRICTEST_PASS_RATE;
-    private double minCoverage;
-    private String approvers = "";
-    private String approverGroups = "";
-    private int waitTimerMinutes;
-    private String allowedBranches = "";
-    private String allowedTags = "";
-    private boolean approvalRequired;
+    private Double minPassRate;
+    private Double minCoverage;
+    private Double maxCoverageDrop;
+    private Boolean allowLoosening;
+    private CriticalityConfig criticality;
+    private Boolean approvalRequired;
+    private List<String> approvers;
+    private List<String> approverGroups;
+    private Integer waitTimerMinutes;
+    private Boolean preventSelfApproval;
+    private List<String> allowedBranches;
+    private List<String> allowedTags;
+    private Boolean allowForce;
+    private Boolean protectedEnvironment;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
     public EnvironmentConfig(String name) {
-        this.name = clean(name);
+        this.name = name == null ? null : name.trim();
     }
 
     public String getName() {
         return name;
     }
 
-    /** The lowest test pass rate, in percent, a build needs to deploy here. */
-    public double getMinPassRate() {
+    public Double getMinPassRate() {
         return minPassRate;
     }
 
     @DataBoundSetter
-    public void setMinPassRate(double minPassRate) {
+    public void setMinPassRate(Double minPassRate) {
         this.minPassRate = minPassRate;
     }
 
-    /** The lowest line coverage, in percent, a build needs to deploy here. */
-    public double getMinCoverage() {
+    public Double getMinCoverage() {
         return minCoverage;
     }
 
     @DataBoundSetter
-    public void setMinCoverage(double minCoverage) {
+    public void setMinCoverage(Double minCoverage) {
         this.minCoverage = minCoverage;
     }
 
-    /** User ids who may approve a rollout here. */
-    public String getApprovers() {
-        return approvers;
+    public Double getMaxCoverageDrop() {
+        return maxCoverageDrop;
     }
 
     @DataBoundSetter
-    public void setApprovers(String approvers) {
-        this.approvers = clean(approvers);
+    public void setMaxCoverageDrop(Double maxCoverageDrop) {
+        this.maxCoverageDrop = maxCoverageDrop;
     }
 
-    /** Groups whose members may approve a rollout here. */
-    public String getApproverGroups() {
-        return approverGroups;
-    }
-
-    @DataBoundSetter
-    public void setApproverGroups(String approverGroups) {
-        this.approverGroups = clean(approverGroups);
-    }
-
-    /** Minutes after an approval request before anyone may approve it. */
-    public int getWaitTimerMinutes() {
-        return waitTimerMinutes;
+    public Boolean getAllowLoosening() {
+        return allowLoosening;
     }
 
     @DataBoundSetter
-    public void setWaitTimerMinutes(int waitTimerMinutes) {
-        this.waitTimerMinutes = waitTimerMinutes;
+    public void setAllowLoosening(Boolean allowLoosening) {
+        this.allowLoosening = allowLoosening;
     }
 
-    /** Glob patterns of the branches that may deploy here. */
-    public String getAllowedBranches() {
-        return allowedBranches;
-    }
-
-    @DataBoundSetter
-    public void setAllowedBranches(String allowedBranches) {
-        this.allowedBranches = clean(allowedBranches);
-    }
-
-    /** Glob patterns of the tags that may deploy here. */
-    public String getAllowedTags() {
-        return allowedTags;
+    public CriticalityConfig getCriticality() {
+        return criticality;
     }
 
     @DataBoundSetter
-    public void setAllowedTags(String allowedTags) {
-        this.allowedTags = clean(allowedTags);
+    public void setCriticality(CriticalityConfig criticality) {
+        this.criticality = criticality;
     }
 
-    /** Whether a person must approve each rollout here. */
-    public boolean isApprovalRequired() {
+    public Boolean getApprovalRequired() {
         return approvalRequired;
     }
 
     @DataBoundSetter
-    public void setApprovalRequired(boolean approvalRequired) {
+    public void setApprovalRequired(Boolean approvalRequired) {
         this.approvalRequired = approvalRequired;
     }
 
-    private static String clean(String text) {
-        return text == null ? "" : text.trim();
+    public List<String> getApprovers() {
+        return copy(approvers);
+    }
+
+    @DataBoundSetter
+    public void setApprovers(List<String> approvers) {
+        this.approvers = copy(approvers);
+    }
+
+    public List<String> getApproverGroups() {
+        return copy(approverGroups);
+    }
+
+    @DataBoundSetter
+    public void setApproverGroups(List<String> approverGroups) {
+        this.approverGroups = copy(approverGroups);
+    }
+
+    public Integer getWaitTimerMinutes() {
+        return waitTimerMinutes;
+    }
+
+    @DataBoundSetter
+    public void setWaitTimerMinutes(Integer waitTimerMinutes) {
+        this.waitTimerMinutes = waitTimerMinutes;
+    }
+
+    public Boolean getPreventSelfApproval() {
+        return preventSelfApproval;
+    }
+
+    @DataBoundSetter
+    public void setPreventSelfApproval(Boolean preventSelfApproval) {
+        this.preventSelfApproval = preventSelfApproval;
+    }
+
+    public List<String> getAllowedBranches() {
+        return copy(allowedBranches);
+    }
+
+    @DataBoundSetter
+    public void setAllowedBranches(List<String> allowedBranches) {
+        this.allowedBranches = copy(allowedBranches);
+    }
+
+    public List<String> getAllowedTags() {
+        return copy(allowedTags);
+    }
+
+    @DataBoundSetter
+    public void setAllowedTags(List<String> allowedTags) {
+        this.allowedTags = copy(allowedTags);
+    }
+
+    public Boolean getAllowForce() {
+        return allowForce;
+    }
+
+    @DataBoundSetter
+    public void setAllowForce(Boolean allowForce) {
+        this.allowForce = allowForce;
+    }
+
+    /** The schema's {@code protected} key (a Java keyword, hence the field's longer name). */
+    public Boolean getProtected() {
+        return protectedEnvironment;
+    }
+
+    @DataBoundSetter
+    public void setProtected(Boolean protectedEnvironment) {
+        this.protectedEnvironment = protectedEnvironment;
+    }
+
+    /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
+    Map<String, Object> toTree() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        put(tree, PolicyKey.NAME, name);
+        put(tree, PolicyKey.MIN_PASS_RATE, minPassRate);
+        put(tree, PolicyKey.MIN_COVERAGE, minCoverage);
+        put(tree, PolicyKey.MAX_COVERAGE_DROP, maxCoverageDrop);
+        put(tree, PolicyKey.ALLOW_LOOSENING, allowLoosening);
+        put(tree, PolicyKey.CRITICALITY, criticality == null ? null : criticality.toTree());
+        put(tree, PolicyKey.APPROVAL_REQUIRED, approvalRequired);
+        put(tree, PolicyKey.APPROVERS, approvers);
+        put(tree, PolicyKey.APPROVER_GROUPS, approverGroups);
+        put(tree, PolicyKey.WAIT_TIMER_MINUTES, waitTimerMinutes);
+        put(tree, PolicyKey.PREVENT_SELF_APPROVAL, preventSelfApproval);
+        put(tree, PolicyKey.ALLOWED_BRANCHES, allowedBranches);
+        put(tree, PolicyKey.ALLOWED_TAGS, allowedTags);
+        put(tree, PolicyKey.ALLOW_FORCE, allowForce);
+        put(tree, PolicyKey.PROTECTED, protectedEnvironment);
+        return tree;
+    }
+
+    private static void put(Map<String, Object> tree, PolicyKey key, Object value) {
+        if (value != null) {
+            tree.put(key.key(), value);
+        }
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? null : new ArrayList<>(list);
     }
 
     /** The form of one environment inside the global configuration. */
@@ -136,6 +216,11 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         @Override
         public String getDisplayName() {
             return Messages.ENVIRONMENT_DISPLAY_NAME.format();
+        }
+
+        /** A list as the form shows it in one text box: entries separated by commas. */
+        public String joined(List<String> entries) {
+            return entries == null ? "" : String.join(", ", entries);
         }
 
         /** Checks a name as the engine will; uniqueness is checked when the page is saved. */
@@ -148,13 +233,19 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         @POST
         public FormValidation doCheckMinPassRate(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkPercentage("minPassRate", value));
+            return answer(EnvironmentValidation.checkPercentage(PolicyKey.MIN_PASS_RATE, value));
         }
 
         @POST
         public FormValidation doCheckMinCoverage(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkPercentage("minCoverage", value));
+            return answer(EnvironmentValidation.checkPercentage(PolicyKey.MIN_COVERAGE, value));
+        }
+
+        @POST
+        public FormValidation doCheckMaxCoverageDrop(@QueryParameter String value) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(EnvironmentValidation.checkPoints(PolicyKey.MAX_COVERAGE_DROP, value));
         }
 
         @POST

@@ -1,53 +1,41 @@
 package io.jenkins.plugins.genesis.config;
 
-import io.genesis.core.gate.CoverageMetric;
-import io.genesis.core.policy.ApprovalPolicy;
+import io.genesis.core.gate.CriterionKind;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
-import io.genesis.core.policy.GateThresholds;
-import io.genesis.core.policy.Percentage;
-import io.genesis.core.policy.RefPolicy;
-import java.time.Duration;
+import io.genesis.core.policy.PolicyKey;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one place that translates between what an administrator configured and the engine's
- * policy. The engine builds and validates; whatever it rejects comes back as its own message.
+ * The one place that maps what an administrator configured onto the engine's policy: the
+ * configuration classes become the plain tree that the engine's {@link EnvironmentBinder} reads,
+ * with the engine's defaults and messages. Nothing is decided here.
  */
 final class EnvironmentTranslation {
-
-    private static final String LIST_SEPARATORS = "[,\\s]+";
 
     private EnvironmentTranslation() {}
 
     /**
      * The engine's environments for {@code configs}, in the same order.
      *
-     * @throws IllegalArgumentException with the engine's message when a value is not acceptable
+     * @throws io.genesis.core.policy.PolicyException with the engine's message when a value is not
+     *     acceptable
      */
     static Environments toEngine(List<EnvironmentConfig> configs) {
-        List<Environment> environments = new ArrayList<>();
-        for (EnvironmentConfig config : configs) {
-            environments.add(toEngine(config));
-        }
-        return new Environments(environments);
+        // A page without environments is a Jenkins that deploys nowhere yet, not a mistake in a file.
+        return configs.isEmpty()
+                ? new Environments(List.of())
+                : EnvironmentBinder.bind(document(configs)).environments();
     }
 
-    static Environment toEngine(EnvironmentConfig config) {
-        ApprovalPolicy approval = new ApprovalPolicy(
-                config.isApprovalRequired(),
-                new LinkedHashSet<>(split(config.getApprovers())),
-                new LinkedHashSet<>(split(config.getApproverGroups())),
-                Duration.ofMinutes(config.getWaitTimerMinutes()),
-                ApprovalPolicy.DEFAULT_TIMEOUT,
-                false);
-        RefPolicy refs = new RefPolicy(split(config.getAllowedBranches()), split(config.getAllowedTags()));
-        return new Environment(
-                config.getName(), GateThresholds.of(config.getMinPassRate(), config.getMinCoverage()), approval, refs);
+    /** The document the binder reads: {@code environments:} and one tree per environment. */
+    static Map<String, Object> document(List<EnvironmentConfig> configs) {
+        List<Object> trees = new ArrayList<>();
+        configs.forEach(config -> trees.add(config.toTree()));
+        return Map.of(EnvironmentBinder.ENVIRONMENTS, trees);
     }
 
     /** Configuration objects holding {@code environments}, used to preload the engine's defaults. */
@@ -59,30 +47,31 @@ final class EnvironmentTranslation {
         return configs;
     }
 
+    /** A configuration object with every key set, from the engine's own tree of the environment. */
+    @SuppressWarnings("unchecked")
     static EnvironmentConfig fromEngine(Environment environment) {
+        Map<String, Object> tree = EnvironmentBinder.tree(environment);
         EnvironmentConfig config = new EnvironmentConfig(environment.name());
-        config.setMinPassRate(environment.gate().minPassRate().value());
-        // Only line coverage has a field on the form; an environment without it is not gated on it.
-        Percentage line = environment.gate().minCoverage().get(CoverageMetric.LINE);
-        config.setMinCoverage(line == null ? 0 : line.value());
-        ApprovalPolicy approval = environment.approval();
-        config.setApprovalRequired(approval.required());
-        config.setApprovers(join(approval.approvers()));
-        config.setApproverGroups(join(approval.approverGroups()));
-        config.setWaitTimerMinutes(Math.toIntExact(approval.waitTimer().toMinutes()));
-        config.setAllowedBranches(join(environment.refs().branches()));
-        config.setAllowedTags(join(environment.refs().tags()));
+        config.setMinPassRate((Double) tree.get(PolicyKey.MIN_PASS_RATE.key()));
+        config.setMinCoverage((Double) tree.get(PolicyKey.MIN_COVERAGE.key()));
+        config.setMaxCoverageDrop((Double) tree.get(PolicyKey.MAX_COVERAGE_DROP.key()));
+        config.setAllowLoosening((Boolean) tree.get(PolicyKey.ALLOW_LOOSENING.key()));
+        Map<String, Object> levels = (Map<String, Object>) tree.get(PolicyKey.CRITICALITY.key());
+        CriticalityConfig criticality = new CriticalityConfig();
+        criticality.setPassRate((String) levels.get(CriterionKind.PASS_RATE.key()));
+        criticality.setCoverage((String) levels.get(CriterionKind.COVERAGE.key()));
+        criticality.setCoverageDrop((String) levels.get(CriterionKind.COVERAGE_DROP.key()));
+        criticality.setRequired((String) levels.get(CriterionKind.REQUIRED.key()));
+        config.setCriticality(criticality);
+        config.setApprovalRequired((Boolean) tree.get(PolicyKey.APPROVAL_REQUIRED.key()));
+        config.setApprovers((List<String>) tree.get(PolicyKey.APPROVERS.key()));
+        config.setApproverGroups((List<String>) tree.get(PolicyKey.APPROVER_GROUPS.key()));
+        config.setWaitTimerMinutes((Integer) tree.get(PolicyKey.WAIT_TIMER_MINUTES.key()));
+        config.setPreventSelfApproval((Boolean) tree.get(PolicyKey.PREVENT_SELF_APPROVAL.key()));
+        config.setAllowedBranches((List<String>) tree.get(PolicyKey.ALLOWED_BRANCHES.key()));
+        config.setAllowedTags((List<String>) tree.get(PolicyKey.ALLOWED_TAGS.key()));
+        config.setAllowForce((Boolean) tree.get(PolicyKey.ALLOW_FORCE.key()));
+        config.setProtected((Boolean) tree.get(PolicyKey.PROTECTED.key()));
         return config;
-    }
-
-    /** The entries of a list typed as text: separated by commas or white space, blanks dropped. */
-    static List<String> split(String text) {
-        return Arrays.stream(text.split(LIST_SEPARATORS))
-                .filter(entry -> !entry.isEmpty())
-                .toList();
-    }
-
-    private static String join(Collection<String> entries) {
-        return String.join(", ", entries);
     }
 }

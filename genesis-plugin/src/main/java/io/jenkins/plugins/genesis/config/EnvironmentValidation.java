@@ -3,8 +3,8 @@ package io.jenkins.plugins.genesis.config;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.policy.PolicyKey;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The checks behind the form: each returns the problem a person should fix, or nothing. They need
  * no running Jenkins, so they are tested directly; the descriptors only turn the answer into a
- * form message. Where the engine has a rule, the engine's message is passed on.
+ * form message. Every rule is the engine's: this class only reads what was typed into a text box.
  */
 final class EnvironmentValidation {
 
@@ -26,23 +26,29 @@ final class EnvironmentValidation {
     }
 
     /** A percentage as typed into the form: a plain number from 0 to 100. */
-    static Optional<String> checkPercentage(String field, String value) {
+    static Optional<String> checkPercentage(PolicyKey key, String value) {
         if (isBlank(value)) {
             return Optional.of(Messages.VALUE_REQUIRED.format());
         }
-        double number;
-        try {
-            number = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return Optional.of(Messages.NOT_A_NUMBER.format(value.trim()));
+        return number(value)
+                .map(n -> engineProblem(() -> Percentage.of(key.key(), n)))
+                .orElseGet(() -> Optional.of(Messages.NOT_A_NUMBER.format(value.trim())));
+    }
+
+    /** Percentage points as typed into the form; empty means not set. */
+    static Optional<String> checkPoints(PolicyKey key, String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
         }
-        return engineProblem(() -> Percentage.of(field, number));
+        return number(value)
+                .map(n -> engineProblem(() -> Percentage.requirePoints(key.key(), n)))
+                .orElseGet(() -> Optional.of(Messages.NOT_A_NUMBER.format(value.trim())));
     }
 
     /** A wait timer as typed into the form: whole minutes, shorter than the approval timeout. */
     static Optional<String> checkWaitTimer(String value) {
         if (isBlank(value)) {
-            return Optional.of(Messages.VALUE_REQUIRED.format());
+            return Optional.empty();
         }
         long minutes;
         try {
@@ -54,26 +60,21 @@ final class EnvironmentValidation {
                 true, Set.of(), Set.of(), Duration.ofMinutes(minutes), ApprovalPolicy.DEFAULT_TIMEOUT, false));
     }
 
-    /** The first name used by more than one environment. */
-    static Optional<String> findDuplicateName(List<EnvironmentConfig> environments) {
-        Set<String> seen = new HashSet<>();
-        return environments.stream()
-                .map(EnvironmentConfig::getName)
-                .filter(name -> !seen.add(name))
-                .findFirst();
-    }
-
     /**
      * What is wrong with a whole list of environments, as the save of the configuration page
-     * reports it: a duplicate name first, then anything the engine rejects.
+     * reports it: the engine's message.
      */
     static Optional<String> checkAll(List<EnvironmentConfig> environments) {
-        Optional<String> duplicate = findDuplicateName(environments);
-        if (duplicate.isPresent()) {
-            return Optional.of(Messages.DUPLICATE_NAME.format(duplicate.get()));
-        }
         return engineProblem(() -> EnvironmentTranslation.toEngine(environments))
                 .map(problem -> Messages.INVALID_ENVIRONMENT.format(problem));
+    }
+
+    private static Optional<Double> number(String value) {
+        try {
+            return Optional.of(Double.parseDouble(value.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> engineProblem(Runnable build) {

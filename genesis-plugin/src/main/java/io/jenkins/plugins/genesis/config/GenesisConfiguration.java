@@ -50,8 +50,7 @@ public final class GenesisConfiguration extends GlobalConfiguration {
     /**
      * Replaces all environments and saves; used by Configuration as Code.
      *
-     * @throws IllegalArgumentException naming the problem when two environments share a name or
-     *     the engine rejects a value
+     * @throws IllegalArgumentException with the engine's message when it rejects a value
      */
     @DataBoundSetter
     public void setEnvironments(List<EnvironmentConfig> environments) {
@@ -70,7 +69,8 @@ public final class GenesisConfiguration extends GlobalConfiguration {
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        List<EnvironmentConfig> submitted = req.bindJSONToList(EnvironmentConfig.class, json.opt(ENVIRONMENTS));
+        List<EnvironmentConfig> submitted =
+                req.bindJSONToList(EnvironmentConfig.class, FormLists.split(json.opt(ENVIRONMENTS)));
         Optional<String> problem = EnvironmentValidation.checkAll(submitted);
         if (problem.isPresent()) {
             throw new FormException(problem.get(), ENVIRONMENTS);

@@ -9,8 +9,9 @@ enum Messages {
     VALUE_REQUIRED,
     NOT_A_NUMBER,
     NOT_WHOLE_MINUTES,
-    DUPLICATE_NAME,
-    INVALID_ENVIRONMENT;
+    INVALID_ENVIRONMENT,
+    CRITICALITY_DISPLAY_NAME,
+    CRITICALITY_DEFAULT;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

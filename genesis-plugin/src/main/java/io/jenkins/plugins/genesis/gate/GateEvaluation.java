@@ -3,13 +3,8 @@ package io.jenkins.plugins.genesis.gate;
 import io.genesis.core.gate.Gate;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.GateVerdict;
-import io.genesis.core.gate.Readings;
 import io.genesis.core.gate.ReportCollector;
-import io.genesis.core.gate.TestReading;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Evaluates one gate where the reports are: on the agent that holds the workspace. Plain Java,
@@ -29,20 +24,9 @@ final class GateEvaluation {
         GateRequest request = GateTranslation.toRequest(input, workspace);
         GateVerdict verdict = input.junit == null
                 ? Gate.evaluate(request)
-                : Gate.judge(request, withRecordedTests(ReportCollector.collect(request), input.junit));
+                : Gate.judge(
+                        request,
+                        ReportCollector.collect(request).withRecordedTests(input.junit.counts(), input.junit.note()));
         return verdict.summary().toJson();
-    }
-
-    /**
-     * The coverage read from the workspace, with the tests the JUnit plugin recorded instead of
-     * test reports. No test report file was read, so the file count is 0 and a note says where
-     * the tests came from.
-     */
-    static Readings withRecordedTests(Readings coverage, JUnitTotals junit) {
-        List<String> notes = new ArrayList<>();
-        notes.add(junit.note());
-        notes.addAll(coverage.notes());
-        TestReading tests = new TestReading(junit.counts(), List.of(), 0, Optional.empty());
-        return new Readings(0, coverage.coverageFiles(), tests, coverage.coverage(), coverage.problems(), notes);
     }
 }

@@ -4,7 +4,6 @@ import io.genesis.core.gate.GateSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Map;
  * Java values come out of it.
  */
 final class GateReport {
-
-    private static final String STATUS_COLUMN = "  %-9s %s";
 
     private final GateSummary summary;
     private final List<CriterionRow> criteria;
@@ -81,19 +78,14 @@ final class GateReport {
         return Messages.HEADLINE.format(summary.environment(), summary.verdict());
     }
 
-    /** What the console shows: the headline, one line per criterion, the notes and the override. */
+    /**
+     * What the console shows: the headline, then the engine's own lines of the verdict (one per
+     * criterion, the notes, the override), indented.
+     */
     List<String> consoleLines() {
         List<String> lines = new ArrayList<>();
         lines.add(headline());
-        criteria.forEach(row -> lines.add(String.format(Locale.ROOT, STATUS_COLUMN, row.getLabel(), row.getMessage())));
-        summary.notes().forEach(note -> lines.add(String.format(Locale.ROOT, STATUS_COLUMN, "note", note)));
-        if (summary.overrideReason() != null) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    STATUS_COLUMN,
-                    "override",
-                    Messages.OVERRIDE_LINE.format(summary.decided(), summary.overrideReason())));
-        }
+        summary.lines().forEach(line -> lines.add("  " + line));
         return lines;
     }
 

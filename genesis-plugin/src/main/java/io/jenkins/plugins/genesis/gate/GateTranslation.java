@@ -1,6 +1,7 @@
 package io.jenkins.plugins.genesis.gate;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.ForceRule;
 import io.genesis.core.gate.GatePolicy;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.TestSelector;
@@ -13,6 +14,11 @@ import java.nio.file.Path;
  * workspace, and evaluates the request.
  */
 final class GateTranslation {
+
+    /** How a Pipeline script spells force and its reason, for the engine's force rule. */
+    static final String FORCE = "force: true";
+
+    static final String REASON = "reason";
 
     private GateTranslation() {}
 
@@ -81,12 +87,9 @@ final class GateTranslation {
     }
 
     private static void checkUsage(GateSettings settings, TestResultsSource source) {
-        if (settings.force && isBlank(settings.reason)) {
-            throw new IllegalArgumentException(Messages.FORCE_WITHOUT_REASON.format());
-        }
-        if (!settings.force && !isBlank(settings.reason)) {
-            throw new IllegalArgumentException(Messages.REASON_WITHOUT_FORCE.format());
-        }
+        ForceRule.pairing(settings.force, settings.reason, FORCE, REASON).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         switch (source) {
             case REPORTS -> {
                 if (isBlank(settings.tests)) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.genesis.gate;
 
 import hudson.util.FormValidation;
+import io.genesis.core.gate.ForceRule;
 import io.genesis.core.gate.ReportGlob;
 import io.genesis.core.gate.TestSelector;
 import io.genesis.core.policy.Environments;
@@ -41,10 +42,7 @@ final class GateValidation {
         if (number.isEmpty()) {
             return Optional.of(Messages.NOT_A_NUMBER.format(value.trim()));
         }
-        double points = number.get();
-        return points >= 0 && points <= 100
-                ? Optional.empty()
-                : Optional.of(Messages.POINTS_OUT_OF_RANGE.format(field, value.trim()));
+        return engineProblem(() -> Percentage.requirePoints(field, number.get()));
     }
 
     /** Report patterns, comma-separated, relative to the workspace. */
@@ -56,13 +54,7 @@ final class GateValidation {
     }
 
     static Optional<String> checkReason(String value, boolean force) {
-        if (force && GateTranslation.isBlank(value)) {
-            return Optional.of(Messages.FORCE_WITHOUT_REASON.format());
-        }
-        if (!force && !GateTranslation.isBlank(value)) {
-            return Optional.of(Messages.REASON_WITHOUT_FORCE.format());
-        }
-        return Optional.empty();
+        return ForceRule.pairing(force, value, GateTranslation.FORCE, GateTranslation.REASON);
     }
 
     static Optional<String> checkSelectorName(String value) {

@@ -13,18 +13,14 @@ enum Messages {
     TESTS_REQUIRED,
     TESTS_WITH_JUNIT,
     REQUIRED_WITH_JUNIT,
-    FORCE_WITHOUT_REASON,
-    REASON_WITHOUT_FORCE,
     USAGE_PROBLEM,
     JUNIT_NOTE,
     JUNIT_NONE_NOTE,
     JUNIT_COUNTS_INVALID,
     HEADLINE,
-    OVERRIDE_LINE,
     GATE_FAILED,
     VALUE_REQUIRED,
-    NOT_A_NUMBER,
-    POINTS_OUT_OF_RANGE;
+    NOT_A_NUMBER;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

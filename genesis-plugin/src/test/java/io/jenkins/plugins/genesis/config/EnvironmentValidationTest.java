@@ -2,6 +2,8 @@ package io.jenkins.plugins.genesis.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.PolicyKey;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class EnvironmentValidationTest {
     })
     void shouldAcceptPercentagesFromZeroToOneHundredOnly(String value, String expectedProblem) {
         // when
-        Optional<String> problem = EnvironmentValidation.checkPercentage("minPassRate", value);
+        Optional<String> problem = EnvironmentValidation.checkPercentage(PolicyKey.MIN_PASS_RATE, value);
 
         // then
         if (expectedProblem == null) {
@@ -39,7 +41,7 @@ class EnvironmentValidationTest {
     @Test
     void shouldNameTheFieldInTheEnginesRangeMessage() {
         // when
-        Optional<String> problem = EnvironmentValidation.checkPercentage("minCoverage", "120");
+        Optional<String> problem = EnvironmentValidation.checkPercentage(PolicyKey.MIN_COVERAGE, "120");
 
         // then
         assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains("minCoverage", "120"));
@@ -54,8 +56,11 @@ class EnvironmentValidationTest {
 
         // when / then
         assertThat(EnvironmentValidation.checkName(value)).contains(required);
-        assertThat(EnvironmentValidation.checkPercentage("minPassRate", value)).contains(required);
-        assertThat(EnvironmentValidation.checkWaitTimer(value)).contains(required);
+        assertThat(EnvironmentValidation.checkPercentage(PolicyKey.MIN_PASS_RATE, value))
+                .contains(required);
+        assertThat(EnvironmentValidation.checkWaitTimer(value)).isEmpty();
+        assertThat(EnvironmentValidation.checkPoints(PolicyKey.MAX_COVERAGE_DROP, value))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -104,17 +109,13 @@ class EnvironmentValidationTest {
     @Test
     void shouldNameTheFirstDuplicateEnvironment() {
         // given
-        List<EnvironmentConfig> environments = List.of(
-                new EnvironmentConfig("staging"),
-                new EnvironmentConfig("production"),
-                new EnvironmentConfig("staging"),
-                new EnvironmentConfig("production"));
+        List<EnvironmentConfig> environments = EnvironmentTranslation.fromEngine(Environments.defaults());
+        environments = List.of(environments.get(0), environments.get(1), environments.get(0), environments.get(1));
 
         // when
         Optional<String> problem = EnvironmentValidation.checkAll(environments);
 
         // then
-        assertThat(EnvironmentValidation.findDuplicateName(environments)).contains("staging");
         assertThat(problem)
                 .hasValueSatisfying(
                         text -> assertThat(text).contains("'staging'").doesNotContain("production"));
@@ -124,7 +125,8 @@ class EnvironmentValidationTest {
     void shouldPassOnWhatTheEngineRejectsInAWholeList() {
         // given
         EnvironmentConfig config = new EnvironmentConfig("staging");
-        config.setMinCoverage(101);
+        config.setMinPassRate(95.0);
+        config.setMinCoverage(101.0);
 
         // when
         Optional<String> problem = EnvironmentValidation.checkAll(List.of(config));
@@ -136,8 +138,7 @@ class EnvironmentValidationTest {
     @Test
     void shouldAcceptTheDefaultsAndAnEmptyList() {
         // given
-        List<EnvironmentConfig> defaults =
-                EnvironmentTranslation.fromEngine(io.genesis.core.policy.Environments.defaults());
+        List<EnvironmentConfig> defaults = EnvironmentTranslation.fromEngine(Environments.defaults());
 
         // when / then
         assertThat(EnvironmentValidation.checkAll(defaults)).isEmpty();

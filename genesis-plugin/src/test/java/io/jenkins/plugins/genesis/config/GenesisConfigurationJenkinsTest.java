@@ -57,21 +57,25 @@ class GenesisConfigurationJenkinsTest {
     static EnvironmentConfig canary() {
         EnvironmentConfig canary = new EnvironmentConfig("eu-canary");
         canary.setMinPassRate(99.5);
-        canary.setMinCoverage(80);
+        canary.setMinCoverage(80.0);
         canary.setApprovalRequired(true);
-        canary.setApprovers("alice, bob");
-        canary.setApproverGroups("release-managers");
+        canary.setApprovers(List.of("alice", "bob"));
+        canary.setApproverGroups(List.of("release-managers"));
         canary.setWaitTimerMinutes(10);
-        canary.setAllowedBranches("main");
-        canary.setAllowedTags("v*");
+        canary.setAllowedBranches(List.of("main"));
+        canary.setAllowedTags(List.of("v*"));
+        CriticalityConfig criticality = new CriticalityConfig();
+        criticality.setCoverage("unstable");
+        canary.setCriticality(criticality);
         return canary;
     }
 
     static EnvironmentConfig qa() {
         EnvironmentConfig qa = new EnvironmentConfig("qa");
-        qa.setMinPassRate(90);
-        qa.setMinCoverage(70);
-        qa.setAllowedBranches("main, feature/**");
+        qa.setMinPassRate(90.0);
+        qa.setMinCoverage(70.0);
+        qa.setAllowedBranches(List.of("main", "feature/**"));
+        qa.setAllowForce(false);
         return qa;
     }
 }

@@ -48,9 +48,7 @@ class GateReportTest {
         // then
         assertThat(report.outcome()).isEqualTo(GateOutcome.OVERRIDDEN);
         assertThat(report.consoleLines()).first().isEqualTo("genesis gate for staging: OVERRIDDEN");
-        assertThat(report.consoleLines())
-                .last()
-                .isEqualTo("  override  gate FAILED but overridden with force: INC-1234: hotfix");
+        assertThat(report.consoleLines()).last().isEqualTo("  override  gate FAILED but overridden: INC-1234: hotfix");
     }
 
     @Test

@@ -128,8 +128,8 @@ class GateTranslationTest {
             value = {
                 "reports|''|false|''|tests is required",
                 "junit|reports/*.xml|false|''|is not read with testResultsSource: 'junit'",
-                "reports|reports/*.xml|true|''|force: true needs a reason",
-                "reports|reports/*.xml|true|'  '|force: true needs a reason",
+                "reports|reports/*.xml|true|''|force: true needs reason",
+                "reports|reports/*.xml|true|'  '|force: true needs reason",
                 "reports|reports/*.xml|false|because|reason is only used with force: true",
                 "nunit|reports/*.xml|false|''|testResultsSource 'nunit' is not known; use one of: reports, junit"
             })

@@ -70,8 +70,8 @@ class GateValidationTest {
     @CsvSource({
         "'', false, ",
         "INC-1, true, ",
-        "'', true, force: true needs a reason",
-        "'  ', true, force: true needs a reason",
+        "'', true, force: true needs reason",
+        "'  ', true, force: true needs reason",
         "INC-1, false, reason is only used with force: true"
     })
     void shouldWantAReasonExactlyWhenForced(String reason, boolean force, String expected) {

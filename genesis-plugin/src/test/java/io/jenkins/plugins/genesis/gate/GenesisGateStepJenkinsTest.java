@@ -124,7 +124,7 @@ class GenesisGateStepJenkinsTest {
         assertThat(build.result).isEqualTo(SUCCESS);
         assertThat(build.console)
                 .contains("genesis gate for staging: OVERRIDDEN")
-                .contains("  override  gate FAILED but overridden with force: INC-1234: hotfix")
+                .contains("  override  gate FAILED but overridden: INC-1234: hotfix")
                 .contains("returned verdict=OVERRIDDEN");
         assertThat(get(j, "job/forced/1/api/json?tree=actions[verdict,overrideReason]"))
                 .contains("\"overrideReason\":\"INC-1234: hotfix\"");
@@ -138,7 +138,7 @@ class GenesisGateStepJenkinsTest {
         // then
         assertThat(build.result).isEqualTo(FAILURE);
         assertThat(build.console)
-                .contains("genesisGate: force: true needs a reason")
+                .contains("genesisGate: force: true needs reason")
                 .doesNotContain("genesis gate for staging");
     }
 

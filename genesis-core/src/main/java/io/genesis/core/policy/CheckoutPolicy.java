@@ -1,0 +1,186 @@
+package io.genesis.core.policy;
+
+import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.gate.Criticality;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a checkout's own policy (a {@code genesis.yaml} committed to the repository, which whoever
+ * opens a pull request can change) may do to the trusted one: tighten it, never loosen it. For an
+ * environment the trusted policy defines, every key the checkout sets must be at least as strict
+ * (a higher bar, a stricter criticality, fewer refs, fewer approvers, a longer wait, force and
+ * loosening not allowed, still protected); a protected environment gets no target from the checkout,
+ * so no credential, token file, environment variable or API address. An environment only the
+ * checkout defines is read as it is, and gets no target when it is protected.
+ */
+public final class CheckoutPolicy {
+
+    private CheckoutPolicy() {}
+
+    /**
+     * The trusted environments with the checkout's document applied.
+     *
+     * @param trusted the environments of the trusted source (a policy file, or the built-in defaults)
+     * @param trustedName how to name the trusted source in a message, such as {@code the policy
+     *     file /etc/genesis/policy.yaml} or {@code the built-in defaults}
+     * @param document the checkout's document, as a plain tree
+     * @return the environments, and the targets the checkout may name
+     * @throws PolicyException naming the environment, the key, the trusted value and the fix
+     */
+    public static PolicyDocument tighten(Environments trusted, String trustedName, Object document) {
+        List<PolicyEntry> entries = EnvironmentBinder.entries(document);
+        Environments result = trusted;
+        Map<String, Map<String, Object>> targets = new LinkedHashMap<>();
+        Set<String> seen = new TreeSet<>();
+        for (PolicyEntry entry : entries) {
+            if (!seen.add(entry.name())) {
+                throw entry.refusal(
+                        PolicyKey.NAME,
+                        "environment '" + entry.name() + "' is defined twice; fix: give each environment its own"
+                                + " name");
+            }
+            Environment environment = trusted.find(entry.name())
+                    .map(base -> new Check(entry, base, trustedName).tightened())
+                    .orElseGet(() -> EnvironmentBinder.environment(entry));
+            if (entry.has(PolicyKey.TARGET) && environment.protectedEnvironment()) {
+                throw entry.refusal(
+                        PolicyKey.TARGET,
+                        entry.name() + " is protected, and a checkout may not name its target, credentials, token"
+                                + " files, environment variables or API addresses; fix: remove target from this file"
+                                + " and keep it in a trusted policy file outside the checkout (--policy,"
+                                + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
+            }
+            entry.target().ifPresent(target -> targets.put(entry.name(), target));
+            result = result.with(environment);
+        }
+        return new PolicyDocument(result, targets, entries);
+    }
+
+    /** The checks of one entry against the trusted environment of the same name. */
+    private record Check(PolicyEntry entry, Environment base, String trustedName) {
+
+        Environment tightened() {
+            GateThresholds gate = base.gate();
+            Percentage passRate = entry.percentage(PolicyKey.MIN_PASS_RATE).orElse(gate.minPassRate());
+            requireNot(passRate.isBelow(gate.minPassRate()), PolicyKey.MIN_PASS_RATE, passRate, gate.minPassRate());
+            gate = gate.withMinPassRate(passRate);
+            Percentage line = base.gate().minCoverage().get(CoverageMetric.LINE);
+            Percentage coverage = entry.percentage(PolicyKey.MIN_COVERAGE).orElse(line);
+            if (coverage != null) {
+                requireNot(line != null && coverage.isBelow(line), PolicyKey.MIN_COVERAGE, coverage, line);
+                gate = gate.withMinCoverage(CoverageMetric.LINE, coverage);
+            }
+            if (entry.has(PolicyKey.MAX_COVERAGE_DROP)) {
+                double drop = entry.points(PolicyKey.MAX_COVERAGE_DROP).orElseThrow();
+                double allowed = base.gate().maxCoverageDrop().orElse(0.0);
+                requireNot(drop > allowed, PolicyKey.MAX_COVERAGE_DROP, drop, allowed);
+                gate = gate.withMaxCoverageDrop(drop);
+            }
+            boolean loosening = entry.flag(PolicyKey.ALLOW_LOOSENING).orElse(gate.allowLoosening());
+            requireNot(loosening && !gate.allowLoosening(), PolicyKey.ALLOW_LOOSENING, true, false);
+            gate = gate.withAllowLoosening(loosening);
+            for (Map.Entry<CriterionKind, Criticality> level :
+                    entry.criticality().orElse(Map.of()).entrySet()) {
+                Criticality trustedLevel = gate.criticalityOf(level.getKey());
+                requireNot(
+                        trustedLevel.isStricterThan(level.getValue()),
+                        PolicyKey.CRITICALITY,
+                        level.getKey().key() + ": " + level.getValue().key(),
+                        trustedLevel.key());
+                gate = gate.withCriticality(level.getKey(), level.getValue());
+            }
+            return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect());
+        }
+
+        private ApprovalPolicy approval() {
+            ApprovalPolicy trusted = base.approval();
+            boolean required = entry.flag(PolicyKey.APPROVAL_REQUIRED).orElse(trusted.required());
+            requireNot(trusted.required() && !required, PolicyKey.APPROVAL_REQUIRED, false, true);
+            Set<String> approvers = narrowed(PolicyKey.APPROVERS, trusted.approvers(), trusted.required());
+            Set<String> groups = narrowed(PolicyKey.APPROVER_GROUPS, trusted.approverGroups(), trusted.required());
+            int wait = entry.minutes(PolicyKey.WAIT_TIMER_MINUTES)
+                    .orElse(Math.toIntExact(trusted.waitTimer().toMinutes()));
+            requireNot(
+                    wait < trusted.waitTimer().toMinutes(),
+                    PolicyKey.WAIT_TIMER_MINUTES,
+                    wait,
+                    trusted.waitTimer().toMinutes());
+            boolean selfApproval = entry.flag(PolicyKey.PREVENT_SELF_APPROVAL).orElse(trusted.preventSelfApproval());
+            requireNot(trusted.preventSelfApproval() && !selfApproval, PolicyKey.PREVENT_SELF_APPROVAL, false, true);
+            return entry.check(
+                    PolicyKey.WAIT_TIMER_MINUTES,
+                    () -> new ApprovalPolicy(
+                            required, approvers, groups, Duration.ofMinutes(wait), trusted.timeout(), selfApproval));
+        }
+
+        /** Who may approve: only people or groups the trusted policy names, when it requires approval. */
+        private Set<String> narrowed(PolicyKey key, Set<String> trusted, boolean approvalRequired) {
+            if (!entry.has(key)) {
+                return trusted;
+            }
+            Set<String> asked = new TreeSet<>(entry.texts(key).orElseThrow());
+            if (approvalRequired) {
+                List<String> added =
+                        asked.stream().filter(name -> !trusted.contains(name)).toList();
+                requireNot(!added.isEmpty(), key, added, trusted.isEmpty() ? "administrators only" : trusted);
+            }
+            return asked;
+        }
+
+        private RefPolicy refs() {
+            return new RefPolicy(
+                    narrowedRefs(PolicyKey.ALLOWED_BRANCHES, base.refs().branches()),
+                    narrowedRefs(PolicyKey.ALLOWED_TAGS, base.refs().tags()));
+        }
+
+        /** Patterns: only ones the trusted policy lists, as it spells them. */
+        private List<String> narrowedRefs(PolicyKey key, List<String> trusted) {
+            if (!entry.has(key)) {
+                return trusted;
+            }
+            List<String> asked = entry.texts(key).orElseThrow();
+            List<String> added = new ArrayList<>(asked);
+            added.removeAll(trusted);
+            requireNot(!added.isEmpty(), key, added, trusted.isEmpty() ? "none" : trusted);
+            return asked;
+        }
+
+        private boolean allowForce() {
+            boolean allow = entry.flag(PolicyKey.ALLOW_FORCE).orElse(base.allowForce());
+            requireNot(allow && !base.allowForce(), PolicyKey.ALLOW_FORCE, true, false);
+            return allow;
+        }
+
+        private boolean protect() {
+            boolean protect = entry.flag(PolicyKey.PROTECTED).orElse(base.protectedEnvironment());
+            requireNot(!protect && base.protectedEnvironment(), PolicyKey.PROTECTED, false, true);
+            return protect;
+        }
+
+        private void requireNot(boolean looser, PolicyKey key, Object asked, Object trusted) {
+            if (looser) {
+                throw entry.refusal(
+                        key,
+                        key.key() + " " + shown(asked) + " would loosen " + base.name() + "'s " + shown(trusted)
+                                + " from " + trustedName + ", and a checkout's policy may only tighten it; fix:"
+                                + " remove " + key.key() + " from this file or make it stricter, or change "
+                                + trustedName);
+            }
+        }
+
+        private static String shown(Object value) {
+            if (value instanceof Double number) {
+                return String.format(Locale.ROOT, "%.2f", number);
+            }
+            return String.valueOf(value);
+        }
+    }
+}

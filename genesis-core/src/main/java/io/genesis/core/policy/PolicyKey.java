@@ -1,0 +1,60 @@
+package io.genesis.core.policy;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The keys of one environment in the one policy schema: {@code genesis.yaml}, a trusted policy
+ * file and the Jenkins global configuration (Configuration as Code under {@code unclassified:
+ * genesis:}) use these words with these types. docs/configuration.md documents each.
+ */
+public enum PolicyKey {
+    NAME("name", "a name such as 'staging'"),
+    MIN_PASS_RATE("minPassRate", "a percentage such as 95"),
+    MIN_COVERAGE("minCoverage", "a line coverage percentage such as 85"),
+    MAX_COVERAGE_DROP("maxCoverageDrop", "percentage points such as 0.5"),
+    ALLOW_LOOSENING("allowLoosening", "true or false"),
+    CRITICALITY("criticality", "a mapping such as '{passRate: unstable, coverage: note}'"),
+    APPROVAL_REQUIRED("approvalRequired", "true or false"),
+    APPROVERS("approvers", "a list such as [alice, bob]"),
+    APPROVER_GROUPS("approverGroups", "a list such as [release-managers]"),
+    WAIT_TIMER_MINUTES("waitTimerMinutes", "whole minutes such as 5"),
+    PREVENT_SELF_APPROVAL("preventSelfApproval", "true or false"),
+    ALLOWED_BRANCHES("allowedBranches", "a list such as [main, \"release/*\"]"),
+    ALLOWED_TAGS("allowedTags", "a list such as [\"v*\"]"),
+    ALLOW_FORCE("allowForce", "true or false"),
+    PROTECTED("protected", "true or false"),
+    /** Command line only: where {@code genesis deploy} deploys this environment to. */
+    TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
+
+    private final String key;
+    private final String example;
+
+    PolicyKey(String key, String example) {
+        this.key = key;
+        this.example = example;
+    }
+
+    /** The word used in every source. */
+    public String key() {
+        return key;
+    }
+
+    /** What a good value looks like, for the fix part of a message. */
+    public String example() {
+        return example;
+    }
+
+    /** The key called {@code key}, if it is one. */
+    static PolicyKey named(String key) {
+        return Arrays.stream(values())
+                .filter(candidate -> candidate.key.equals(key))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Every key, sorted, for messages. */
+    static List<String> sortedKeys() {
+        return Arrays.stream(values()).map(PolicyKey::key).sorted().toList();
+    }
+}

@@ -1,0 +1,103 @@
+package io.genesis.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EnvironmentBinderTest {
+
+    @Test
+    void shouldReadEveryKeyAndDefaultTheRest() {
+        PolicyDocument document = EnvironmentBinder.bind(PolicyCases.tree(PolicyCases.ENVIRONMENTS));
+
+        assertThat(document.environments()).isEqualTo(PolicyCases.expected());
+        assertThat(document.targets()).isEmpty();
+        assertThat(document.entry("production").orElseThrow().has(PolicyKey.ALLOW_FORCE))
+                .isTrue();
+        assertThat(document.entry("staging").orElseThrow().has(PolicyKey.ALLOW_FORCE))
+                .isFalse();
+    }
+
+    static List<PolicyCases.Bad> bad() {
+        return PolicyCases.bad();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bad")
+    void shouldRefuseABadValueWithTheSharedMessage(PolicyCases.Bad bad) {
+        Object tree = PolicyCases.tree(bad.yaml());
+
+        assertThatThrownBy(() -> EnvironmentBinder.bind(tree))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage(bad.message());
+    }
+
+    @Test
+    void shouldSayWhereTheProblemIs() {
+        Object tree = PolicyCases.tree("environments:\n  - name: qa\n    minPassRate: 120\n    minCoverage: 9\n");
+
+        assertThatThrownBy(() -> EnvironmentBinder.bind(tree))
+                .isInstanceOfSatisfying(
+                        PolicyException.class, e -> assertThat(e.path()).isEqualTo("environments[0].minPassRate"));
+    }
+
+    @Test
+    void shouldProtectProductionUnlessItSaysOtherwise() {
+        Environments environments =
+                EnvironmentBinder.bind(PolicyCases.tree("""
+                        environments:
+                          - name: production
+                            minPassRate: 98
+                            minCoverage: 85
+                          - name: eu-production
+                            minPassRate: 98
+                            minCoverage: 85
+                          - name: lab
+                            minPassRate: 98
+                            minCoverage: 85
+                            protected: true
+                        """)).environments();
+
+        assertThat(environments.named("production").protectedEnvironment()).isTrue();
+        assertThat(environments.named("eu-production").protectedEnvironment()).isFalse();
+        assertThat(environments.named("lab").protectedEnvironment()).isTrue();
+        assertThat(environments.named("lab").allowForce()).isTrue();
+    }
+
+    @Test
+    void shouldKeepATargetAsWritten() {
+        PolicyDocument document = EnvironmentBinder.bind(
+                PolicyCases.tree("environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n"
+                        + "    target: {kind: kubernetes, namespace: qa}\n"));
+
+        assertThat(document.targets()).containsEntry("qa", Map.of("kind", "kubernetes", "namespace", "qa"));
+    }
+
+    @Test
+    void shouldWriteTheTreeItReads() {
+        for (Environment environment : PolicyCases.expected().all()) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put(EnvironmentBinder.ENVIRONMENTS, List.of(EnvironmentBinder.tree(environment)));
+
+            assertThat(EnvironmentBinder.bind(document).environments().all()).containsExactly(environment);
+        }
+    }
+
+    @Test
+    void shouldRefuseWhatIsNoDocument() {
+        assertThatThrownBy(() -> EnvironmentBinder.bind(List.of()))
+                .hasMessage("the document has the wrong shape; fix: write a mapping with an 'environments:' list");
+        assertThatThrownBy(() -> EnvironmentBinder.bind(Map.of("environment", List.of())))
+                .hasMessage("unknown key 'environment' at the top of the document; fix: put environments under"
+                        + " 'environments:'");
+        assertThatThrownBy(() -> EnvironmentBinder.bind(null)).hasMessageStartingWith("the document defines no");
+        assertThatThrownBy(() -> EnvironmentBinder.bind(PolicyCases.tree("environments:\n  -\n")))
+                .hasMessage("environments[0] is empty; fix: give it at least name, minPassRate and minCoverage");
+    }
+}
