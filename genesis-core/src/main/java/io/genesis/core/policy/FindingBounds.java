@@ -34,6 +34,18 @@ public record FindingBounds(
     /** The release guide's bar for staging: no secrets. */
     public static final FindingBounds STAGING = NONE.with("secrets", 0);
 
+    /**
+     * The bounds of an environment whose configuration sets none: the release guide's for
+     * {@code production} and {@code staging}, none for any other name.
+     */
+    public static FindingBounds defaultFor(String environment) {
+        return switch (environment) {
+            case "production" -> PRODUCTION;
+            case "staging" -> STAGING;
+            default -> NONE;
+        };
+    }
+
     /** The names of the bounds, as configuration and criteria spell them. */
     public static final java.util.List<String> NAMES =
             java.util.List.of("critical", "high", "medium", "low", "secrets");
