@@ -3,6 +3,7 @@ package io.genesis.core.gate.findings;
 import com.fasterxml.jackson.core.JsonToken;
 import io.genesis.core.gate.ReadLimits;
 import io.genesis.core.gate.ReportException;
+import io.genesis.core.gate.ReportReader;
 import io.genesis.core.gate.json.JsonCursor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +42,7 @@ public final class FindingsReportReader {
         try (InputStream input = Files.newInputStream(file)) {
             return read(input, source);
         } catch (IOException e) {
-            throw new ReportException(
-                    source,
-                    ReportException.UNKNOWN,
-                    ReportException.UNKNOWN,
-                    "the file cannot be opened (" + e.getClass().getSimpleName() + ")",
-                    "check that it exists, is a regular file and is readable by this process");
+            throw ReportReader.unreadable(source, e);
         }
     }
 
