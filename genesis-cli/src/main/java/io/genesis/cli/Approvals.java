@@ -40,7 +40,8 @@ final class Approvals implements Approver {
      * @param groups the groups named by {@code --approver-group}
      * @param administrator whether {@code --as-administrator} was given
      * @param prompter the terminal, if a person is there
-     * @param user who runs the command, the default name at the prompt
+     * @param user who runs the command, as the operating system says: the default name at the prompt,
+     *     and the account every answer is recorded from
      * @param clock the engine's clock, for the wait timer
      */
     Approvals(
@@ -93,7 +94,8 @@ final class Approvals implements Approver {
             return decide(
                     engine,
                     id,
-                    ApprovalDecision.approve(identity, "approved on the command line with --approve-as"),
+                    ApprovalDecision.approve(identity, "approved on the command line with --approve-as")
+                            .fromAccount(user),
                     progress);
         }
         return prompt(engine, request, id, progress);
@@ -112,9 +114,10 @@ final class Approvals implements Approver {
                     .filter(answer -> !answer.isEmpty())
                     .orElse(user);
             Identity identity = identity(name);
-            ApprovalDecision decision = yes.startsWith("y")
-                    ? ApprovalDecision.approve(identity, "approved at the terminal")
-                    : ApprovalDecision.reject(identity, "rejected at the terminal");
+            ApprovalDecision decision = (yes.startsWith("y")
+                            ? ApprovalDecision.approve(identity, "approved at the terminal")
+                            : ApprovalDecision.reject(identity, "rejected at the terminal"))
+                    .fromAccount(user);
             try {
                 engine.decide(id, decision);
                 return true;

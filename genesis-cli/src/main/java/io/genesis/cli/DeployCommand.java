@@ -438,6 +438,7 @@ final class DeployCommand implements Callable<Integer> {
                 .target(targetSpec)
                 .analysis(inputs.analysis())
                 .initiator(initiator != null ? initiator : host.user())
+                .initiatorAccount(host.user())
                 .fromBuild(build == null ? "" : build);
         metrics.ifPresent(builder::metrics);
         return builder.build();

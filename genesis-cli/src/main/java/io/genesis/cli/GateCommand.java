@@ -44,6 +44,13 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Host host;
+
+    /** The command on {@code host}, whose user is recorded as whoever forces a gate. */
+    GateCommand(Host host) {
+        this.host = host;
+    }
+
     @Option(
             names = "--environment",
             required = true,
@@ -233,7 +240,7 @@ final class GateCommand implements Callable<Integer> {
             builder.maxFindings(bound.substring(0, equals).trim(), max);
         }
         if (force) {
-            builder.force(reason);
+            builder.force(reason).forcedBy(host.user());
         }
         return builder.build();
     }

@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.approval.Actor;
 import io.genesis.core.history.AnalysisRecord;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.PhaseRecord;
@@ -87,7 +88,8 @@ final class RecordText {
     static void details(DeploymentRecord record, PrintWriter out) {
         out.println(record.id() + "  " + record.application() + " " + record.version() + " to " + record.environment()
                 + " with " + record.strategy() + " on " + record.target() + ": " + record.status());
-        out.println("  commit " + record.commit() + " from " + record.ref() + ", started by " + record.initiator()
+        out.println("  commit " + record.commit() + " from " + record.ref() + ", started by "
+                + Actor.describe(record.initiator(), record.initiatorAccount())
                 + (record.build().isEmpty() ? "" : " in " + record.build()) + " at " + time(record.startedAt())
                 + ", ended " + time(record.endedAt()) + " (" + took(record) + ")");
         out.println("  reason: " + record.reason());
@@ -105,7 +107,7 @@ final class RecordText {
         }
         record.approvals()
                 .forEach(approval -> out.println("  " + (approval.approved() ? "approved" : "rejected") + " by "
-                        + approval.by() + " at " + time(approval.at())
+                        + Actor.describe(approval.by(), approval.account()) + " at " + time(approval.at())
                         + (approval.comment().isEmpty() ? "" : ": " + approval.comment())));
         record.notes().forEach(note -> out.println("  note: " + note));
         record.restoreTime()

@@ -1,5 +1,6 @@
 package io.genesis.cli;
 
+import io.genesis.core.approval.Actor;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.RolloutId;
@@ -100,7 +101,7 @@ final class RollbackCommand implements Callable<Integer> {
             err.println("genesis rollback: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        String who = by != null ? by : host.user();
+        String who = Actor.describe(by != null ? by : host.user(), host.user());
         Progress progress = new Progress(json ? err : out, host.clock());
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)

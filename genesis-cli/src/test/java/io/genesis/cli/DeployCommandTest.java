@@ -342,6 +342,50 @@ class DeployCommandTest {
     }
 
     @Test
+    void shouldRecordTheAccountBesideEveryClaimedName() throws IOException {
+        Run run = quickToProduction(recording.host(), "--approve-as", "alice", "--initiator", "bob");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        DeploymentRecord record = records().get(0);
+        assertThat(record.initiator()).isEqualTo("bob");
+        assertThat(record.initiatorAccount()).isEqualTo("tester");
+        assertThat(record.approvals().get(0).by()).isEqualTo("alice");
+        assertThat(record.approvals().get(0).account()).isEqualTo("tester");
+    }
+
+    @Test
+    void shouldRefuseSelfApprovalFromTheAccountThatStartedTheRolloutWhateverNamesAreClaimed() throws IOException {
+        Path policy = Files.writeString(dir.resolve("strict.yaml"), """
+                environments:
+                  - name: production
+                    minPassRate: 98
+                    minCoverage: 85
+                    approvalRequired: true
+                    approvers: [alice]
+                    preventSelfApproval: true
+                    allowedBranches: [main]
+                """);
+
+        Run run = deployTo(
+                recording.host(),
+                "production",
+                "--steps",
+                QUICK,
+                "--policy",
+                policy.toString(),
+                "--approve-as",
+                "alice",
+                "--initiator",
+                "bob");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out())
+                .contains("the answer comes from the account tester, which started this rollout, and self-approval is"
+                        + " prevented for production");
+        assertThat(recording.target.operations()).isEmpty();
+    }
+
+    @Test
     void shouldAbortWithExitCodeThreeWhenRejectedAtTheTerminal() throws IOException {
         Host host = recording.host().withPrompter(answering("n", "alice"));
 

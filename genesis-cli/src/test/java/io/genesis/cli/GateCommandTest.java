@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -217,11 +220,36 @@ class GateCommandTest {
         assertThat(forced.exitCode()).isZero();
         assertThat(forced.out())
                 .startsWith("genesis gate for production: OVERRIDDEN")
-                .contains("  override  gate FAILED but overridden: hotfix for INC-42");
+                .contains("  override  gate FAILED but overridden by " + System.getProperty("user.name")
+                        + ": hotfix for INC-42");
         assertThat(noReason.exitCode()).isEqualTo(2);
         assertThat(noReason.err()).contains("--force needs --reason");
         assertThat(reasonOnly.exitCode()).isEqualTo(2);
         assertThat(reasonOnly.err()).contains("--reason is only used with --force");
+    }
+
+    @Test
+    void shouldRecordWhoForcedAndRefuseForceWhereThePolicyForbidsIt(@TempDir Path outside) throws IOException {
+        Fixtures.mavenBuild(workspace);
+        Host ci = new Host(Clock.systemUTC(), TargetKinds::builtIn, Optional.empty(), "ci-runner", Duration.ZERO);
+        Path policy = Files.writeString(
+                outside.resolve("policy.yaml"),
+                "environments:\n  - name: production\n    minPassRate: 98\n    minCoverage: 85\n"
+                        + "    allowForce: false\n  - name: staging\n    minPassRate: 95\n    minCoverage: 85\n");
+
+        Run forced = Run.on(
+                ci,
+                CommandLines.concat(
+                        List.of("gate", "--dir", workspace.toString()),
+                        Fixtures.gateOnMavenReports("staging", "--force", "--reason", "INC-7", "--json")));
+        Run refused = gateOnReports("production", "--force", "--reason", "INC-7", "--policy", policy.toString());
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("\"overriddenBy\":\"ci-runner\"", "\"overrideReason\":\"INC-7\"");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err())
+                .contains("genesis gate: force is not allowed for production: its policy sets allowForce to false;"
+                        + " fix: make the gate pass");
     }
 
     @Test

@@ -202,8 +202,9 @@ class KubernetesDeployITest {
 
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         assertThat(rollback.out())
-                .contains("genesis rollback: shop 1.1.0 in staging ROLLED_BACK: rolled back by alice: INC-9: checkout"
-                        + " errors");
+                .contains(
+                        "genesis rollback: shop 1.1.0 in staging ROLLED_BACK: rolled back by alice (account tester): INC-9: checkout"
+                                + " errors");
         assertThat(selector()).containsEntry("slot", "blue");
         assertThat(users().trafficTo("1.0.0")).isEqualTo(100.0);
         assertThat(records()).singleElement().satisfies(record -> {

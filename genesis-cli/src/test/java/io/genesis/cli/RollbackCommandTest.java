@@ -38,8 +38,9 @@ class RollbackCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .contains("genesis rollback: shop 1.3.0 in staging ROLLED_BACK: rolled back by alice: INC-42: checkout"
-                        + " errors");
+                .contains(
+                        "genesis rollback: shop 1.3.0 in staging ROLLED_BACK: rolled back by alice (account tester): INC-42: checkout"
+                                + " errors");
         assertThat(recording.target.stable()).isEqualTo("1.0.0");
     }
 

@@ -104,8 +104,9 @@ class SandboxDeployITest {
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         assertThat(rollback.out())
                 .contains("to roll it back; waiting up to 1 min")
-                .contains("genesis rollback: shop 1.4.0 in staging ROLLED_BACK: rolled back by alice: INC-7: checkout"
-                        + " slow");
+                .contains(
+                        "genesis rollback: shop 1.4.0 in staging ROLLED_BACK: rolled back by alice (account tester): INC-7: checkout"
+                                + " slow");
         assertThat(deployed.exitCode()).isEqualTo(1);
         assertThat(deployed.out()).contains("rollback asked for by alice from another genesis process: INC-7");
         assertThat(records()).singleElement().satisfies(record -> {

@@ -21,10 +21,11 @@ import java.util.TreeSet;
  * @param approverGroups groups whose members may approve
  * @param administratorsOnly whether only administrators may approve (nobody is named)
  * @param initiator who started the rollout
- * @param selfApprovalPrevented whether the initiator is refused as approver
+ * @param selfApprovalPrevented whether the initiator is refused as approver, by name or by account
  * @param requestedAt when the request was made
  * @param notBefore when approval becomes possible (the wait timer)
  * @param deadline when the request times out and the rollout is aborted
+ * @param initiatorAccount the account that started the rollout, beside the name it gave
  */
 public record ApprovalRequest(
         String requestId,
@@ -40,7 +41,8 @@ public record ApprovalRequest(
         boolean selfApprovalPrevented,
         Instant requestedAt,
         Instant notBefore,
-        Instant deadline) {
+        Instant deadline,
+        String initiatorAccount) {
 
     public ApprovalRequest {
         Objects.requireNonNull(requestId, "requestId");
@@ -52,6 +54,7 @@ public record ApprovalRequest(
         approvers = Set.copyOf(new TreeSet<>(Objects.requireNonNull(approvers, "approvers")));
         approverGroups = Set.copyOf(new TreeSet<>(Objects.requireNonNull(approverGroups, "approverGroups")));
         Objects.requireNonNull(initiator, "initiator");
+        initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(deadline, "deadline");
@@ -59,6 +62,40 @@ public record ApprovalRequest(
             throw new IllegalArgumentException("approval request times must satisfy requestedAt (" + requestedAt
                     + ") <= notBefore (" + notBefore + ") < deadline (" + deadline + ")");
         }
+    }
+
+    /** A request whose initiator's account is the name it gave. */
+    public ApprovalRequest(
+            String requestId,
+            String rolloutId,
+            DeploymentKey key,
+            Version version,
+            String strategy,
+            String question,
+            Set<String> approvers,
+            Set<String> approverGroups,
+            boolean administratorsOnly,
+            String initiator,
+            boolean selfApprovalPrevented,
+            Instant requestedAt,
+            Instant notBefore,
+            Instant deadline) {
+        this(
+                requestId,
+                rolloutId,
+                key,
+                version,
+                strategy,
+                question,
+                approvers,
+                approverGroups,
+                administratorsOnly,
+                initiator,
+                selfApprovalPrevented,
+                requestedAt,
+                notBefore,
+                deadline,
+                initiator);
     }
 
     /** Who may answer, for messages: {@code users alice, bob; groups release-managers}. */

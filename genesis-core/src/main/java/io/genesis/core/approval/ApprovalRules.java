@@ -35,6 +35,11 @@ public final class ApprovalRules {
             return Optional.of(by.id() + " started this rollout and may not approve it: self-approval is prevented for "
                     + request.key().environment());
         }
+        if (request.selfApprovalPrevented() && decision.account().equals(request.initiatorAccount())) {
+            return Optional.of("the answer comes from the account " + decision.account()
+                    + ", which started this rollout, and self-approval is prevented for "
+                    + request.key().environment() + "; another person must approve from their own account");
+        }
         return Optional.empty();
     }
 

@@ -81,7 +81,8 @@ public final class Gate {
                 readings,
                 criteria,
                 notes,
-                verdict == Verdict.OVERRIDDEN ? request.forceReason() : Optional.empty());
+                verdict == Verdict.OVERRIDDEN ? request.forceReason() : Optional.empty(),
+                verdict == Verdict.OVERRIDDEN ? request.forcedBy() : Optional.empty());
     }
 
     private static void reports(Readings readings, List<Criterion> criteria) {

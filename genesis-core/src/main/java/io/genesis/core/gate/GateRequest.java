@@ -37,6 +37,8 @@ import java.util.Set;
  * @param forceReason when present, a gate that did not pass is {@link Verdict#OVERRIDDEN}, for
  *     this recorded reason
  * @param limits how much of each report file is read at most
+ * @param forcedBy the account that asked for force (the operating-system or Jenkins user), recorded
+ *     with the override
  * @param findings the security findings reports, and bounds tighter than the environment's
  * @param benchmarks benchmark results, the baseline to compare them with, and the threshold
  */
@@ -54,6 +56,7 @@ public record GateRequest(
         double unstableMargin,
         Optional<String> forceReason,
         ReadLimits limits,
+        Optional<String> forcedBy,
         FindingsRequest findings,
         BenchmarksRequest benchmarks) {
 
@@ -87,6 +90,7 @@ public record GateRequest(
             }
         });
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(forcedBy, "forcedBy");
         Objects.requireNonNull(findings, "findings");
         Objects.requireNonNull(benchmarks, "benchmarks");
     }
@@ -126,6 +130,7 @@ public record GateRequest(
         private double unstableMargin;
         private String forceReason;
         private ReadLimits limits = ReadLimits.DEFAULT;
+        private String forcedBy;
         private final List<ReportGlob> findingsReports = new ArrayList<>();
         private boolean newFindingsOnly;
         private FindingBounds findingBounds = FindingBounds.NONE;
@@ -208,6 +213,12 @@ public record GateRequest(
             return this;
         }
 
+        /** Who asks for force, as the host knows them; recorded with an override. */
+        public Builder forcedBy(String account) {
+            this.forcedBy = account == null || account.isBlank() ? null : account.strip();
+            return this;
+        }
+
         public Builder limits(ReadLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
@@ -276,6 +287,7 @@ public record GateRequest(
                     unstableMargin,
                     Optional.ofNullable(forceReason),
                     limits,
+                    Optional.ofNullable(forcedBy),
                     new FindingsRequest(findingsReports, newFindingsOnly, findingBounds),
                     new BenchmarksRequest(benchmarkReports, benchmarkBaseline, benchmarkThreshold));
         }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param overrideReason why the gate was forced through, or {@code null}
  * @param reports how many report files were read
  * @param lines what a console shows: {@link GateVerdict#lines()}, the one wording of a verdict
+ * @param overriddenBy who forced the gate through, or {@code null}
  * @param consequence the worst effect among the criteria that are not met (NOTE, UNSTABLE, FAILURE or
  *     ERROR), or {@code null} when all are met
  * @param findings security findings counted, or {@code null} when no findings reports were read
@@ -43,6 +44,7 @@ public record GateSummary(
         String overrideReason,
         Reports reports,
         List<String> lines,
+        String overriddenBy,
         String consequence,
         Findings findings) {
 
@@ -95,6 +97,7 @@ public record GateSummary(
                 verdict.overrideReason().orElse(null),
                 new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()),
                 verdict.lines(),
+                verdict.overriddenBy().orElse(null),
                 verdict.consequence().map(Criticality::name).orElse(null),
                 Findings.of(verdict.readings()));
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param criteria every criterion checked, in order
  * @param notes remarks that do not change the verdict
  * @param overrideReason why the gate was forced through, when it was
+ * @param overriddenBy who forced it through, when that is known
  */
 public record GateVerdict(
         Verdict verdict,
@@ -25,7 +26,8 @@ public record GateVerdict(
         Readings readings,
         List<Criterion> criteria,
         List<String> notes,
-        Optional<String> overrideReason) {
+        Optional<String> overrideReason,
+        Optional<String> overriddenBy) {
 
     public GateVerdict {
         Objects.requireNonNull(verdict, "verdict");
@@ -38,6 +40,19 @@ public record GateVerdict(
         if ((verdict == Verdict.OVERRIDDEN) != overrideReason.isPresent()) {
             throw new IllegalArgumentException("an overridden verdict, and only that, carries an override reason");
         }
+        Objects.requireNonNull(overriddenBy, "overriddenBy");
+    }
+
+    /** A verdict that does not say who forced it. */
+    public GateVerdict(
+            Verdict verdict,
+            Verdict decided,
+            String environment,
+            Readings readings,
+            List<Criterion> criteria,
+            List<String> notes,
+            Optional<String> overrideReason) {
+        this(verdict, decided, environment, readings, criteria, notes, overrideReason, Optional.empty());
     }
 
     public TestCounts tests() {
@@ -84,8 +99,10 @@ public record GateVerdict(
                                 .map(effect -> " [" + effect.key() + "]")
                                 .orElse(""))));
         notes.forEach(note -> lines.add(labelled("note", note)));
-        overrideReason.ifPresent(
-                reason -> lines.add(labelled("override", "gate " + decided + " but overridden: " + reason)));
+        overrideReason.ifPresent(reason -> lines.add(labelled(
+                "override",
+                "gate " + decided + " but overridden"
+                        + overriddenBy.map(who -> " by " + who).orElse("") + ": " + reason)));
         return lines;
     }
 

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param rollbackTriggeredAt when a rollback was triggered, or {@code null}
  * @param trafficRestoredAt when traffic was back on the stable version, or {@code null}
  * @param timeToRestore from trigger to restored traffic, or {@code null}
+ * @param initiatorAccount the account that started it (operating-system or Jenkins user), beside the
+ *     name {@code initiator} gave; the initiator in records written before accounts were recorded
  */
 public record DeploymentRecord(
         String id,
@@ -54,7 +56,8 @@ public record DeploymentRecord(
         List<String> notes,
         Instant rollbackTriggeredAt,
         Instant trafficRestoredAt,
-        Duration timeToRestore) {
+        Duration timeToRestore,
+        String initiatorAccount) {
 
     public DeploymentRecord {
         if (id == null || id.isBlank()) {
@@ -76,6 +79,55 @@ public record DeploymentRecord(
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         analyses = analyses == null ? List.of() : List.copyOf(analyses);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
+    }
+
+    /** A record whose initiator's account is the name it gave. */
+    public DeploymentRecord(
+            String id,
+            String application,
+            String environment,
+            String version,
+            String commit,
+            String ref,
+            String build,
+            String strategy,
+            String initiator,
+            String target,
+            Instant startedAt,
+            Instant endedAt,
+            RecordStatus status,
+            String reason,
+            List<PhaseRecord> phases,
+            List<ApprovalRecord> approvals,
+            List<AnalysisRecord> analyses,
+            List<String> notes,
+            Instant rollbackTriggeredAt,
+            Instant trafficRestoredAt,
+            Duration timeToRestore) {
+        this(
+                id,
+                application,
+                environment,
+                version,
+                commit,
+                ref,
+                build,
+                strategy,
+                initiator,
+                target,
+                startedAt,
+                endedAt,
+                status,
+                reason,
+                phases,
+                approvals,
+                analyses,
+                notes,
+                rollbackTriggeredAt,
+                trafficRestoredAt,
+                timeToRestore,
+                initiator);
     }
 
     public DeploymentKey key() {
@@ -110,6 +162,7 @@ public record DeploymentRecord(
                 notes,
                 triggered,
                 restored,
-                restored == null ? null : Duration.between(triggered, restored));
+                restored == null ? null : Duration.between(triggered, restored),
+                initiatorAccount);
     }
 }

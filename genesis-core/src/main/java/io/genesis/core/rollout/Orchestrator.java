@@ -214,8 +214,8 @@ public final class Orchestrator {
                 emit(state, "approval answer refused: " + refusal.get());
                 throw new ApprovalRefusedException(refusal.get());
             }
-            ApprovalRecord answer =
-                    new ApprovalRecord(decision.by().id(), now, decision.approved(), decision.comment());
+            ApprovalRecord answer = new ApprovalRecord(
+                    decision.by().id(), now, decision.approved(), decision.comment(), decision.account());
             RolloutState decided = save(state.edit()
                     .progress(state.progress().decided(answer))
                     .journal(state.journal().approval(answer)));

@@ -39,6 +39,7 @@ final class Records {
                 notes,
                 triggered,
                 restored,
-                triggered == null || restored == null ? null : Duration.between(triggered, restored));
+                triggered == null || restored == null ? null : Duration.between(triggered, restored),
+                request.initiatorAccount());
     }
 }

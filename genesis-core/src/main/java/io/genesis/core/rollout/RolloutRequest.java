@@ -37,6 +37,8 @@ import java.util.Objects;
  * @param initiator who started the rollout
  * @param build the build that started it, if any (may be empty)
  * @param notes facts to keep in the record, such as a gate bypassed with {@code force} and its reason
+ * @param initiatorAccount the account that started the rollout (the operating-system user, or the
+ *     authenticated Jenkins user), beside the name {@code initiator} claims; the initiator when not given
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -52,7 +54,8 @@ public record RolloutRequest(
         AnalysisThresholds analysis,
         String initiator,
         String build,
-        List<String> notes) {
+        List<String> notes,
+        String initiatorAccount) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -70,6 +73,7 @@ public record RolloutRequest(
         }
         build = build == null ? "" : build;
         notes = notes == null ? List.of() : List.copyOf(notes);
+        initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
     }
 
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
@@ -90,6 +94,7 @@ public record RolloutRequest(
         private MetricSpec metrics;
         private AnalysisThresholds analysis = AnalysisThresholds.defaults();
         private String initiator;
+        private String initiatorAccount;
         private String build = "";
         private final List<String> notes = new ArrayList<>();
 
@@ -160,6 +165,12 @@ public record RolloutRequest(
             return this;
         }
 
+        /** The account that runs the rollout, as the host knows it, beside the claimed initiator. */
+        public Builder initiatorAccount(String value) {
+            this.initiatorAccount = value;
+            return this;
+        }
+
         public Builder initiator(String value) {
             this.initiator = value;
             return this;
@@ -192,7 +203,8 @@ public record RolloutRequest(
                     analysis,
                     initiator,
                     build,
-                    notes);
+                    notes,
+                    initiatorAccount);
         }
     }
 }

@@ -107,7 +107,8 @@ final class StepRunner implements Step.Visitor<Next> {
                 policy.preventSelfApproval(),
                 now,
                 now.plus(policy.waitTimer()),
-                now.plus(policy.timeout()));
+                now.plus(policy.timeout()),
+                request.initiatorAccount());
     }
 
     // ---------------------------------------------------------------- the steps

@@ -84,6 +84,21 @@ class ApprovalRulesTest {
     }
 
     @Test
+    void shouldPreventSelfApprovalFromTheInitiatorsAccountWhateverNameIsClaimed() {
+        Instant later = ASKED.plusSeconds(600);
+        ApprovalDecision claimedAlice =
+                ApprovalDecision.approve(Identity.user("alice"), "").fromAccount("bob");
+
+        assertThat(ApprovalRules.refusal(named, claimedAlice, later))
+                .contains("the answer comes from the account bob, which started this rollout, and self-approval is"
+                        + " prevented for production; another person must approve from their own account");
+        assertThat(ApprovalRules.refusal(request(Set.of("alice"), Set.of(), false, false), claimedAlice, later))
+                .isEmpty();
+        assertThat(ApprovalRules.refusal(named, claimedAlice.fromAccount("carol"), later))
+                .isEmpty();
+    }
+
+    @Test
     void shouldPreventSelfApprovalWhenAsked() {
         Instant later = ASKED.plusSeconds(600);
         ApprovalDecision selfApproval = ApprovalDecision.approve(Identity.user("bob"), "");
@@ -123,7 +138,9 @@ class ApprovalRulesTest {
                         ASKED))
                 .hasMessageStartingWith("approval request times must satisfy requestedAt");
         assertThatThrownBy(() -> Identity.user(" ")).hasMessage("an approver's user id must not be blank");
-        assertThat(new ApprovalDecision(true, Identity.user("alice"), null).comment())
+        assertThat(new ApprovalDecision(true, Identity.user("alice"), null, null).account())
+                .isEqualTo("alice");
+        assertThat(new ApprovalDecision(true, Identity.user("alice"), null, " ").comment())
                 .isEmpty();
         assertThat(Identity.user("alice")).hasToString("alice");
         assertThat(request(Set.of(), Set.of(), false, false).describeApprovers())
