@@ -94,23 +94,9 @@ public final class BenchmarkReportReader {
             switch (json.field()) {
                 case "benchmark" -> benchmark = json.string("benchmark");
                 case "mode" -> mode = json.string("mode");
-                case "params" -> {
-                    json.requireObject("params");
-                    while (json.nextField()) {
-                        params.put(JsonCursor.shorten(json.field()), JsonCursor.shorten(json.string("a param")));
-                    }
-                }
+                case "params" -> readParams(json, params);
                 case "primaryMetric" -> primary = readJmhMetric(json, !"thrpt".equals(mode), "primaryMetric");
-                case "secondaryMetrics" -> {
-                    json.requireObject("secondaryMetrics");
-                    while (json.nextField()) {
-                        if (json.field().endsWith("gc.alloc.rate.norm")) {
-                            allocation = readJmhMetric(json, true, "gc.alloc.rate.norm");
-                        } else {
-                            json.skip();
-                        }
-                    }
-                }
+                case "secondaryMetrics" -> allocation = readAllocation(json);
                 default -> json.skip();
             }
         }
@@ -124,6 +110,27 @@ public final class BenchmarkReportReader {
         }
         String name = JsonCursor.shorten(benchmark) + (params.isEmpty() ? "" : " " + params) + " " + mode;
         return new BenchmarkResult(name.replace("{", "[").replace("}", "]"), primary, Optional.ofNullable(allocation));
+    }
+
+    private static void readParams(JsonCursor json, Map<String, String> params) throws IOException, ReportException {
+        json.requireObject("params");
+        while (json.nextField()) {
+            params.put(JsonCursor.shorten(json.field()), JsonCursor.shorten(json.string("a param")));
+        }
+    }
+
+    /** JMH's {@code gc.alloc.rate.norm} among the secondary metrics, or {@code null}. */
+    private static Measure readAllocation(JsonCursor json) throws IOException, ReportException {
+        json.requireObject("secondaryMetrics");
+        Measure allocation = null;
+        while (json.nextField()) {
+            if (json.field().endsWith("gc.alloc.rate.norm")) {
+                allocation = readJmhMetric(json, true, "gc.alloc.rate.norm");
+            } else {
+                json.skip();
+            }
+        }
+        return allocation;
     }
 
     private static Measure readJmhMetric(JsonCursor json, boolean lowerIsBetter, String what)
@@ -172,15 +179,10 @@ public final class BenchmarkReportReader {
                 case "fullname" -> name = json.string("fullname");
                 case "name" -> name = name == null ? json.string("name") : name;
                 case "stats" -> {
-                    json.requireObject("stats");
-                    while (json.nextField()) {
-                        switch (json.field()) {
-                            case "mean" -> mean = number(json, "stats.mean");
-                            case "stddev" -> stddev = number(json, "stats.stddev");
-                            case "rounds" -> rounds = json.whole("stats.rounds");
-                            default -> json.skip();
-                        }
-                    }
+                    double[] stats = readStats(json);
+                    mean = Double.isNaN(stats[0]) ? null : stats[0];
+                    stddev = Double.isNaN(stats[1]) ? null : stats[1];
+                    rounds = stats[2] < 0 ? null : (long) stats[2];
                 }
                 default -> json.skip();
             }
@@ -198,6 +200,21 @@ public final class BenchmarkReportReader {
                 JsonCursor.shorten(name),
                 new Measure(mean, mean - half, mean + half, "s", true, true),
                 Optional.empty());
+    }
+
+    /** Mean, standard deviation (NaN when absent) and rounds (-1 when absent). */
+    private static double[] readStats(JsonCursor json) throws IOException, ReportException {
+        json.requireObject("stats");
+        double[] stats = {Double.NaN, Double.NaN, -1};
+        while (json.nextField()) {
+            switch (json.field()) {
+                case "mean" -> stats[0] = number(json, "stats.mean");
+                case "stddev" -> stats[1] = number(json, "stats.stddev");
+                case "rounds" -> stats[2] = json.whole("stats.rounds");
+                default -> json.skip();
+            }
+        }
+        return stats;
     }
 
     private static double number(JsonCursor json, String what) throws IOException, ReportException {

@@ -123,16 +123,7 @@ final class SarifRunReader {
         while (json.nextField()) {
             switch (json.field()) {
                 case "id" -> id = json.string("rule id");
-                case "defaultConfiguration" -> {
-                    json.requireObject("defaultConfiguration");
-                    while (json.nextField()) {
-                        if ("level".equals(json.field())) {
-                            level = level(json.string("defaultConfiguration.level"));
-                        } else {
-                            json.skip();
-                        }
-                    }
-                }
+                case "defaultConfiguration" -> level = readDefaultLevel();
                 case "properties" -> score = readScore();
                 default -> json.skip();
             }
@@ -181,14 +172,9 @@ final class SarifRunReader {
                 case "ruleId" -> ruleId = json.string("ruleId");
                 case "ruleIndex" -> ruleIndex = json.whole("ruleIndex");
                 case "rule" -> {
-                    json.requireObject("rule");
-                    while (json.nextField()) {
-                        switch (json.field()) {
-                            case "id" -> ruleId = ruleId == null ? json.string("rule.id") : ruleId;
-                            case "index" -> ruleIndex = ruleIndex < 0 ? json.whole("rule.index") : ruleIndex;
-                            default -> json.skip();
-                        }
-                    }
+                    String[] reference = readRuleReference();
+                    ruleId = ruleId == null ? reference[0] : ruleId;
+                    ruleIndex = ruleIndex < 0 && reference[1] != null ? Long.parseLong(reference[1]) : ruleIndex;
                 }
                 case "level" -> level = level(json.string("level"));
                 case "kind" -> kind = json.string("kind");
@@ -250,26 +236,8 @@ final class SarifRunReader {
                 json.requireObject("physicalLocation");
                 while (json.nextField()) {
                     switch (json.field()) {
-                        case "artifactLocation" -> {
-                            json.requireObject("artifactLocation");
-                            while (json.nextField()) {
-                                if ("uri".equals(json.field())) {
-                                    uri = json.string("artifactLocation.uri");
-                                } else {
-                                    json.skip();
-                                }
-                            }
-                        }
-                        case "region" -> {
-                            json.requireObject("region");
-                            while (json.nextField()) {
-                                if ("startLine".equals(json.field())) {
-                                    line = json.whole("region.startLine");
-                                } else {
-                                    json.skip();
-                                }
-                            }
-                        }
+                        case "artifactLocation" -> uri = readUri();
+                        case "region" -> line = readStartLine();
                         default -> json.skip();
                     }
                 }
@@ -282,6 +250,59 @@ final class SarifRunReader {
         }
         String file = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
         return shortenPath(file) + (line > 0 ? ":" + line : "");
+    }
+
+    private String readDefaultLevel() throws IOException, ReportException {
+        json.requireObject("defaultConfiguration");
+        String level = null;
+        while (json.nextField()) {
+            if ("level".equals(json.field())) {
+                level = level(json.string("defaultConfiguration.level"));
+            } else {
+                json.skip();
+            }
+        }
+        return level;
+    }
+
+    /** A result's {@code rule} reference: its id and index (as text), each {@code null} when absent. */
+    private String[] readRuleReference() throws IOException, ReportException {
+        json.requireObject("rule");
+        String[] reference = new String[2];
+        while (json.nextField()) {
+            switch (json.field()) {
+                case "id" -> reference[0] = json.string("rule.id");
+                case "index" -> reference[1] = Long.toString(json.whole("rule.index"));
+                default -> json.skip();
+            }
+        }
+        return reference;
+    }
+
+    private String readUri() throws IOException, ReportException {
+        json.requireObject("artifactLocation");
+        String uri = null;
+        while (json.nextField()) {
+            if ("uri".equals(json.field())) {
+                uri = json.string("artifactLocation.uri");
+            } else {
+                json.skip();
+            }
+        }
+        return uri;
+    }
+
+    private long readStartLine() throws IOException, ReportException {
+        json.requireObject("region");
+        long line = -1;
+        while (json.nextField()) {
+            if ("startLine".equals(json.field())) {
+                line = json.whole("region.startLine");
+            } else {
+                json.skip();
+            }
+        }
+        return line;
     }
 
     /** A result is suppressed when it has a suppression that was not rejected. */

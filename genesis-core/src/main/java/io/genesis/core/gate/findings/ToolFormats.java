@@ -88,20 +88,11 @@ final class ToolFormats {
                 switch (json.field()) {
                     case "package" -> name = readOsvPackage(json);
                     case "vulnerabilities" -> {
-                        json.requireArray("vulnerabilities");
-                        while (json.nextElement()) {
-                            String id = readId(json);
-                            vulnerabilities++;
-                            firstVulnerability = firstVulnerability == null ? id : firstVulnerability;
-                        }
+                        String[] counted = readVulnerabilities(json);
+                        vulnerabilities += Long.parseLong(counted[0]);
+                        firstVulnerability = firstVulnerability == null ? counted[1] : firstVulnerability;
                     }
-                    case "groups" -> {
-                        json.requireArray("groups");
-                        while (json.nextElement()) {
-                            readOsvGroup(json, tally, source + " " + name);
-                            grouped = true;
-                        }
-                    }
+                    case "groups" -> grouped |= readOsvGroups(json, tally, source + " " + name);
                     default -> json.skip();
                 }
             }
@@ -114,6 +105,40 @@ final class ToolFormats {
                         vulnerabilities);
             }
         }
+    }
+
+    /** How many vulnerabilities a package lists (as text), and the first one's id. */
+    private static String[] readVulnerabilities(JsonCursor json) throws IOException, ReportException {
+        json.requireArray("vulnerabilities");
+        long count = 0;
+        String first = null;
+        while (json.nextElement()) {
+            String id = readId(json);
+            count++;
+            first = first == null ? id : first;
+        }
+        return new String[] {Long.toString(count), first};
+    }
+
+    private static String readFirstId(JsonCursor json, String fallback) throws IOException, ReportException {
+        json.requireArray("ids");
+        String id = null;
+        while (json.nextElement()) {
+            String value = json.string("ids[]");
+            id = id == null ? JsonCursor.shorten(value) : id;
+        }
+        return id == null ? fallback : id;
+    }
+
+    private static boolean readOsvGroups(JsonCursor json, FindingsTally tally, String location)
+            throws IOException, ReportException {
+        json.requireArray("groups");
+        boolean any = false;
+        while (json.nextElement()) {
+            readOsvGroup(json, tally, location);
+            any = true;
+        }
+        return any;
     }
 
     private static String readOsvPackage(JsonCursor json) throws IOException, ReportException {
@@ -137,15 +162,7 @@ final class ToolFormats {
         Optional<Severity> severity = Optional.of(Severity.HIGH);
         while (json.nextField()) {
             switch (json.field()) {
-                case "ids" -> {
-                    json.requireArray("ids");
-                    boolean first = true;
-                    while (json.nextElement()) {
-                        String value = json.string("ids[]");
-                        id = first ? JsonCursor.shorten(value) : id;
-                        first = false;
-                    }
-                }
+                case "ids" -> id = readFirstId(json, id);
                 case "max_severity" -> {
                     boolean blank = json.current() == JsonToken.VALUE_STRING
                             && json.string("max_severity").isBlank();
@@ -171,12 +188,9 @@ final class ToolFormats {
                     case "name" -> name = JsonCursor.shorten(json.string("name"));
                     case "version" -> version = JsonCursor.shorten(json.string("version"));
                     case "vulns" -> {
-                        json.requireArray("vulns");
-                        while (json.nextElement()) {
-                            String id = readId(json);
-                            firstId = firstId == null ? id : firstId;
-                            vulnerabilities++;
-                        }
+                        String[] counted = readVulnerabilities(json);
+                        vulnerabilities += Long.parseLong(counted[0]);
+                        firstId = firstId == null ? counted[1] : firstId;
                     }
                     default -> json.skip();
                 }
