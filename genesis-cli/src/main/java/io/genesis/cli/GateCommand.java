@@ -112,6 +112,46 @@ final class GateCommand implements Callable<Integer> {
                     + " (default 0).")
     Double unstableMargin;
 
+    @Option(
+            names = "--findings",
+            split = ",",
+            paramLabel = "GLOB",
+            description = "Security findings reports: SARIF 2.1.0, Bandit, pip-audit, OSV-Scanner, gitleaks or"
+                    + " TruffleHog JSON, such as 'reports/*.sarif'. Repeatable.")
+    List<String> findings = new ArrayList<>();
+
+    @Option(
+            names = "--new-findings-only",
+            description = "Count only findings a SARIF tool marked as new against its baseline (baselineState).")
+    boolean newFindingsOnly;
+
+    @Option(
+            names = "--max-findings",
+            paramLabel = "KIND=N",
+            description = "At most N findings of a kind (critical, high, medium, low, secrets), tighter than the"
+                    + " environment's bound. Repeatable.")
+    List<String> maxFindings = new ArrayList<>();
+
+    @Option(
+            names = "--benchmarks",
+            split = ",",
+            paramLabel = "GLOB",
+            description = "This run's JMH (-rf json) or pytest-benchmark (--benchmark-json) results. Repeatable.")
+    List<String> benchmarks = new ArrayList<>();
+
+    @Option(
+            names = "--benchmark-baseline",
+            split = ",",
+            paramLabel = "GLOB",
+            description = "The baseline run's benchmark results, to compare with. Repeatable.")
+    List<String> benchmarkBaseline = new ArrayList<>();
+
+    @Option(
+            names = "--benchmark-threshold",
+            paramLabel = "PERCENT",
+            description = "How many percent worse a benchmark may be beyond the noise (default 10).")
+    Double benchmarkThreshold;
+
     @Option(names = "--force", description = "Let a gate that did not pass through; needs --reason.")
     boolean force;
 
@@ -178,6 +218,27 @@ final class GateCommand implements Callable<Integer> {
             builder.unstableMargin(unstableMargin);
         }
         required.forEach(selector -> builder.require(TestSelector.parse(selector)));
+        builder.findingsReports(findings).newFindingsOnly(newFindingsOnly);
+        builder.benchmarkReports(benchmarks).benchmarkBaseline(benchmarkBaseline.toArray(String[]::new));
+        if (benchmarkThreshold != null) {
+            builder.benchmarkThreshold(benchmarkThreshold);
+        }
+        for (String bound : maxFindings) {
+            int equals = bound.indexOf('=');
+            long max;
+            try {
+                max = equals < 0
+                        ? -1
+                        : Long.parseLong(bound.substring(equals + 1).trim());
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 0) {
+                throw new IllegalArgumentException("--max-findings " + bound
+                        + ": expected KIND=N with a whole number N >= 0, such as high=0 or secrets=0");
+            }
+            builder.maxFindings(bound.substring(0, equals).trim(), max);
+        }
         if (force) {
             builder.force(reason).forcedBy(host.user());
         }

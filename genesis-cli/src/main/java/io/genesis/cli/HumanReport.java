@@ -4,6 +4,8 @@ import io.genesis.core.gate.CoverageCounter;
 import io.genesis.core.gate.CoverageMetric;
 import io.genesis.core.gate.GateVerdict;
 import io.genesis.core.gate.TestCounts;
+import io.genesis.core.gate.findings.FindingsReading;
+import io.genesis.core.gate.findings.Severity;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -32,6 +34,13 @@ final class HumanReport {
                         + counter.total() + ")");
             }
             out.println(coverage);
+        }
+        if (verdict.readings().findingsFiles() > 0) {
+            FindingsReading found = verdict.readings().findings();
+            out.println("findings: " + found.count(Severity.CRITICAL) + " critical, " + found.count(Severity.HIGH)
+                    + " high, " + found.count(Severity.MEDIUM) + " medium, " + found.count(Severity.LOW) + " low, "
+                    + found.secrets() + (found.secrets() == 1 ? " secret" : " secrets") + "; " + found.suppressed()
+                    + " suppressed, not counted");
         }
     }
 }

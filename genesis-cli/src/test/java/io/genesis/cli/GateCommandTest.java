@@ -71,6 +71,85 @@ class GateCommandTest {
         assertThat(run.err()).isEmpty();
     }
 
+    private void findings(String... names) throws IOException {
+        Path dir = Files.createDirectories(workspace.resolve("reports"));
+        for (String name : names) {
+            try (var in = java.util.Objects.requireNonNull(
+                    getClass().getClassLoader().getResourceAsStream("findings/" + name), name)) {
+                Files.copy(in, dir.resolve(Path.of(name).getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void shouldGateOnSecurityFindingsInTextAndJson() throws IOException {
+        passingBuild();
+        findings("bandit/bandit.json", "published/gitleaks.json");
+
+        Run text = gateOnReports("production", "--findings", "reports/*.json");
+        Run json = gateOnReports("production", "--findings", "reports/*.json", "--json");
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out().lines())
+                .contains(
+                        "  failed    high findings 1 > 0 allowed for production (first: shop/orders.py:18 (Bandit"
+                                + " B602)); counted 0 critical, 1 high, 4 medium, 2 low, 2 secrets in 2 findings"
+                                + " reports",
+                        "findings: 0 critical, 1 high, 4 medium, 2 low, 2 secrets; 0 suppressed, not counted")
+                .anySatisfy(line -> assertThat(line).startsWith("  failed    secrets 2 > 0 allowed for production"));
+        assertThat(text.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        JsonNode summary = new ObjectMapper().readTree(json.out());
+        assertThat(summary.get("findings").get("high").asLong()).isEqualTo(1);
+        assertThat(summary.get("findings").get("secrets").asLong()).isEqualTo(2);
+        assertThat(summary.get("findings").get("byRule").get("Bandit B602").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldGateOnBenchmarksAgainstABaseline() throws IOException {
+        passingBuild();
+        Path dir = Files.createDirectories(workspace.resolve("bench"));
+        for (String name : List.of("pytest-benchmark-baseline.json", "pytest-benchmark-current.json")) {
+            try (var in = java.util.Objects.requireNonNull(
+                    getClass().getClassLoader().getResourceAsStream("benchmarks/pytest-benchmark/" + name), name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+
+        Run run = gateOnReports(
+                "staging",
+                "--benchmarks",
+                "bench/pytest-benchmark-current.json",
+                "--benchmark-baseline",
+                "bench/pytest-benchmark-baseline.json",
+                "--json");
+
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        JsonNode benchmarks = null;
+        for (JsonNode criterion : summary.get("criteria")) {
+            if (criterion.get("name").asText().equals("benchmarks")) {
+                benchmarks = criterion;
+            }
+        }
+        assertThat(benchmarks).isNotNull();
+        assertThat(benchmarks.get("status").asText()).isEqualTo("FAILED");
+        assertThat(benchmarks.get("message").asText()).contains("tests/test_prices.py::test_format_prices score +");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAMaxFindingsThatLoosensOrIsMalformed() throws IOException {
+        passingBuild();
+
+        Run looser = gateOnReports("production", "--findings", "reports/*.sarif", "--max-findings", "high=2");
+        Run malformed = gateOnReports("staging", "--max-findings", "high");
+
+        assertThat(looser.exitCode()).isEqualTo(2);
+        assertThat(looser.err()).contains("at most 2 high findings is more than production allows (0)");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--max-findings high: expected KIND=N");
+    }
+
     @Test
     void shouldPrintExactlyOneJsonObject() throws IOException {
         Fixtures.mavenBuild(workspace);

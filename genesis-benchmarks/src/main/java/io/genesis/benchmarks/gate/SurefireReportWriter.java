@@ -151,10 +151,20 @@ final class SurefireReportWriter {
         return name;
     }
 
-    /** A class-level {@code @DisplayName}: Surefire then writes it as {@code classname}. */
+    /**
+     * A class-level {@code @DisplayName}: Surefire then writes it as {@code classname}. Unique in the
+     * set, as class names are: tests are keyed by class name and test name, so two classes sharing a
+     * display name and a test name would be one test to the gate.
+     */
     private String displayName() {
-        return words.pick(Vocabulary.NOUNS) + " " + words.pick(Vocabulary.ROLES).toLowerCase(java.util.Locale.ROOT)
+        String base = words.pick(Vocabulary.NOUNS) + " "
+                + words.pick(Vocabulary.ROLES).toLowerCase(java.util.Locale.ROOT)
                 + (words.chance(0.3) ? " (" + words.pick(Vocabulary.WORLD) + ")" : "");
+        String name = base;
+        for (int n = 2; !classNames.add(name); n++) {
+            name = base + " " + n;
+        }
+        return name;
     }
 
     /** Most classes hold a handful of tests, a few hold hundreds (parameterized suites). */
@@ -187,6 +197,9 @@ final class SurefireReportWriter {
         private final String module;
         private final String simpleName;
         private final StringBuilder cases = new StringBuilder(16 * 1024);
+        /** Test names already used in this class: JUnit never runs two tests of one class under one name. */
+        private final java.util.Set<String> names = new java.util.HashSet<>();
+
         private long total;
         private long failed;
         private long errors;
@@ -252,11 +265,16 @@ final class SurefireReportWriter {
 
         private String testName() {
             String method = words.methodName();
+            String name = method;
             if (words.chance(0.12)) {
                 // A parameterized invocation, as the JUnit Platform provider names it.
-                return method + "(" + (words.chance(0.5) ? "int" : "String") + ")[" + words.between(1, 12) + "]";
+                name = method + "(" + (words.chance(0.5) ? "int" : "String") + ")[" + words.between(1, 12) + "]";
             }
-            return method;
+            String unique = name;
+            for (int n = 2; !names.add(unique); n++) {
+                unique = method + n + name.substring(method.length());
+            }
+            return unique;
         }
 
         private int caseMillis() {

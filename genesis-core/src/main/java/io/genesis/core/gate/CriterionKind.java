@@ -19,7 +19,11 @@ public enum CriterionKind {
     /** Coverage did not drop more than allowed below the baseline. */
     COVERAGE_DROP("coverageDrop", true),
     /** Every required-test selector selected tests, and they all passed. */
-    REQUIRED("required", true);
+    REQUIRED("required", true),
+    /** Security findings stay within the environment's bounds per severity, and for secrets. */
+    FINDINGS("findings", true),
+    /** No benchmark is worse than its baseline by more than the threshold, beyond the noise. */
+    BENCHMARKS("benchmarks", true);
 
     private final String key;
     private final boolean configurable;

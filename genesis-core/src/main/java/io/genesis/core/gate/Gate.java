@@ -55,10 +55,19 @@ public final class Gate {
         coverage(request, policy, readings, criteria);
         coverageDrop(policy, readings.coverage(), criteria, notes);
         readings.tests().selected().forEach(result -> criteria.add(required(policy, result)));
+        FindingsCriteria.judge(policy, !request.findings().reports().isEmpty(), readings, criteria, notes);
+        BenchmarkCriteria.judge(policy, request.benchmarks(), readings, criteria, notes);
         if (readings.tests().todo() > 0) {
             notes.add(Format.count(readings.tests().todo(), "test was", "tests were")
                     + " counted as skipped: jest-junit writes test.todo entries as testcases but leaves them out"
                     + " of its suites' test counts");
+        }
+        DuplicateTests duplicates = readings.tests().duplicates();
+        if (duplicates.count() > 0) {
+            notes.add(Format.count(duplicates.count(), "testcase repeated a test", "testcases repeated tests")
+                    + " already listed in the reports (first: "
+                    + duplicates.first().orElseThrow()
+                    + "); each test was counted once, with its worst outcome, as the tools that wrote them count it");
         }
         Verdict decided = Verdict.of(criteria);
         Verdict verdict = decided.forced(request.forced());
@@ -104,13 +113,18 @@ public final class Gate {
                     CriterionKind.REPORTS,
                     Criticality.ERROR,
                     CriterionStatus.PASSED,
-                    OptionalDouble.of(readings.testFiles() + readings.coverageFiles()),
+                    OptionalDouble.of(readings.testFiles() + readings.coverageFiles() + readings.findingsFiles()),
                     OptionalDouble.empty(),
                     "read " + Format.count(readings.testFiles(), "test report", "test reports")
                             + (readings.coverageFiles() > 0
                                     ? " and "
                                             + Format.count(
                                                     readings.coverageFiles(), "coverage report", "coverage reports")
+                                    : "")
+                            + (readings.findingsFiles() > 0
+                                    ? " and "
+                                            + Format.count(
+                                                    readings.findingsFiles(), "findings report", "findings reports")
                                     : "")));
         }
     }

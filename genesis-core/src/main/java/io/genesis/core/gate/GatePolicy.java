@@ -94,6 +94,8 @@ public record GatePolicy(
             }
             effective = effective.withCriticality(level.getKey(), level.getValue());
         }
+        effective = effective.withFindings(
+                base.findings().tightenedBy(request.findings().bounds(), name));
         return new GatePolicy(name, effective, request.baselineCoverage(), request.unstableMargin());
     }
 

@@ -1,6 +1,7 @@
 package io.genesis.core.gate;
 
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ import java.util.Set;
  * @param limits how much of each report file is read at most
  * @param forcedBy the account that asked for force (the operating-system or Jenkins user), recorded
  *     with the override
+ * @param findings the security findings reports, and bounds tighter than the environment's
+ * @param benchmarks benchmark results, the baseline to compare them with, and the threshold
  */
 public record GateRequest(
         Environment environment,
@@ -53,7 +56,9 @@ public record GateRequest(
         double unstableMargin,
         Optional<String> forceReason,
         ReadLimits limits,
-        Optional<String> forcedBy) {
+        Optional<String> forcedBy,
+        FindingsRequest findings,
+        BenchmarksRequest benchmarks) {
 
     public GateRequest {
         Objects.requireNonNull(environment, "environment");
@@ -86,6 +91,8 @@ public record GateRequest(
         });
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(forcedBy, "forcedBy");
+        Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(benchmarks, "benchmarks");
     }
 
     /** A request for {@code environment} with reports under {@code workspace}; nothing else set. */
@@ -124,6 +131,12 @@ public record GateRequest(
         private String forceReason;
         private ReadLimits limits = ReadLimits.DEFAULT;
         private String forcedBy;
+        private final List<ReportGlob> findingsReports = new ArrayList<>();
+        private boolean newFindingsOnly;
+        private FindingBounds findingBounds = FindingBounds.NONE;
+        private final List<ReportGlob> benchmarkReports = new ArrayList<>();
+        private final List<ReportGlob> benchmarkBaseline = new ArrayList<>();
+        private double benchmarkThreshold = BenchmarksRequest.DEFAULT_THRESHOLD_PERCENT;
 
         private Builder(Environment environment, Path workspace) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -211,6 +224,54 @@ public record GateRequest(
             return this;
         }
 
+        /** Patterns of security findings reports, comma-separated or one per argument. */
+        public Builder findingsReports(List<String> patterns) {
+            patterns.forEach(p -> findingsReports.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        public Builder findingsReports(String... patterns) {
+            return findingsReports(List.of(patterns));
+        }
+
+        /** Count only findings a SARIF tool marked as new against its baseline. */
+        public Builder newFindingsOnly(boolean newOnly) {
+            this.newFindingsOnly = newOnly;
+            return this;
+        }
+
+        /**
+         * At most {@code max} findings of {@code name} ({@code critical}, {@code high},
+         * {@code medium}, {@code low} or {@code secrets}); only as strict as the environment or
+         * stricter.
+         */
+        public Builder maxFindings(String name, long max) {
+            this.findingBounds = findingBounds.with(name, max);
+            return this;
+        }
+
+        /** This run's JMH or pytest-benchmark JSON files. */
+        public Builder benchmarkReports(List<String> patterns) {
+            patterns.forEach(p -> benchmarkReports.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        public Builder benchmarkReports(String... patterns) {
+            return benchmarkReports(List.of(patterns));
+        }
+
+        /** The baseline run's benchmark files, to compare with. */
+        public Builder benchmarkBaseline(String... patterns) {
+            List.of(patterns).forEach(p -> benchmarkBaseline.addAll(ReportGlob.list(p)));
+            return this;
+        }
+
+        /** How many percent worse a benchmark may be (default 10). */
+        public Builder benchmarkThreshold(double percent) {
+            this.benchmarkThreshold = percent;
+            return this;
+        }
+
         public GateRequest build() {
             return new GateRequest(
                     environment,
@@ -226,7 +287,9 @@ public record GateRequest(
                     unstableMargin,
                     Optional.ofNullable(forceReason),
                     limits,
-                    Optional.ofNullable(forcedBy));
+                    Optional.ofNullable(forcedBy),
+                    new FindingsRequest(findingsReports, newFindingsOnly, findingBounds),
+                    new BenchmarksRequest(benchmarkReports, benchmarkBaseline, benchmarkThreshold));
         }
     }
 }

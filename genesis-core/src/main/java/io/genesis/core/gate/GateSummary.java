@@ -3,6 +3,8 @@ package io.genesis.core.gate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.gate.findings.FindingsReading;
+import io.genesis.core.gate.findings.Severity;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import java.util.Map;
  * @param overriddenBy who forced the gate through, or {@code null}
  * @param consequence the worst effect among the criteria that are not met (NOTE, UNSTABLE, FAILURE or
  *     ERROR), or {@code null} when all are met
+ * @param findings security findings counted, or {@code null} when no findings reports were read
  */
 public record GateSummary(
         String verdict,
@@ -42,7 +45,8 @@ public record GateSummary(
         Reports reports,
         List<String> lines,
         String overriddenBy,
-        String consequence) {
+        String consequence,
+        Findings findings) {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -94,7 +98,8 @@ public record GateSummary(
                 new Reports(verdict.readings().testFiles(), verdict.readings().coverageFiles()),
                 verdict.lines(),
                 verdict.overriddenBy().orElse(null),
-                verdict.consequence().map(Criticality::name).orElse(null));
+                verdict.consequence().map(Criticality::name).orElse(null),
+                Findings.of(verdict.readings()));
     }
 
     /** This summary as one JSON object on one line. */
@@ -141,4 +146,37 @@ public record GateSummary(
 
     /** How many report files were read. */
     public record Reports(int tests, int coverage) {}
+
+    /**
+     * Security findings counted, by severity, with secrets apart; suppressed and not-new findings
+     * were not counted.
+     */
+    public record Findings(
+            int reports,
+            long critical,
+            long high,
+            long medium,
+            long low,
+            long secrets,
+            long suppressed,
+            long notNew,
+            Map<String, Long> byRule) {
+
+        static Findings of(Readings readings) {
+            if (readings.findingsFiles() == 0) {
+                return null;
+            }
+            FindingsReading found = readings.findings();
+            return new Findings(
+                    readings.findingsFiles(),
+                    found.count(Severity.CRITICAL),
+                    found.count(Severity.HIGH),
+                    found.count(Severity.MEDIUM),
+                    found.count(Severity.LOW),
+                    found.secrets(),
+                    found.suppressed(),
+                    found.notNew(),
+                    found.byRule());
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package io.genesis.core.gate;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +23,12 @@ import javax.xml.stream.XMLStreamException;
  * failure change nothing. Suite attributes are not added up, because Surefire writes wrong ones
  * when it reruns tests (SUREFIRE-1627); they are only checked to be numbers, and used for one
  * thing: jest-junit leaves {@code test.todo} entries out of a suite's {@code tests} count while
- * writing them as childless testcases, so a suite without reruns whose other counts agree and
- * that holds more testcases than its {@code tests} gets the excess counted as skipped.
+ * writing them as childless testcases, so a suite without reruns or repeated tests whose other
+ * counts agree and that holds more testcases than its {@code tests} gets the excess counted as
+ * skipped.
+ *
+ * <p>A test listed more than once (pytest writes a second testcase for a test whose teardown errors
+ * after its body failed) is counted once with its worst outcome: see {@link TestLedger}.
  */
 public final class JUnitReportReader extends StaxReportReader<TestReading> {
 
@@ -38,22 +45,41 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
 
     @Override
     TestReading parse(XmlCursor cursor) throws XMLStreamException, ReportException {
+        TestLedger ledger = new TestLedger(selectors, limits().maxTests());
+        Optional<String> passedOver = parse(cursor, ledger);
+        if (passedOver.isPresent()) {
+            return new TestReading(TestCounts.NONE, TestReading.empty(selectors).selected(), 0, passedOver);
+        }
+        return ledger.reading();
+    }
+
+    /**
+     * Reads one file of a report set into {@code ledger}, which counts a test listed in several
+     * files, or several times in one, once. When the file cannot be read, the tests read from it
+     * before the problem stay counted; the problem fails the gate anyway.
+     *
+     * @return why the file was passed over without counting anything (Failsafe's summary), or empty
+     */
+    public Optional<String> readInto(Path file, String source, TestLedger ledger) throws ReportException {
+        try (InputStream input = Files.newInputStream(file)) {
+            return read(input, source, cursor -> parse(cursor, ledger));
+        } catch (IOException e) {
+            throw ReportReader.unreadable(source, e);
+        }
+    }
+
+    private Optional<String> parse(XmlCursor cursor, TestLedger ledger) throws XMLStreamException, ReportException {
         String root = cursor.root();
         if ("failsafe-summary".equals(root)) {
             cursor.finish();
-            return new TestReading(
-                    TestCounts.NONE,
-                    selectors.stream().map(SelectorResult::empty).toList(),
-                    0,
-                    Optional.of("it is Failsafe's summary, not a JUnit report; its tests are in the TEST-*.xml"
-                            + " files beside it"));
+            return Optional.of("it is Failsafe's summary, not a JUnit report; its tests are in the TEST-*.xml"
+                    + " files beside it");
         }
         if (!isSuite(root)) {
             throw cursor.error(
                     "its root element is <" + root + ">, not <testsuite> or <testsuites>",
                     "point the test report pattern at JUnit XML files, such as 'target/surefire-reports/TEST-*.xml'");
         }
-        Tally tally = new Tally(selectors);
         Deque<Suite> open = new ArrayDeque<>();
         open.push(new Suite(cursor));
         while (!open.isEmpty()) {
@@ -63,21 +89,25 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
                 if (isSuite(name)) {
                     open.push(new Suite(cursor));
                 } else if ("testcase".equals(name)) {
-                    readTestCase(cursor, open.peek(), tally);
+                    readTestCase(cursor, open.peek(), ledger);
                 } else {
                     cursor.skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                tally.close(open.pop());
+                long uncounted = open.pop().uncounted();
+                if (uncounted > 0) {
+                    ledger.countTodo(uncounted);
+                }
             } else {
                 break;
             }
         }
         cursor.finish();
-        return tally.reading();
+        return Optional.empty();
     }
 
-    private void readTestCase(XmlCursor cursor, Suite suite, Tally tally) throws XMLStreamException, ReportException {
+    private void readTestCase(XmlCursor cursor, Suite suite, TestLedger ledger)
+            throws XMLStreamException, ReportException {
         String className = cursor.attribute("classname", "");
         String name = cursor.attribute("name", "");
         int depth = cursor.depth();
@@ -104,7 +134,14 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
         suite.reran |= flaky;
         boolean passedOnRerun = flaky && outcome == TestOutcome.PASSED;
         suite.count(outcome, passedOnRerun);
-        tally.select(className, name, outcome, passedOnRerun);
+        try {
+            suite.duplicated |= ledger.add(cursor.source(), className, name, outcome, passedOnRerun);
+        } catch (TestKeys.TooManyTestsException e) {
+            throw cursor.error(
+                    "the test reports hold more than " + e.limit() + " distinct tests, the limit for one gate",
+                    "check that the pattern matches only this build's reports; if the build really has more tests,"
+                            + " raise the limit (ReadLimits maxTests), which costs 16 bytes of memory per test");
+        }
     }
 
     private static boolean isSuite(String name) {
@@ -123,6 +160,7 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
         long skipped;
         long flaky;
         boolean reran;
+        boolean duplicated;
 
         Suite(XmlCursor cursor) throws ReportException {
             declaredTests = cursor.count("tests");
@@ -144,7 +182,7 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
         /** Tests this suite holds but leaves out of its own count: jest-junit's todo entries. */
         long uncounted() {
             long testcases = passed + failed + errors + skipped;
-            if (reran || declaredTests < 0 || declaredTests >= testcases) {
+            if (reran || duplicated || declaredTests < 0 || declaredTests >= testcases) {
                 return 0;
             }
             boolean agrees = agrees(declaredFailures, failed)
@@ -156,99 +194,6 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
 
         private static boolean agrees(long declared, long counted) {
             return declared < 0 || declared == counted;
-        }
-    }
-
-    /** Counts for the whole file, and what each selector picked. */
-    private static final class Tally {
-        private final List<TestSelector> selectors;
-        private final List<SelectorTally> selected;
-        private long passed;
-        private long failed;
-        private long errors;
-        private long skipped;
-        private long flaky;
-        private long todo;
-
-        Tally(List<TestSelector> selectors) {
-            this.selectors = selectors;
-            this.selected = new ArrayList<>(selectors.size());
-            selectors.forEach(s -> selected.add(new SelectorTally(s)));
-        }
-
-        void select(String className, String name, TestOutcome outcome, boolean flakyPass) {
-            for (int i = 0; i < selectors.size(); i++) {
-                if (selectors.get(i).matches(className, name)) {
-                    selected.get(i).add(className, name, outcome, flakyPass);
-                }
-            }
-        }
-
-        void close(Suite suite) {
-            long uncounted = suite.uncounted();
-            passed += suite.passed - uncounted;
-            failed += suite.failed;
-            errors += suite.errors;
-            skipped += suite.skipped + uncounted;
-            flaky += suite.flaky;
-            todo += uncounted;
-        }
-
-        TestReading reading() {
-            return new TestReading(
-                    TestCounts.of(passed, failed, errors, skipped, flaky),
-                    selected.stream().map(SelectorTally::result).toList(),
-                    todo,
-                    Optional.empty());
-        }
-    }
-
-    /** One selector's counts while a file is read; mutable so a match costs no allocation. */
-    private static final class SelectorTally {
-        private final TestSelector selector;
-        private final List<String> notPassed = new ArrayList<>();
-        private final List<String> skippedTests = new ArrayList<>();
-        private long passed;
-        private long failed;
-        private long errors;
-        private long skipped;
-        private long flaky;
-
-        SelectorTally(TestSelector selector) {
-            this.selector = selector;
-        }
-
-        void add(String className, String name, TestOutcome outcome, boolean flakyPass) {
-            switch (outcome) {
-                case PASSED -> passed++;
-                case FAILED -> failed++;
-                case ERROR -> errors++;
-                case SKIPPED -> skipped++;
-            }
-            flaky += flakyPass ? 1 : 0;
-            if (outcome == TestOutcome.FAILED || outcome == TestOutcome.ERROR) {
-                keep(notPassed, testName(className, name) + " (" + outcome.label() + ")");
-            } else if (outcome == TestOutcome.SKIPPED) {
-                keep(skippedTests, testName(className, name));
-            }
-        }
-
-        SelectorResult result() {
-            return new SelectorResult(
-                    selector, TestCounts.of(passed, failed, errors, skipped, flaky), notPassed, skippedTests);
-        }
-
-        private static void keep(List<String> examples, String test) {
-            if (examples.size() < SelectorResult.MAX_EXAMPLES) {
-                examples.add(test);
-            }
-        }
-
-        private static String testName(String className, String name) {
-            if (className.isBlank() || className.equals(name)) {
-                return name.strip();
-            }
-            return className + "." + name;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.genesis.core.gate;
 
+import io.genesis.core.gate.findings.FindingsReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * @param coverage the coverage counters, summed over every coverage report
  * @param problems patterns that matched nothing and files that could not be read
  * @param notes things worth saying that do not fail the gate, such as files passed over
+ * @param findingsFiles how many security findings reports were read
+ * @param findings the security findings, summed over every findings report
+ * @param benchmarks the benchmark results of this run and of the baseline
  */
 public record Readings(
         int testFiles,
@@ -21,7 +25,10 @@ public record Readings(
         TestReading tests,
         CoverageTotals coverage,
         List<ReportProblem> problems,
-        List<String> notes) {
+        List<String> notes,
+        int findingsFiles,
+        FindingsReading findings,
+        BenchmarkReadings benchmarks) {
 
     public Readings {
         if (testFiles < 0 || coverageFiles < 0) {
@@ -31,6 +38,31 @@ public record Readings(
         Objects.requireNonNull(coverage, "coverage");
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        if (findingsFiles < 0) {
+            throw new IllegalArgumentException("file counts must not be negative");
+        }
+        Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(benchmarks, "benchmarks");
+    }
+
+    /** Readings without security findings reports. */
+    public Readings(
+            int testFiles,
+            int coverageFiles,
+            TestReading tests,
+            CoverageTotals coverage,
+            List<ReportProblem> problems,
+            List<String> notes) {
+        this(
+                testFiles,
+                coverageFiles,
+                tests,
+                coverage,
+                problems,
+                notes,
+                0,
+                FindingsReading.NONE,
+                BenchmarkReadings.NONE);
     }
 
     /**
@@ -43,6 +75,14 @@ public record Readings(
         all.add(note);
         all.addAll(notes);
         return new Readings(
-                0, coverageFiles, new TestReading(counts, List.of(), 0, Optional.empty()), coverage, problems, all);
+                0,
+                coverageFiles,
+                new TestReading(counts, List.of(), 0, Optional.empty()),
+                coverage,
+                problems,
+                all,
+                findingsFiles,
+                findings,
+                benchmarks);
     }
 }

@@ -1,9 +1,14 @@
 package io.genesis.core.gate;
 
+import io.genesis.core.gate.benchmarks.BenchmarkReportReader;
+import io.genesis.core.gate.benchmarks.BenchmarkResult;
+import io.genesis.core.gate.findings.FindingsReading;
+import io.genesis.core.gate.findings.FindingsReportReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,17 +26,16 @@ public final class ReportCollector {
         List<String> notes = new ArrayList<>();
 
         JUnitReportReader testReader = new JUnitReportReader(request.requiredTests(), request.limits());
-        TestReading tests = TestReading.empty(request.requiredTests());
+        TestLedger tests =
+                new TestLedger(request.requiredTests(), request.limits().maxTests());
         int testFiles = 0;
         for (Path file : find(finder, request.testReports(), problems)) {
             String source = finder.display(file);
             try {
-                TestReading reading = testReader.read(file, source);
-                if (reading.notATestReport().isPresent()) {
-                    notes.add(source + " was passed over: "
-                            + reading.notATestReport().get());
+                Optional<String> passedOver = testReader.readInto(file, source, tests);
+                if (passedOver.isPresent()) {
+                    notes.add(source + " was passed over: " + passedOver.get());
                 } else {
-                    tests = tests.plus(reading);
                     testFiles++;
                 }
             } catch (ReportException e) {
@@ -50,7 +54,51 @@ public final class ReportCollector {
                 problems.add(ReportProblem.of(e));
             }
         }
-        return new Readings(testFiles, coverageFiles, tests, coverage, problems, notes);
+        FindingsReportReader findingsReader =
+                new FindingsReportReader(request.limits(), request.findings().newOnly());
+        FindingsReading findings = FindingsReading.NONE;
+        int findingsFiles = 0;
+        for (Path file : find(finder, request.findings().reports(), problems)) {
+            try {
+                findings = findings.plus(findingsReader.read(file, finder.display(file)));
+                findingsFiles++;
+            } catch (ReportException e) {
+                problems.add(ReportProblem.of(e));
+            }
+        }
+        BenchmarkReportReader benchmarkReader = new BenchmarkReportReader(request.limits());
+        List<BenchmarkResult> current = new ArrayList<>();
+        List<BenchmarkResult> baseline = new ArrayList<>();
+        int benchmarkFiles = readBenchmarks(finder, request.benchmarks().reports(), benchmarkReader, current, problems)
+                + readBenchmarks(finder, request.benchmarks().baseline(), benchmarkReader, baseline, problems);
+        return new Readings(
+                testFiles,
+                coverageFiles,
+                tests.reading(),
+                coverage,
+                problems,
+                notes,
+                findingsFiles,
+                findings,
+                new BenchmarkReadings(benchmarkFiles, current, baseline));
+    }
+
+    private static int readBenchmarks(
+            ReportFinder finder,
+            List<ReportGlob> globs,
+            BenchmarkReportReader reader,
+            List<BenchmarkResult> into,
+            List<ReportProblem> problems) {
+        int files = 0;
+        for (Path file : find(finder, globs, problems)) {
+            try {
+                into.addAll(reader.read(file, finder.display(file)));
+                files++;
+            } catch (ReportException e) {
+                problems.add(ReportProblem.of(e));
+            }
+        }
+        return files;
     }
 
     /** The files all globs match, each once, in the globs' order. */

@@ -26,12 +26,17 @@ public interface ReportReader<R> {
         try (InputStream input = Files.newInputStream(file)) {
             return read(input, source);
         } catch (IOException e) {
-            throw new ReportException(
-                    source,
-                    ReportException.UNKNOWN,
-                    ReportException.UNKNOWN,
-                    "the file cannot be opened (" + e.getClass().getSimpleName() + ")",
-                    "check that it exists, is a regular file and is readable by this process");
+            throw unreadable(source, e);
         }
+    }
+
+    /** The error for a file that cannot be opened. */
+    static ReportException unreadable(String source, IOException e) {
+        return new ReportException(
+                source,
+                ReportException.UNKNOWN,
+                ReportException.UNKNOWN,
+                "the file cannot be opened (" + e.getClass().getSimpleName() + ")",
+                "check that it exists, is a regular file and is readable by this process");
     }
 }

@@ -26,17 +26,23 @@ abstract class StaxReportReader<R> implements ReportReader<R> {
 
     @Override
     public final R read(InputStream input, String source) throws ReportException {
+        return read(input, source, this::parse);
+    }
+
+    /** Reads the document with {@code parse} instead of this reader's own {@link #parse}. */
+    final <T> T read(InputStream input, String source, Parse<T> parse) throws ReportException {
         GuardedInputStream guarded = new GuardedInputStream(input, limits);
         XMLStreamReader xml = null;
         try {
             xml = SafeXml.open(guarded);
-            return parse(new XmlCursor(xml, source, limits));
+            return parse.parse(new XmlCursor(xml, source, limits));
         } catch (XMLStreamException e) {
-            throw translate(e, guarded, source);
+            throw translate(e, guarded, xml, source);
         } catch (UncheckedStreamException e) {
             throw translate(
                     e.getCause() instanceof XMLStreamException cause ? cause : new XMLStreamException(e),
                     guarded,
+                    xml,
                     source);
         } finally {
             close(xml);
@@ -46,14 +52,28 @@ abstract class StaxReportReader<R> implements ReportReader<R> {
     /** Reads the document from its start; the cursor has not moved yet. */
     abstract R parse(XmlCursor cursor) throws XMLStreamException, ReportException;
 
-    private ReportException translate(XMLStreamException e, GuardedInputStream guarded, String source) {
+    ReadLimits limits() {
+        return limits;
+    }
+
+    /** A way to read one document. */
+    @FunctionalInterface
+    interface Parse<T> {
+        T parse(XmlCursor cursor) throws XMLStreamException, ReportException;
+    }
+
+    private ReportException translate(
+            XMLStreamException e, GuardedInputStream guarded, XMLStreamReader xml, String source) {
         if (guarded.violation() != null) {
+            // The parser's position is the start of the token it was reading when the guard stopped it.
+            Location at = xml == null ? null : xml.getLocation();
+            boolean parserKnows = at != null && at.getLineNumber() > 0 && guarded.line() == ReportException.UNKNOWN;
             return new ReportException(
                     source,
-                    ReportException.UNKNOWN,
-                    ReportException.UNKNOWN,
+                    parserKnows ? at.getLineNumber() : guarded.line(),
+                    parserKnows ? at.getColumnNumber() : guarded.column(),
                     "reading stopped because " + guarded.violation(),
-                    "check that the pattern matches report files only; real reports stay far below the limits");
+                    guarded.fix());
         }
         if (guarded.bytesRead() == 0) {
             return new ReportException(

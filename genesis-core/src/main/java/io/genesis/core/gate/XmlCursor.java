@@ -89,6 +89,11 @@ final class XmlCursor {
         return depth;
     }
 
+    /** The file being read, as messages name it. */
+    String source() {
+        return source;
+    }
+
     String localName() {
         return xml.getLocalName();
     }

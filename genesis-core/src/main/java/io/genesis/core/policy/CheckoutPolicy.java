@@ -97,6 +97,12 @@ public final class CheckoutPolicy {
                         trustedLevel.key());
                 gate = gate.withCriticality(level.getKey(), level.getValue());
             }
+            if (entry.has(PolicyKey.FINDINGS)) {
+                FindingBounds trustedBounds = gate.findings();
+                FindingBounds asked = entry.findings().orElseThrow();
+                gate = gate.withFindings(
+                        entry.check(PolicyKey.FINDINGS, () -> trustedBounds.tightenedBy(asked, trustedName)));
+            }
             return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect());
         }
 

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * messages.
  *
  * <p>Defaults of a key that is not set: {@code maxCoverageDrop} none, {@code allowLoosening}
- * false, {@code criticality} error for every criterion, {@code approvalRequired} false, {@code
+ * false, {@code criticality} error for every criterion, {@code findings} the release guide's
+ * bounds for {@code production} and {@code staging} and none for other names, {@code approvalRequired} false, {@code
  * approvers} and {@code approverGroups} none, {@code waitTimerMinutes} 0, {@code
  * preventSelfApproval} false, {@code allowedBranches} and {@code allowedTags} none (nothing may
  * deploy), {@code allowForce} true (DESIGN.md's rule: a gate may be forced with a recorded reason),
@@ -106,11 +107,12 @@ public final class EnvironmentBinder {
      */
     public static Environment environment(PolicyEntry entry) {
         GateThresholds gate = new GateThresholds(
-                entry.requiredPercentage(PolicyKey.MIN_PASS_RATE),
-                Map.of(CoverageMetric.LINE, entry.requiredPercentage(PolicyKey.MIN_COVERAGE)),
-                entry.points(PolicyKey.MAX_COVERAGE_DROP),
-                entry.flag(PolicyKey.ALLOW_LOOSENING).orElse(false),
-                entry.criticality().orElse(Map.of()));
+                        entry.requiredPercentage(PolicyKey.MIN_PASS_RATE),
+                        Map.of(CoverageMetric.LINE, entry.requiredPercentage(PolicyKey.MIN_COVERAGE)),
+                        entry.points(PolicyKey.MAX_COVERAGE_DROP),
+                        entry.flag(PolicyKey.ALLOW_LOOSENING).orElse(false),
+                        entry.criticality().orElse(Map.of()))
+                .withFindings(entry.findings().orElse(FindingBounds.defaultFor(entry.name())));
         int waitMinutes = entry.minutes(PolicyKey.WAIT_TIMER_MINUTES).orElse(0);
         ApprovalPolicy approval = entry.check(
                 PolicyKey.WAIT_TIMER_MINUTES,
@@ -149,6 +151,11 @@ public final class EnvironmentBinder {
         Map<String, Object> levels = new LinkedHashMap<>();
         gate.criticality().forEach((kind, level) -> levels.put(kind.key(), level.key()));
         tree.put(PolicyKey.CRITICALITY.key(), levels);
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        for (String bound : FindingBounds.NAMES) {
+            gate.findings().get(bound).ifPresent(max -> bounds.put(bound, max));
+        }
+        tree.put(PolicyKey.FINDINGS.key(), bounds);
         ApprovalPolicy approval = environment.approval();
         tree.put(PolicyKey.APPROVAL_REQUIRED.key(), approval.required());
         tree.put(PolicyKey.APPROVERS.key(), List.copyOf(new TreeSet<>(approval.approvers())));

@@ -31,14 +31,18 @@ public record Environments(List<Environment> all) {
      * The defaults from the team's release guide: staging deploys from {@code main} without
      * approval at a 95 % pass rate; production deploys from {@code main}, {@code release/*} and
      * tags {@code v*} after approval and a five-minute wait, at a 98 % pass rate. Both want 85 %
-     * line coverage.
+     * line coverage. Production accepts no critical or high security findings and no secrets,
+     * staging no secrets (where findings reports are given).
      */
     public static Environments defaults() {
         Environment staging = new Environment(
-                "staging", GateThresholds.of(95, 85), ApprovalPolicy.none(), new RefPolicy(List.of("main"), List.of()));
+                "staging",
+                GateThresholds.of(95, 85).withFindings(FindingBounds.STAGING),
+                ApprovalPolicy.none(),
+                new RefPolicy(List.of("main"), List.of()));
         Environment production = new Environment(
                 "production",
-                GateThresholds.of(98, 85),
+                GateThresholds.of(98, 85).withFindings(FindingBounds.PRODUCTION),
                 new ApprovalPolicy(
                         true, Set.of(), Set.of(), Duration.ofMinutes(5), ApprovalPolicy.DEFAULT_TIMEOUT, false),
                 new RefPolicy(List.of("main", "release/*"), List.of("v*")));

@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param allowLoosening whether a pipeline step may ask for a lower bar than this one
  * @param criticality what a criterion of each kind does when it is not met; a kind that is absent
  *     is {@link Criticality#ERROR}, and error is kept as absent
+ * @param findings how many security findings are accepted, per severity and for secrets; a
+ *     request may only tighten these, whatever {@code allowLoosening} says
  */
 public record GateThresholds(
         Percentage minPassRate,
         Map<CoverageMetric, Percentage> minCoverage,
         Optional<Double> maxCoverageDrop,
         boolean allowLoosening,
-        Map<CriterionKind, Criticality> criticality) {
+        Map<CriterionKind, Criticality> criticality,
+        FindingBounds findings) {
 
     public GateThresholds {
         Objects.requireNonNull(minPassRate, "minPassRate");
@@ -39,6 +42,17 @@ public record GateThresholds(
         // Absent means error: one spelling, so that equal policies are equal records.
         levels.values().removeIf(level -> level == Criticality.ERROR);
         criticality = Collections.unmodifiableMap(levels);
+        Objects.requireNonNull(findings, "findings");
+    }
+
+    /** Thresholds that gate no security findings. */
+    public GateThresholds(
+            Percentage minPassRate,
+            Map<CoverageMetric, Percentage> minCoverage,
+            Optional<Double> maxCoverageDrop,
+            boolean allowLoosening,
+            Map<CriterionKind, Criticality> criticality) {
+        this(minPassRate, minCoverage, maxCoverageDrop, allowLoosening, criticality, FindingBounds.NONE);
     }
 
     /** Thresholds whose every criterion has criticality {@link Criticality#ERROR}. */
@@ -78,28 +92,32 @@ public record GateThresholds(
     }
 
     public GateThresholds withMinPassRate(Percentage rate) {
-        return new GateThresholds(rate, minCoverage, maxCoverageDrop, allowLoosening, criticality);
+        return new GateThresholds(rate, minCoverage, maxCoverageDrop, allowLoosening, criticality, findings);
     }
 
     public GateThresholds withMinCoverage(CoverageMetric metric, Percentage bar) {
         EnumMap<CoverageMetric, Percentage> copy = new EnumMap<>(CoverageMetric.class);
         copy.putAll(minCoverage);
         copy.put(metric, bar);
-        return new GateThresholds(minPassRate, copy, maxCoverageDrop, allowLoosening, criticality);
+        return new GateThresholds(minPassRate, copy, maxCoverageDrop, allowLoosening, criticality, findings);
     }
 
     public GateThresholds withMaxCoverageDrop(double points) {
-        return new GateThresholds(minPassRate, minCoverage, Optional.of(points), allowLoosening, criticality);
+        return new GateThresholds(minPassRate, minCoverage, Optional.of(points), allowLoosening, criticality, findings);
     }
 
     public GateThresholds withAllowLoosening(boolean allow) {
-        return new GateThresholds(minPassRate, minCoverage, maxCoverageDrop, allow, criticality);
+        return new GateThresholds(minPassRate, minCoverage, maxCoverageDrop, allow, criticality, findings);
+    }
+
+    public GateThresholds withFindings(FindingBounds bounds) {
+        return new GateThresholds(minPassRate, minCoverage, maxCoverageDrop, allowLoosening, criticality, bounds);
     }
 
     public GateThresholds withCriticality(CriterionKind kind, Criticality level) {
         EnumMap<CriterionKind, Criticality> copy = new EnumMap<>(CriterionKind.class);
         copy.putAll(criticality);
         copy.put(kind, Objects.requireNonNull(level, "criticality"));
-        return new GateThresholds(minPassRate, minCoverage, maxCoverageDrop, allowLoosening, copy);
+        return new GateThresholds(minPassRate, minCoverage, maxCoverageDrop, allowLoosening, copy, findings);
     }
 }

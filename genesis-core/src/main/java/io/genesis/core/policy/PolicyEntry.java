@@ -171,6 +171,38 @@ public final class PolicyEntry {
         return Optional.of(levels);
     }
 
+    /**
+     * The bounds on security findings ({@code critical}, {@code high}, {@code medium}, {@code low},
+     * {@code secrets}: whole numbers of findings accepted), if set.
+     */
+    public Optional<FindingBounds> findings() {
+        Object value = values.get(PolicyKey.FINDINGS.key());
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw wrongType(PolicyKey.FINDINGS, value);
+        }
+        FindingBounds bounds = FindingBounds.NONE;
+        for (Map.Entry<?, ?> bound : map.entrySet()) {
+            String name = String.valueOf(bound.getKey());
+            if (bound.getValue() == null) {
+                continue;
+            }
+            if (!(bound.getValue() instanceof Number number)
+                    || number.doubleValue() != Math.rint(number.doubleValue())
+                    || number.doubleValue() < 0) {
+                throw invalid(
+                        PolicyKey.FINDINGS,
+                        PolicyKey.FINDINGS.key() + "." + name + " must be a whole number of findings (0 or more), got '"
+                                + bound.getValue() + "'");
+            }
+            FindingBounds before = bounds;
+            bounds = check(PolicyKey.FINDINGS, () -> before.with(name, number.longValue()));
+        }
+        return Optional.of(bounds);
+    }
+
     /** The {@code target:} mapping as written, if set. */
     public Optional<Map<String, Object>> target() {
         Object value = values.get(PolicyKey.TARGET.key());

@@ -15,6 +15,7 @@ public enum PolicyKey {
     MAX_COVERAGE_DROP("maxCoverageDrop", "percentage points such as 0.5"),
     ALLOW_LOOSENING("allowLoosening", "true or false"),
     CRITICALITY("criticality", "a mapping such as '{passRate: unstable, coverage: note}'"),
+    FINDINGS("findings", "a mapping such as '{critical: 0, high: 0, secrets: 0}'"),
     APPROVAL_REQUIRED("approvalRequired", "true or false"),
     APPROVERS("approvers", "a list such as [alice, bob]"),
     APPROVER_GROUPS("approverGroups", "a list such as [release-managers]"),

@@ -36,6 +36,6 @@ class CriterionKindTest {
         assertThatThrownBy(() -> CriterionKind.parse("pass-rate"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown gate criterion 'pass-rate'; known criteria: reports, tests, passRate, coverage,"
-                        + " coverageDrop, required");
+                        + " coverageDrop, required, findings, benchmarks");
     }
 }

@@ -3,6 +3,8 @@ package io.genesis.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,7 +228,9 @@ class JUnitReportReaderTest extends ReportReaderContract<TestReading> {
     @Test
     void shouldKeepOnlyAFewExampleNamesHoweverManyTestsFail() throws ReportException {
         selectors = List.of(TestSelector.of("all", "*"));
-        String cases = "<testcase classname=\"C\" name=\"t\"><failure/></testcase>".repeat(1000);
+        String cases = IntStream.range(0, 1000)
+                .mapToObj(i -> "<testcase classname=\"C\" name=\"t" + i + "\"><failure/></testcase>")
+                .collect(Collectors.joining());
 
         TestReading reading = read("<testsuite>" + cases + "</testsuite>");
 

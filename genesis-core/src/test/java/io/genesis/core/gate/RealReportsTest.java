@@ -31,6 +31,8 @@ class RealReportsTest {
     /** Per folder, the test report patterns of each run; pytest's folder holds two runs of one suite. */
     private static final Map<String, List<String>> TEST_RUNS = Map.of(
             "surefire", List.of("*.xml"),
+            "surefire-nested", List.of("*.xml"),
+            "pytest-teardown", List.of("pytest-7.2.1-xunit2.xml", "pytest-9.0.3-xunit2.xml"),
             "failsafe", List.of("*.xml"),
             "gradle", List.of("*.xml"),
             "pytest", List.of("pytest-xunit1.xml", "pytest-xunit2.xml"),
@@ -82,6 +84,10 @@ class RealReportsTest {
                         expected.get("errors").asLong(),
                         expected.get("skipped").asLong(),
                         expected.get("flaky").asLong()));
+        JsonNode duplicates = expected(folder).get("duplicates");
+        if (duplicates != null) {
+            assertThat(verdict.readings().tests().duplicates().count()).isEqualTo(duplicates.asLong());
+        }
     }
 
     @ParameterizedTest(name = "{0}/{1}")

@@ -36,6 +36,29 @@ class ReportCollectorTest {
     }
 
     @Test
+    void shouldCountATestListedInTwoFilesOnceWithItsWorstOutcome() throws IOException {
+        write(
+                "run1/TEST-A.xml",
+                "<testsuite><testcase classname=\"A\" name=\"a\"/><testcase classname=\"A\" name=\"b\"/></testsuite>");
+        write("copy/TEST-A.xml", "<testsuite><testcase classname=\"A\" name=\"a\"><failure/></testcase></testsuite>");
+        GateRequest request = GateRequest.builder(Environments.defaults().named("staging"), workspace)
+                .testReports("run1/*.xml", "copy/*.xml")
+                .require(TestSelector.parse("a=A.a"))
+                .build();
+
+        Readings readings = ReportCollector.collect(request);
+
+        assertThat(readings.testFiles()).isEqualTo(2);
+        assertThat(readings.tests().counts()).isEqualTo(TestCounts.of(1, 1, 0, 0, 0));
+        assertThat(readings.tests().duplicates().first()).contains("A.a in copy/TEST-A.xml");
+        assertThat(readings.tests().selected().get(0).outcomes()).isEqualTo(TestCounts.of(0, 1, 0, 0, 0));
+        assertThat(Gate.judge(request, readings).notes())
+                .anySatisfy(note -> assertThat(note)
+                        .startsWith("1 testcase repeated a test already listed in the reports (first: A.a in"
+                                + " copy/TEST-A.xml); each test was counted once, with its worst outcome"));
+    }
+
+    @Test
     void shouldPassOverFailsafesSummaryWithANote() throws IOException {
         write("target/failsafe-reports/TEST-AIT.xml", "<testsuite><testcase name=\"a\"/></testsuite>");
         write(

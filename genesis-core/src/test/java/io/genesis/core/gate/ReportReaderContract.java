@@ -230,7 +230,10 @@ abstract class ReportReaderContract<R> {
 
         ReportException e = failure(xml, new ReadLimits(1 << 20, 1000, 64));
 
-        assertThat(e.getMessage()).contains("more than 1000 bytes without markup");
+        assertThat(e.getMessage())
+                .contains("longer than the limit of 1000 bytes")
+                .contains("raise the limit");
+        assertThat(e.line()).isPositive();
     }
 
     @Test
@@ -246,11 +249,11 @@ abstract class ReportReaderContract<R> {
 
     @Test
     void shouldReadLongTextWithoutHoldingIt() throws ReportException {
-        // Stack traces and logs are skipped, not held: only markup counts towards the tag limit.
+        // Stack traces, logs and comments are skipped, not held: only tags count towards the limit.
         String comment = "<!-- " + "<long log line>\n".repeat(10_000) + " -->";
         String xml = validReport().replaceFirst("(<" + rootElement() + "[^>]*>)", "$1" + comment);
 
-        assertValidReading(read(xml, new ReadLimits(1 << 20, 100, 64)));
+        assertValidReading(read(xml, new ReadLimits(1 << 20, 1000, 64)));
     }
 
     @Test

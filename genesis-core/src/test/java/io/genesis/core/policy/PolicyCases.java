@@ -56,7 +56,7 @@ public final class PolicyCases {
     public static Environments expected() {
         Environment staging = new Environment(
                 "staging",
-                GateThresholds.of(95, 85),
+                GateThresholds.of(95, 85).withFindings(FindingBounds.STAGING),
                 ApprovalPolicy.none(),
                 new RefPolicy(List.of(), List.of()),
                 true,
@@ -71,7 +71,8 @@ public final class PolicyCases {
                         Map.of(
                                 CriterionKind.COVERAGE, Criticality.UNSTABLE,
                                 CriterionKind.REQUIRED, Criticality.FAILURE,
-                                CriterionKind.COVERAGE_DROP, Criticality.NOTE)),
+                                CriterionKind.COVERAGE_DROP, Criticality.NOTE),
+                        FindingBounds.PRODUCTION),
                 new ApprovalPolicy(
                         true,
                         Set.of("alice", "bob"),
@@ -194,7 +195,7 @@ public final class PolicyCases {
                         QA + "    minPassrate: 100\n",
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
-                                + " approverGroups, approvers, criticality, maxCoverageDrop, minCoverage, minPassRate,"
+                                + " approverGroups, approvers, criticality, findings, maxCoverageDrop, minCoverage, minPassRate,"
                                 + " name, preventSelfApproval, protected, target, waitTimerMinutes",
                         false),
                 new Bad(

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Debian's real {@code prometheus} on a loopback port, scraping one target every second, with its
- * data in a temporary folder. {@code .ci/run} installs the package; without it the tests fail with
+ * data in a temporary folder. {@code ./build} (which {@code .ci/run} calls) installs the package; without it the tests fail with
  * the command that installs it, rather than pass without having asked a real Prometheus anything.
  */
 public final class LocalPrometheus implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class LocalPrometheus implements AutoCloseable {
                 .filter(Files::isExecutable)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Debian's prometheus is not installed: run"
-                        + " 'apt-get install -y --no-install-recommends prometheus' (.ci/run does)"));
+                        + " 'apt-get install -y --no-install-recommends prometheus', or run ./build, which does"));
         Path config = Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s

@@ -5,6 +5,7 @@ import io.genesis.core.gate.CriterionKind;
 import io.genesis.core.gate.Criticality;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.RefPolicy;
@@ -36,6 +37,8 @@ final class EnvironmentGate implements Serializable {
     private final LinkedHashMap<String, String> criticality;
 
     private final boolean allowForce;
+    /** Security finding bounds by name ({@code critical}, ..., {@code secrets}); absent ones are not gated. */
+    private final LinkedHashMap<String, Long> findingBounds;
 
     private EnvironmentGate(
             String name,
@@ -44,7 +47,8 @@ final class EnvironmentGate implements Serializable {
             Double maxCoverageDrop,
             boolean allowLoosening,
             LinkedHashMap<String, String> criticality,
-            boolean allowForce) {
+            boolean allowForce,
+            LinkedHashMap<String, Long> findingBounds) {
         this.name = name;
         this.minPassRate = minPassRate;
         this.minCoverage = minCoverage;
@@ -52,12 +56,17 @@ final class EnvironmentGate implements Serializable {
         this.allowLoosening = allowLoosening;
         this.criticality = criticality;
         this.allowForce = allowForce;
+        this.findingBounds = findingBounds;
     }
 
     static EnvironmentGate of(Environment environment) {
         GateThresholds gate = environment.gate();
         LinkedHashMap<String, Double> coverage = new LinkedHashMap<>();
         gate.minCoverage().forEach((metric, bar) -> coverage.put(metric.label(), bar.value()));
+        LinkedHashMap<String, Long> bounds = new LinkedHashMap<>();
+        for (String bound : FindingBounds.NAMES) {
+            gate.findings().get(bound).ifPresent(max -> bounds.put(bound, max));
+        }
         LinkedHashMap<String, String> levels = new LinkedHashMap<>();
         gate.criticality().forEach((kind, level) -> levels.put(kind.key(), level.key()));
         return new EnvironmentGate(
@@ -67,7 +76,8 @@ final class EnvironmentGate implements Serializable {
                 gate.maxCoverageDrop().orElse(null),
                 gate.allowLoosening(),
                 levels,
-                environment.allowForce());
+                environment.allowForce(),
+                bounds);
     }
 
     String name() {
@@ -81,7 +91,12 @@ final class EnvironmentGate implements Serializable {
         Map<CriterionKind, Criticality> levels = new EnumMap<>(CriterionKind.class);
         criticality.forEach((kind, level) -> levels.put(CriterionKind.parse(kind), Criticality.parse(kind, level)));
         GateThresholds thresholds = new GateThresholds(
-                new Percentage(minPassRate), coverage, Optional.ofNullable(maxCoverageDrop), allowLoosening, levels);
+                        new Percentage(minPassRate),
+                        coverage,
+                        Optional.ofNullable(maxCoverageDrop),
+                        allowLoosening,
+                        levels)
+                .withFindings(FindingBounds.of(bound -> Optional.ofNullable(findingBounds.get(bound))));
         return new Environment(
                 name, thresholds, ApprovalPolicy.none(), new RefPolicy(List.of(), List.of()), allowForce, false);
     }

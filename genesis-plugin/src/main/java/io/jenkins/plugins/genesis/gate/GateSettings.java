@@ -27,6 +27,11 @@ final class GateSettings implements Serializable {
     final boolean force;
     final String reason;
     final String testResultsSource;
+    final String findings;
+    final boolean newFindingsOnly;
+    final String benchmarks;
+    final String benchmarkBaseline;
+    final Double benchmarkThreshold;
 
     GateSettings(GenesisGateStep step) {
         this.environment = step.getEnvironment();
@@ -42,6 +47,11 @@ final class GateSettings implements Serializable {
         this.force = step.isForce();
         this.reason = step.getReason();
         this.testResultsSource = step.getTestResultsSource();
+        this.findings = step.getFindings();
+        this.newFindingsOnly = step.isNewFindingsOnly();
+        this.benchmarks = step.getBenchmarks();
+        this.benchmarkBaseline = step.getBenchmarkBaseline();
+        this.benchmarkThreshold = step.getBenchmarkThreshold();
     }
 
     List<RequiredTest> requiredTests() {

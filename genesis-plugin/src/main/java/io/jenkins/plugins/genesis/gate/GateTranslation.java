@@ -61,6 +61,19 @@ final class GateTranslation {
         if (settings.unstableMargin != null) {
             builder.unstableMargin(settings.unstableMargin);
         }
+        if (!isBlank(settings.findings)) {
+            builder.findingsReports(settings.findings);
+        }
+        builder.newFindingsOnly(settings.newFindingsOnly);
+        if (!isBlank(settings.benchmarks)) {
+            builder.benchmarkReports(settings.benchmarks);
+        }
+        if (!isBlank(settings.benchmarkBaseline)) {
+            builder.benchmarkBaseline(settings.benchmarkBaseline);
+        }
+        if (settings.benchmarkThreshold != null) {
+            builder.benchmarkThreshold(settings.benchmarkThreshold);
+        }
         if (settings.force) {
             builder.force(settings.reason);
         }

@@ -65,6 +65,11 @@ public final class GenesisGateStep extends Step {
     private boolean force;
     private String reason = "";
     private String testResultsSource = TestResultsSource.REPORTS.id();
+    private String findings = "";
+    private boolean newFindingsOnly;
+    private String benchmarks = "";
+    private String benchmarkBaseline = "";
+    private Double benchmarkThreshold;
 
     /** A gate against the bar of {@code environment}, as configured on Manage Jenkins, System. */
     @DataBoundConstructor
@@ -195,6 +200,59 @@ public final class GenesisGateStep extends Step {
     public void setTestResultsSource(String testResultsSource) {
         this.testResultsSource =
                 GateTranslation.isBlank(testResultsSource) ? TestResultsSource.REPORTS.id() : testResultsSource.trim();
+    }
+
+    /**
+     * Security findings report patterns (SARIF, Bandit, pip-audit, OSV-Scanner, gitleaks or
+     * TruffleHog JSON), comma-separated, relative to the workspace.
+     */
+    public String getFindings() {
+        return findings;
+    }
+
+    @DataBoundSetter
+    public void setFindings(String findings) {
+        this.findings = clean(findings);
+    }
+
+    /** Whether only findings a SARIF tool marked as new against its baseline count. */
+    public boolean isNewFindingsOnly() {
+        return newFindingsOnly;
+    }
+
+    @DataBoundSetter
+    public void setNewFindingsOnly(boolean newFindingsOnly) {
+        this.newFindingsOnly = newFindingsOnly;
+    }
+
+    /** This run's JMH or pytest-benchmark JSON result patterns, comma-separated. */
+    public String getBenchmarks() {
+        return benchmarks;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarks(String benchmarks) {
+        this.benchmarks = clean(benchmarks);
+    }
+
+    /** The baseline run's benchmark result patterns, comma-separated. */
+    public String getBenchmarkBaseline() {
+        return benchmarkBaseline;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarkBaseline(String benchmarkBaseline) {
+        this.benchmarkBaseline = clean(benchmarkBaseline);
+    }
+
+    /** How many percent worse a benchmark may be beyond the noise; {@code null} means 10. */
+    public Double getBenchmarkThreshold() {
+        return benchmarkThreshold;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarkThreshold(Double benchmarkThreshold) {
+        this.benchmarkThreshold = benchmarkThreshold;
     }
 
     @Override
@@ -365,6 +423,24 @@ public final class GenesisGateStep extends Step {
 
         @POST
         public FormValidation doCheckCoverageReports(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckFindings(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckBenchmarks(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPatterns(value));
+        }
+
+        @POST
+        public FormValidation doCheckBenchmarkBaseline(@AncestorInPath Item item, @QueryParameter String value) {
             JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
             return GateValidation.answer(GateValidation.checkPatterns(value));
         }

@@ -74,7 +74,36 @@ class GateTranslationTest {
         softly.assertThat(request.requiredTests()).isEmpty();
         softly.assertThat(request.unstableMargin()).isZero();
         softly.assertThat(request.forced()).isFalse();
+        softly.assertThat(request.findings().reports()).isEmpty();
+        softly.assertThat(request.findings().newOnly()).isFalse();
         softly.assertAll();
+    }
+
+    @Test
+    void shouldMapTheFindingsAndBenchmarkFieldsToTheRequest() {
+        // given
+        GenesisGateStep step = GateFixtures.step();
+        step.setFindings(" reports/*.sarif, bandit.json ");
+        step.setNewFindingsOnly(true);
+        step.setBenchmarks("target/jmh-result.json");
+        step.setBenchmarkBaseline("baseline/jmh-result.json");
+        step.setBenchmarkThreshold(5.0);
+
+        // when
+        GateRequest request = GateTranslation.toRequest(GateFixtures.input(step), WORKSPACE);
+
+        // then
+        assertThat(request.findings().reports())
+                .extracting(Object::toString)
+                .containsExactly("reports/*.sarif", "bandit.json");
+        assertThat(request.findings().newOnly()).isTrue();
+        assertThat(request.benchmarks().reports())
+                .extracting(Object::toString)
+                .containsExactly("target/jmh-result.json");
+        assertThat(request.benchmarks().baseline())
+                .extracting(Object::toString)
+                .containsExactly("baseline/jmh-result.json");
+        assertThat(request.benchmarks().thresholdPercent()).isEqualTo(5.0);
     }
 
     @Test
