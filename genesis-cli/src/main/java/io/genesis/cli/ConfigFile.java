@@ -166,7 +166,8 @@ final class ConfigFile {
             return YamlTree.parse(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw new ConfigException(
-                    // The parser's message quotes the line, which may hold a password: neither it nor the exception goes on.
+                    // The parser's message quotes the line, which may hold a password: neither it nor the exception
+                    // goes on.
                     ParseProblem.where(name, e) + ": not valid YAML (" + ParseProblem.problem(e)
                             + "); fix: correct the syntax, for example the indentation");
         } catch (IOException e) {
@@ -214,5 +215,4 @@ final class ConfigFile {
         }
         return new TargetBlock(where, kind, settings);
     }
-
 }
