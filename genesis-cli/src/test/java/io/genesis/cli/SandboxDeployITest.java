@@ -108,7 +108,8 @@ class SandboxDeployITest {
                         "genesis rollback: shop 1.4.0 in staging ROLLED_BACK: rolled back by alice (account tester): INC-7: checkout"
                                 + " slow");
         assertThat(deployed.exitCode()).isEqualTo(1);
-        assertThat(deployed.out()).contains("rollback asked for by alice from another genesis process: INC-7");
+        assertThat(deployed.out())
+                .contains("rollback asked for by alice (account tester) from another genesis process: INC-7");
         assertThat(records()).singleElement().satisfies(record -> {
             assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
             assertThat(record.restoreTime()).isPresent();

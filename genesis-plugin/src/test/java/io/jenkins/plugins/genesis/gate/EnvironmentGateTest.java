@@ -3,6 +3,8 @@ package io.jenkins.plugins.genesis.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.gate.CoverageMetric;
+import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.gate.Criticality;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.Percentage;
@@ -41,5 +43,21 @@ class EnvironmentGateTest {
         // then
         assertThat(rebuilt.gate()).isEqualTo(environment.gate());
         assertThat(rebuilt.gate().minCoverage()).containsKeys(CoverageMetric.LINE, CoverageMetric.BRANCH);
+    }
+
+    @Test
+    void shouldCarryCriticalitiesAndForceToTheAgent() {
+        // given
+        Environment environment = GateFixtures.STAGING
+                .withGate(GateFixtures.STAGING.gate().withCriticality(CriterionKind.COVERAGE, Criticality.NOTE))
+                .withAllowForce(false);
+
+        // when
+        Environment rebuilt = EnvironmentGate.of(environment).toEngine();
+
+        // then
+        assertThat(rebuilt.gate().criticalityOf(CriterionKind.COVERAGE)).isEqualTo(Criticality.NOTE);
+        assertThat(rebuilt.gate()).isEqualTo(environment.gate());
+        assertThat(rebuilt.allowForce()).isFalse();
     }
 }
