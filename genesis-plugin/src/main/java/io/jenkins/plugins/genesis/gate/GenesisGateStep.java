@@ -446,6 +446,12 @@ public final class GenesisGateStep extends Step {
         }
 
         @POST
+        public FormValidation doCheckBenchmarkThreshold(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return GateValidation.answer(GateValidation.checkPercentage("benchmarkThreshold", value));
+        }
+
+        @POST
         public FormValidation doCheckMinPassRate(@AncestorInPath Item item, @QueryParameter String value) {
             JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
             return GateValidation.answer(GateValidation.checkPercentage("minPassRate", value));
