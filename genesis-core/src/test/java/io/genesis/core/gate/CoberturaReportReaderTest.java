@@ -19,7 +19,7 @@ class CoberturaReportReaderTest extends ReportReaderContract<CoverageTotals> {
         return """
                 <?xml version="1.0" ?>
                 <coverage lines-valid="4" lines-covered="3" line-rate="0.75" branches-valid="2" branches-covered="1" branch-rate="0.5" version="6.5.0">
-                  <sources><source>/home/dev/shop</source></sources>
+                  <sources><source>/srv/dev/shop</source></sources>
                   <packages><package name="shop" line-rate="0.75" branch-rate="0.5">
                     <classes><class name="a.py" filename="shop/a.py" line-rate="0.75" branch-rate="0.5">
                       <methods/>

@@ -11,7 +11,7 @@ class DockerHostTest {
 
     @Test
     void shouldReadDockerHostLikeTheDockerCommand() {
-        Path home = Path.of("/home/ci");
+        Path home = Path.of("/srv/ci");
         assertThat(DockerHost.fromEnvironment(Map.of(), home).socket()).isEqualTo(Path.of("/var/run/docker.sock"));
         assertThat(DockerHost.fromEnvironment(Map.of("DOCKER_HOST", "unix:///tmp/d.sock"), home)
                         .socket())
@@ -22,8 +22,8 @@ class DockerHostTest {
         assertThat(tcp.tls()).isEmpty();
         DockerHost tls = DockerHost.fromEnvironment(
                 Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376", "DOCKER_TLS_VERIFY", "1"), home);
-        assertThat(tls.tls()).contains(Path.of("/home/ci/.docker"));
-        assertThat(tls.describe()).isEqualTo("tcp://127.0.0.1:2376 with TLS from /home/ci/.docker");
+        assertThat(tls.tls()).contains(Path.of("/srv/ci/.docker"));
+        assertThat(tls.describe()).isEqualTo("tcp://127.0.0.1:2376 with TLS from /srv/ci/.docker");
         assertThat(DockerHost.fromEnvironment(
                                 Map.of(
                                         "DOCKER_HOST",
@@ -35,7 +35,7 @@ class DockerHostTest {
                                 home)
                         .tls())
                 .contains(Path.of("/etc/docker/certs"));
-        assertThatThrownBy(() -> DockerHost.parse("unix:///tmp/d.sock").withTls(Path.of("/home/ci")))
+        assertThatThrownBy(() -> DockerHost.parse("unix:///tmp/d.sock").withTls(Path.of("/srv/ci")))
                 .hasMessageContaining("TLS files apply to tcp:// hosts only");
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class DockerSettingsTest {
 
-    private static final Path HOME = Path.of("/home/ci");
+    private static final Path HOME = Path.of("/srv/ci");
 
     private static Map<String, String> with(String... pairs) {
         Map<String, String> settings = new HashMap<>(Map.of("image", "shop:1.4.0", "proxyPort", "8080"));
@@ -27,7 +27,7 @@ class DockerSettingsTest {
 
         assertThat(settings.host().toString()).isEqualTo("unix:///tmp/d.sock");
         assertThat(settings.replicas()).isEqualTo(1);
-        assertThat(settings.proxyDir()).isEqualTo(Path.of("/home/ci/.genesis/docker"));
+        assertThat(settings.proxyDir()).isEqualTo(Path.of("/srv/ci/.genesis/docker"));
         assertThat(settings.healthPath()).isEqualTo("/health");
         assertThat(settings.portVariable()).isEqualTo("PORT");
         assertThat(settings.stopGrace()).isEqualTo(Duration.ofSeconds(10));

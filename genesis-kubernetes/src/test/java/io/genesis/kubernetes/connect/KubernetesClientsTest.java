@@ -92,10 +92,10 @@ class KubernetesClientsTest {
 
     @Test
     void shouldFindTheStandardKubeconfig() {
-        assertThat(Connection.Kubeconfig.standard(Map.of(), Path.of("/home/ci"), "")
+        assertThat(Connection.Kubeconfig.standard(Map.of(), Path.of("/srv/ci"), "")
                         .file())
-                .isEqualTo(Path.of("/home/ci/.kube/config"));
-        assertThat(Connection.Kubeconfig.standard(Map.of("KUBECONFIG", "/etc/k.yaml"), Path.of("/home/ci"), "x")
+                .isEqualTo(Path.of("/srv/ci/.kube/config"));
+        assertThat(Connection.Kubeconfig.standard(Map.of("KUBECONFIG", "/etc/k.yaml"), Path.of("/srv/ci"), "x")
                         .file())
                 .isEqualTo(Path.of("/etc/k.yaml"));
     }
