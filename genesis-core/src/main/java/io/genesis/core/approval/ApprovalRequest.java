@@ -64,40 +64,6 @@ public record ApprovalRequest(
         }
     }
 
-    /** A request whose initiator's account is the name it gave. */
-    public ApprovalRequest(
-            String requestId,
-            String rolloutId,
-            DeploymentKey key,
-            Version version,
-            String strategy,
-            String question,
-            Set<String> approvers,
-            Set<String> approverGroups,
-            boolean administratorsOnly,
-            String initiator,
-            boolean selfApprovalPrevented,
-            Instant requestedAt,
-            Instant notBefore,
-            Instant deadline) {
-        this(
-                requestId,
-                rolloutId,
-                key,
-                version,
-                strategy,
-                question,
-                approvers,
-                approverGroups,
-                administratorsOnly,
-                initiator,
-                selfApprovalPrevented,
-                requestedAt,
-                notBefore,
-                deadline,
-                initiator);
-    }
-
     /** Who may answer, for messages: {@code users alice, bob; groups release-managers}. */
     public String describeApprovers() {
         if (administratorsOnly) {

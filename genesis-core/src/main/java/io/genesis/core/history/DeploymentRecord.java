@@ -82,54 +82,6 @@ public record DeploymentRecord(
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
     }
 
-    /** A record whose initiator's account is the name it gave. */
-    public DeploymentRecord(
-            String id,
-            String application,
-            String environment,
-            String version,
-            String commit,
-            String ref,
-            String build,
-            String strategy,
-            String initiator,
-            String target,
-            Instant startedAt,
-            Instant endedAt,
-            RecordStatus status,
-            String reason,
-            List<PhaseRecord> phases,
-            List<ApprovalRecord> approvals,
-            List<AnalysisRecord> analyses,
-            List<String> notes,
-            Instant rollbackTriggeredAt,
-            Instant trafficRestoredAt,
-            Duration timeToRestore) {
-        this(
-                id,
-                application,
-                environment,
-                version,
-                commit,
-                ref,
-                build,
-                strategy,
-                initiator,
-                target,
-                startedAt,
-                endedAt,
-                status,
-                reason,
-                phases,
-                approvals,
-                analyses,
-                notes,
-                rollbackTriggeredAt,
-                trafficRestoredAt,
-                timeToRestore,
-                initiator);
-    }
-
     public DeploymentKey key() {
         return new DeploymentKey(application, environment);
     }

@@ -32,7 +32,8 @@ class ApprovalRulesTest {
                 noSelf,
                 ASKED,
                 ASKED.plus(Duration.ofMinutes(5)),
-                ASKED.plus(Duration.ofHours(24)));
+                ASKED.plus(Duration.ofHours(24)),
+                null);
     }
 
     private final ApprovalRequest named = request(Set.of("alice", "bob"), Set.of("release-managers"), false, true);
@@ -135,7 +136,8 @@ class ApprovalRulesTest {
                         false,
                         ASKED,
                         ASKED.minusSeconds(1),
-                        ASKED))
+                        ASKED,
+                        null))
                 .hasMessageStartingWith("approval request times must satisfy requestedAt");
         assertThatThrownBy(() -> Identity.user(" ")).hasMessage("an approver's user id must not be blank");
         assertThat(new ApprovalDecision(true, Identity.user("alice"), null, null).account())

@@ -66,6 +66,7 @@ class CurrentDeploymentsTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(sparse.phases()).isEmpty();
         assertThat(sparse.reason()).isEmpty();

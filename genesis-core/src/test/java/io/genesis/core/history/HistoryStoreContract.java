@@ -44,6 +44,7 @@ abstract class HistoryStoreContract {
                 List.of("a note"),
                 null,
                 null,
+                null,
                 null);
     }
 
