@@ -1,34 +1,16 @@
 package io.genesis.core.gate;
 
+import static io.genesis.core.gate.GateFixtures.criterion;
+import static io.genesis.core.gate.GateFixtures.onFixtureReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genesis.core.policy.Environments;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkCriteriaTest {
 
-    private static GateRequest.Builder request() throws URISyntaxException {
-        Path root = Path.of(Objects.requireNonNull(
-                        BenchmarkCriteriaTest.class.getClassLoader().getResource(""))
-                .toURI());
-        return GateRequest.builder(Environments.defaults().named("staging"), root)
-                .testReports("reports/surefire/*.xml")
-                .coverageReports("reports/jacoco/jacoco.xml");
-    }
-
-    private static Criterion criterion(GateVerdict verdict, String name) {
-        return verdict.criteria().stream()
-                .filter(c -> c.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no criterion " + name + " in " + verdict.criteria()));
-    }
-
     @Test
     void shouldFailOnARegressionBeyondTheNoiseAndPrintEveryDelta() throws Exception {
-        GateVerdict verdict = Gate.evaluate(request()
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("staging")
                 .benchmarkReports("benchmarks/pytest-benchmark/pytest-benchmark-current.json")
                 .benchmarkBaseline("benchmarks/pytest-benchmark/pytest-benchmark-baseline.json")
                 .build());
@@ -47,7 +29,7 @@ class BenchmarkCriteriaTest {
 
     @Test
     void shouldGateAllocationApartFromTime() throws Exception {
-        GateVerdict verdict = Gate.evaluate(request()
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("staging")
                 .benchmarkReports("benchmarks/jmh/jmh-current.json")
                 .benchmarkBaseline("benchmarks/jmh/jmh-baseline.json")
                 .build());
@@ -59,7 +41,7 @@ class BenchmarkCriteriaTest {
 
     @Test
     void shouldPassWhenABenchmarkIsComparedWithItselfAndAcceptAHigherThreshold() throws Exception {
-        GateVerdict same = Gate.evaluate(request()
+        GateVerdict same = Gate.evaluate(onFixtureReports("staging")
                 .benchmarkReports("benchmarks/jmh/jmh-baseline.json")
                 .benchmarkBaseline("benchmarks/jmh/jmh-baseline.json")
                 .build());
@@ -70,8 +52,9 @@ class BenchmarkCriteriaTest {
 
     @Test
     void shouldFailWithoutABaselineNeverPass() throws Exception {
-        GateVerdict verdict = Gate.evaluate(
-                request().benchmarkReports("benchmarks/jmh/jmh-current.json").build());
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("staging")
+                .benchmarkReports("benchmarks/jmh/jmh-current.json")
+                .build());
 
         assertThat(criterion(verdict, "benchmarks").status()).isEqualTo(CriterionStatus.FAILED);
         assertThat(criterion(verdict, "benchmarks").message()).contains("no baseline to compare them with");

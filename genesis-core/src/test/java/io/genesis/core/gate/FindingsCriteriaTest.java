@@ -1,40 +1,19 @@
 package io.genesis.core.gate;
 
+import static io.genesis.core.gate.GateFixtures.criterion;
+import static io.genesis.core.gate.GateFixtures.onFixtureReports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.genesis.core.policy.Environments;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FindingsCriteriaTest {
 
-    private static Path fixtures() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(
-                        FindingsCriteriaTest.class.getClassLoader().getResource(""))
-                .toURI());
-    }
-
-    private static GateRequest.Builder request(String environment) throws URISyntaxException {
-        return GateRequest.builder(Environments.defaults().named(environment), fixtures())
-                .testReports("reports/surefire/*.xml")
-                .coverageReports("reports/jacoco/jacoco.xml");
-    }
-
-    private static Criterion criterion(GateVerdict verdict, String name) {
-        return verdict.criteria().stream()
-                .filter(c -> c.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no criterion " + name + " in " + verdict.criteria()));
-    }
-
     @Test
     void shouldFailProductionOnAHighFindingAndSayWhereItIs() throws Exception {
-        GateVerdict verdict = Gate.evaluate(request("production")
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("production")
                 .findingsReports("findings/bandit/bandit.json")
                 .build());
 
@@ -51,7 +30,7 @@ class FindingsCriteriaTest {
 
     @Test
     void shouldFailStagingOnSecretsOnlyAndNeverPrintThem() throws Exception {
-        GateVerdict verdict = Gate.evaluate(request("staging")
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("staging")
                 .findingsReports("findings/published/gitleaks.json", "findings/bandit/bandit.json")
                 .build());
 
@@ -67,10 +46,10 @@ class FindingsCriteriaTest {
 
     @Test
     void shouldCountOnlyNewFindingsWhenAskedAndListSuppressedOnes() throws Exception {
-        GateVerdict all = Gate.evaluate(request("production")
+        GateVerdict all = Gate.evaluate(onFixtureReports("production")
                 .findingsReports("findings/published/semgrep-style.sarif")
                 .build());
-        GateVerdict fresh = Gate.evaluate(request("production")
+        GateVerdict fresh = Gate.evaluate(onFixtureReports("production")
                 .findingsReports("findings/published/semgrep-style.sarif")
                 .newFindingsOnly(true)
                 .build());
@@ -86,7 +65,7 @@ class FindingsCriteriaTest {
     @ParameterizedTest(name = "at most {0} {1}")
     @CsvSource({"0, medium, FAILED", "4, medium, PASSED", "3, medium, FAILED", "2, low, PASSED", "1, low, FAILED"})
     void shouldLetARequestAddOrTightenBounds(long max, String severity, CriterionStatus expected) throws Exception {
-        GateVerdict verdict = Gate.evaluate(request("staging")
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("staging")
                 .findingsReports("findings/bandit/bandit.json")
                 .maxFindings(severity, max)
                 .build());
@@ -96,7 +75,7 @@ class FindingsCriteriaTest {
 
     @Test
     void shouldRefuseARequestThatLoosensABound() {
-        assertThatThrownBy(() -> Gate.evaluate(request("production")
+        assertThatThrownBy(() -> Gate.evaluate(onFixtureReports("production")
                         .findingsReports("findings/bandit/bandit.json")
                         .maxFindings("high", 3)
                         .build()))
@@ -107,8 +86,9 @@ class FindingsCriteriaTest {
 
     @Test
     void shouldFailOnAnUnreadableFindingsReportNeverPass() throws Exception {
-        GateVerdict verdict = Gate.evaluate(
-                request("staging").findingsReports("findings/absent/*.sarif").build());
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("staging")
+                .findingsReports("findings/absent/*.sarif")
+                .build());
 
         assertThat(verdict.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(verdict.hasInputProblems()).isTrue();

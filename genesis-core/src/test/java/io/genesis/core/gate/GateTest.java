@@ -1,5 +1,6 @@
 package io.genesis.core.gate;
 
+import static io.genesis.core.gate.GateFixtures.criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
@@ -33,13 +34,6 @@ class GateTest {
     private static Readings readings(TestCounts tests, CoverageTotals coverage, SelectorResult... selected) {
         return new Readings(
                 1, 1, new TestReading(tests, List.of(selected), 0, Optional.empty()), coverage, List.of(), List.of());
-    }
-
-    private static Criterion criterion(GateVerdict verdict, String name) {
-        return verdict.criteria().stream()
-                .filter(c -> c.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no criterion " + name + " in " + verdict.criteria()));
     }
 
     @Test
