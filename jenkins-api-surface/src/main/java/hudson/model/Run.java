@@ -44,4 +44,13 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public void setResult(Result r) {
         throw new UnsupportedOperationException();
     }
+
+    /**
+     * The build's address including Jenkins' root URL; fails with {@link IllegalStateException} when no root URL is
+     * configured.
+     */
+    @Deprecated
+    public final String getAbsoluteUrl() {
+        throw new UnsupportedOperationException();
+    }
 }

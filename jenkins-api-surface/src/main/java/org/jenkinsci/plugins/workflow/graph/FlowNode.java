@@ -14,4 +14,9 @@ public abstract class FlowNode extends Actionable implements Saveable {
     }
 
     protected abstract String getTypeDisplayName();
+
+    /** The name of the step function this node runs, such as {@code genesisDeploy}, or the node's display name. */
+    public String getDisplayFunctionName() {
+        throw new UnsupportedOperationException();
+    }
 }

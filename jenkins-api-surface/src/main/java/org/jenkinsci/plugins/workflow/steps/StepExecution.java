@@ -1,6 +1,8 @@
 package org.jenkinsci.plugins.workflow.steps;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import java.io.Serializable;
+import java.util.function.Consumer;
 
 /** One running call of a step. Mirrors {@code org.jenkins-ci.plugins.workflow:workflow-step-api:724.v538c2362b_dfb_}. */
 public abstract class StepExecution implements Serializable {
@@ -16,4 +18,12 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
+
+    /**
+     * Calls {@code c} with every running step execution of every build, once the builds' programs are loaded; the
+     * future completes when all were visited.
+     */
+    public static ListenableFuture<?> acceptAll(Consumer<StepExecution> c) {
+        throw new UnsupportedOperationException();
+    }
 }
