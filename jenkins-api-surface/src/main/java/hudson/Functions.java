@@ -13,4 +13,9 @@ public class Functions {
     public static void checkPermission(Permission permission) {
         throw new UnsupportedOperationException();
     }
+
+    /** Whether the current user has {@code permission} on the Jenkins root ({@code true} when it is {@code null}). */
+    public static boolean hasPermission(Permission permission) {
+        throw new UnsupportedOperationException();
+    }
 }
