@@ -3,6 +3,7 @@ package io.jenkins.plugins.genesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.policy.Percentage;
+import io.jenkins.plugins.genesis.approval.ApprovalAction;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import io.jenkins.plugins.genesis.gate.GateBuildAction;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class PersistedClassesTest {
 
     /** Everything Jenkins persists for the plugin starts at one of these classes. */
-    private static final List<Class<?>> PERSISTED_ROOTS = List.of(GenesisConfiguration.class, GateBuildAction.class);
+    private static final List<Class<?>> PERSISTED_ROOTS =
+            List.of(GenesisConfiguration.class, GateBuildAction.class, ApprovalAction.class);
 
     @Test
     void shouldPersistOnlyPlainPluginClasses() {

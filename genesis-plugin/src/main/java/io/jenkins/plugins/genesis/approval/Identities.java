@@ -34,7 +34,11 @@ final class Identities {
             return Optional.empty();
         }
         TreeSet<String> groups = new TreeSet<>();
-        authorities.stream().filter(Objects::nonNull).map(String::strip).filter(a -> !a.isEmpty()).forEach(groups::add);
+        authorities.stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .forEach(groups::add);
         return Optional.of(new Identity(name, groups, administrator));
     }
 
@@ -43,7 +47,11 @@ final class Identities {
      * (this thread's security context), with Overall/Administer checked on the Jenkins root.
      */
     static Optional<Identity> current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication(), administrator());
+    }
+
+    /** The person {@code authentication} names; empty when there is none or it is Jenkins' anonymous user. */
+    static Optional<Identity> of(Authentication authentication, boolean administrator) {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
@@ -52,7 +60,7 @@ final class Identities {
                 authentication.getAuthorities().stream()
                         .map(GrantedAuthority::getAuthority)
                         .toList(),
-                administrator());
+                administrator);
     }
 
     /* Overall/Administer: Permission.HUDSON_ADMINISTER is the very object Jenkins.ADMINISTER names. */

@@ -36,7 +36,8 @@ public final class JenkinsApprover implements Approver {
      */
     public JenkinsApprover(RolloutRuns runs, ApprovalDecisions decisions) {
         this(
-                rolloutId -> Objects.requireNonNull(runs, "runs").runOf(rolloutId).map(RunApprovals::new),
+                rolloutId ->
+                        Objects.requireNonNull(runs, "runs").runOf(rolloutId).map(RunApprovals::new),
                 decisions,
                 new StepPauses(),
                 Clock.systemUTC());
