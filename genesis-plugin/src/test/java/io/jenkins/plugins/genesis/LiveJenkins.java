@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -136,8 +137,21 @@ public final class LiveJenkins {
 
     /** Installs the harness's dummy security realm (password = user name) and {@code strategy}. */
     public static void secure(JenkinsRule j, AuthorizationStrategy strategy) throws ReflectiveOperationException {
+        secure(j, strategy, Map.of());
+    }
+
+    /**
+     * Installs the harness's dummy security realm (password = user name), whose users belong to
+     * the groups {@code groups} names for them, and {@code strategy}.
+     */
+    public static void secure(JenkinsRule j, AuthorizationStrategy strategy, Map<String, List<String>> groups)
+            throws ReflectiveOperationException {
         Object jenkins = JenkinsRule.class.getField("jenkins").get(j);
         Object realm = JenkinsRule.class.getMethod("createDummySecurityRealm").invoke(j);
+        Method addGroups = realm.getClass().getMethod("addGroups", String.class, String[].class);
+        for (Map.Entry<String, List<String>> user : groups.entrySet()) {
+            addGroups.invoke(realm, user.getKey(), user.getValue().toArray(String[]::new));
+        }
         Class<?> realmType = Class.forName("hudson.security.SecurityRealm");
         jenkins.getClass().getMethod("setSecurityRealm", realmType).invoke(jenkins, realm);
         jenkins.getClass()
