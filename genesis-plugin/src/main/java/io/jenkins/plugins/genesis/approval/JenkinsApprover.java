@@ -103,6 +103,29 @@ public final class JenkinsApprover implements Approver {
     }
 
     /**
+     * Closes every request of {@code rolloutId} still waiting, because the rollout ended without an
+     * answer (the build was aborted, the engine cancelled or reconciled it): the page stops offering
+     * the buttons and the step's pause ends. The engine withdraws requests itself only when they time
+     * out or are superseded, so the host calls this when it sees a rollout end.
+     */
+    public void close(String rolloutId, String reason) {
+        Optional<BuildApprovals> build = builds.apply(rolloutId);
+        if (build.isEmpty()) {
+            return;
+        }
+        boolean closed = false;
+        for (ApprovalAction action : build.get().approvals()) {
+            if (action.getRolloutId().equals(rolloutId)) {
+                closed |= action.withdrawn(reason, clock.instant());
+            }
+        }
+        if (closed) {
+            save(build.get());
+            nodes.endPause(build.get(), rolloutId, Messages.CONSOLE_WITHDRAWN.format(reason));
+        }
+    }
+
+    /**
      * Hands {@code who}'s answer to {@code action} to the engine; when it is accepted, keeps it with
      * the build and ends the step's pause.
      */

@@ -148,6 +148,42 @@ class JenkinsApproverTest {
     }
 
     @Test
+    void shouldCloseTheWaitingRequestsOfARolloutThatEnded() {
+        // given: the request of rollout r-1 waits, an earlier one was answered
+        JenkinsApprover approver = approver();
+        ApprovalAction answered = ApprovalFixtures.approvedAction();
+        build.actions.add(answered);
+        ApprovalRequest second = new ApprovalRequest(
+                "r-1-approval-2",
+                "r-1",
+                request.key(),
+                request.version(),
+                request.strategy(),
+                request.question(),
+                request.approvers(),
+                request.approverGroups(),
+                false,
+                "bob",
+                true,
+                request.requestedAt(),
+                request.notBefore(),
+                request.deadline(),
+                "bob");
+        approver.request(second);
+
+        // when
+        approver.close("r-1", "the build was aborted");
+
+        // then
+        assertThat(build.actions.get(1).getState()).isEqualTo("WITHDRAWN");
+        assertThat(build.actions.get(1).getWithdrawnReason()).isEqualTo("the build was aborted");
+        assertThat(answered.getState()).isEqualTo("APPROVED");
+        assertThat(nodes.calls)
+                .last()
+                .isEqualTo("end r-1 Genesis: the approval request was withdrawn: the build was aborted");
+    }
+
+    @Test
     void shouldRefuseToAskWhenTheBuildIsGone() {
         // given
         builds.clear();
