@@ -91,15 +91,21 @@ public final class ApprovalAction implements RunAction2, Serializable {
 
     // ------------------------------------------------------------------ state
 
-    /** Records an answer the engine accepted; {@code false} when the request no longer waits. */
+    /**
+     * Records an answer the engine accepted; {@code false} when an answer is recorded already. It
+     * replaces a withdrawal: the engine accepts no answer once it has withdrawn a request, so a
+     * withdrawal seen here first only raced with this answer (a rejection can end the rollout, and
+     * the host close its requests, before the accepting call returns).
+     */
     synchronized boolean answered(boolean approved, String by, String answerComment, Instant at) {
-        if (!isWaiting()) {
+        if (!isWaiting() && !ApprovalState.WITHDRAWN.name().equals(state)) {
             return false;
         }
         state = (approved ? ApprovalState.APPROVED : ApprovalState.REJECTED).name();
         answeredBy = by;
         answeredAt = at.toEpochMilli();
         comment = answerComment == null ? "" : answerComment.strip();
+        withdrawnReason = null;
         return true;
     }
 

@@ -63,6 +63,22 @@ class ApprovalActionTest {
     }
 
     @Test
+    void shouldKeepTheAcceptedAnswerOverAWithdrawalThatRacedWithIt() {
+        // given: the rejection ended the rollout and the host closed its requests before the answer was recorded
+        ApprovalAction action = ApprovalFixtures.waitingAction();
+        action.withdrawn("the rollout ended: ABORTED", ApprovalFixtures.OPENS.plusSeconds(61));
+
+        // when
+        boolean recorded = action.answered(false, "alice", "not today", ApprovalFixtures.OPENS.plusSeconds(60));
+
+        // then
+        assertThat(recorded).isTrue();
+        assertThat(action.getState()).isEqualTo("REJECTED");
+        assertThat(action.getAnsweredBy()).isEqualTo("alice");
+        assertThat(action.getWithdrawnReason()).isNull();
+    }
+
+    @Test
     void shouldAnswerOnlyByPost() {
         // when
         List<Method> webMethods = Arrays.stream(ApprovalAction.class.getMethods())
