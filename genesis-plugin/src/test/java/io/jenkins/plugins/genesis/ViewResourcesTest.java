@@ -197,6 +197,19 @@ class ViewResourcesTest {
                 .contains(RESOURCES.resolve("io/jenkins/plugins/genesis/gate/CriterionCriticality"));
     }
 
+    @Test
+    void shouldAnswerApprovalsOnlyThroughFormsThatPostWithACrumb() throws IOException {
+        // given
+        Path approval = RESOURCES.resolve("io/jenkins/plugins/genesis/approval/ApprovalAction");
+        String page = Files.readString(approval.resolve("index.jelly"));
+
+        // then: f:form adds Jenkins' crumb; a plain <form> would not
+        assertThat(displayViews()).contains(approval.resolve("index.jelly"), approval.resolve("summary.jelly"));
+        assertThat(page)
+                .contains("<f:form method=\"post\" action=\"approve\"", "<f:form method=\"post\" action=\"reject\"")
+                .doesNotContain("<form");
+    }
+
     /** What Stapler and Configuration as Code bind: constructor parameters and setters. */
     static Set<String> boundProperties(Class<?> type) {
         Set<String> properties = new TreeSet<>();
