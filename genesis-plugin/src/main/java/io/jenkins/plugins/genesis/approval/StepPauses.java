@@ -93,7 +93,9 @@ final class StepPauses implements WaitingNodes {
     private static WaitingStepChoice.Candidate<StepContext> candidate(Run<?, ?> run, StepExecution execution) {
         StepContext context = execution.getContext();
         try {
-            if (context.get(Run.class) != run) {
+            // By address, not identity: Jenkins may load a build again into a new object once memory was short.
+            Run<?, ?> of = context.get(Run.class);
+            if (of == null || !of.getUrl().equals(run.getUrl())) {
                 return null;
             }
             FlowNode node = context.get(FlowNode.class);
