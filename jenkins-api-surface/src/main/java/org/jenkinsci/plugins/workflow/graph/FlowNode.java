@@ -14,4 +14,9 @@ public abstract class FlowNode extends Actionable implements Saveable {
     }
 
     protected abstract String getTypeDisplayName();
+
+    /** The node's id, unique within its build. */
+    public String getId() {
+        throw new UnsupportedOperationException();
+    }
 }

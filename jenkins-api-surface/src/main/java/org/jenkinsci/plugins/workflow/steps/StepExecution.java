@@ -16,4 +16,19 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
+
+    /** Called when the build is aborted; by default the step fails with {@code cause}. */
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Called when the execution is loaded again after a restart. */
+    public void onResume() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** What the step is doing, for diagnostics, or {@code null}. */
+    public String getStatus() {
+        throw new UnsupportedOperationException();
+    }
 }
