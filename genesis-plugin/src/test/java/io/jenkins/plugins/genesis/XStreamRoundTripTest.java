@@ -55,7 +55,7 @@ class XStreamRoundTripTest {
                 .contains("<status>ROLLED_BACK</status>", "<by>alice</by>")
                 .doesNotContain("io.genesis.core");
         assertThat(DeploymentActionFixture.shown(read)).isEqualTo(DeploymentActionFixture.shown(action));
-        assertThat(DeploymentActionFixture.shown(read)).contains("ERROR_RATE 31.00", "1s", "set weight 20.00 %");
+        assertThat(DeploymentActionFixture.shown(read)).contains("ERROR_RATE 31.00", "1 s", "set weight 20.00 %");
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class DeployEngine {
     private static final Logger LOGGER = Logger.getLogger(DeployEngine.class.getName());
 
     private static volatile RolloutHost host;
+    /** Set at shutdown, so that nothing starts the engine again while Jenkins stops. */
+    private static volatile boolean stopped;
 
     private DeployEngine() {}
 
@@ -40,8 +42,24 @@ public final class DeployEngine {
      */
     @Initializer(after = InitMilestone.JOB_LOADED)
     public static synchronized void start() {
+        RolloutHost started = running();
+        // Only now are all jobs loaded, so only now does a missing build mean a deleted one.
+        for (String line : started.reconcile(DeployEngine::buildExists)) {
+            LOGGER.info(line);
+        }
+    }
+
+    /**
+     * The engine, started on first use: a step that Pipeline resumes before the initializer has run
+     * (Pipeline loads builds as soon as their jobs are) must find it. Rollouts of the engine before a
+     * restart are adopted at once; rollouts of deleted builds wait for {@link #start()}.
+     */
+    private static synchronized RolloutHost running() {
         if (host != null) {
-            return;
+            return host;
+        }
+        if (stopped) {
+            throw new IllegalStateException("Jenkins is shutting down");
         }
         Path home = JenkinsFacade.singleton(GenesisDeployStep.DescriptorImpl.class)
                 .jenkinsHome()
@@ -58,14 +76,13 @@ public final class DeployEngine {
                 .approver(approver())
                 .build();
         host = started;
-        for (String line : started.reconcile(DeployEngine::buildExists)) {
-            LOGGER.info(line);
-        }
+        return started;
     }
 
     /** Stops the scheduler; running transitions may finish, every rollout stays stored for the next start. */
     @Terminator
     public static synchronized void stop() {
+        stopped = true;
         RolloutHost running = host;
         host = null;
         if (running != null) {
@@ -87,13 +104,22 @@ public final class DeployEngine {
         });
     }
 
-    /** The engine, for the steps. */
+    /** The engine, for the steps; started on first use. */
     static RolloutHost host() throws AbortException {
-        RolloutHost running = host;
-        if (running == null) {
-            throw new AbortException(Messages.ENGINE_NOT_RUNNING.format());
+        try {
+            return running();
+        } catch (RuntimeException e) {
+            throw new AbortException(Messages.ENGINE_NOT_RUNNING.format() + ": " + e.getMessage());
         }
-        return running;
+    }
+
+    /** A waiting step's phase, for {@code StepExecution.getStatus()}. */
+    static String status(String rolloutId) {
+        try {
+            return RolloutCalls.status(host(), rolloutId);
+        } catch (AbortException e) {
+            return e.getMessage();
+        }
     }
 
     /** The build that started {@code rolloutId}, if it still exists. */
@@ -102,7 +128,11 @@ public final class DeployEngine {
         if (running == null) {
             return Optional.empty();
         }
-        return running.buildOf(rolloutId).map(Run::fromExternalizableId);
+        try {
+            return running.buildOf(rolloutId).map(Run::fromExternalizableId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -84,11 +84,7 @@ final class DeployExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        try {
-            return RolloutCalls.status(DeployEngine.host(), rolloutId);
-        } catch (AbortException e) {
-            return e.getMessage();
-        }
+        return DeployEngine.status(rolloutId);
     }
 
     private StepSink sink() {

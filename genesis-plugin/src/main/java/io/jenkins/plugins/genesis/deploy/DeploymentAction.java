@@ -37,7 +37,7 @@ public final class DeploymentAction implements RunAction2, BuildBadgeAction {
     private String initiator;
     private long startedAt;
     private long endedAt;
-    /** Such as {@code 1.2s}; empty unless a rollback restored traffic. */
+    /** Such as {@code 1.2 s}; empty unless a rollback restored traffic. */
     private String timeToRestore = "";
     /** Milliseconds, or -1 unless a rollback restored traffic. */
     private long timeToRestoreMillis = -1;
@@ -158,7 +158,7 @@ public final class DeploymentAction implements RunAction2, BuildBadgeAction {
         return endedAt;
     }
 
-    /** Such as {@code 1.2s}; empty unless a rollback restored traffic. */
+    /** Such as {@code 1.2 s}; empty unless a rollback restored traffic. */
     @Exported
     public String getTimeToRestore() {
         return timeToRestore;

@@ -60,7 +60,7 @@ public final class DeploymentPhase implements Serializable {
         return endedAt;
     }
 
-    /** How long it took, such as {@code 1.2s}, or empty when it did not end. */
+    /** How long it took, such as {@code 1.2 s}, or empty when it did not end. */
     public String getDuration() {
         return endedAt < 0 ? "" : Durations.format(Duration.ofMillis(endedAt - startedAt));
     }

@@ -40,10 +40,14 @@ final class RolloutCalls {
      */
     static void stopDeploy(RolloutHost host, String rolloutId, String reason, String by, StepSink sink) {
         Optional<RolloutView> view = host.view(rolloutId);
-        if (view.isEmpty() || view.get().status().ended()) {
-            if (!host.attach(rolloutId, StepWatchers.deploy(sink))) {
-                sink.failed(reason);
-            }
+        if (view.isEmpty() && !host.withdraw(rolloutId)) {
+            sink.say(StepWatchers.PREFIX + "rollout " + rolloutId + " withdrawn before it started: " + reason);
+            sink.failed(reason);
+            return;
+        }
+        view = host.view(rolloutId);
+        if (view.isPresent() && view.get().status().ended()) {
+            host.attach(rolloutId, StepWatchers.deploy(sink));
             return;
         }
         sink.say(StepWatchers.PREFIX + "rolling back rollout " + rolloutId + ": " + reason);

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -61,6 +62,8 @@ public final class RolloutHost implements AutoCloseable {
     private final Clock clock;
     private final Map<RolloutId, RolloutWatcher> watchers = new ConcurrentHashMap<>();
     private final Object submitting = new Object();
+    /** Rollouts whose step was stopped before the engine took them: they must not start. */
+    private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
     /** The id the rollout being submitted gets; read by the engine's id supplier inside submit. */
     private RolloutId nextId;
 
@@ -126,7 +129,7 @@ public final class RolloutHost implements AutoCloseable {
     private void submit(RolloutId id, RolloutRequest request) {
         try {
             synchronized (submitting) {
-                if (states.load(id).isPresent()) {
+                if (states.load(id).isPresent() || withdrawn.remove(id)) {
                     return;
                 }
                 nextId = id;
@@ -143,7 +146,28 @@ public final class RolloutHost implements AutoCloseable {
             }
             return;
         }
+        if (withdrawn.remove(id)) {
+            // The step was stopped while the engine took the request: undo it at once, with a record.
+            engine.rollback(id, "the build was stopped while the rollout was being submitted", "jenkins");
+        }
         checkEnded(id);
+    }
+
+    /**
+     * Makes sure a rollout submitted by {@link #deploy} but not yet stored never starts (its step was
+     * stopped); one the engine is taking right now is rolled back as soon as it is stored.
+     *
+     * @return whether the rollout is stored already (then roll it back instead)
+     */
+    public boolean withdraw(String rolloutId) {
+        RolloutId id = RolloutId.of(rolloutId);
+        withdrawn.add(id);
+        watchers.remove(id);
+        if (states.load(id).isPresent()) {
+            withdrawn.remove(id);
+            return true;
+        }
+        return false;
     }
 
     private RolloutId takeId() {

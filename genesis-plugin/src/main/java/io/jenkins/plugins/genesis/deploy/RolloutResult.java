@@ -17,7 +17,7 @@ final class RolloutResult {
     /**
      * {@code rolloutId}, {@code status}, {@code version}, {@code application}, {@code environment},
      * {@code strategy}, {@code reason}, {@code startedAt}, {@code endedAt}, and, after a rollback,
-     * {@code timeToRestore} (such as {@code 1.2s}) with {@code timeToRestoreMillis}.
+     * {@code timeToRestore} (such as {@code 1.2 s}) with {@code timeToRestoreMillis}.
      */
     static Map<String, Object> scriptValue(DeploymentRecord record) {
         Map<String, Object> value = new LinkedHashMap<>();

@@ -43,7 +43,8 @@ class DeployTranslationTest {
 
         // then
         assertThat(request.strategy()).isEqualTo("rolling");
-        assertThat(request.strategySettings().rollingBounds().maxSurge().value()).isEqualTo(50.0);
+        assertThat(request.strategySettings().rollingBounds().maxSurge().value())
+                .isEqualTo(50.0);
         assertThat(request.version().value()).isEqualTo("1.4.0");
         assertThat(request.commit()).isEqualTo(COMMIT);
         assertThat(request.ref()).isEqualTo(SourceRef.branch("main"));

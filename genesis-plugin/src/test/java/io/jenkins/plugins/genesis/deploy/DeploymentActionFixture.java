@@ -37,7 +37,13 @@ public final class DeploymentActionFixture {
                 List.of(
                         new PhaseRecord(1, "awaitApproval", "await approval", T0, T0.plusSeconds(30), "completed", ""),
                         new PhaseRecord(
-                                2, "setWeight", "set weight 20.00 %", T0.plusSeconds(31), T0.plusSeconds(32), "completed", ""),
+                                2,
+                                "setWeight",
+                                "set weight 20.00 %",
+                                T0.plusSeconds(31),
+                                T0.plusSeconds(32),
+                                "completed",
+                                ""),
                         new PhaseRecord(3, "analysis", "analyse 1m", T0.plusSeconds(32), null, "interrupted", "")),
                 List.of(new ApprovalRecord("alice", T0.plusSeconds(30), true, "looks good", "alice")),
                 List.of(new AnalysisRecord(
@@ -91,8 +97,8 @@ public final class DeploymentActionFixture {
                         .toList()
                         .toString(),
                 shown.getAnalyses().stream()
-                        .map(a -> a.getStep() + ":" + a.getOutcome() + ":" + a.getSamples() + ":" + a.getCritical() + ":"
-                                + a.getWorst())
+                        .map(a -> a.getStep() + ":" + a.getOutcome() + ":" + a.getSamples() + ":" + a.getCritical()
+                                + ":" + a.getWorst())
                         .toList()
                         .toString(),
                 shown.getApprovals().stream()

@@ -38,7 +38,7 @@ class RolloutResultTest {
 
     @ParameterizedTest
     @CsvSource({
-        "SUCCEEDED, succeeded, succeeded",
+        "SUCCEEDED, succeeded, failed",
         "ROLLED_BACK, failed, succeeded",
         "FAILED, failed, failed",
         "ABORTED, aborted, succeeded"
