@@ -156,7 +156,12 @@ class RolloutHostKubernetesTest {
         DeploymentRecord record = resumed.records.get(0);
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         assertThat(record.approvals()).extracting(a -> a.by()).containsExactly("alice");
-        assertThat(client.services().inNamespace(NS).withName("shop").get().getSpec().getSelector())
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getSpec()
+                        .getSelector())
                 .containsEntry("slot", "green");
         assertThat(first.ended()).isFalse();
     }
@@ -173,7 +178,9 @@ class RolloutHostKubernetesTest {
                 request("canary", settings("strategy", "canary"), production().withApproval(ApprovalPolicy.none())),
                 sink);
         driveUntil(
-                () -> host.view(id).map(v -> v.status() == RolloutStatus.ANALYSING).orElse(false),
+                () -> host.view(id)
+                        .map(v -> v.status() == RolloutStatus.ANALYSING)
+                        .orElse(false),
                 "the canary's analysis");
 
         // when
@@ -186,7 +193,13 @@ class RolloutHostKubernetesTest {
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
         assertThat(record.reason()).contains("the build was aborted");
         assertThat(record.restoreTime()).isPresent();
-        assertThat(client.apps().deployments().inNamespace(NS).withName("shop").get().getSpec().getTemplate()
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getSpec()
+                        .getTemplate()
                         .getSpec()
                         .getContainers()
                         .get(0)
