@@ -7,8 +7,10 @@ import hudson.init.Terminator;
 import hudson.model.Run;
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
+import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.time.ExecutorScheduler;
 import io.jenkins.plugins.genesis.JenkinsFacade;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -74,6 +76,7 @@ public final class DeployEngine {
                 .targets(new TargetOpeners(() -> JenkinsFacade.all(TargetOpener.class)))
                 .metricSources(new ProbeMetricSources())
                 .approver(approver())
+                .whenEndedUnwatched(DeployEngine::showOnItsBuild)
                 .build();
         host = started;
         return started;
@@ -147,6 +150,24 @@ public final class DeployEngine {
             throw new IllegalStateException(Messages.ENGINE_NOT_RUNNING.format());
         }
         running.decide(rolloutId, decision);
+    }
+
+    /**
+     * Shows the record of a rollout nobody waited for on the page of the build that started it, such
+     * as one whose build did not resume after a crash; a build that is gone is left alone.
+     */
+    private static void showOnItsBuild(DeploymentRecord record) {
+        if (record.build().isEmpty()) {
+            return;
+        }
+        try {
+            Run<?, ?> run = Run.fromExternalizableId(record.build());
+            if (run != null) {
+                DeploymentAction.record(run, record);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not show rollout " + record.id() + " on build " + record.build(), e);
+        }
     }
 
     private static boolean buildExists(String externalizableId) {

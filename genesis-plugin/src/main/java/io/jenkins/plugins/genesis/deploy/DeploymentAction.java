@@ -74,7 +74,7 @@ public final class DeploymentAction implements RunAction2, BuildBadgeAction {
     }
 
     /** Copies what {@code record} says now (a rollback after success changes a record). */
-    synchronized void update(DeploymentRecord record) {
+    void update(DeploymentRecord record) {
         application = record.application();
         environment = record.environment();
         version = record.version();

@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +35,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -61,17 +62,19 @@ public final class RolloutHost implements AutoCloseable {
     private final AutoCloseable stopScheduler;
     private final Clock clock;
     private final Map<RolloutId, RolloutWatcher> watchers = new ConcurrentHashMap<>();
+    private final Consumer<DeploymentRecord> unwatched;
     private final Object submitting = new Object();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
     /** The id the rollout being submitted gets; read by the engine's id supplier inside submit. */
-    private RolloutId nextId;
+    private volatile RolloutId nextId;
 
     private RolloutHost(Builder builder) {
         Path dir = Objects.requireNonNull(builder.directory, "directory");
         this.clock = Objects.requireNonNull(builder.clock, "clock");
         this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler");
         this.stopScheduler = builder.stopScheduler;
+        this.unwatched = builder.unwatched;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
         EngineSettings settings = builder.settings == null
@@ -308,6 +311,7 @@ public final class RolloutHost implements AutoCloseable {
     private void heard(RolloutEvent event) {
         RolloutWatcher watcher = watchers.get(event.id());
         if (watcher == null) {
+            reportUnwatched(event.id());
             return;
         }
         watcher.say(event.id() + ": " + event.message());
@@ -326,6 +330,17 @@ public final class RolloutHost implements AutoCloseable {
         Optional<DeploymentRecord> record = history.find(id.value());
         if (record.isPresent() && watcher.endsWith(record.get()) && watchers.remove(id, watcher)) {
             watcher.ended(record.get());
+        }
+    }
+
+    /**
+     * A rollout nobody waits for (its build did not resume after a crash, or it was rolled back from
+     * elsewhere) that has ended or changed after its end: its record goes to whoever shows it.
+     */
+    private void reportUnwatched(RolloutId id) {
+        Optional<RolloutState> state = states.load(id);
+        if (state.isPresent() && state.get().stage() == Stage.DONE) {
+            history.find(id.value()).ifPresent(unwatched);
         }
     }
 
@@ -361,9 +376,7 @@ public final class RolloutHost implements AutoCloseable {
                     return owner;
                 }
             }
-            byte[] random = new byte[4];
-            new SecureRandom().nextBytes(random);
-            String owner = "jenkins-" + HexFormat.of().formatHex(random);
+            String owner = "jenkins-" + UUID.randomUUID().toString().substring(0, 8);
             Files.writeString(file, owner + "\n", StandardCharsets.UTF_8);
             return owner;
         } catch (IOException e) {
@@ -381,8 +394,18 @@ public final class RolloutHost implements AutoCloseable {
         private MetricSourceFactory metricSources;
         private Approver approver;
         private EngineSettings settings;
+        private Consumer<DeploymentRecord> unwatched = record -> {};
 
         private Builder() {}
+
+        /**
+         * Hears the record of a rollout that ended (or changed after its end) while no step waited for
+         * it, so that its build's page still says what happened.
+         */
+        public Builder whenEndedUnwatched(Consumer<DeploymentRecord> value) {
+            this.unwatched = Objects.requireNonNull(value, "unwatched");
+            return this;
+        }
 
         /** Where rollout states, locks and the history are kept. */
         public Builder directory(Path value) {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class RolloutHostSandboxTest {
     private SandboxTargets sandboxes;
     private final List<RolloutHost> hosts = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
+    private final List<DeploymentRecord> unwatched = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startSandbox() {
@@ -88,6 +90,7 @@ class RolloutHostSandboxTest {
                 .targets(sandboxes)
                 .metricSources(sandboxes)
                 .approver(approver)
+                .whenEndedUnwatched(unwatched::add)
                 .settings(EngineSettings.defaults("ignored")
                         .withPollInterval(Duration.ofMillis(20))
                         .withProgressDeadline(Duration.ofSeconds(20))
@@ -304,6 +307,10 @@ class RolloutHostSandboxTest {
         // then
         assertThat(lines).anyMatch(line -> line.contains(id) && line.contains("no longer exists"));
         assertThat(after.record(id).orElseThrow().reason()).contains("its build " + BUILD + " no longer exists");
+        assertThat(unwatched)
+                .as("nobody waited for it: its record went to whoever shows it")
+                .extracting(DeploymentRecord::id)
+                .contains(id);
         assertThat(target.stable().version()).isEqualTo("1.0.0");
     }
 }
