@@ -81,12 +81,11 @@ final class ContextSink implements StepSink {
         context.onFailure(stopped != null ? stopped : new AbortException(reason));
     }
 
+    /** As a rejected input aborts its build: the same exception, with Genesis' reason as the cause. */
     @Override
     public void aborted(String reason) {
         Throwable stopped = stopCause.get();
         context.onFailure(
-                stopped != null
-                        ? stopped
-                        : new FlowInterruptedException(Result.ABORTED, true, new RolloutAborted(reason)));
+                stopped != null ? stopped : new FlowInterruptedException(Result.ABORTED, new RolloutAborted(reason)));
     }
 }
