@@ -1,5 +1,6 @@
 package hudson.model;
 
+import hudson.XmlFile;
 import hudson.security.Permission;
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
@@ -58,5 +59,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         public String getFormField() {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Where this descriptor's configuration is kept: {@code <JENKINS_HOME>/<id>.xml}. */
+    protected XmlFile getConfigFile() {
+        throw new UnsupportedOperationException();
     }
 }

@@ -29,6 +29,9 @@ public interface Item
     /** The permission to change an item's configuration. */
     Permission CONFIGURE = null;
 
+    /** Start a build of the item. */
+    Permission BUILD = null;
+
     ItemGroup<? extends Item> getParent();
 
     @SuppressWarnings("rawtypes")

@@ -15,6 +15,8 @@ public final class Result implements Serializable, CustomExportedBean {
 
     public static final Result FAILURE = null;
 
+    public static final Result ABORTED = null;
+
     private Result() {
         throw new UnsupportedOperationException();
     }

@@ -6,6 +6,7 @@ import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerProxy;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One build of a job, such as a Pipeline run. Mirrors {@code org.jenkins-ci.main:jenkins-core:2.541.3}. Only Jenkins creates
@@ -51,6 +52,21 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
      */
     @Deprecated
     public final String getAbsoluteUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** An id of this build that stays valid across restarts, such as {@code folder/job#12}. */
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The build {@code id} names, or {@code null} when it no longer exists. */
+    public static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The build's cause of {@code type}, such as the user who started it, or {@code null}. */
+    public <T extends Cause> T getCause(Class<T> type) {
         throw new UnsupportedOperationException();
     }
 }

@@ -33,4 +33,7 @@ public final class Permission {
     public String getId() {
         throw new UnsupportedOperationException();
     }
+
+    /** The permission's name within its group, such as {@code Deploy}. */
+    public final String name = null;
 }

@@ -2,28 +2,24 @@ package io.genesis.cli;
 
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
-import io.genesis.core.monitor.InconclusiveAction;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.Environment;
-import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.RolloutTuning;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.plan.Capabilities;
 import io.genesis.core.rollout.plan.Plan;
 import io.genesis.core.rollout.plan.Step;
-import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
-import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
-import io.genesis.core.time.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -374,18 +370,10 @@ final class DeployCommand implements Callable<Integer> {
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "--commit is needed: the working directory is not a git checkout git can read"));
         Version shown = version != null ? new Version(version) : Version.of(ref, sha);
-        List<Step> custom = steps == null ? List.of() : StepParser.parse(steps);
-        String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
-        StrategySettings settings = strategySettings(custom);
-        Strategies.named(strategyName, settings);
+        RolloutTuning.Checked tuning = new RolloutTuning(
+                        strategy, steps, shifts, keepPrevious, maxSurge, maxUnavailable, sampleInterval, onInconclusive)
+                .check(RolloutTuning.CLI);
         metricSources.spec(shown);
-        AnalysisThresholds analysis = AnalysisThresholds.defaults();
-        if (sampleInterval != null) {
-            analysis = analysis.withSampleInterval(Durations.parse("--sample-interval", sampleInterval));
-        }
-        if (onInconclusive != null) {
-            analysis = analysis.withOnInconclusive(InconclusiveAction.named(onInconclusive));
-        }
         Approvals approvals = new Approvals(
                 Optional.ofNullable(approveAs),
                 new LinkedHashSet<>(approverGroups),
@@ -393,7 +381,7 @@ final class DeployCommand implements Callable<Integer> {
                 host.prompter(),
                 host.user(),
                 host.clock());
-        boolean asks = env.approval().required() || custom.stream().anyMatch(Step.AwaitApproval.class::isInstance);
+        boolean asks = env.approval().required() || tuning.asksForApproval();
         if (asks && !approvals.available()) {
             throw new IllegalArgumentException(env.name() + " requires approval ("
                     + (env.approval().administratorsOnly()
@@ -408,26 +396,17 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
-        return new Inputs(configuration, env, key, ref, sha, shown, strategyName, settings, analysis, approvals);
-    }
-
-    /** The strategy's settings from --steps, --shifts, --keep-previous and the rolling bounds. */
-    private StrategySettings strategySettings(List<Step> custom) {
-        StrategySettings settings = StrategySettings.DEFAULTS.withCustomSteps(custom);
-        if (shifts != null) {
-            settings = settings.withShifts(StrategySettings.parseShifts("--shifts", shifts));
-        }
-        if (keepPrevious != null) {
-            settings = settings.withKeepPrevious(Durations.parse("--keep-previous", keepPrevious));
-        }
-        if (maxSurge != null || maxUnavailable != null) {
-            settings = settings.withRollingBounds(new RollingBounds(
-                    maxSurge == null ? RollingBounds.DEFAULT.maxSurge() : Percentage.parse("--max-surge", maxSurge),
-                    maxUnavailable == null
-                            ? RollingBounds.DEFAULT.maxUnavailable()
-                            : Percentage.parse("--max-unavailable", maxUnavailable)));
-        }
-        return settings;
+        return new Inputs(
+                configuration,
+                env,
+                key,
+                ref,
+                sha,
+                shown,
+                tuning.strategy(),
+                tuning.settings(),
+                tuning.analysis(),
+                approvals);
     }
 
     private RolloutRequest request(

@@ -65,6 +65,8 @@ class BindingTest {
         assertThat(boundClasses().map(Class::getSimpleName))
                 .contains(
                         "GenesisGateStep",
+                        "GenesisDeployStep",
+                        "GenesisRollbackStep",
                         "RequiredTest",
                         "CriterionCriticality",
                         "EnvironmentConfig",

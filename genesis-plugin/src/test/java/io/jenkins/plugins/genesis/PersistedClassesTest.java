@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.genesis.core.policy.Percentage;
 import io.jenkins.plugins.genesis.approval.ApprovalAction;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
+import io.jenkins.plugins.genesis.deploy.DeploymentAction;
+import io.jenkins.plugins.genesis.deploy.GenesisDeployStep;
+import io.jenkins.plugins.genesis.deploy.GenesisRollbackStep;
+import io.jenkins.plugins.genesis.deploy.RolloutAborted;
 import io.jenkins.plugins.genesis.gate.GateBuildAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +24,25 @@ import org.junit.jupiter.api.Test;
 class PersistedClassesTest {
 
     /** Everything Jenkins persists for the plugin starts at one of these classes. */
-    private static final List<Class<?>> PERSISTED_ROOTS =
-            List.of(GenesisConfiguration.class, GateBuildAction.class, ApprovalAction.class);
+    private static final List<Class<?>> PERSISTED_ROOTS = List.of(
+            GenesisConfiguration.class,
+            GateBuildAction.class,
+            DeploymentAction.class,
+            ApprovalAction.class,
+            RolloutAborted.class,
+            GenesisDeployStep.class,
+            GenesisRollbackStep.class,
+            execution("DeployExecution"),
+            execution("GenesisRollbackStep$RollbackExecution"));
+
+    /** The executions are package-private: Jenkins reaches them through their steps only. */
+    private static Class<?> execution(String name) {
+        try {
+            return Class.forName("io.jenkins.plugins.genesis.deploy." + name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void shouldPersistOnlyPlainPluginClasses() {

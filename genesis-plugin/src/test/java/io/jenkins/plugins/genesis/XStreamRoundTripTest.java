@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.thoughtworks.xstream.XStream;
 import io.jenkins.plugins.genesis.approval.ApprovalAction;
 import io.jenkins.plugins.genesis.approval.ApprovalFixtures;
+import io.jenkins.plugins.genesis.deploy.DeploymentActionFixture;
+import io.jenkins.plugins.genesis.deploy.RolloutAborted;
 import io.jenkins.plugins.genesis.gate.GateBuildActionFixture;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +75,43 @@ class XStreamRoundTripTest {
         assertThat(read.isWaiting()).isTrue();
         assertThat(read.getApprovers()).containsExactly("alice");
         assertThat(read.getWhoMayAnswer()).isEqualTo("users alice; groups release-managers");
+    }
+
+    @Test
+    void shouldReadBackADeploymentActionAsItWasShown() {
+        // given
+        Object action = DeploymentActionFixture.action(DeploymentActionFixture.rolledBackCanary());
+
+        // when
+        String xml = xstream().toXML(action);
+        Object read = xstream().fromXML(xml);
+
+        // then: plain copies of the record, no engine type
+        assertThat(xml)
+                .contains("<status>ROLLED_BACK</status>", "<by>alice</by>")
+                .doesNotContain("io.genesis.core");
+        assertThat(DeploymentActionFixture.shown(read)).isEqualTo(DeploymentActionFixture.shown(action));
+        assertThat(DeploymentActionFixture.shown(read)).contains("ERROR_RATE 31.00", "1 s", "set weight 20.00 %");
+    }
+
+    @Test
+    void shouldReadBackTheCauseOfAnAbortedRolloutThroughJavaSerialization() throws Exception {
+        // given: what Pipeline keeps with the build when a rollout is aborted (a rejected approval)
+        Object cause = DeploymentActionFixture.aborted("rejected by alice: not today");
+
+        // when
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(cause);
+        }
+        Object read;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            read = in.readObject();
+        }
+
+        // then
+        assertThat(((RolloutAborted) read).getShortDescription()).isEqualTo("rejected by alice: not today");
+        assertThat(((RolloutAborted) xstream().fromXML(xstream().toXML(cause))).getShortDescription())
+                .isEqualTo("rejected by alice: not today");
     }
 }

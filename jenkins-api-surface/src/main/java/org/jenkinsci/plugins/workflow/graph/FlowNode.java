@@ -19,4 +19,9 @@ public abstract class FlowNode extends Actionable implements Saveable {
     public String getDisplayFunctionName() {
         throw new UnsupportedOperationException();
     }
+
+    /** The node's id, unique within its build. */
+    public String getId() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -26,4 +26,19 @@ public abstract class StepExecution implements Serializable {
     public static ListenableFuture<?> acceptAll(Consumer<StepExecution> c) {
         throw new UnsupportedOperationException();
     }
+
+    /** Called when the build is aborted; by default the step fails with {@code cause}. */
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Called when the execution is loaded again after a restart. */
+    public void onResume() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** What the step is doing, for diagnostics, or {@code null}. */
+    public String getStatus() {
+        throw new UnsupportedOperationException();
+    }
 }

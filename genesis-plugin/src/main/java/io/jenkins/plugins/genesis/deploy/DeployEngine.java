@@ -1,0 +1,180 @@
+package io.jenkins.plugins.genesis.deploy;
+
+import hudson.AbortException;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
+import hudson.init.Terminator;
+import hudson.model.Run;
+import io.genesis.core.approval.ApprovalDecision;
+import io.genesis.core.approval.Approver;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.time.ExecutorScheduler;
+import io.jenkins.plugins.genesis.JenkinsFacade;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The controller's rollout engine in Jenkins: a {@link RolloutHost} over {@code JENKINS_HOME/genesis},
+ * woken by its own scheduler thread (not Jenkins' shared timer, whose threads a slow target would
+ * hold), started once every job is loaded, and stopped at shutdown, letting a running transition
+ * finish. Everything the engine decides is stored before it acts, so a controller that dies instead
+ * loses nothing: the next start's reconciler carries on.
+ *
+ * <p>For the approval page: {@link #runOf} finds the build waiting for a rollout, {@link #decide}
+ * hands an approver's answer to the engine, and {@link #approver} is where the page's approver is
+ * plugged in.
+ */
+public final class DeployEngine {
+
+    private static final Logger LOGGER = Logger.getLogger(DeployEngine.class.getName());
+
+    private static volatile RolloutHost host;
+    /** Set at shutdown, so that nothing starts the engine again while Jenkins stops. */
+    private static volatile boolean stopped;
+
+    private DeployEngine() {}
+
+    /**
+     * Starts the engine and reconciles: what the previous controller left is resumed or rolled back,
+     * and unfinished rollouts whose build was deleted are rolled back.
+     */
+    @Initializer(after = InitMilestone.JOB_LOADED)
+    public static synchronized void start() {
+        RolloutHost started = running();
+        // Only now are all jobs loaded, so only now does a missing build mean a deleted one.
+        for (String line : started.reconcile(DeployEngine::buildExists)) {
+            LOGGER.info(line);
+        }
+    }
+
+    /**
+     * The engine, started on first use: a step that Pipeline resumes before the initializer has run
+     * (Pipeline loads builds as soon as their jobs are) must find it. Rollouts of the engine before a
+     * restart are adopted at once; rollouts of deleted builds wait for {@link #start()}.
+     */
+    private static synchronized RolloutHost running() {
+        if (host != null) {
+            return host;
+        }
+        if (stopped) {
+            throw new IllegalStateException("Jenkins is shutting down");
+        }
+        Path home = JenkinsFacade.singleton(GenesisDeployStep.DescriptorImpl.class)
+                .jenkinsHome()
+                .toPath();
+        Clock clock = Clock.systemUTC();
+        ExecutorScheduler scheduler = new ExecutorScheduler(
+                clock, e -> LOGGER.log(Level.WARNING, "a Genesis rollout step failed and will be tried again", e));
+        RolloutHost started = RolloutHost.builder()
+                .directory(home.resolve("genesis"))
+                .clock(clock)
+                .scheduler(scheduler, scheduler)
+                .targets(new TargetOpeners(() -> JenkinsFacade.all(TargetOpener.class)))
+                .metricSources(new ProbeMetricSources())
+                .approver(approver())
+                .whenEndedUnwatched(DeployEngine::showOnItsBuild)
+                .build();
+        host = started;
+        return started;
+    }
+
+    /** Stops the scheduler; running transitions may finish, every rollout stays stored for the next start. */
+    @Terminator
+    public static synchronized void stop() {
+        stopped = true;
+        RolloutHost running = host;
+        host = null;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /**
+     * The approver the engine asks. Until the approval page is wired in, approval is announced in the
+     * waiting build's console; the page's approver replaces this line:
+     * {@code return new JenkinsApprover(DeployEngine::runOf, DeployEngine::decide);}
+     */
+    static Approver approver() {
+        return new ConsoleApprover((rolloutId, line) -> {
+            RolloutHost running = host;
+            if (running != null) {
+                running.say(rolloutId, StepWatchers.PREFIX + line);
+            }
+        });
+    }
+
+    /** The engine, for the steps; started on first use. */
+    static RolloutHost host() throws AbortException {
+        try {
+            return running();
+        } catch (RuntimeException e) {
+            throw new AbortException(Messages.ENGINE_NOT_RUNNING.format() + ": " + e.getMessage());
+        }
+    }
+
+    /** A waiting step's phase, for {@code StepExecution.getStatus()}. */
+    static String status(String rolloutId) {
+        try {
+            return RolloutCalls.status(host(), rolloutId);
+        } catch (AbortException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The build that started {@code rolloutId}, if it still exists. */
+    public static Optional<Run<?, ?>> runOf(String rolloutId) {
+        RolloutHost running = host;
+        if (running == null) {
+            return Optional.empty();
+        }
+        try {
+            return running.buildOf(rolloutId).map(Run::fromExternalizableId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Hands an approver's answer to the engine, which checks it against the environment's rules.
+     *
+     * @throws io.genesis.core.approval.ApprovalRefusedException when the rules refuse it
+     * @throws IllegalStateException when the engine is not running or the rollout waits for no approval
+     */
+    public static void decide(String rolloutId, ApprovalDecision decision) {
+        RolloutHost running = host;
+        if (running == null) {
+            throw new IllegalStateException(Messages.ENGINE_NOT_RUNNING.format());
+        }
+        running.decide(rolloutId, decision);
+    }
+
+    /**
+     * Shows the record of a rollout nobody waited for on the page of the build that started it, such
+     * as one whose build did not resume after a crash; a build that is gone is left alone.
+     */
+    private static void showOnItsBuild(DeploymentRecord record) {
+        if (record.build().isEmpty()) {
+            return;
+        }
+        try {
+            Run<?, ?> run = Run.fromExternalizableId(record.build());
+            if (run != null) {
+                DeploymentAction.record(run, record);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not show rollout " + record.id() + " on build " + record.build(), e);
+        }
+    }
+
+    private static boolean buildExists(String externalizableId) {
+        try {
+            return Run.fromExternalizableId(externalizableId) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package io.jenkins.plugins.genesis.deploy;
+
+import io.genesis.core.approval.ApprovalDecision;
+import io.genesis.core.approval.Approver;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.monitor.MetricSourceFactory;
+import io.genesis.core.rollout.EngineSettings;
+import io.genesis.core.rollout.Orchestrator;
+import io.genesis.core.rollout.ReconcileReport;
+import io.genesis.core.rollout.RolloutEvent;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.RolloutView;
+import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.store.FileRolloutLock;
+import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.TargetFactory;
+import io.genesis.core.time.Scheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The controller's rollout engine: one {@link Orchestrator} on the durable file stores of one
+ * directory (under {@code JENKINS_HOME/genesis} in Jenkins), woken by its own scheduler. It knows no
+ * Jenkins type, so tests drive it exactly as the Pipeline steps do.
+ *
+ * <p>Steps wait without a thread: each registers a {@link RolloutWatcher} by rollout id; the engine's
+ * events go to that watcher, and when the rollout's record is stored the watcher hears the end once.
+ * A rollout started by a step gets an id derived from the step's idempotency key (the build and the
+ * step's node), so a second start of the same step, or a resumed step that never learnt its id,
+ * finds the same rollout instead of deploying twice.
+ */
+public final class RolloutHost implements AutoCloseable {
+
+    private static final String OWNER_FILE = "engine-owner";
+
+    private final Orchestrator engine;
+    private final FileRolloutStateStore states;
+    private final JsonLinesHistoryStore history;
+    private final Scheduler scheduler;
+    private final AutoCloseable stopScheduler;
+    private final Clock clock;
+    private final Map<RolloutId, RolloutWatcher> watchers = new ConcurrentHashMap<>();
+    private final Consumer<DeploymentRecord> unwatched;
+    private final Object submitting = new Object();
+    /** Rollouts whose step was stopped before the engine took them: they must not start. */
+    private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
+    /** The id the rollout being submitted gets; read by the engine's id supplier inside submit. */
+    private volatile RolloutId nextId;
+
+    private RolloutHost(Builder builder) {
+        Path dir = Objects.requireNonNull(builder.directory, "directory");
+        this.clock = Objects.requireNonNull(builder.clock, "clock");
+        this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler");
+        this.stopScheduler = builder.stopScheduler;
+        this.unwatched = builder.unwatched;
+        this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
+        this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
+        EngineSettings settings = builder.settings == null
+                ? EngineSettings.defaults(ownerOf(dir))
+                : builder.settings.withOwner(ownerOf(dir));
+        this.engine = Orchestrator.builder()
+                .settings(settings)
+                .clock(clock)
+                .scheduler(scheduler)
+                .states(states)
+                .locks(new FileRolloutLock(dir.resolve("locks")))
+                .history(history)
+                .targets(Objects.requireNonNull(builder.targets, "targets"))
+                .metricSources(Objects.requireNonNull(builder.metricSources, "metricSources"))
+                .approver(Objects.requireNonNull(builder.approver, "approver"))
+                .listener(this::heard)
+                .ids(this::takeId)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The id of the rollout a step with {@code idempotencyKey} starts: the same key, the same rollout. */
+    public static String idFor(String idempotencyKey) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "j-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Starts the rollout of the step with {@code idempotencyKey}, or attaches {@code watcher} to it
+     * when it exists already. The submission itself runs on the engine's thread, never the caller's:
+     * opening a target may take a while, and a Pipeline step must not hold the script's thread.
+     *
+     * @return the rollout's id
+     */
+    public String deploy(String idempotencyKey, RolloutRequest request, RolloutWatcher watcher) {
+        RolloutId id = RolloutId.of(idFor(idempotencyKey));
+        watchers.put(id, watcher);
+        if (states.load(id).isPresent()) {
+            watcher.say("attached to rollout " + id + ", which this step started before");
+            checkEnded(id);
+            return id.value();
+        }
+        scheduler.schedule("submit:" + id, clock.instant(), () -> submit(id, request));
+        return id.value();
+    }
+
+    private void submit(RolloutId id, RolloutRequest request) {
+        try {
+            synchronized (submitting) {
+                if (states.load(id).isPresent() || withdrawn.remove(id)) {
+                    return;
+                }
+                nextId = id;
+                try {
+                    engine.submit(request);
+                } finally {
+                    nextId = null;
+                }
+            }
+        } catch (RuntimeException e) {
+            RolloutWatcher watcher = watchers.remove(id);
+            if (watcher != null) {
+                watcher.refused(describe(e));
+            }
+            return;
+        }
+        if (withdrawn.remove(id)) {
+            // The step was stopped while the engine took the request: undo it at once, with a record.
+            engine.rollback(id, "the build was stopped while the rollout was being submitted", "jenkins");
+        }
+        checkEnded(id);
+    }
+
+    /**
+     * Makes sure a rollout submitted by {@link #deploy} but not yet stored never starts (its step was
+     * stopped); one the engine is taking right now is rolled back as soon as it is stored.
+     *
+     * @return whether the rollout is stored already (then roll it back instead)
+     */
+    public boolean withdraw(String rolloutId) {
+        RolloutId id = RolloutId.of(rolloutId);
+        withdrawn.add(id);
+        watchers.remove(id);
+        if (states.load(id).isPresent()) {
+            withdrawn.remove(id);
+            return true;
+        }
+        return false;
+    }
+
+    private RolloutId takeId() {
+        RolloutId id = nextId;
+        if (id == null) {
+            throw new IllegalStateException("a rollout was submitted outside RolloutHost.deploy; it has no step id");
+        }
+        return id;
+    }
+
+    /**
+     * Attaches {@code watcher} to a stored rollout, such as after a restart. A rollout that ended
+     * meanwhile is reported ended at once.
+     *
+     * @return whether the rollout exists
+     */
+    public boolean attach(String rolloutId, RolloutWatcher watcher) {
+        RolloutId id = RolloutId.of(rolloutId);
+        if (states.load(id).isEmpty()) {
+            return false;
+        }
+        watchers.put(id, watcher);
+        checkEnded(id);
+        return true;
+    }
+
+    /** Whether the step with {@code idempotencyKey} has started a rollout that is stored. */
+    public boolean started(String idempotencyKey) {
+        return states.load(RolloutId.of(idFor(idempotencyKey))).isPresent();
+    }
+
+    /** Writes {@code line} to whoever waits for {@code rolloutId}, if anybody does. */
+    public void say(String rolloutId, String line) {
+        RolloutWatcher watcher = watchers.get(RolloutId.of(rolloutId));
+        if (watcher != null) {
+            watcher.say(line);
+        }
+    }
+
+    /** Stops waiting for {@code rolloutId}; the rollout itself goes on. */
+    public void detach(String rolloutId) {
+        watchers.remove(RolloutId.of(rolloutId));
+    }
+
+    /**
+     * Rolls {@code rolloutId} back on the engine's thread; {@code watcher} hears the end, or why the
+     * engine refused (such as a rollout that ended otherwise, or whose previous version is gone).
+     */
+    public void rollback(String rolloutId, String reason, String by, RolloutWatcher watcher) {
+        RolloutId id = RolloutId.of(rolloutId);
+        watchers.put(id, watcher);
+        scheduler.schedule("rollback:" + id, clock.instant(), () -> {
+            try {
+                engine.rollback(id, reason, by);
+            } catch (RuntimeException e) {
+                RolloutWatcher refused = watchers.remove(id);
+                if (refused != null) {
+                    refused.refused(describe(e));
+                }
+                return;
+            }
+            checkEnded(id);
+        });
+    }
+
+    /**
+     * Hands an approver's answer to the rollout; the engine checks it against the environment's rules.
+     *
+     * @throws io.genesis.core.approval.ApprovalRefusedException when the rules refuse it
+     * @throws IllegalStateException when the rollout waits for no approval
+     * @throws IllegalArgumentException when the rollout does not exist
+     */
+    public void decide(String rolloutId, ApprovalDecision decision) {
+        engine.decide(RolloutId.of(rolloutId), decision);
+    }
+
+    /** The rollout as stored now. */
+    public Optional<RolloutView> view(String rolloutId) {
+        return engine.view(RolloutId.of(rolloutId));
+    }
+
+    /** The build that started {@code rolloutId} (a Jenkins run's externalizable id), if any. */
+    public Optional<String> buildOf(String rolloutId) {
+        return states.load(RolloutId.of(rolloutId))
+                .map(state -> state.request().build())
+                .filter(build -> !build.isEmpty());
+    }
+
+    /** The record of {@code rolloutId}, once it has ended. */
+    public Optional<DeploymentRecord> record(String rolloutId) {
+        return history.find(rolloutId);
+    }
+
+    /**
+     * The newest rollout of {@code key} that {@code build} started, or of any build when
+     * {@code build} is {@code null}: what a rollback step rolls back.
+     */
+    public Optional<String> latest(DeploymentKey key, String build) {
+        return states.list().stream()
+                .filter(state -> state.request().key().equals(key))
+                .filter(state -> build == null || state.request().build().equals(build))
+                .max(Comparator.comparing(RolloutState::submittedAt).thenComparing(RolloutState::id))
+                .map(state -> state.id().value());
+    }
+
+    /**
+     * At start-up: resumes or rolls back what the previous controller left (the engine's
+     * reconciler), then rolls back every unfinished rollout whose build no longer exists, since no
+     * step waits for it and nobody would see its approval prompt.
+     *
+     * @param buildExists whether the build with a given externalizable id still exists
+     * @return one line per rollout handled, for the controller's log
+     */
+    public List<String> reconcile(Predicate<String> buildExists) {
+        ReconcileReport report = engine.reconcile();
+        List<String> lines = new ArrayList<>();
+        report.resumed().forEach(id -> lines.add("resumed rollout " + id));
+        report.rolledBack().forEach(id -> lines.add("rolling back rollout " + id + " (recovery policy)"));
+        for (RolloutState state : states.list()) {
+            String build = state.request().build();
+            if (state.stage() == Stage.DONE
+                    || state.stage() == Stage.ROLLING_BACK
+                    || build.isEmpty()
+                    || buildExists.test(build)) {
+                continue;
+            }
+            try {
+                engine.rollback(state.id(), "its build " + build + " no longer exists", "jenkins");
+                lines.add("rolling back rollout " + state.id() + ": its build " + build + " no longer exists");
+            } catch (RuntimeException e) {
+                lines.add("could not roll back rollout " + state.id() + " of the vanished build " + build + ": "
+                        + describe(e));
+            }
+        }
+        return lines;
+    }
+
+    private void heard(RolloutEvent event) {
+        RolloutWatcher watcher = watchers.get(event.id());
+        if (watcher == null) {
+            reportUnwatched(event.id());
+            return;
+        }
+        watcher.say(event.id() + ": " + event.message());
+        checkEnded(event.id());
+    }
+
+    private void checkEnded(RolloutId id) {
+        RolloutWatcher watcher = watchers.get(id);
+        if (watcher == null) {
+            return;
+        }
+        Optional<RolloutState> state = states.load(id);
+        if (state.isEmpty() || state.get().stage() != Stage.DONE) {
+            return;
+        }
+        Optional<DeploymentRecord> record = history.find(id.value());
+        if (record.isPresent() && watcher.endsWith(record.get()) && watchers.remove(id, watcher)) {
+            watcher.ended(record.get());
+        }
+    }
+
+    /**
+     * A rollout nobody waits for (its build did not resume after a crash, or it was rolled back from
+     * elsewhere) that has ended or changed after its end: its record goes to whoever shows it.
+     */
+    private void reportUnwatched(RolloutId id) {
+        Optional<RolloutState> state = states.load(id);
+        if (state.isPresent() && state.get().stage() == Stage.DONE) {
+            history.find(id.value()).ifPresent(unwatched);
+        }
+    }
+
+    /** Stops the scheduler (a running transition may finish); every rollout stays stored for the next start. */
+    @Override
+    public void close() {
+        watchers.clear();
+        if (stopScheduler != null) {
+            try {
+                stopScheduler.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the rollout scheduler: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * This engine's name, kept in the directory so that the engine after a restart knows the
+     * rollouts of the engine before it as its own and carries them on at once.
+     */
+    private static String ownerOf(Path dir) {
+        Path file = dir.resolve(OWNER_FILE);
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(file)) {
+                String owner = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!owner.isEmpty()) {
+                    return owner;
+                }
+            }
+            String owner = "jenkins-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(file, owner + "\n", StandardCharsets.UTF_8);
+            return owner;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the engine's name in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Assembles a host; approver and metric sources must be given, as in Jenkins they come from extensions. */
+    public static final class Builder {
+        private Path directory;
+        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler;
+        private AutoCloseable stopScheduler;
+        private TargetFactory targets;
+        private MetricSourceFactory metricSources;
+        private Approver approver;
+        private EngineSettings settings;
+        private Consumer<DeploymentRecord> unwatched = record -> {};
+
+        private Builder() {}
+
+        /**
+         * Hears the record of a rollout that ended (or changed after its end) while no step waited for
+         * it, so that its build's page still says what happened.
+         */
+        public Builder whenEndedUnwatched(Consumer<DeploymentRecord> value) {
+            this.unwatched = Objects.requireNonNull(value, "unwatched");
+            return this;
+        }
+
+        /** Where rollout states, locks and the history are kept. */
+        public Builder directory(Path value) {
+            this.directory = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** What wakes rollouts up; {@code stop} is closed with the host (the real-time scheduler), or null. */
+        public Builder scheduler(Scheduler value, AutoCloseable stop) {
+            this.scheduler = value;
+            this.stopScheduler = stop;
+            return this;
+        }
+
+        public Builder targets(TargetFactory value) {
+            this.targets = value;
+            return this;
+        }
+
+        public Builder metricSources(MetricSourceFactory value) {
+            this.metricSources = value;
+            return this;
+        }
+
+        public Builder approver(Approver value) {
+            this.approver = value;
+            return this;
+        }
+
+        /** How the engine runs rollouts; its owner is replaced by the name kept in the directory. */
+        public Builder settings(EngineSettings value) {
+            this.settings = value;
+            return this;
+        }
+
+        public RolloutHost build() {
+            return new RolloutHost(this);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.genesis.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.SourceRef;
+import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.target.TargetSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeployTranslationTest {
+
+    private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    private static final TargetSpec KUBERNETES = new TargetSpec("kubernetes", Map.of("namespace", "shop"));
+
+    private static BuildFacts build(Map<String, String> variables) {
+        return new BuildFacts("shop/main#7", "bob", "ci-bot", variables);
+    }
+
+    private static GenesisDeployStep step() {
+        return new GenesisDeployStep("shop", "staging");
+    }
+
+    @Test
+    void shouldMapTheStepAndTheBuildOntoOneRequest() {
+        // given
+        GenesisDeployStep step = step();
+        step.setStrategy("rolling");
+        step.setMaxSurge("50");
+        step.setImage("registry.example.com/shop:1.4.0");
+        step.setProbeUrl("http://127.0.0.1:8080/health");
+
+        // when
+        RolloutRequest request = DeployTranslation.request(
+                step,
+                Environments.defaults().named("staging"),
+                KUBERNETES,
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")));
+
+        // then
+        assertThat(request.strategy()).isEqualTo("rolling");
+        assertThat(request.strategySettings().rollingBounds().maxSurge().value())
+                .isEqualTo(50.0);
+        assertThat(request.version().value()).isEqualTo("1.4.0");
+        assertThat(request.commit()).isEqualTo(COMMIT);
+        assertThat(request.ref()).isEqualTo(SourceRef.branch("main"));
+        assertThat(request.target().settings())
+                .containsEntry("image", "registry.example.com/shop:1.4.0")
+                .containsEntry("namespace", "shop");
+        assertThat(request.metrics().kind()).isEqualTo("httpProbe");
+        assertThat(request.build()).isEqualTo("shop/main#7");
+        assertThat(request.initiator()).isEqualTo("bob");
+        assertThat(request.initiatorAccount()).isEqualTo("ci-bot");
+    }
+
+    @Test
+    void shouldRefuseAScriptThatClaimsAnotherBranchThanItsMultibranchBuild() {
+        // given
+        GenesisDeployStep step = step();
+        step.setRef("main");
+
+        // then
+        assertThatThrownBy(() -> DeployTranslation.ref(step, build(Map.of("BRANCH_NAME", "feature/x"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ref: 'main'")
+                .hasMessageContaining("feature/x");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'', TAG_NAME, v1.2.3, TAG, v1.2.3",
+        "'', GIT_BRANCH, origin/main, BRANCH, main",
+        "release/1, NONE, '', BRANCH, release/1",
+        "refs/tags/v2, NONE, '', TAG, v2"
+    })
+    void shouldTakeTheRefFromTheBuildElseTheScript(
+            String given, String variable, String value, SourceRef.Kind kind, String name) {
+        // given
+        GenesisDeployStep step = step();
+        step.setRef(given);
+
+        // when
+        SourceRef ref = DeployTranslation.ref(step, build(Map.of(variable, value)));
+
+        // then
+        assertThat(ref).isEqualTo(new SourceRef(kind, name));
+    }
+
+    @Test
+    void shouldNameTheFixWhenNoCommitIsKnown() {
+        assertThatThrownBy(() -> DeployTranslation.commit(step(), build(Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commit:")
+                .hasMessageContaining("GIT_COMMIT");
+    }
+
+    @Test
+    void shouldNameTheTuningOptionAsTheScriptWritesIt() {
+        // given
+        GenesisDeployStep step = step();
+        step.setKeepPrevious("forever");
+
+        // then
+        assertThatThrownBy(() -> DeployTranslation.request(
+                        step,
+                        Environments.defaults().named("staging"),
+                        KUBERNETES,
+                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keepPrevious")
+                .hasMessageContaining("forever");
+    }
+
+    @Test
+    void shouldRefuseTwoDifferentImages() {
+        // given
+        GenesisDeployStep step = step();
+        step.setImage("shop:2");
+
+        // then
+        assertThatThrownBy(() -> DeployTranslation.request(
+                        step,
+                        Environments.defaults().named("staging"),
+                        new TargetSpec("kubernetes", Map.of("image", "shop:1")),
+                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shop:2")
+                .hasMessageContaining("shop:1");
+    }
+}
