@@ -10,6 +10,7 @@ import io.genesis.core.approval.Approver;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.time.ExecutorScheduler;
 import io.jenkins.plugins.genesis.JenkinsFacade;
+import io.jenkins.plugins.genesis.approval.JenkinsApprover;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,9 @@ import java.util.logging.Logger;
 public final class DeployEngine {
 
     private static final Logger LOGGER = Logger.getLogger(DeployEngine.class.getName());
+
+    /** The approval pages' approver; answers reach the engine through {@link #decide}. */
+    private static final JenkinsApprover APPROVER = new JenkinsApprover(DeployEngine::runOf, DeployEngine::decide);
 
     private static volatile RolloutHost host;
     /** Set at shutdown, so that nothing starts the engine again while Jenkins stops. */
@@ -77,6 +81,8 @@ public final class DeployEngine {
                 .metricSources(new ProbeMetricSources())
                 .approver(approver())
                 .whenEndedUnwatched(DeployEngine::showOnItsBuild)
+                .whenEnded(record ->
+                        APPROVER.close(record.id(), "the rollout ended " + record.status() + " without an answer"))
                 .build();
         host = started;
         return started;
@@ -94,17 +100,11 @@ public final class DeployEngine {
     }
 
     /**
-     * The approver the engine asks. Until the approval page is wired in, approval is announced in the
-     * waiting build's console; the page's approver replaces this line:
-     * {@code return new JenkinsApprover(DeployEngine::runOf, DeployEngine::decide);}
+     * The approver the engine asks: the approval page on the waiting build ({@code genesis-approval}),
+     * whose answers come back through {@link #decide}, judged by the engine.
      */
     static Approver approver() {
-        return new ConsoleApprover((rolloutId, line) -> {
-            RolloutHost running = host;
-            if (running != null) {
-                running.say(rolloutId, StepWatchers.PREFIX + line);
-            }
-        });
+        return APPROVER;
     }
 
     /** The engine, for the steps; started on first use. */

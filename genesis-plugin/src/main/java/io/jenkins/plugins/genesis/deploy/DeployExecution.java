@@ -10,6 +10,7 @@ import io.genesis.core.policy.Environment;
 import io.genesis.core.rollout.RolloutRequest;
 import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.JenkinsFacade;
+import io.jenkins.plugins.genesis.approval.WaitsForRollout;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -21,7 +22,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * build, so it holds only the rollout's id and its idempotency key (the build's id and the step's
  * node); the engine's store holds the rest. {@link RolloutCalls} does the work.
  */
-final class DeployExecution extends StepExecution {
+final class DeployExecution extends StepExecution implements WaitsForRollout {
 
     private static final long serialVersionUID = 1L;
 
@@ -80,6 +81,12 @@ final class DeployExecution extends StepExecution {
                 "the build was aborted: " + cause.getMessage(),
                 JenkinsFacade.currentUserName(),
                 sink());
+    }
+
+    /** The rollout this step waits for, so that its approval's pause lands on this step's node. */
+    @Override
+    public String getRolloutId() {
+        return rolloutId;
     }
 
     @Override

@@ -14,8 +14,7 @@ enum Messages {
     NOTHING_TO_ROLL_BACK,
     ROLLED_BACK_WARNING,
     ENGINE_NOT_RUNNING,
-    UNKNOWN_TARGET_KIND,
-    AWAITING_APPROVAL;
+    UNKNOWN_TARGET_KIND;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

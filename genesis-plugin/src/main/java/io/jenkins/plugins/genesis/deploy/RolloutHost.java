@@ -63,6 +63,7 @@ public final class RolloutHost implements AutoCloseable {
     private final Clock clock;
     private final Map<RolloutId, RolloutWatcher> watchers = new ConcurrentHashMap<>();
     private final Consumer<DeploymentRecord> unwatched;
+    private final Consumer<DeploymentRecord> ended;
     private final Object submitting = new Object();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
@@ -75,6 +76,7 @@ public final class RolloutHost implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler");
         this.stopScheduler = builder.stopScheduler;
         this.unwatched = builder.unwatched;
+        this.ended = builder.ended;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
         EngineSettings settings = builder.settings == null
@@ -312,10 +314,19 @@ public final class RolloutHost implements AutoCloseable {
         RolloutWatcher watcher = watchers.get(event.id());
         if (watcher == null) {
             reportUnwatched(event.id());
-            return;
+        } else {
+            watcher.say(event.id() + ": " + event.message());
+            checkEnded(event.id());
         }
-        watcher.say(event.id() + ": " + event.message());
-        checkEnded(event.id());
+        reportEnded(event.id());
+    }
+
+    /** Every rollout that has ended, watched or not, goes to {@code ended} (such as to close its approval pages). */
+    private void reportEnded(RolloutId id) {
+        Optional<RolloutState> state = states.load(id);
+        if (state.isPresent() && state.get().stage() == Stage.DONE) {
+            history.find(id.value()).ifPresent(ended);
+        }
     }
 
     private void checkEnded(RolloutId id) {
@@ -395,6 +406,7 @@ public final class RolloutHost implements AutoCloseable {
         private Approver approver;
         private EngineSettings settings;
         private Consumer<DeploymentRecord> unwatched = record -> {};
+        private Consumer<DeploymentRecord> ended = record -> {};
 
         private Builder() {}
 
@@ -404,6 +416,15 @@ public final class RolloutHost implements AutoCloseable {
          */
         public Builder whenEndedUnwatched(Consumer<DeploymentRecord> value) {
             this.unwatched = Objects.requireNonNull(value, "unwatched");
+            return this;
+        }
+
+        /**
+         * Hears the record of every rollout that ended (or changed after its end), watched or not: what
+         * the rollout left open, such as an approval page still offering its buttons, can be closed.
+         */
+        public Builder whenEnded(Consumer<DeploymentRecord> value) {
+            this.ended = Objects.requireNonNull(value, "ended");
             return this;
         }
 
