@@ -38,12 +38,7 @@ final class AnalysisStep {
         while (!now.isBefore(progress.nextSampleAt())) {
             Instant to = min(now, progress.deadline());
             MetricWindow window = new MetricWindow(progress.lastSampleAt(), to);
-            SampleVerdict verdict;
-            try {
-                verdict = analyzer.classify(source.sample(window));
-            } catch (RuntimeException e) {
-                verdict = Analyzer.unavailable(window, source.describe() + " failed: " + Transitions.describe(e));
-            }
+            SampleVerdict verdict = analyzer.sample(source, window);
             AnalysisRun run = progress.analysis().plus(verdict, to);
             AnalysisDecision decision = analyzer.judge(run, verdict);
             switch (decision.kind()) {
