@@ -16,6 +16,7 @@ import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.time.ExecutorScheduler;
+import io.genesis.core.time.Scheduler;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,11 @@ final class Engine implements AutoCloseable {
 
     Orchestrator orchestrator() {
         return orchestrator;
+    }
+
+    /** The real-time scheduler the orchestrator runs on, for what shares it (a watch). */
+    Scheduler scheduler() {
+        return scheduler;
     }
 
     EngineOwner owner() {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             GateCommand.class,
             DeployCommand.class,
             RollbackCommand.class,
+            MonitorCommand.class,
             HistoryCommand.class,
             StatusCommand.class,
             DemoCommand.class

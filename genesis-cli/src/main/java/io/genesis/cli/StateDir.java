@@ -82,6 +82,10 @@ record StateDir(Path root) {
         return root.resolve("requests");
     }
 
+    Path watchDir() {
+        return root.resolve("watches");
+    }
+
     FileRolloutStateStore states() {
         return new FileRolloutStateStore(rolloutDir());
     }

@@ -41,6 +41,21 @@ public final class Analyzer {
                 Classification.INCONCLUSIVE);
     }
 
+    /**
+     * Samples {@code source} over {@code window} and judges the sample. A source that fails gives
+     * an inconclusive sample with its error, never a healthy one.
+     */
+    public SampleVerdict sample(MetricSource source, MetricWindow window) {
+        try {
+            return classify(source.sample(window));
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null || e.getMessage().isBlank()
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            return unavailable(window, source.describe() + " failed: " + message);
+        }
+    }
+
     /** Judges one sample. No analysed metric at all makes it inconclusive, never healthy. */
     public SampleVerdict classify(MetricReadings readings) {
         List<Reading> judged = new ArrayList<>();

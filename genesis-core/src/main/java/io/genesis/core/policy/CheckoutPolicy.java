@@ -103,7 +103,7 @@ public final class CheckoutPolicy {
                 gate = gate.withFindings(
                         entry.check(PolicyKey.FINDINGS, () -> trustedBounds.tightenedBy(asked, trustedName)));
             }
-            return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect());
+            return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect(), watchWindow());
         }
 
         private ApprovalPolicy approval() {
@@ -169,6 +169,14 @@ public final class CheckoutPolicy {
             boolean protect = entry.flag(PolicyKey.PROTECTED).orElse(base.protectedEnvironment());
             requireNot(!protect && base.protectedEnvironment(), PolicyKey.PROTECTED, false, true);
             return protect;
+        }
+
+        /** The post-deploy watch: a checkout may lengthen it, never shorten it. */
+        private Duration watchWindow() {
+            long trusted = base.watchWindow().toHours();
+            long hours = entry.hours(PolicyKey.WATCH_HOURS).map(Long::valueOf).orElse(trusted);
+            requireNot(hours < trusted, PolicyKey.WATCH_HOURS, hours, trusted);
+            return entry.check(PolicyKey.WATCH_HOURS, () -> Environment.requireWatchWindow(Duration.ofHours(hours)));
         }
 
         private void requireNot(boolean looser, PolicyKey key, Object asked, Object trusted) {

@@ -1,5 +1,6 @@
 package io.genesis.core.policy;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  * @param protectedEnvironment whether a checkout's configuration may not name targets, credentials
  *     or API addresses for this environment; {@code production} is protected unless configured
  *     otherwise
+ * @param watchWindow how long a successful rollout is watched afterwards (zero: not at all);
+ *     {@code production} is watched 48 hours unless configured otherwise
  */
 public record Environment(
         String name,
@@ -21,10 +24,17 @@ public record Environment(
         ApprovalPolicy approval,
         RefPolicy refs,
         boolean allowForce,
-        boolean protectedEnvironment) {
+        boolean protectedEnvironment,
+        Duration watchWindow) {
 
     /** The name of the environment that is protected unless its configuration says otherwise. */
     public static final String PROTECTED_BY_DEFAULT = "production";
+
+    /** The release guide's post-deploy window, for {@value #PROTECTED_BY_DEFAULT}. */
+    public static final Duration PRODUCTION_WATCH_WINDOW = Duration.ofHours(48);
+
+    /** The longest watch an environment may ask for. */
+    public static final Duration LONGEST_WATCH_WINDOW = Duration.ofDays(30);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -33,11 +43,38 @@ public record Environment(
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(refs, "refs");
+        watchWindow = requireWatchWindow(watchWindow == null ? defaultWatchWindow(name) : watchWindow);
+    }
+
+    /** Checks a post-deploy watch window: from none to {@link #LONGEST_WATCH_WINDOW}. */
+    public static Duration requireWatchWindow(Duration window) {
+        if (window.isNegative() || window.compareTo(LONGEST_WATCH_WINDOW) > 0) {
+            throw new IllegalArgumentException("the post-deploy watch window must be from 0 to "
+                    + LONGEST_WATCH_WINDOW.toHours() + " hours, got " + window.toHours()
+                    + " hours; 48 is the release guide's window, 0 means none");
+        }
+        return window;
+    }
+
+    /** An environment watched for its default window after each rollout (48 hours for production, none elsewhere). */
+    public Environment(
+            String name,
+            GateThresholds gate,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            boolean allowForce,
+            boolean protectedEnvironment) {
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, null);
+    }
+
+    /** The window watched when the configuration does not say: 48 hours for production, none elsewhere. */
+    public static Duration defaultWatchWindow(String name) {
+        return PROTECTED_BY_DEFAULT.equals(name) ? PRODUCTION_WATCH_WINDOW : Duration.ZERO;
     }
 
     /** An environment that allows force, and is protected when it is called {@code production}. */
     public Environment(String name, GateThresholds gate, ApprovalPolicy approval, RefPolicy refs) {
-        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name));
+        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name), null);
     }
 
     /**
@@ -54,22 +91,26 @@ public record Environment(
     }
 
     public Environment withGate(GateThresholds thresholds) {
-        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment);
+        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment, watchWindow);
     }
 
     public Environment withApproval(ApprovalPolicy policy) {
-        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment);
+        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment, watchWindow);
     }
 
     public Environment withRefs(RefPolicy policy) {
-        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment);
+        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment, watchWindow);
     }
 
     public Environment withAllowForce(boolean allow) {
-        return new Environment(name, gate, approval, refs, allow, protectedEnvironment);
+        return new Environment(name, gate, approval, refs, allow, protectedEnvironment, watchWindow);
+    }
+
+    public Environment withWatchWindow(Duration window) {
+        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, window);
     }
 
     public Environment withProtected(boolean protect) {
-        return new Environment(name, gate, approval, refs, allowForce, protect);
+        return new Environment(name, gate, approval, refs, allowForce, protect, watchWindow);
     }
 }

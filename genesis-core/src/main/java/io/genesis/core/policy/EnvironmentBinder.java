@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * approvers} and {@code approverGroups} none, {@code waitTimerMinutes} 0, {@code
  * preventSelfApproval} false, {@code allowedBranches} and {@code allowedTags} none (nothing may
  * deploy), {@code allowForce} true (DESIGN.md's rule: a gate may be forced with a recorded reason),
- * {@code protected} true for {@code production} only. {@code name}, {@code minPassRate} and {@code
+ * {@code protected} true for {@code production} only, {@code watchHours} 48 for {@code production} and 0
+ * (no post-deploy watch) elsewhere. {@code name}, {@code minPassRate} and {@code
  * minCoverage} are required.
  */
 public final class EnvironmentBinder {
@@ -132,7 +133,12 @@ public final class EnvironmentBinder {
                 approval,
                 refs,
                 entry.flag(PolicyKey.ALLOW_FORCE).orElse(true),
-                entry.flag(PolicyKey.PROTECTED).orElse(Environment.PROTECTED_BY_DEFAULT.equals(entry.name())));
+                entry.flag(PolicyKey.PROTECTED).orElse(Environment.PROTECTED_BY_DEFAULT.equals(entry.name())),
+                entry.check(
+                        PolicyKey.WATCH_HOURS,
+                        () -> Environment.requireWatchWindow(entry.hours(PolicyKey.WATCH_HOURS)
+                                .map(hours -> Duration.ofHours(hours))
+                                .orElse(Environment.defaultWatchWindow(entry.name())))));
     }
 
     /**
@@ -168,6 +174,9 @@ public final class EnvironmentBinder {
         tree.put(PolicyKey.ALLOWED_TAGS.key(), environment.refs().tags());
         tree.put(PolicyKey.ALLOW_FORCE.key(), environment.allowForce());
         tree.put(PolicyKey.PROTECTED.key(), environment.protectedEnvironment());
+        tree.put(
+                PolicyKey.WATCH_HOURS.key(),
+                Math.toIntExact(environment.watchWindow().toHours()));
         return tree;
     }
 }

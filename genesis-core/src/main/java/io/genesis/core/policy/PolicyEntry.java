@@ -98,6 +98,15 @@ public final class PolicyEntry {
 
     /** Whole minutes, zero or more, if set. */
     public Optional<Integer> minutes(PolicyKey key) {
+        return whole(key);
+    }
+
+    /** Whole hours, zero or more, if set. */
+    public Optional<Integer> hours(PolicyKey key) {
+        return whole(key);
+    }
+
+    private Optional<Integer> whole(PolicyKey key) {
         return number(key).map(value -> {
             if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
                 throw wrongType(key, values.get(key.key()));

@@ -25,6 +25,7 @@ public enum PolicyKey {
     ALLOWED_TAGS("allowedTags", "a list such as [\"v*\"]"),
     ALLOW_FORCE("allowForce", "true or false"),
     PROTECTED("protected", "true or false"),
+    WATCH_HOURS("watchHours", "whole hours such as 48, or 0 for no post-deploy watch"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

@@ -1,16 +1,7 @@
 package io.genesis.core.rollout;
 
 import io.genesis.core.approval.ApprovalRequest;
-import io.genesis.core.history.AnalysisRecord;
-import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.history.RecordStatus;
-import io.genesis.core.monitor.AnalysisDecision;
-import io.genesis.core.monitor.AnalysisRun;
-import io.genesis.core.monitor.Analyzer;
-import io.genesis.core.monitor.MetricSource;
-import io.genesis.core.monitor.MetricWindow;
-import io.genesis.core.monitor.SampleVerdict;
-import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.target.DeploymentContext;
@@ -21,9 +12,7 @@ import io.genesis.core.target.TrafficRouter;
 import io.genesis.core.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +21,11 @@ import java.util.function.Supplier;
  */
 final class StepRunner implements Step.Visitor<Next> {
 
-    private final Orchestrator engine;
+    private final Transitions engine;
     private final RolloutState state;
     private final Bound resources;
 
-    StepRunner(Orchestrator engine, RolloutState state, Bound resources) {
+    StepRunner(Transitions engine, RolloutState state, Bound resources) {
         this.engine = engine;
         this.state = state;
         this.resources = resources;
@@ -49,66 +38,7 @@ final class StepRunner implements Step.Visitor<Next> {
 
     /** Stores the rollout as entering step {@code index}: the intent is on disk before any action. */
     RolloutState enter(RolloutState.Editor editor, int index) {
-        Step step = state.plan().step(index);
-        Instant now = engine.now();
-        RolloutState.Editor entering = editor.stage(Stage.RUNNING).step(index, progress(step, index, now));
-        if (step.touchesTarget()) {
-            entering.touched(true);
-        }
-        if (step instanceof Step.SetWeight weight) {
-            entering.weight(weight.weight());
-        }
-        if (step instanceof Step.Promote) {
-            entering.promoted(true).weight(Percentage.HUNDRED);
-        }
-        entering.journal(entering.journal()
-                .startPhase(new PhaseRecord(index + 1, step.kind(), step.describe(), now, null, "", "")));
-        RolloutState entered = engine.save(entering);
-        engine.emit(entered, "step " + (index + 1) + "/" + state.plan().size() + ": " + step.describe());
-        return entered;
-    }
-
-    private RolloutState.StepProgress progress(Step step, int index, Instant now) {
-        EngineSettings settings = engine.settings();
-        Instant progressDeadline = now.plus(settings.progressDeadline());
-        if (step instanceof Step.Pause pause) {
-            return RolloutState.StepProgress.entered(now, now.plus(pause.duration()));
-        }
-        if (step instanceof Step.Analyse analyse) {
-            Instant end = now.plus(analyse.window());
-            Instant first = min(now.plus(state.request().analysis().sampleInterval()), end);
-            return new RolloutState.StepProgress(now, end, false, now, first, AnalysisRun.empty(), null, null);
-        }
-        if (step instanceof Step.AwaitApproval) {
-            ApprovalRequest request = approvalRequest(index, now);
-            return new RolloutState.StepProgress(now, request.deadline(), false, null, null, null, request, null);
-        }
-        return RolloutState.StepProgress.entered(now, progressDeadline);
-    }
-
-    private ApprovalRequest approvalRequest(int index, Instant now) {
-        RolloutRequest request = state.request();
-        ApprovalPolicy policy = request.approval();
-        // A custom plan may ask for approval where the environment names nobody: administrators only.
-        boolean administratorsOnly =
-                policy.approvers().isEmpty() && policy.approverGroups().isEmpty();
-        return new ApprovalRequest(
-                state.id().value() + "-approval-" + (index + 1),
-                state.id().value(),
-                request.key(),
-                request.version(),
-                state.plan().strategy(),
-                "Deploy " + request.version() + " of " + request.key().application() + " to "
-                        + request.key().environment() + " with " + state.plan().strategy() + "?",
-                policy.approvers(),
-                policy.approverGroups(),
-                administratorsOnly,
-                request.initiator(),
-                policy.preventSelfApproval(),
-                now,
-                now.plus(policy.waitTimer()),
-                now.plus(policy.timeout()),
-                request.initiatorAccount());
+        return new StepEntry(engine, state).enter(editor, index);
     }
 
     // ---------------------------------------------------------------- the steps
@@ -125,7 +55,7 @@ final class StepRunner implements Step.Visitor<Next> {
         try {
             health = target().smokeCheck(context());
         } catch (RuntimeException e) {
-            return engine.fail(state, "smoke check could not run: " + Orchestrator.describe(e));
+            return engine.fail(state, "smoke check could not run: " + Transitions.describe(e));
         }
         return judgeHealth(state, health, "smoke check");
     }
@@ -186,7 +116,7 @@ final class StepRunner implements Step.Visitor<Next> {
                 return engine.trigger(
                         state,
                         RecordStatus.ROLLED_BACK,
-                        "could not ask for approval: " + Orchestrator.describe(e),
+                        "could not ask for approval: " + Transitions.describe(e),
                         "failed");
             }
             current = engine.save(state.edit().progress(progress.markIssued()));
@@ -201,46 +131,7 @@ final class StepRunner implements Step.Visitor<Next> {
 
     @Override
     public Next analyse(Step.Analyse step) {
-        MetricSource source = resources.metrics();
-        Analyzer analyzer = new Analyzer(state.request().analysis(), source.metrics());
-        RolloutState current = state;
-        RolloutState.StepProgress progress = current.progress();
-        Instant now = engine.now();
-        while (!now.isBefore(progress.nextSampleAt())) {
-            Instant to = min(now, progress.deadline());
-            MetricWindow window = new MetricWindow(progress.lastSampleAt(), to);
-            SampleVerdict verdict;
-            try {
-                verdict = analyzer.classify(source.sample(window));
-            } catch (RuntimeException e) {
-                verdict = Analyzer.unavailable(window, source.describe() + " failed: " + Orchestrator.describe(e));
-            }
-            AnalysisRun run = progress.analysis().plus(verdict, to);
-            AnalysisDecision decision = analyzer.judge(run, verdict);
-            switch (decision.kind()) {
-                case ROLL_BACK -> {
-                    return engine.trigger(
-                            recorded(current, run, to, "rolled back", decision.reason()),
-                            RecordStatus.ROLLED_BACK,
-                            decision.reason(),
-                            "failed");
-                }
-                case INCONCLUSIVE -> {
-                    return inconclusive(
-                            recorded(current, run, to, "inconclusive", decision.reason()), decision.reason());
-                }
-                case CONTINUE -> {
-                    if (!to.isBefore(progress.deadline())) {
-                        String summary = summary(run);
-                        return engine.complete(recorded(current, run, to, "passed", summary), summary);
-                    }
-                    progress = progress.sampled(
-                            to, min(to.plus(state.request().analysis().sampleInterval()), progress.deadline()), run);
-                    current = engine.save(current.edit().progress(progress));
-                }
-            }
-        }
-        return new Next.Wait(current, progress.nextSampleAt());
+        return new AnalysisStep(engine, state, resources.metrics()).run();
     }
 
     @Override
@@ -266,8 +157,8 @@ final class StepRunner implements Step.Visitor<Next> {
         } catch (RuntimeException e) {
             // The candidate already serves everything: a leftover previous version is waste, not a reason to roll back.
             outcome = "failed";
-            detail = "scaling the previous version down failed (" + Orchestrator.describe(e)
-                    + "); scale it down by hand";
+            detail =
+                    "scaling the previous version down failed (" + Transitions.describe(e) + "); scale it down by hand";
         }
         return engine.finishing(
                 state.edit().journal(state.journal().endPhase(engine.now(), outcome, detail)),
@@ -285,7 +176,7 @@ final class StepRunner implements Step.Visitor<Next> {
         try {
             action.run();
         } catch (RuntimeException e) {
-            return Optional.of(engine.fail(state, what + " failed: " + Orchestrator.describe(e)));
+            return Optional.of(engine.fail(state, what + " failed: " + Transitions.describe(e)));
         }
         return Optional.empty();
     }
@@ -304,7 +195,7 @@ final class StepRunner implements Step.Visitor<Next> {
             health = target().health(context());
         } catch (RuntimeException e) {
             // A failed poll is not a failed candidate: ask again until the deadline.
-            health = Health.progressing("health check failed: " + Orchestrator.describe(e));
+            health = Health.progressing("health check failed: " + Transitions.describe(e));
         }
         return judgeHealth(current, health, what);
     }
@@ -327,7 +218,7 @@ final class StepRunner implements Step.Visitor<Next> {
         try {
             health = target().promoted(context());
         } catch (RuntimeException e) {
-            health = Health.progressing("promote check failed: " + Orchestrator.describe(e));
+            health = Health.progressing("promote check failed: " + Transitions.describe(e));
         }
         if (health.isHealthy()) {
             return engine.complete(current, "the candidate is now the stable version");
@@ -343,7 +234,7 @@ final class StepRunner implements Step.Visitor<Next> {
         } catch (RuntimeException e) {
             // Not applied yet; what stands in the way (a quota refusing pods) is said if the deadline passes.
             applied = false;
-            problem = " (" + Orchestrator.describe(e) + ")";
+            problem = " (" + Transitions.describe(e) + ")";
         }
         if (applied) {
             return engine.complete(current, "router sends " + weight + " to the candidate");
@@ -364,44 +255,11 @@ final class StepRunner implements Step.Visitor<Next> {
         return new Next.Wait(current, min(now.plus(engine.settings().pollInterval()), deadline));
     }
 
-    private Next inconclusive(RolloutState current, String reason) {
-        return switch (current.request().analysis().onInconclusive()) {
-            case PAUSE -> engine.halt(current, reason);
-            case FAIL -> engine.trigger(current, RecordStatus.FAILED, reason, "inconclusive");
-            case ROLL_BACK -> engine.trigger(current, RecordStatus.ROLLED_BACK, reason, "inconclusive");
-        };
-    }
-
-    /** The state with this analysis window's record added to its journal (not yet stored). */
-    private RolloutState recorded(RolloutState current, AnalysisRun run, Instant to, String outcome, String reason) {
-        Map<String, Double> worst = new TreeMap<>();
-        run.worst().forEach((metric, value) -> worst.put(metric.name(), value));
-        AnalysisRecord record = new AnalysisRecord(
-                current.step() + 1,
-                current.progress().enteredAt(),
-                to,
-                run.samples(),
-                run.ok(),
-                run.warnings(),
-                run.inconclusive(),
-                run.critical(),
-                worst,
-                outcome,
-                reason,
-                run.notable());
-        return current.edit().journal(current.journal().analysis(record)).build();
-    }
-
-    private static String summary(AnalysisRun run) {
-        return run.samples() + " sample(s): " + run.ok() + " ok, " + run.warnings() + " warning(s); worst: "
-                + run.describeWorst();
-    }
-
     private void withdraw(ApprovalRequest request, String reason) {
         try {
             engine.approver().withdraw(request, reason);
         } catch (RuntimeException e) {
-            engine.emit(state, "could not withdraw the approval request: " + Orchestrator.describe(e));
+            engine.emit(state, "could not withdraw the approval request: " + Transitions.describe(e));
         }
     }
 

@@ -184,4 +184,29 @@ class AnalyzerTest {
                 .isEqualTo(new AnalysisDecision(
                         AnalysisDecision.Kind.INCONCLUSIVE, "inconclusive sample: prometheus timed out"));
     }
+
+    @Test
+    void shouldJudgeASampleFromASourceThatFailsAsInconclusiveWithTheError() {
+        Analyzer analyzer = new Analyzer(AnalysisThresholds.defaults(), EnumSet.of(Metric.ERROR_RATE));
+        ScriptedMetricSource failing = new ScriptedMetricSource().script(window -> {
+            throw new IllegalStateException("connection refused");
+        });
+
+        SampleVerdict verdict = analyzer.sample(failing, WINDOW);
+
+        assertThat(verdict.classification()).isEqualTo(Classification.INCONCLUSIVE);
+        assertThat(verdict.explainAll()).isEqualTo("scripted metrics failed: connection refused");
+        assertThat(verdict.window()).isEqualTo(WINDOW);
+    }
+
+    @Test
+    void shouldJudgeASampleFromASourceThatAnswers() {
+        Analyzer analyzer = new Analyzer(AnalysisThresholds.defaults(), EnumSet.of(Metric.ERROR_RATE));
+        ScriptedMetricSource source = new ScriptedMetricSource().script(window -> Map.of(Metric.ERROR_RATE, 2.0));
+
+        SampleVerdict verdict = analyzer.sample(source, WINDOW);
+
+        assertThat(verdict.classification()).isEqualTo(Classification.CRITICAL);
+        assertThat(source.windows()).containsExactly(WINDOW);
+    }
 }

@@ -36,6 +36,7 @@ class CheckoutPolicyTest {
                 "production|allowedBranches: [main, \"feature/*\"]|allowedBranches [feature/*] would loosen",
                 "production|approvers: [mallory]|approvers [mallory] would loosen production's administrators only",
                 "production|waitTimerMinutes: 1|waitTimerMinutes 1 would loosen production's 5",
+                "production|watchHours: 24|watchHours 24 would loosen production's 48",
                 "production|target: {kind: kubernetes}|production is protected",
                 "staging|criticality: {passRate: unstable}|criticality passRate: unstable would loosen staging's error"
             })
@@ -56,6 +57,7 @@ class CheckoutPolicyTest {
                     allowedTags: []
                     allowForce: false
                     preventSelfApproval: true
+                    watchHours: 72
                   - name: staging
                     target: {kind: sandbox}
                 """);
@@ -65,6 +67,7 @@ class CheckoutPolicyTest {
         assertThat(production.refs().tags()).isEmpty();
         assertThat(production.allowForce()).isFalse();
         assertThat(production.approval().preventSelfApproval()).isTrue();
+        assertThat(production.watchWindow()).isEqualTo(java.time.Duration.ofHours(72));
         assertThat(production.approval().waitTimer())
                 .isEqualTo(
                         Environments.defaults().named("production").approval().waitTimer());

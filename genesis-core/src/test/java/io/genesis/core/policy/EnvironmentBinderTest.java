@@ -71,6 +71,47 @@ class EnvironmentBinderTest {
     }
 
     @Test
+    void shouldWatchProductionFortyEightHoursAndNothingElseUnlessItSaysOtherwise() {
+        Environments environments =
+                EnvironmentBinder.bind(PolicyCases.tree("""
+                        environments:
+                          - name: production
+                            minPassRate: 98
+                            minCoverage: 85
+                          - name: staging
+                            minPassRate: 95
+                            minCoverage: 85
+                          - name: eu-production
+                            minPassRate: 98
+                            minCoverage: 85
+                            watchHours: 24
+                        """)).environments();
+
+        assertThat(environments.named("production").watchWindow()).isEqualTo(java.time.Duration.ofHours(48));
+        assertThat(environments.named("staging").watchWindow()).isZero();
+        assertThat(environments.named("eu-production").watchWindow()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(EnvironmentBinder.tree(environments.named("eu-production")))
+                .containsEntry(PolicyKey.WATCH_HOURS.key(), 24);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "-1, watchHours must not be negative, got -1",
+        "721, the post-deploy watch window must be from 0 to 720 hours, got 721 hours",
+        "1.5, watchHours"
+    })
+    void shouldRefuseAWatchWindowOutOfRange(String hours, String message) {
+        Object tree = PolicyCases.tree(
+                "environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n    watchHours: " + hours
+                        + "\n");
+
+        assertThatThrownBy(() -> EnvironmentBinder.bind(tree)).isInstanceOfSatisfying(PolicyException.class, e -> {
+            assertThat(e.path()).isEqualTo("environments[0].watchHours");
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+
+    @Test
     void shouldKeepATargetAsWritten() {
         PolicyDocument document = EnvironmentBinder.bind(
                 PolicyCases.tree("environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n"

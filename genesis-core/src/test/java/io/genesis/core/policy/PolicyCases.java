@@ -196,7 +196,7 @@ public final class PolicyCases {
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
                                 + " approverGroups, approvers, criticality, findings, maxCoverageDrop, minCoverage, minPassRate,"
-                                + " name, preventSelfApproval, protected, target, waitTimerMinutes",
+                                + " name, preventSelfApproval, protected, target, waitTimerMinutes, watchHours",
                         false),
                 new Bad(
                         "environments: []\n",

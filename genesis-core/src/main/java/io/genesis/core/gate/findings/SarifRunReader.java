@@ -1,6 +1,5 @@
 package io.genesis.core.gate.findings;
 
-import com.fasterxml.jackson.core.JsonToken;
 import io.genesis.core.gate.ReportException;
 import io.genesis.core.gate.json.JsonCursor;
 import java.io.IOException;
@@ -179,7 +178,7 @@ final class SarifRunReader {
                 case "level" -> level = level(json.string("level"));
                 case "kind" -> kind = json.string("kind");
                 case "properties" -> score = readScore();
-                case "locations" -> location = readLocations();
+                case "locations" -> location = SarifLocations.first(json);
                 case "suppressions" -> suppressed = readSuppressions();
                 case "baselineState" -> baseline = json.string("baselineState");
                 default -> json.skip();
@@ -215,43 +214,6 @@ final class SarifRunReader {
         }
     }
 
-    private String readLocations() throws IOException, ReportException {
-        json.requireArray("locations");
-        String first = null;
-        while (json.nextElement()) {
-            if (first == null && json.current() == JsonToken.START_OBJECT) {
-                first = readLocation();
-            } else {
-                json.skip();
-            }
-        }
-        return first;
-    }
-
-    private String readLocation() throws IOException, ReportException {
-        String uri = null;
-        long line = -1;
-        while (json.nextField()) {
-            if ("physicalLocation".equals(json.field())) {
-                json.requireObject("physicalLocation");
-                while (json.nextField()) {
-                    switch (json.field()) {
-                        case "artifactLocation" -> uri = readUri();
-                        case "region" -> line = readStartLine();
-                        default -> json.skip();
-                    }
-                }
-            } else {
-                json.skip();
-            }
-        }
-        if (uri == null) {
-            return null;
-        }
-        String file = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
-        return shortenPath(file) + (line > 0 ? ":" + line : "");
-    }
-
     private String readDefaultLevel() throws IOException, ReportException {
         json.requireObject("defaultConfiguration");
         String level = null;
@@ -277,32 +239,6 @@ final class SarifRunReader {
             }
         }
         return reference;
-    }
-
-    private String readUri() throws IOException, ReportException {
-        json.requireObject("artifactLocation");
-        String uri = null;
-        while (json.nextField()) {
-            if ("uri".equals(json.field())) {
-                uri = json.string("artifactLocation.uri");
-            } else {
-                json.skip();
-            }
-        }
-        return uri;
-    }
-
-    private long readStartLine() throws IOException, ReportException {
-        json.requireObject("region");
-        long line = -1;
-        while (json.nextField()) {
-            if ("startLine".equals(json.field())) {
-                line = json.whole("region.startLine");
-            } else {
-                json.skip();
-            }
-        }
-        return line;
     }
 
     /** A result is suppressed when it has a suppression that was not rejected. */

@@ -1,35 +1,20 @@
 package io.genesis.core.rollout.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutStateStore;
-import io.genesis.core.secret.ParseProblem;
-import io.genesis.core.secret.PrivateFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
- * One JSON file per rollout in a directory, each replaced atomically and durably
- * ({@link AtomicFiles}). Files that cannot be read are reported through {@link #problems()}
- * rather than failing every other rollout.
+ * One JSON file per rollout in a directory ({@link JsonFileStore}): each replaced atomically and
+ * durably; files that cannot be read are reported through {@link #problems()} rather than failing
+ * every other rollout.
  */
 public final class FileRolloutStateStore implements RolloutStateStore {
 
-    private static final String SUFFIX = ".json";
-
-    private final Path directory;
-    private final boolean force;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final JsonFileStore<RolloutId, RolloutState> files;
 
     /** A durable store in {@code directory}. */
     public FileRolloutStateStore(Path directory) {
@@ -41,83 +26,26 @@ public final class FileRolloutStateStore implements RolloutStateStore {
      * @param force whether writes are forced to disk; only simulations may turn it off
      */
     public FileRolloutStateStore(Path directory, boolean force) {
-        this.directory = Objects.requireNonNull(directory, "directory");
-        this.force = force;
+        this.files = new JsonFileStore<>(directory, force, "rollout", RolloutState.class, RolloutState::id);
     }
 
     @Override
     public void save(RolloutState state) {
-        try {
-            AtomicFiles.write(file(state.id()), StateJson.write(state), force);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "could not store rollout " + state.id() + " in " + directory + ": " + e.getMessage(), e);
-        }
+        files.save(state);
     }
 
     @Override
     public Optional<RolloutState> load(RolloutId id) {
-        return read(file(id));
+        return files.load(id);
     }
 
     @Override
     public List<RolloutState> list() {
-        List<RolloutState> states = new ArrayList<>();
-        try {
-            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
-                return List.of();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not list rollouts in " + directory + ": " + e.getMessage(), e);
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
-                    .filter(f -> !f.getFileName().toString().startsWith(AtomicFiles.TEMPORARY_PREFIX))
-                    .sorted()
-                    .forEach(f -> {
-                        if (Files.isSymbolicLink(f)) {
-                            problems.add(f + " skipped: a symbolic link, which Genesis never follows in its state"
-                                    + " directory; remove it");
-                        } else {
-                            read(f).ifPresent(states::add);
-                        }
-                    });
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not list rollouts in " + directory, e);
-        }
-        return states;
+        return files.list();
     }
 
     /** Files that could not be read, each with why. */
     public List<String> problems() {
-        return List.copyOf(problems);
-    }
-
-    private Optional<RolloutState> read(Path file) {
-        byte[] bytes;
-        try {
-            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
-                return Optional.empty();
-            }
-            bytes = PrivateFiles.read(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read rollout state " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return Optional.of(StateJson.readState(bytes));
-        } catch (JsonProcessingException e) {
-            // The parser's message may quote the file's text, which may be a secret: say only where.
-            problems.add(file + " skipped: not a readable rollout state (" + ParseProblem.describe(file.toString(), e)
-                    + ")");
-            return Optional.empty();
-        }
-    }
-
-    private Path file(RolloutId id) {
-        return directory.resolve(id.value() + SUFFIX);
+        return files.problems();
     }
 }

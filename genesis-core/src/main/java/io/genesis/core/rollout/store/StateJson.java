@@ -9,7 +9,7 @@ import io.genesis.core.secret.Redaction;
 import io.genesis.core.time.TimeJson;
 import java.nio.charset.StandardCharsets;
 
-/** The JSON form of stored rollout states and leases. */
+/** The JSON form of stored states (rollouts, watches) and leases. */
 final class StateJson {
 
     private static final ObjectMapper JSON = TimeJson.mapper().copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -21,7 +21,16 @@ final class StateJson {
     }
 
     static RolloutState readState(byte[] bytes) throws JsonProcessingException {
-        return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), RolloutState.class);
+        return read(bytes, RolloutState.class);
+    }
+
+    /** Any stored state (a rollout, a watch) as redacted JSON; {@code what} names it in an error. */
+    static byte[] write(Object state, String what) {
+        return bytes(state, what);
+    }
+
+    static <S> S read(byte[] bytes, Class<S> type) throws JsonProcessingException {
+        return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), type);
     }
 
     static byte[] write(Lease lease) {

@@ -1,0 +1,93 @@
+package io.genesis.core.rollout;
+
+import io.genesis.core.history.AnalysisRecord;
+import io.genesis.core.history.ApprovalRecord;
+import io.genesis.core.history.PhaseRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happened so far in one rollout, in the form its record takes.
+ *
+ * @param phases each step entered, with timestamps
+ * @param approvals each accepted decision
+ * @param analyses each analysis judged
+ * @param notes other facts for the record
+ */
+public record Journal(
+        List<PhaseRecord> phases, List<ApprovalRecord> approvals, List<AnalysisRecord> analyses, List<String> notes) {
+
+    static final Journal EMPTY = new Journal(List.of(), List.of(), List.of(), List.of());
+
+    public Journal {
+        phases = phases == null ? List.of() : List.copyOf(phases);
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        analyses = analyses == null ? List.of() : List.copyOf(analyses);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    Journal startPhase(PhaseRecord phase) {
+        List<PhaseRecord> copy = new ArrayList<>(phases);
+        copy.add(phase);
+        return new Journal(copy, approvals, analyses, notes);
+    }
+
+    /**
+     * Ends the latest phase if it is still open; a phase already ended, or scheduled for later,
+     * stays as it was.
+     */
+    Journal endPhase(Instant at, String outcome, String detail) {
+        if (phases.isEmpty()) {
+            return this;
+        }
+        PhaseRecord last = phases.get(phases.size() - 1);
+        if (last.endedAt() != null || "scheduled".equals(last.outcome())) {
+            return this;
+        }
+        List<PhaseRecord> copy = new ArrayList<>(phases);
+        copy.set(copy.size() - 1, copy.get(copy.size() - 1).end(at, outcome, detail));
+        return new Journal(copy, approvals, analyses, notes);
+    }
+
+    /** Marks the latest phase as scheduled for later: it stays open until it runs. */
+    Journal schedulePhase(String detail) {
+        List<PhaseRecord> copy = new ArrayList<>(phases);
+        PhaseRecord last = copy.get(copy.size() - 1);
+        copy.set(
+                copy.size() - 1,
+                new PhaseRecord(
+                        last.step(), last.kind(), last.description(), last.startedAt(), null, "scheduled", detail));
+        return new Journal(copy, approvals, analyses, notes);
+    }
+
+    /** Replaces the latest phase that is {@code scheduled} (the deferred scale-down) with its end. */
+    Journal endScheduled(Instant at, String outcome, String detail) {
+        List<PhaseRecord> copy = new ArrayList<>(phases);
+        for (int i = copy.size() - 1; i >= 0; i--) {
+            if ("scheduled".equals(copy.get(i).outcome())) {
+                copy.set(i, copy.get(i).end(at, outcome, detail));
+                break;
+            }
+        }
+        return new Journal(copy, approvals, analyses, notes);
+    }
+
+    Journal approval(ApprovalRecord record) {
+        List<ApprovalRecord> copy = new ArrayList<>(approvals);
+        copy.add(record);
+        return new Journal(phases, copy, analyses, notes);
+    }
+
+    Journal analysis(AnalysisRecord record) {
+        List<AnalysisRecord> copy = new ArrayList<>(analyses);
+        copy.add(record);
+        return new Journal(phases, approvals, copy, notes);
+    }
+
+    Journal note(String note) {
+        List<String> copy = new ArrayList<>(notes);
+        copy.add(note);
+        return new Journal(phases, approvals, analyses, copy);
+    }
+}

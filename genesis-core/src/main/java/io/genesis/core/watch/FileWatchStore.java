@@ -1,0 +1,48 @@
+package io.genesis.core.watch;
+
+import io.genesis.core.rollout.store.JsonFileStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One JSON file per watch in a private directory, written like rollout states (atomically,
+ * durably, redacted): a restarted process finds every watch where the last one left it.
+ */
+public final class FileWatchStore implements WatchStore {
+
+    private final JsonFileStore<WatchId, WatchState> files;
+
+    /** A durable store in {@code directory}. */
+    public FileWatchStore(Path directory) {
+        this(directory, true);
+    }
+
+    /**
+     * @param directory where the files live; created when needed
+     * @param force whether writes are forced to disk; only simulations may turn it off
+     */
+    public FileWatchStore(Path directory, boolean force) {
+        this.files = new JsonFileStore<>(directory, force, "watch", WatchState.class, WatchState::id);
+    }
+
+    @Override
+    public void save(WatchState state) {
+        files.save(state);
+    }
+
+    @Override
+    public Optional<WatchState> load(WatchId id) {
+        return files.load(id);
+    }
+
+    @Override
+    public List<WatchState> list() {
+        return files.list();
+    }
+
+    /** Files that could not be read, each with why. */
+    public List<String> problems() {
+        return files.problems();
+    }
+}
