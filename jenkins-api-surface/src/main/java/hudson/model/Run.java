@@ -6,6 +6,7 @@ import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerProxy;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One build of a job, such as a Pipeline run. Mirrors {@code org.jenkins-ci.main:jenkins-core:2.541.3}. Only Jenkins creates
@@ -42,6 +43,19 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     /** Makes the build's result worse; a better result than the current one is ignored. */
     public void setResult(Result r) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** An id that names this build across restarts: the job's full name, {@code #}, the build number. */
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * The build {@code id} names, or {@code null} when it no longer exists; the current thread needs
+     * read access to its job.
+     */
+    public static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 }
