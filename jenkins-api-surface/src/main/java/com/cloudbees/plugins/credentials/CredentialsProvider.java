@@ -24,6 +24,7 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     }
 
     /** Records that {@code build} used {@code credentials} (the credential's usage page lists it). */
+    @SuppressWarnings("rawtypes") // as the real signature
     public static <C extends Credentials> C track(Run build, C credentials) {
         throw new UnsupportedOperationException();
     }
