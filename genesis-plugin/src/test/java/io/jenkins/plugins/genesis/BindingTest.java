@@ -68,7 +68,8 @@ class BindingTest {
                         "RequiredTest",
                         "CriterionCriticality",
                         "EnvironmentConfig",
-                        "GenesisConfiguration");
+                        "GenesisConfiguration",
+                        "KubernetesTarget");
     }
 
     @ParameterizedTest

@@ -238,8 +238,13 @@ public final class KubernetesTarget extends DeployTarget {
      */
     @Override
     public TargetSpec spec(Run<?, ?> run) {
+        return spec(run.getExternalizableId());
+    }
+
+    /** The spec for the build whose externalizable id is {@code run}. */
+    TargetSpec spec(String run) {
         Map<String, String> settings = settings();
-        settings.put(KubernetesSettings.RUN, run.getExternalizableId());
+        settings.put(KubernetesSettings.RUN, run);
         return new TargetSpec(KubernetesTargetFactory.KIND, settings);
     }
 
