@@ -39,9 +39,8 @@ public final class KubernetesOpener implements TargetOpener {
     private static io.fabric8.kubernetes.client.KubernetesClient cloud(String name) {
         List<CloudClients> clouds = JenkinsFacade.all(CloudClients.class);
         if (clouds.isEmpty()) {
-            throw new IllegalArgumentException("cloud '" + name + "' cannot be reached: nothing here provides the clients"
-                    + " of Kubernetes plugin clouds (the plugin is not installed, or this Genesis cannot use its clouds"
-                    + " yet); fix: reach the cluster with credentialsId");
+            throw new IllegalArgumentException("cloud '" + name + "' is named, but the Kubernetes plugin, whose clouds"
+                    + " these are, is not installed; fix: install it, or reach the cluster with credentialsId");
         }
         return clouds.get(0).connect(name);
     }
