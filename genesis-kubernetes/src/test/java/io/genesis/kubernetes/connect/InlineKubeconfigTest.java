@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A kubeconfig given as text, as a secret store holds it: only embedded data, nothing of this machine. */
 class InlineKubeconfigTest {
 
-    private static final ClientSettings SETTINGS =
-            new ClientSettings(Duration.ofSeconds(3), Duration.ofSeconds(7), 1, Duration.ofMillis(100));
+    private static final ClientSettings SETTINGS = ClientSettings.DEFAULT;
 
     private static final String TEXT = """
             apiVersion: v1
@@ -48,7 +46,7 @@ class InlineKubeconfigTest {
 
         assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:7443/");
         assertThat(config.getAutoOAuthToken()).isEqualTo("inline-secret-token");
-        assertThat(config.getRequestTimeout()).isEqualTo(7000);
+        assertThat(config.getRequestTimeout()).isEqualTo(30_000);
     }
 
     @Test

@@ -93,7 +93,7 @@ class KubernetesConnectorTest {
     @Test
     void shouldRefuseAServerWhoseCertificateTheCaDidNotSign() throws Exception {
         // given: a CA that signed nothing this server presents
-        String other = otherCa();
+        String other = TlsFront.unrelatedCa();
         assertThat(other).isNotEqualTo(ca);
         ConnectionChoice.Credential choice = new ConnectionChoice.Credential("kube-token", url, other, "");
 
@@ -181,15 +181,5 @@ class KubernetesConnectorTest {
             all.append(t).append('\n');
         }
         return all.toString();
-    }
-
-    /** A fresh self-signed certificate, made as the mock makes its own: it signed nothing the mock presents. */
-    private static String otherCa() throws java.io.IOException {
-        io.vertx.core.net.SelfSignedCertificate other = io.vertx.core.net.SelfSignedCertificate.create("localhost");
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(other.certificatePath()));
-        } finally {
-            other.delete();
-        }
     }
 }

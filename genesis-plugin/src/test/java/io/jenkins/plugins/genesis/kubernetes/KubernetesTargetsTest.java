@@ -179,7 +179,7 @@ class KubernetesTargetsTest {
     @Test
     void shouldKeepTheTokenOutOfMessagesWhenTheServerCannotBeTrusted() throws Exception {
         // given: a CA that did not sign the server's certificate
-        Map<String, String> settings = with(connection(), "caCertificate", otherCa());
+        Map<String, String> settings = with(connection(), "caCertificate", TlsFront.unrelatedCa());
         settings.put("namespace", "staging");
         DeploymentTarget target = targets().open(DeploymentKey.of("shop", "staging"), spec(settings));
 
@@ -227,14 +227,5 @@ class KubernetesTargetsTest {
             }
         });
         assertThat(events).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
-    }
-
-    private static String otherCa() throws java.io.IOException {
-        io.vertx.core.net.SelfSignedCertificate other = io.vertx.core.net.SelfSignedCertificate.create("localhost");
-        try {
-            return java.nio.file.Files.readString(Path.of(other.certificatePath()));
-        } finally {
-            other.delete();
-        }
     }
 }

@@ -90,6 +90,16 @@ final class TlsFront implements AutoCloseable {
         return front;
     }
 
+    /** A fresh self-signed certificate, made as the fabric8 mock makes its own: it signed nothing a server here presents. */
+    static String unrelatedCa() throws IOException {
+        io.vertx.core.net.SelfSignedCertificate other = io.vertx.core.net.SelfSignedCertificate.create("localhost");
+        try {
+            return Files.readString(Path.of(other.certificatePath()));
+        } finally {
+            other.delete();
+        }
+    }
+
     int port() {
         return listener.getLocalPort();
     }
