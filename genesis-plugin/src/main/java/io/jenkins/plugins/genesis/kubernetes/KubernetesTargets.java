@@ -7,6 +7,7 @@ import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
 import io.genesis.kubernetes.api.EventSink;
+import io.genesis.kubernetes.connect.KubernetesClients;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,8 @@ final class KubernetesTargets {
         Map<String, String> settings = settings(key.environment(), requested);
         ConnectionChoice choice = ConnectionChoice.of(settings);
         KubernetesClient client = client(choice, run);
+        // TLS verification off (a kubeconfig's insecure-skip-tls-verify) is allowed, as kubectl allows it, but said.
+        KubernetesClients.warnings(client).forEach(events::emit);
         Map<String, String> target = KubernetesSettings.targetOnly(settings);
         // As on the command line: the Deployment is named after the application unless the target says otherwise.
         target.putIfAbsent("deployment", key.application());

@@ -158,6 +158,30 @@ class KubernetesTargetsTest {
     }
 
     @Test
+    void shouldSayWhenAKubeconfigTurnsTlsVerificationOff() {
+        // given
+        store.put("kube-config", new ClusterSecret.Kubeconfig("kube-config", """
+                apiVersion: v1
+                kind: Config
+                current-context: mock
+                clusters: [{name: mock, cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}}]
+                users: [{name: deployer, user: {token: "%s"}}]
+                contexts: [{name: mock, context: {cluster: mock, user: deployer}}]
+                """.formatted(front.port(), TOKEN)));
+
+        // when
+        targets()
+                .open(
+                        DeploymentKey.of("shop", "staging"),
+                        spec(Map.of("credentialsId", "kube-config", "namespace", "staging")));
+
+        // then
+        assertThat(events)
+                .anySatisfy(line -> assertThat(line).startsWith("TLS verification is off for the API server"))
+                .allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
+    }
+
+    @Test
     void shouldRefuseACloudNamedByTheJenkinsfile() {
         assertThatThrownBy(() -> targets()
                         .open(DeploymentKey.of("shop", "staging"), spec(Map.of("cloud", "k8s", "namespace", "x"))))
