@@ -55,12 +55,15 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
-    /** An id of this build that stays valid across restarts, such as {@code folder/job#12}. */
+    /** An id that names this build across restarts: the job's full name, {@code #}, the build number. */
     public String getExternalizableId() {
         throw new UnsupportedOperationException();
     }
 
-    /** The build {@code id} names, or {@code null} when it no longer exists. */
+    /**
+     * The build {@code id} names, or {@code null} when it no longer exists; the current thread needs
+     * read access to its job.
+     */
     public static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
         throw new UnsupportedOperationException();
     }

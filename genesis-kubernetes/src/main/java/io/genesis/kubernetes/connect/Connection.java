@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How Genesis reaches a cluster: a kubeconfig file and context, the service account of the pod it
- * runs in, or an API URL with a bearer token and CA certificate. Never prints a secret.
+ * How Genesis reaches a cluster: a kubeconfig file and context, a kubeconfig's text (such as a
+ * Jenkins secret file), the service account of the pod it runs in, or an API URL with a bearer
+ * token and CA certificate. Never prints a secret.
  */
-public sealed interface Connection permits Connection.Kubeconfig, Connection.InCluster, Connection.Token {
+public sealed interface Connection
+        permits Connection.Kubeconfig, Connection.KubeconfigText, Connection.InCluster, Connection.Token {
 
     /** One line for logs, without secrets. */
     String describe();
@@ -47,6 +49,40 @@ public sealed interface Connection permits Connection.Kubeconfig, Connection.InC
         @Override
         public String describe() {
             return "kubeconfig " + file + (context.isEmpty() ? " (current context)" : " context '" + context + "'");
+        }
+    }
+
+    /**
+     * The text of a kubeconfig that comes from a secret store rather than a file of this machine,
+     * such as a Jenkins secret file credential. It must be self-contained: whoever controls the text
+     * must not make Genesis read a file of this machine (a token file, a certificate or key path) or
+     * run a command ({@code exec}, {@code auth-provider}) on it.
+     *
+     * @param origin where the text comes from, for messages, such as {@code credential 'kube-prod'}
+     * @param content the kubeconfig's YAML; never printed
+     * @param context the context to use, or empty for the text's current context
+     */
+    record KubeconfigText(String origin, String content, String context) implements Connection {
+
+        public KubeconfigText {
+            Objects.requireNonNull(origin, "origin");
+            if (content == null || content.isBlank()) {
+                throw new IllegalArgumentException(
+                        "the kubeconfig of " + origin + " is empty: store a kubeconfig in it ('kubectl config"
+                                + " view --raw --flatten --minify' writes one with the certificates embedded)");
+            }
+            context = context == null ? "" : context.trim();
+        }
+
+        @Override
+        public String describe() {
+            return "kubeconfig of " + origin
+                    + (context.isEmpty() ? " (current context)" : " context '" + context + "'");
+        }
+
+        @Override
+        public String toString() {
+            return "KubeconfigText[origin=" + origin + ", content=****, context=" + context + "]";
         }
     }
 

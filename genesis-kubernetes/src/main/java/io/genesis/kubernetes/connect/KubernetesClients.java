@@ -59,6 +59,10 @@ public final class KubernetesClients {
         if (connection instanceof Connection.Kubeconfig kubeconfig) {
             return fromKubeconfig(kubeconfig);
         }
+        if (connection instanceof Connection.KubeconfigText text) {
+            Config config = InlineKubeconfig.config(text);
+            return withContext(config, "the kubeconfig of " + text.origin(), text.context());
+        }
         if (connection instanceof Connection.InCluster inCluster) {
             return new ConfigBuilder(Config.empty())
                     .withMasterUrl(inCluster.apiUrl().toString())
@@ -74,7 +78,7 @@ public final class KubernetesClients {
                 .build();
     }
 
-    private static Throwable rootCause(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -98,15 +102,18 @@ public final class KubernetesClients {
             throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " cannot be read: "
                     + ParseProblem.problem(rootCause(e)) + "; fix: check it with 'kubectl config view'");
         }
+        return withContext(config, "kubeconfig " + kubeconfig.file(), kubeconfig.context());
+    }
+
+    /** {@code config} once it is sure to reach the context asked for, and a server. */
+    static Config withContext(Config config, String where, String context) {
         // fabric8 quietly uses the current context when the named one is missing: a typo would then
         // deploy to whatever cluster the file points at now. Refuse instead.
-        if (!kubeconfig.context().isEmpty()
+        if (!context.isEmpty()
                 && (config.getCurrentContext() == null
-                        || !kubeconfig
-                                .context()
-                                .equals(config.getCurrentContext().getName()))) {
-            throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " has no context '"
-                    + kubeconfig.context() + "'; its contexts: "
+                        || !context.equals(config.getCurrentContext().getName()))) {
+            throw new IllegalArgumentException(where + " has no context '"
+                    + context + "'; its contexts: "
                     + (config.getContexts() == null || config.getContexts().isEmpty()
                             ? "none"
                             : config.getContexts().stream()
@@ -116,10 +123,8 @@ public final class KubernetesClients {
                     + "; fix: name one of them ('kubectl config get-contexts' lists them)");
         }
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
-            throw new IllegalArgumentException("kubeconfig " + kubeconfig.file() + " has no cluster server for "
-                    + (kubeconfig.context().isEmpty()
-                            ? "its current context"
-                            : "context '" + kubeconfig.context() + "'")
+            throw new IllegalArgumentException(where + " has no cluster server for "
+                    + (context.isEmpty() ? "its current context" : "context '" + context + "'")
                     + ": check the context name with 'kubectl config get-contexts'");
         }
         return config;

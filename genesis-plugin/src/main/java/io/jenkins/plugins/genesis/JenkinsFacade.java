@@ -4,6 +4,7 @@ import hudson.ExtensionList;
 import hudson.Functions;
 import hudson.model.Item;
 import hudson.security.Permission;
+import hudson.slaves.Cloud;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
@@ -61,6 +62,21 @@ public final class JenkinsFacade {
     /** Every registered instance of the extension point {@code type}, in order. */
     public static <T> List<T> all(Class<T> type) {
         return ExtensionList.lookup(type);
+    }
+
+    /**
+     * The cloud called {@code name}, as {@code Jenkins.get().getCloud(name)} finds it, or {@code
+     * null}. {@code jenkins.model.Jenkins} is not in the API surface (its supertypes reach into
+     * remoting), so this one method is called by name; nothing else of the plugin does so.
+     */
+    public static Cloud cloud(String name) {
+        try {
+            Class<?> jenkins = Class.forName("jenkins.model.Jenkins", true, JenkinsFacade.class.getClassLoader());
+            Object instance = jenkins.getMethod("get").invoke(null);
+            return (Cloud) jenkins.getMethod("getCloud", String.class).invoke(instance, name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Jenkins cannot look clouds up by name (" + e + ")", e);
+        }
     }
 
     /** The only registered instance of the extension {@code type}. */

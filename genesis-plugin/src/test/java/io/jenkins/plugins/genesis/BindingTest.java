@@ -70,7 +70,8 @@ class BindingTest {
                         "RequiredTest",
                         "CriterionCriticality",
                         "EnvironmentConfig",
-                        "GenesisConfiguration");
+                        "GenesisConfiguration",
+                        "KubernetesTarget");
     }
 
     @ParameterizedTest

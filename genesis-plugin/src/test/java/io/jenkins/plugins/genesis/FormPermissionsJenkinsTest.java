@@ -13,6 +13,7 @@ import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import io.jenkins.plugins.genesis.gate.CriterionCriticality;
 import io.jenkins.plugins.genesis.gate.GenesisGateStep;
 import io.jenkins.plugins.genesis.gate.RequiredTest;
+import io.jenkins.plugins.genesis.kubernetes.KubernetesTarget;
 import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ class FormPermissionsJenkinsTest {
             RequiredTest.class, true,
             CriterionCriticality.class, true,
             EnvironmentConfig.class, false,
-            GenesisConfiguration.class, false);
+            GenesisConfiguration.class, false,
+            KubernetesTarget.class, true);
 
     @BeforeEach
     void secureJenkins(JenkinsRule j) throws Exception {

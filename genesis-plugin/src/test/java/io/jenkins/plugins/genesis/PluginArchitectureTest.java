@@ -12,6 +12,7 @@ import io.genesis.architecture.ArchitectureRules;
 import io.genesis.core.policy.Environments;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import io.jenkins.plugins.genesis.gate.checks.ChecksGatePublication;
+import io.jenkins.plugins.genesis.kubernetes.cloud.KubernetesPluginClouds;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,22 @@ class PluginArchitectureTest {
                 .resideInAPackage("io.jenkins.plugins.checks..")
                 .check(plugin);
         assertThat(plugin.contain(ChecksGatePublication.class)).isTrue();
+    }
+
+    @Test
+    void shouldNameTheOptionalKubernetesPluginInItsOwnPackageOnly() {
+        // given
+        JavaClasses plugin = production("io.jenkins.plugins.genesis");
+
+        // then: Jenkins leaves that package's @Extension(optional = true) out without the plugin
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.jenkins.plugins.genesis.kubernetes.cloud..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.csanchez.jenkins.plugins.kubernetes..", "org.jenkinsci.plugins.kubernetes..")
+                .check(plugin);
+        assertThat(plugin.contain(KubernetesPluginClouds.class)).isTrue();
     }
 
     @Test

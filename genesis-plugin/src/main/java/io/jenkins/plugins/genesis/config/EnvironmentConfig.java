@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.genesis.core.policy.PolicyKey;
 import io.jenkins.plugins.genesis.JenkinsFacade;
+import io.jenkins.plugins.genesis.deploy.DeployTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private List<String> allowedTags;
     private Boolean allowForce;
     private Boolean protectedEnvironment;
+    private DeployTarget target;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -176,6 +178,20 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     @DataBoundSetter
     public void setProtected(Boolean protectedEnvironment) {
         this.protectedEnvironment = protectedEnvironment;
+    }
+
+    /**
+     * Where this environment deploys, as an administrator sets it: for a protected environment the
+     * only source of the connection (credentials, server, cloud); for the others, defaults that a
+     * Jenkinsfile's target may override (the engine's {@link io.genesis.core.policy.TargetTrust}).
+     */
+    public DeployTarget getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(DeployTarget target) {
+        this.target = target;
     }
 
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */

@@ -80,6 +80,11 @@ public final class GenesisConfiguration extends GlobalConfiguration {
         return true;
     }
 
+    /** The environment called {@code name}, as configured. */
+    public Optional<EnvironmentConfig> environment(String name) {
+        return environments.stream().filter(e -> e.getName().equals(name)).findFirst();
+    }
+
     /**
      * The configured environments as the engine uses them.
      *
