@@ -3,10 +3,14 @@ package io.jenkins.plugins.genesis;
 import hudson.ExtensionList;
 import hudson.Functions;
 import hudson.model.Item;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.security.Permission;
 import hudson.slaves.Cloud;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -76,6 +80,21 @@ public final class JenkinsFacade {
             return (Cloud) jenkins.getMethod("getCloud", String.class).invoke(instance, name);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this Jenkins cannot look clouds up by name (" + e + ")", e);
+        }
+    }
+
+    /**
+     * The build an externalizable id names, looked up as the system: the engine's threads run as
+     * nobody, for whom Jenkins hides every job. Empty when the build is gone or the id is malformed;
+     * callers decide what the build may be used for (a credential lookup then uses the build's own
+     * authentication).
+     */
+    @SuppressWarnings("try") // the context only restores the previous identity when closed
+    public static Optional<Run<?, ?>> build(String externalizableId) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return Optional.ofNullable(Run.fromExternalizableId(externalizableId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -13,9 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -172,5 +176,21 @@ public final class LiveJenkins {
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;");
+    }
+
+    /**
+     * What {@code read} returns once {@code until} holds, read again every 100 ms for at most a minute:
+     * for conditions of the running Jenkins (a build ends, a page shows a line), which builds and the
+     * engine reach on their own threads; never for a time window, which tests take from a clock.
+     */
+    public static <T> T eventually(Callable<T> read, Predicate<T> until, String what) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+        T last = read.call();
+        while (!until.test(last)) {
+            assertThat(Instant.now()).as("%s; last seen: %s", what, last).isBefore(giveUp);
+            Thread.sleep(100);
+            last = read.call();
+        }
+        return last;
     }
 }

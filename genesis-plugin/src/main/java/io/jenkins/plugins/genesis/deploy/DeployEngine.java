@@ -131,11 +131,7 @@ public final class DeployEngine {
         if (running == null) {
             return Optional.empty();
         }
-        try {
-            return running.buildOf(rolloutId).map(Run::fromExternalizableId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return running.buildOf(rolloutId).flatMap(JenkinsFacade::build);
     }
 
     /**
@@ -161,9 +157,9 @@ public final class DeployEngine {
             return;
         }
         try {
-            Run<?, ?> run = Run.fromExternalizableId(record.build());
-            if (run != null) {
-                DeploymentAction.record(run, record);
+            Optional<Run<?, ?>> run = JenkinsFacade.build(record.build());
+            if (run.isPresent()) {
+                DeploymentAction.record(run.get(), record);
             }
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not show rollout " + record.id() + " on build " + record.build(), e);
@@ -171,10 +167,6 @@ public final class DeployEngine {
     }
 
     private static boolean buildExists(String externalizableId) {
-        try {
-            return Run.fromExternalizableId(externalizableId) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return JenkinsFacade.build(externalizableId).isPresent();
     }
 }

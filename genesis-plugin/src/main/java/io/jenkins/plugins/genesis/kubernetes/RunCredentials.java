@@ -3,8 +3,7 @@ package io.jenkins.plugins.genesis.kubernetes;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.model.Run;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
+import io.jenkins.plugins.genesis.JenkinsFacade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +56,8 @@ final class RunCredentials implements CredentialLookup {
      * The build, found as the system: the engine's thread runs as nobody, and the lookup of the
      * credential itself then uses the build's own authentication.
      */
-    @SuppressWarnings("try") // the context only restores the identity when closed
     private Run<?, ?> build(String credentialsId) {
-        Run<?, ?> build;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            build = Run.fromExternalizableId(run);
-        }
-        if (build == null) {
-            throw new IllegalArgumentException(CredentialProblems.noBuild(credentialsId, run));
-        }
-        return build;
+        return JenkinsFacade.build(run)
+                .orElseThrow(() -> new IllegalArgumentException(CredentialProblems.noBuild(credentialsId, run)));
     }
 }

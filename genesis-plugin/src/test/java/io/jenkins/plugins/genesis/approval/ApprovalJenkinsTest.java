@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -25,11 +26,19 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ApprovalJenkinsTest {
 
+    private AutoCloseable target;
+
     @BeforeEach
     void startADeployThatWaits(JenkinsRule j) throws Exception {
+        target = ApprovalScenario.target();
         ApprovalScenario.setUp(j);
         startAsBob(j);
         awaitWaiting(j);
+    }
+
+    @AfterEach
+    void stopTheTarget() throws Exception {
+        target.close();
     }
 
     @Test

@@ -7,9 +7,8 @@ import static io.jenkins.plugins.genesis.approval.ApprovalScenario.awaitWaiting;
 import static io.jenkins.plugins.genesis.approval.ApprovalScenario.startAsBob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.genesis.LiveJenkins;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -28,33 +27,31 @@ class ApprovalRestartJenkinsTest {
     @Test
     void shouldTakeTheApprovalAfterARestart() throws Throwable {
         String[] before = new String[1];
-        sessions.then(j -> {
-            // given: a deploy waiting for approval
-            ApprovalScenario.setUp(j);
-            startAsBob(j);
-            before[0] = awaitWaiting(j);
-        });
-        sessions.then(j -> {
-            // when: after the restart, alice approves (the engine may still be taking its rollouts back)
-            assertThat(awaitWaiting(j)).isEqualTo(before[0]);
-            HttpResponse<String> response = answerOnceConnected(j);
+        try (AutoCloseable target = ApprovalScenario.target()) {
+            sessions.then(j -> {
+                // given: a deploy waiting for approval
+                ApprovalScenario.setUp(j);
+                startAsBob(j);
+                before[0] = awaitWaiting(j);
+            });
+            sessions.then(j -> {
+                // when: after the restart, alice approves (the engine may still be taking its rollouts back)
+                assertThat(awaitWaiting(j)).isEqualTo(before[0]);
+                HttpResponse<String> response = answerOnceConnected(j);
 
-            // then
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-            assertThat(awaitApproval(j, json -> json.contains("\"state\":\"APPROVED\"")))
-                    .contains("\"answeredBy\":\"alice\"", "\"comment\":\"after the restart\"");
-            assertThat(awaitResult(j)).isEqualTo("SUCCESS");
-        });
+                // then
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+                assertThat(awaitApproval(j, json -> json.contains("\"state\":\"APPROVED\"")))
+                        .contains("\"answeredBy\":\"alice\"", "\"comment\":\"after the restart\"");
+                assertThat(awaitResult(j)).isEqualTo("SUCCESS");
+            });
+        }
     }
 
     private static HttpResponse<String> answerOnceConnected(JenkinsRule j) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        HttpResponse<String> response = answer(j, "alice", "approve", "after the restart");
-        while (response.body().contains("has not taken this request back yet")
-                && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(200);
-            response = answer(j, "alice", "approve", "after the restart");
-        }
-        return response;
+        return LiveJenkins.eventually(
+                () -> answer(j, "alice", "approve", "after the restart"),
+                response -> !response.body().contains("has not taken this request back yet"),
+                "the engine takes the stored request back");
     }
 }

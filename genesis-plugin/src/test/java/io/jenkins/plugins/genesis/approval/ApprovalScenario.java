@@ -9,13 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
 import hudson.security.Permission;
+import io.genesis.core.target.DeploymentKey;
+import io.jenkins.plugins.genesis.LiveJenkins;
 import io.jenkins.plugins.genesis.config.EnvironmentConfig;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
+import io.jenkins.plugins.genesis.deploy.TestSandboxes;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -40,12 +41,15 @@ final class ApprovalScenario {
      * {@code *JenkinsTest} tests use (a Kubernetes mock on 127.0.0.1 or the sandbox), so that the
      * rollout can finish once approved; the approval itself comes before anything is deployed.
      */
-    static final String TARGET = "kubernetes(namespace: 'shop', deployment: 'shop', credentialsId: 'kube-test')";
+    static final String TARGET = "testSandbox()";
+
+    /** Where the deploy goes: a sandbox running 1.3.0 of shop in production (see {@link #TARGET}). */
+    static AutoCloseable target() {
+        return TestSandboxes.running(DeploymentKey.of("shop", "production"), "1.3.0");
+    }
 
     static final String SCRIPT = "genesisDeploy application: 'shop', environment: 'production',"
             + " strategy: 'blueGreen', version: '1.4.0', target: " + TARGET;
-
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private ApprovalScenario() {}
 
@@ -115,21 +119,16 @@ final class ApprovalScenario {
         String read() throws Exception;
     }
 
-    /* Polls a condition of the running Jenkins (not a time window): builds and the engine run on their own threads. */
     private static String await(JenkinsRule j, Read read, Predicate<String> until, String what) throws Exception {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        String last = "";
-        while (Instant.now().isBefore(giveUp)) {
-            try {
-                last = read.read();
-            } catch (AssertionError notYet) {
-                last = notYet.getMessage();
-            }
-            if (until.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE + "; last seen: " + last);
+        return LiveJenkins.eventually(
+                () -> {
+                    try {
+                        return read.read();
+                    } catch (AssertionError notYet) {
+                        return notYet.getMessage();
+                    }
+                },
+                until,
+                "waiting for " + what);
     }
 }

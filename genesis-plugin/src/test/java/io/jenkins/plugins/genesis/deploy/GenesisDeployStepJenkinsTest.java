@@ -21,8 +21,6 @@ import io.genesis.sandbox.sample.InProcessSlotLauncher;
 import io.genesis.sandbox.target.SandboxTarget;
 import io.jenkins.plugins.genesis.LiveJenkins;
 import io.jenkins.plugins.genesis.LiveJenkins.Build;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -210,32 +208,21 @@ class GenesisDeployStepJenkinsTest {
 
     /** The console of build 1 once it contains {@code text}; waits for the controller, never for a window. */
     private static String awaitConsole(JenkinsRule j, String text) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (true) {
-            String console = build1(j, "consoleText");
-            if (console.contains(text)) {
-                return console;
-            }
-            assertThat(Instant.now())
-                    .as("console shows '%s': %s", text, console)
-                    .isBefore(deadline);
-            Thread.sleep(100);
-        }
+        return LiveJenkins.eventually(
+                () -> build1(j, "consoleText"), console -> console.contains(text), "console shows '" + text + "'");
     }
 
     /** Build 1's result once it has finished. */
     private static String awaitResult(JenkinsRule j) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         Pattern result = Pattern.compile("\"result\":\"([A-Z_]+)\"");
-        while (true) {
-            String json = build1(j, "api/json?tree=building,result");
-            Matcher found = result.matcher(json);
-            if (json.contains("\"building\":false") && found.find()) {
-                return found.group(1);
-            }
-            assertThat(Instant.now()).as("build 1 ends: %s", json).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        String json = LiveJenkins.eventually(
+                () -> build1(j, "api/json?tree=building,result"),
+                text -> text.contains("\"building\":false")
+                        && result.matcher(text).find(),
+                "build 1 ends");
+        Matcher found = result.matcher(json);
+        assertThat(found.find()).isTrue();
+        return found.group(1);
     }
 
     private static String build1(JenkinsRule j, String path) throws Exception {
