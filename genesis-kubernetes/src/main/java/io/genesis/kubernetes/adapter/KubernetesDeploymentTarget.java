@@ -132,37 +132,27 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     @Override
     public Optional<RollingUpdater> rollingUpdater() {
         if (strategy instanceof RollingRollout rolling) {
-            return Optional.of(new RollingUpdater() {
-                @Override
-                public void rollTo(DeploymentContext context, Percentage share, RollingBounds bounds) {
-                    run(() -> KubernetesDeploymentTarget.this.rollTo(rolling, context, bounds));
-                }
-
-                @Override
-                public Optional<String> limits() {
-                    return Optional.of(RollingRollout.NO_BATCH_GATES);
-                }
-            });
+            return Optional.of((context, share, bounds) -> run(() -> rollTo(rolling, context, share, bounds)));
         }
         return Optional.empty();
     }
 
     /**
-     * The Deployment controller replaces pods in batches within the bounds by itself; the first
-     * batch call starts the whole update and later ones find it under way. The manifest folder goes
-     * with the first call: the Deployment carries the rollout only once the folder is applied, so
-     * later batches do not apply it again.
+     * The first batch call starts the update, later ones resume the Deployment paused at the end of
+     * the previous batch. The manifest folder goes with the first call: the Deployment carries the
+     * rollout only once the folder is applied, so later batches do not apply it again.
      */
-    private void rollTo(RollingRollout rolling, DeploymentContext context, RollingBounds bounds) {
+    private void rollTo(RollingRollout rolling, DeploymentContext context, Percentage share, RollingBounds bounds) {
         Release release = release(context);
         if (manifests.isPresent() && !rolling.started(release)) {
             manifests
                     .get()
                     .apply(
                             release,
-                            objects -> rolling.admit(objects, release, bounds.maxSurge(), bounds.maxUnavailable()));
+                            objects ->
+                                    rolling.admit(objects, release, share, bounds.maxSurge(), bounds.maxUnavailable()));
         }
-        rolling.rollTo(release, bounds.maxSurge(), bounds.maxUnavailable());
+        rolling.rollTo(release, share, bounds.maxSurge(), bounds.maxUnavailable());
     }
 
     Release release(DeploymentContext context) {
