@@ -16,6 +16,7 @@ import io.genesis.kubernetes.strategy.RollingRollout;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     private final String image;
     private final Optional<ManifestFolder> manifests;
     private final Duration scaleDownDelay;
+    private final Consumer<DeploymentContext> fence;
 
     /**
      * A rolled-back candidate keeps running 30 s after traffic left it, as Argo Rollouts' default
@@ -38,19 +40,25 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     public static final Duration DEFAULT_SCALE_DOWN_DELAY = Duration.ofSeconds(30);
 
     public KubernetesDeploymentTarget(KubernetesStrategy strategy, String image) {
-        this(strategy, image, Optional.empty(), DEFAULT_SCALE_DOWN_DELAY);
+        this(strategy, image, Optional.empty(), DEFAULT_SCALE_DOWN_DELAY, context -> {});
     }
 
     /**
      * A target that applies {@code manifests}, when present, as part of deploying each candidate,
-     * and keeps a rolled-back candidate {@code scaleDownDelay} after traffic left it.
+     * and keeps a rolled-back candidate {@code scaleDownDelay} after traffic left it. {@code fence}
+     * runs before every call that may write, and throws once the rollout lost its lock.
      */
     KubernetesDeploymentTarget(
-            KubernetesStrategy strategy, String image, Optional<ManifestFolder> manifests, Duration scaleDownDelay) {
+            KubernetesStrategy strategy,
+            String image,
+            Optional<ManifestFolder> manifests,
+            Duration scaleDownDelay,
+            Consumer<DeploymentContext> fence) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.image = Objects.requireNonNull(image, "image");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.scaleDownDelay = Objects.requireNonNull(scaleDownDelay, "scaleDownDelay");
+        this.fence = Objects.requireNonNull(fence, "fence");
     }
 
     @Override
@@ -64,7 +72,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
      */
     @Override
     public void deployCandidate(DeploymentContext context) {
-        run(() -> {
+        run(context, () -> {
             Release release = release(context);
             manifests.ifPresent(folder -> folder.apply(release, objects -> strategy.admit(objects, release)));
             strategy.deployCandidate(release);
@@ -73,37 +81,37 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public Health health(DeploymentContext context) {
-        return health(call(() -> strategy.health(release(context))));
+        return health(call(context, () -> strategy.health(release(context))));
     }
 
     @Override
     public Health smokeCheck(DeploymentContext context) {
-        return health(call(() -> strategy.smokeCheck(release(context))));
+        return health(call(context, () -> strategy.smokeCheck(release(context))));
     }
 
     @Override
     public void promote(DeploymentContext context) {
-        run(() -> strategy.promote(release(context)));
+        run(context, () -> strategy.promote(release(context)));
     }
 
     @Override
     public Health promoted(DeploymentContext context) {
-        return health(call(() -> strategy.promoted(release(context))));
+        return health(call(context, () -> strategy.promoted(release(context))));
     }
 
     @Override
     public void scaleDownPrevious(DeploymentContext context) {
-        run(() -> strategy.scaleDownPrevious(release(context)));
+        run(context, () -> strategy.scaleDownPrevious(release(context)));
     }
 
     @Override
     public Health prepareRollback(DeploymentContext context) {
-        return health(call(() -> strategy.prepareRollback(release(context))));
+        return health(call(context, () -> strategy.prepareRollback(release(context))));
     }
 
     @Override
     public void rollback(DeploymentContext context) {
-        run(() -> {
+        run(context, () -> {
             strategy.rollback(release(context));
             manifests.ifPresent(folder -> folder.keptOnRollback(strategy.describe()));
         });
@@ -111,7 +119,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public Health trafficRestored(DeploymentContext context) {
-        return health(call(() -> strategy.trafficRestored(release(context))));
+        return health(call(context, () -> strategy.trafficRestored(release(context))));
     }
 
     @Override
@@ -121,7 +129,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public void retireCandidate(DeploymentContext context) {
-        run(() -> strategy.retireCandidate(release(context)));
+        run(context, () -> strategy.retireCandidate(release(context)));
     }
 
     @Override
@@ -132,7 +140,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     @Override
     public Optional<RollingUpdater> rollingUpdater() {
         if (strategy instanceof RollingRollout rolling) {
-            return Optional.of((context, share, bounds) -> run(() -> rollTo(rolling, context, share, bounds)));
+            return Optional.of((context, share, bounds) -> run(context, () -> rollTo(rolling, context, share, bounds)));
         }
         return Optional.empty();
     }
@@ -167,6 +175,20 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
         };
     }
 
+    private void run(DeploymentContext context, Runnable action) {
+        run(() -> {
+            fence.accept(context);
+            action.run();
+        });
+    }
+
+    private <T> T call(DeploymentContext context, Supplier<T> action) {
+        return call(() -> {
+            fence.accept(context);
+            return action.get();
+        });
+    }
+
     static void run(Runnable action) {
         call(() -> {
             action.run();
@@ -185,7 +207,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     }
 
     /** The engine's traffic router port on a Kubernetes weight router. */
-    private static final class Router implements TrafficRouter {
+    private final class Router implements TrafficRouter {
 
         private final WeightRouter router;
 
@@ -195,12 +217,12 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
         @Override
         public void setWeight(DeploymentContext context, Percentage weight) {
-            run(() -> router.setWeight(weight));
+            run(context, () -> router.setWeight(weight));
         }
 
         @Override
         public boolean verifyWeight(DeploymentContext context, Percentage weight) {
-            return call(() -> router.verifyWeight(weight));
+            return call(context, () -> router.verifyWeight(weight));
         }
     }
 }
