@@ -12,6 +12,7 @@ import io.genesis.kubernetes.api.Api;
 import io.genesis.kubernetes.api.ApiCall;
 import io.genesis.kubernetes.api.ApiCall.Kind;
 import io.genesis.kubernetes.api.KubernetesApiException;
+import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.api.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,12 @@ public final class Services {
                         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch)));
     }
 
-    /** Creates Service {@code name} with {@code active}'s ports and type ClusterIP, selecting {@code selector}. */
+    /**
+     * Creates Service {@code name} with {@code active}'s ports and type ClusterIP, selecting {@code
+     * selector}; labelled with that selector and {@code app.kubernetes.io/managed-by: genesis} only,
+     * not with {@code active}'s labels (an {@code app.kubernetes.io/instance} copied from it would make
+     * Argo CD prune the Service as missing from Git).
+     */
     public Service createBeside(Service active, String name, Map<String, String> selector) {
         List<ServicePort> ports = active.getSpec().getPorts().stream()
                 .map(p -> new io.fabric8.kubernetes.api.model.ServicePortBuilder()
@@ -78,7 +84,7 @@ public final class Services {
                 .withMetadata(new ObjectMetaBuilder()
                         .withName(name)
                         .withNamespace(namespace)
-                        .withLabels(active.getMetadata().getLabels())
+                        .withLabels(labels(selector))
                         .build())
                 .withNewSpec()
                 .withType("ClusterIP")
@@ -89,6 +95,12 @@ public final class Services {
         return Api.call(
                 call("create", name),
                 () -> client.services().inNamespace(namespace).resource(preview).create());
+    }
+
+    private static Map<String, String> labels(Map<String, String> selector) {
+        Map<String, String> labels = new LinkedHashMap<>(selector);
+        labels.put(Names.MANAGED_BY, Names.FIELD_MANAGER);
+        return labels;
     }
 
     public static Map<String, String> selector(Service service) {
