@@ -45,9 +45,10 @@ public final class Services {
     }
 
     /**
-     * Sets the selector of {@code service} and the given annotations in ONE merge patch, guarded by
-     * the resource version that was read: traffic moves at once, and a concurrent change fails
-     * with a conflict instead of being overwritten.
+     * Sets the selector of {@code service} to exactly {@code selector} (keys it drops are removed) and
+     * the given annotations in ONE merge patch, guarded by the resource version that was read:
+     * traffic moves at once, and a concurrent change fails with a conflict instead of being
+     * overwritten.
      */
     public Service select(Service service, Map<String, String> selector, Map<String, String> annotations) {
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -55,7 +56,13 @@ public final class Services {
         metadata.put("annotations", annotations);
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("metadata", metadata);
-        patch.put("spec", Map.of("selector", selector));
+        // A merge patch merges maps: a key the new selector drops must be sent as null (RFC 7386) or it stays,
+        // and the Service would select the intersection of old and new.
+        Map<String, Object> selecting = new LinkedHashMap<>(selector);
+        selector(service).keySet().stream()
+                .filter(key -> !selector.containsKey(key))
+                .forEach(key -> selecting.put(key, null));
+        patch.put("spec", Map.of("selector", selecting));
         String name = service.getMetadata().getName();
         return Api.call(
                 call("patch", name),
@@ -92,9 +99,20 @@ public final class Services {
                 .withPorts(ports)
                 .endSpec()
                 .build();
-        return Api.call(
-                call("create", name),
-                () -> client.services().inNamespace(namespace).resource(preview).create());
+        try {
+            return Api.call(
+                    call("create", name),
+                    () -> client.services()
+                            .inNamespace(namespace)
+                            .resource(preview)
+                            .create());
+        } catch (KubernetesApiException e) {
+            // AlreadyExists with the selector asked for: this create's answer was lost, the Service is there.
+            if (e.problem() != Problem.CONFLICT) {
+                throw e;
+            }
+            return find(name).filter(s -> selector.equals(selector(s))).orElseThrow(() -> e);
+        }
     }
 
     private static Map<String, String> labels(Map<String, String> selector) {

@@ -66,15 +66,30 @@ public final class Workloads {
                         call("get", name), Problem.NOT_FOUND, 404, "deployment '" + name + "' does not exist", null));
     }
 
+    /**
+     * Creates {@code deployment}. A 409 AlreadyExists for a Deployment that carries the same rollout
+     * ({@code genesis.io/rollout}) is this create's own work whose answer was lost (a timeout, a
+     * retried request): it is read back and returned, and the step goes on.
+     */
     public Deployment create(Deployment deployment) {
         String name = deployment.getMetadata().getName();
-        return Api.call(
-                call("create", name),
-                () -> client.apps()
-                        .deployments()
-                        .inNamespace(namespace)
-                        .resource(deployment)
-                        .create());
+        try {
+            return Api.call(
+                    call("create", name),
+                    () -> client.apps()
+                            .deployments()
+                            .inNamespace(namespace)
+                            .resource(deployment)
+                            .create());
+        } catch (KubernetesApiException e) {
+            if (e.problem() != Problem.CONFLICT) {
+                throw e;
+            }
+            String rollout = annotation(deployment, Names.ROLLOUT);
+            return find(name)
+                    .filter(existing -> !rollout.isEmpty() && rollout.equals(annotation(existing, Names.ROLLOUT)))
+                    .orElseThrow(() -> e);
+        }
     }
 
     /** Applies {@code patch} to Deployment {@code name} in one request. */

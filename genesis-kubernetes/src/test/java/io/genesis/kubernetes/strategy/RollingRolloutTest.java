@@ -247,6 +247,25 @@ class RollingRolloutTest {
     }
 
     @Test
+    void shouldTakeADeploymentWhoseCreateAnswerWasLostAsCreatedOnlyWhenItCarriesTheRollout() {
+        Workloads workloads = new Workloads(client, NS);
+        Deployment copy = shop();
+        copy.getMetadata().setName("shop-copy");
+        copy.getMetadata().setResourceVersion(null);
+        copy.getMetadata().setUid(null);
+        copy.getMetadata().getAnnotations().put(Names.ROLLOUT, "r-9");
+        workloads.create(copy);
+
+        // The same create again, as after a timeout whose request had been applied: 409 AlreadyExists.
+        assertThat(workloads.create(copy).getMetadata().getName()).isEqualTo("shop-copy");
+        copy.getMetadata().getAnnotations().put(Names.ROLLOUT, "r-10");
+        assertThatThrownBy(() -> workloads.create(copy))
+                .isInstanceOfSatisfying(
+                        KubernetesApiException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
+    }
+
+    @Test
     void shouldRefuseARecreateDeploymentInsteadOfSwitchingItToRollingUpdate() {
         client.apps().deployments().inNamespace(NS).withName("shop").edit(d -> {
             d.getSpec()
