@@ -14,6 +14,7 @@ import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
 import io.genesis.kubernetes.adapter.KubernetesTargetSettings;
 import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.connect.KubernetesClients;
+import io.genesis.kubernetes.lock.LeaseFence;
 import io.genesis.kubernetes.manifest.ManifestWriter;
 import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
 import java.nio.file.Path;
@@ -62,6 +63,8 @@ final class KubernetesKind implements TargetKind {
     private final ClientSettings clientSettings;
     private final Function<KubernetesClient, ManifestWriter> manifestWriters;
     private final Map<Map<String, String>, KubernetesClient> clients = new HashMap<>();
+    // One per process: the Lease lock notes its claims here, and the targets stop writing once one is lost.
+    private final LeaseFence fence = new LeaseFence();
     private volatile Consumer<String> log = line -> {};
 
     /**
@@ -168,7 +171,7 @@ final class KubernetesKind implements TargetKind {
         Map<String, String> stored = spec.settings();
         KubernetesClient client = client(KubernetesAccess.of(stored));
         KubernetesTargetFactory factory =
-                new KubernetesTargetFactory(client, this::report, manifestWriters.apply(client));
+                new KubernetesTargetFactory(client, this::report, manifestWriters.apply(client)).fencedBy(fence);
         try {
             return factory.open(key, new TargetSpec(NAME, KubernetesAccess.withoutAccess(stored)));
         } catch (IllegalArgumentException e) {
@@ -190,7 +193,7 @@ final class KubernetesKind implements TargetKind {
                     + " its lock (a Lease) lives");
         }
         KubernetesClient client = client(KubernetesAccess.of(target.settings()));
-        return Optional.of(new KubernetesRolloutLock(client, key -> namespace.trim()));
+        return Optional.of(new KubernetesRolloutLock(client, key -> namespace.trim(), fence));
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.genesis.kubernetes.strategy.RollingRollout;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     private final String image;
     private final Optional<ManifestFolder> manifests;
     private final Duration scaleDownDelay;
+    private final Consumer<DeploymentContext> fence;
 
     /**
      * A rolled-back candidate keeps running 30 s after traffic left it, as Argo Rollouts' default
@@ -38,19 +40,25 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     public static final Duration DEFAULT_SCALE_DOWN_DELAY = Duration.ofSeconds(30);
 
     public KubernetesDeploymentTarget(KubernetesStrategy strategy, String image) {
-        this(strategy, image, Optional.empty(), DEFAULT_SCALE_DOWN_DELAY);
+        this(strategy, image, Optional.empty(), DEFAULT_SCALE_DOWN_DELAY, context -> {});
     }
 
     /**
      * A target that applies {@code manifests}, when present, as part of deploying each candidate,
-     * and keeps a rolled-back candidate {@code scaleDownDelay} after traffic left it.
+     * and keeps a rolled-back candidate {@code scaleDownDelay} after traffic left it. {@code fence}
+     * runs before every call that may write, and throws once the rollout lost its lock.
      */
     KubernetesDeploymentTarget(
-            KubernetesStrategy strategy, String image, Optional<ManifestFolder> manifests, Duration scaleDownDelay) {
+            KubernetesStrategy strategy,
+            String image,
+            Optional<ManifestFolder> manifests,
+            Duration scaleDownDelay,
+            Consumer<DeploymentContext> fence) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.image = Objects.requireNonNull(image, "image");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.scaleDownDelay = Objects.requireNonNull(scaleDownDelay, "scaleDownDelay");
+        this.fence = Objects.requireNonNull(fence, "fence");
     }
 
     @Override
@@ -64,7 +72,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
      */
     @Override
     public void deployCandidate(DeploymentContext context) {
-        run(() -> {
+        run(context, () -> {
             Release release = release(context);
             manifests.ifPresent(folder -> folder.apply(release, objects -> strategy.admit(objects, release)));
             strategy.deployCandidate(release);
@@ -73,37 +81,37 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public Health health(DeploymentContext context) {
-        return health(call(() -> strategy.health(release(context))));
+        return health(call(context, () -> strategy.health(release(context))));
     }
 
     @Override
     public Health smokeCheck(DeploymentContext context) {
-        return health(call(() -> strategy.smokeCheck(release(context))));
+        return health(call(context, () -> strategy.smokeCheck(release(context))));
     }
 
     @Override
     public void promote(DeploymentContext context) {
-        run(() -> strategy.promote(release(context)));
+        run(context, () -> strategy.promote(release(context)));
     }
 
     @Override
     public Health promoted(DeploymentContext context) {
-        return health(call(() -> strategy.promoted(release(context))));
+        return health(call(context, () -> strategy.promoted(release(context))));
     }
 
     @Override
     public void scaleDownPrevious(DeploymentContext context) {
-        run(() -> strategy.scaleDownPrevious(release(context)));
+        run(context, () -> strategy.scaleDownPrevious(release(context)));
     }
 
     @Override
     public Health prepareRollback(DeploymentContext context) {
-        return health(call(() -> strategy.prepareRollback(release(context))));
+        return health(call(context, () -> strategy.prepareRollback(release(context))));
     }
 
     @Override
     public void rollback(DeploymentContext context) {
-        run(() -> {
+        run(context, () -> {
             strategy.rollback(release(context));
             manifests.ifPresent(folder -> folder.keptOnRollback(strategy.describe()));
         });
@@ -111,7 +119,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public Health trafficRestored(DeploymentContext context) {
-        return health(call(() -> strategy.trafficRestored(release(context))));
+        return health(call(context, () -> strategy.trafficRestored(release(context))));
     }
 
     @Override
@@ -121,7 +129,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
     @Override
     public void retireCandidate(DeploymentContext context) {
-        run(() -> strategy.retireCandidate(release(context)));
+        run(context, () -> strategy.retireCandidate(release(context)));
     }
 
     @Override
@@ -132,37 +140,27 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     @Override
     public Optional<RollingUpdater> rollingUpdater() {
         if (strategy instanceof RollingRollout rolling) {
-            return Optional.of(new RollingUpdater() {
-                @Override
-                public void rollTo(DeploymentContext context, Percentage share, RollingBounds bounds) {
-                    run(() -> KubernetesDeploymentTarget.this.rollTo(rolling, context, bounds));
-                }
-
-                @Override
-                public Optional<String> limits() {
-                    return Optional.of(RollingRollout.NO_BATCH_GATES);
-                }
-            });
+            return Optional.of((context, share, bounds) -> run(context, () -> rollTo(rolling, context, share, bounds)));
         }
         return Optional.empty();
     }
 
     /**
-     * The Deployment controller replaces pods in batches within the bounds by itself; the first
-     * batch call starts the whole update and later ones find it under way. The manifest folder goes
-     * with the first call: the Deployment carries the rollout only once the folder is applied, so
-     * later batches do not apply it again.
+     * The first batch call starts the update, later ones resume the Deployment paused at the end of
+     * the previous batch. The manifest folder goes with the first call: the Deployment carries the
+     * rollout only once the folder is applied, so later batches do not apply it again.
      */
-    private void rollTo(RollingRollout rolling, DeploymentContext context, RollingBounds bounds) {
+    private void rollTo(RollingRollout rolling, DeploymentContext context, Percentage share, RollingBounds bounds) {
         Release release = release(context);
         if (manifests.isPresent() && !rolling.started(release)) {
             manifests
                     .get()
                     .apply(
                             release,
-                            objects -> rolling.admit(objects, release, bounds.maxSurge(), bounds.maxUnavailable()));
+                            objects ->
+                                    rolling.admit(objects, release, share, bounds.maxSurge(), bounds.maxUnavailable()));
         }
-        rolling.rollTo(release, bounds.maxSurge(), bounds.maxUnavailable());
+        rolling.rollTo(release, share, bounds.maxSurge(), bounds.maxUnavailable());
     }
 
     Release release(DeploymentContext context) {
@@ -175,6 +173,20 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
             case PROGRESSING -> Health.progressing(observation.message());
             case UNHEALTHY -> Health.unhealthy(observation.message());
         };
+    }
+
+    private void run(DeploymentContext context, Runnable action) {
+        run(() -> {
+            fence.accept(context);
+            action.run();
+        });
+    }
+
+    private <T> T call(DeploymentContext context, Supplier<T> action) {
+        return call(() -> {
+            fence.accept(context);
+            return action.get();
+        });
     }
 
     static void run(Runnable action) {
@@ -195,7 +207,7 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
     }
 
     /** The engine's traffic router port on a Kubernetes weight router. */
-    private static final class Router implements TrafficRouter {
+    private final class Router implements TrafficRouter {
 
         private final WeightRouter router;
 
@@ -205,12 +217,12 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
 
         @Override
         public void setWeight(DeploymentContext context, Percentage weight) {
-            run(() -> router.setWeight(weight));
+            run(context, () -> router.setWeight(weight));
         }
 
         @Override
         public boolean verifyWeight(DeploymentContext context, Percentage weight) {
-            return call(() -> router.verifyWeight(weight));
+            return call(context, () -> router.verifyWeight(weight));
         }
     }
 }

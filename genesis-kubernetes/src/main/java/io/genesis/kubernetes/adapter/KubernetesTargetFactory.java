@@ -1,12 +1,15 @@
 package io.genesis.kubernetes.adapter;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.target.DeploymentContext;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.kubernetes.api.ClusterEvents;
 import io.genesis.kubernetes.api.EventSink;
+import io.genesis.kubernetes.lock.LeaseFence;
+import io.genesis.kubernetes.lock.LeaseLock;
 import io.genesis.kubernetes.manifest.ManifestApplier;
 import io.genesis.kubernetes.manifest.ManifestWriter;
 import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
@@ -24,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Opens Kubernetes targets from their stored settings (kind {@code kubernetes}). Settings are
@@ -77,6 +81,7 @@ public final class KubernetesTargetFactory implements TargetFactory {
     private final KubernetesClient client;
     private final EventSink events;
     private final ManifestWriter manifestWriter;
+    private final Optional<LeaseFence> fence;
 
     /** Targets that apply manifests with server-side apply. */
     public KubernetesTargetFactory(KubernetesClient client, EventSink events) {
@@ -85,9 +90,24 @@ public final class KubernetesTargetFactory implements TargetFactory {
 
     /** Targets that write manifest objects with {@code manifestWriter}. */
     public KubernetesTargetFactory(KubernetesClient client, EventSink events, ManifestWriter manifestWriter) {
+        this(client, events, manifestWriter, Optional.empty());
+    }
+
+    private KubernetesTargetFactory(
+            KubernetesClient client, EventSink events, ManifestWriter manifestWriter, Optional<LeaseFence> fence) {
         this.client = Objects.requireNonNull(client, "client");
         this.events = Objects.requireNonNull(events, "events");
         this.manifestWriter = Objects.requireNonNull(manifestWriter, "manifestWriter");
+        this.fence = Objects.requireNonNull(fence, "fence");
+    }
+
+    /**
+     * Targets that check, before every call that may write, that their rollout still holds the
+     * Lease the {@link KubernetesRolloutLock} sharing {@code fence} took for it, and stop writing
+     * once it does not (issue: a stale engine must not write after losing its lease).
+     */
+    public KubernetesTargetFactory fencedBy(LeaseFence fence) {
+        return new KubernetesTargetFactory(client, events, manifestWriter, Optional.of(fence));
     }
 
     @Override
@@ -118,8 +138,15 @@ public final class KubernetesTargetFactory implements TargetFactory {
                         Clock.systemUTC(),
                         ClusterEvents.background())
                 : events;
+        String lease = LeaseLock.leaseName(key.application(), key.environment());
+        Consumer<DeploymentContext> guard =
+                context -> fence.ifPresent(f -> f.check(client, app.namespace(), lease, context.rolloutId()));
         return new KubernetesDeploymentTarget(
-                strategy(kind, app, settings, sink), image, manifests(settings, app, sink), scaleDownDelay(settings));
+                strategy(kind, app, settings, sink),
+                image,
+                manifests(settings, app, sink),
+                scaleDownDelay(settings),
+                guard);
     }
 
     private static Duration scaleDownDelay(Map<String, String> settings) {

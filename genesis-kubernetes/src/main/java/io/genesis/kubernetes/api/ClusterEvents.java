@@ -2,6 +2,9 @@ package io.genesis.kubernetes.api;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.secret.Redaction;
 import java.time.Clock;
@@ -19,7 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Reports each line both to the caller's log and as a Kubernetes {@code Event} on the
  * application's Deployment, so that {@code kubectl describe deployment} and {@code kubectl get
  * events} show what Genesis did, next to what the Deployment controller did — without a
- * controller of Genesis' own in the cluster.
+ * controller of Genesis' own in the cluster. Blue-green has no Deployment of that name (its slots
+ * are {@code <name>-blue} and {@code <name>-green}): there the Events go on the active Service of
+ * that name. The involved object carries the object's {@code uid}, which {@code kubectl describe}
+ * filters on; when neither object exists no Event is written, since it would name nothing.
  *
  * <p>Events are a courtesy, never a condition: a write that fails (no {@code create} on
  * {@code events} in the Role, the API briefly away) is said once in the log and the rollout goes on.
@@ -38,6 +44,7 @@ public final class ClusterEvents implements EventSink {
     private final Clock clock;
     private final Executor writer;
     private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile ObjectReference involved;
 
     /**
      * One daemon thread for the Events of every rollout in this process, with a bounded queue: when
@@ -82,8 +89,19 @@ public final class ClusterEvents implements EventSink {
         // Events are readable by everyone who may read the namespace: no credential goes there.
         String shown = Redaction.text(message);
         log.emit(shown);
-        Event event = event(shown);
+        String at = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        writer.execute(() -> record(shown, at));
+    }
+
+    private void record(String shown, String at) {
         try {
+            ObjectReference object = involved();
+            if (object == null) {
+                warnOnce("neither a Deployment nor a Service named " + deployment + " exists in namespace " + namespace
+                        + " to record it on");
+                return;
+            }
+            Event event = event(object, shown, at);
             Api.call(
                     ApiCall.of(
                             "create",
@@ -96,15 +114,53 @@ public final class ClusterEvents implements EventSink {
                             .resource(event)
                             .create());
         } catch (RuntimeException e) {
-            if (warned.compareAndSet(false, true)) {
-                log.emit("could not record a Kubernetes Event on deployment " + deployment + " ("
-                        + Redaction.text(e.getMessage()) + "); the rollout goes on, and this is said only once");
-            }
+            warnOnce(Redaction.text(e.getMessage()));
         }
     }
 
-    private Event event(String message) {
-        String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    private void warnOnce(String why) {
+        if (warned.compareAndSet(false, true)) {
+            log.emit("could not record a Kubernetes Event on deployment " + deployment + " (" + why
+                    + "); the rollout goes on, and this is said only once");
+        }
+    }
+
+    /** The Deployment, else the Service, named {@code deployment}, with its uid; read once it exists. */
+    private ObjectReference involved() {
+        ObjectReference known = involved;
+        if (known != null) {
+            return known;
+        }
+        HasMetadata found = Api.find(
+                        ApiCall.of("get", ApiCall.Kind.DEPLOYMENT, namespace, deployment),
+                        () -> client.apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .withName(deployment)
+                                .get())
+                .map(HasMetadata.class::cast)
+                .or(() -> Api.find(
+                        ApiCall.of("get", ApiCall.Kind.SERVICE, namespace, deployment),
+                        () -> client.services()
+                                .inNamespace(namespace)
+                                .withName(deployment)
+                                .get()))
+                .orElse(null);
+        if (found == null) {
+            return null;
+        }
+        known = new ObjectReferenceBuilder()
+                .withApiVersion(found.getApiVersion())
+                .withKind(found.getKind())
+                .withNamespace(namespace)
+                .withName(deployment)
+                .withUid(found.getMetadata().getUid())
+                .build();
+        involved = known;
+        return known;
+    }
+
+    private Event event(ObjectReference object, String message, String now) {
         String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
         return new EventBuilder()
                 .withNewMetadata()
@@ -114,12 +170,7 @@ public final class ClusterEvents implements EventSink {
                         + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1))
                 .addToLabels(Names.MANAGED_BY, "genesis")
                 .endMetadata()
-                .withNewInvolvedObject()
-                .withApiVersion("apps/v1")
-                .withKind("Deployment")
-                .withNamespace(namespace)
-                .withName(deployment)
-                .endInvolvedObject()
+                .withInvolvedObject(object)
                 .withType("Normal")
                 .withReason("GenesisRollout")
                 .withMessage(text)

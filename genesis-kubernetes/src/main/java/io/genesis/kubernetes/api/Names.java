@@ -24,11 +24,18 @@ public final class Names {
      * a crash) finds it and does not look for that revision again, which the controller renumbered.
      */
     public static final String ROLLED_BACK = "genesis.io/rolled-back";
+    /**
+     * Rolling: the share of replicas the current batch rolls to; the Deployment is paused once that
+     * many run the new template, until the next batch. Absent or 100 for an ungated update.
+     */
+    public static final String BATCH = "genesis.io/batch";
     /** Canary without a router: the replica count that stable and canary share. */
     public static final String TOTAL_REPLICAS = "genesis.io/total-replicas";
 
     /** Set by the Deployment controller on Deployments and their ReplicaSets. */
     public static final String REVISION = "deployment.kubernetes.io/revision";
+    /** Why a revision was made (kubectl's --record, or set by hand); kubectl rollout undo restores it. */
+    public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
     /** Set by the Deployment controller on ReplicaSets and pods; never copied into a template. */
     public static final String POD_TEMPLATE_HASH = "pod-template-hash";
 

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.kubernetes.api.Api;
 import io.genesis.kubernetes.api.ApiCall;
 import io.genesis.kubernetes.api.ApiCall.Kind;
+import io.genesis.kubernetes.api.KubernetesApiException;
+import io.genesis.kubernetes.api.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +23,10 @@ import java.util.regex.Pattern;
  * The rollout lock of each (application, environment), kept as a {@code coordination.k8s.io/v1}
  * Lease named {@code genesis-<application>-<environment>} in the environment's namespace: the
  * holder identity is the rollout, the renew time plus lease duration its expiry. A lapsed lease
- * can be taken over. Every write carries the resource version it read, so of two engines racing
- * for a lease exactly one wins; the loser re-reads and sees the winner.
+ * can be taken over; whether another holder's claim lapsed is judged on this process's clock, from
+ * when it saw the claim last change ({@link ObservedLeases}). Every write carries the resource
+ * version it read, so of two engines racing for a lease exactly one wins; the loser re-reads and
+ * sees the winner. Release deletes with that resource version as a precondition.
  */
 public final class LeaseLock {
 
@@ -33,10 +37,17 @@ public final class LeaseLock {
 
     private final KubernetesClient client;
     private final String namespace;
+    private final ObservedLeases observed;
 
     public LeaseLock(KubernetesClient client, String namespace) {
+        this(client, namespace, new ObservedLeases());
+    }
+
+    /** A lock judging expiry from {@code observed}, what this process saw of the Leases so far. */
+    public LeaseLock(KubernetesClient client, String namespace, ObservedLeases observed) {
         this.client = Objects.requireNonNull(client, "client");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.observed = Objects.requireNonNull(observed, "observed");
     }
 
     /** The Lease that locks {@code application} in {@code environment}. */
@@ -64,12 +75,13 @@ public final class LeaseLock {
                                 .inNamespace(namespace)
                                 .resource(newLease(lease, holder, owner, now, ttl))
                                 .create());
+                observed.wrote(created, now);
                 return Optional.of(claim(created));
             }
             Lease existing = current.get();
             LeaseClaim claim = claim(existing);
             boolean mine = holder.equals(claim.holder());
-            if (!mine && !claim.expired(now)) {
+            if (!mine && !observed.lapsed(existing, now)) {
                 return Optional.empty();
             }
             existing.getSpec().setHolderIdentity(holder);
@@ -86,35 +98,63 @@ public final class LeaseLock {
                             : existing.getMetadata().getAnnotations());
             annotations.put(OWNER, owner);
             existing.getMetadata().setAnnotations(annotations);
-            return Optional.of(claim(update(existing)));
+            return Optional.of(claim(update(existing, now)));
         });
     }
 
     /** Renews {@code holder}'s claim to {@code now + ttl}; empty when it no longer holds the lease. */
     public Optional<LeaseClaim> refresh(String lease, String holder, Instant now, Duration ttl) {
+        return refresh(lease, holder, Optional.empty(), now, ttl);
+    }
+
+    /**
+     * As {@link #refresh(String, String, Instant, Duration)}, and only while the Lease still holds
+     * {@code taken} (the same engine, the same acquire time) when given: a rollout another engine
+     * adopted keeps its holder identity, and the engine that lost it must not renew it.
+     */
+    public Optional<LeaseClaim> refresh(
+            String lease, String holder, Optional<LeaseClaim> taken, Instant now, Duration ttl) {
         requireTtl(ttl);
         return Api.retryOnConflict(call("update", lease), () -> {
             Optional<Lease> current = read(lease);
             if (current.isEmpty() || !holder.equals(current.get().getSpec().getHolderIdentity())) {
                 return Optional.empty();
             }
+            LeaseClaim live = claim(current.get());
+            if (taken.isPresent()
+                    && (!taken.get().owner().equals(live.owner())
+                            || !taken.get().acquiredAt().equals(live.acquiredAt()))) {
+                return Optional.empty();
+            }
             Lease existing = current.get();
             existing.getSpec().setRenewTime(time(now));
             existing.getSpec().setLeaseDurationSeconds(seconds(ttl));
-            return Optional.of(claim(update(existing)));
+            return Optional.of(claim(update(existing, now)));
         });
     }
 
-    /** Deletes the lease if {@code holder} holds it; otherwise does nothing. */
+    /**
+     * Deletes the lease if {@code holder} holds it; otherwise does nothing. The delete carries the
+     * resource version that was read: if another engine took the lease in between, the API refuses
+     * (409) and the lease stays theirs.
+     */
     public void release(String lease, String holder) {
         Optional<Lease> current = read(lease);
         if (current.isPresent() && holder.equals(current.get().getSpec().getHolderIdentity())) {
-            Api.call(
-                    call("delete", lease),
-                    () -> client.leases()
-                            .inNamespace(namespace)
-                            .resource(current.get())
-                            .delete());
+            String version = current.get().getMetadata().getResourceVersion();
+            try {
+                Api.call(
+                        call("delete", lease),
+                        () -> client.leases()
+                                .inNamespace(namespace)
+                                .withName(lease)
+                                .lockResourceVersion(version)
+                                .delete());
+            } catch (KubernetesApiException e) {
+                if (e.problem() != Problem.CONFLICT) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -131,11 +171,13 @@ public final class LeaseLock {
                 () -> client.leases().inNamespace(namespace).withName(lease).get());
     }
 
-    private Lease update(Lease lease) {
+    private Lease update(Lease lease, Instant now) {
         // update() sends the resource version that was read: a concurrent writer makes this fail with 409.
-        return Api.call(
+        Lease written = Api.call(
                 call("update", lease.getMetadata().getName()),
                 () -> client.leases().inNamespace(namespace).resource(lease).update());
+        observed.wrote(written, now);
+        return written;
     }
 
     private Lease newLease(String lease, String holder, String owner, Instant now, Duration ttl) {

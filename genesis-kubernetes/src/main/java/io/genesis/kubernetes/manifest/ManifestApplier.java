@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,10 +68,21 @@ public final class ManifestApplier {
     /**
      * Dry-runs every one of {@code manifests} (loaded from {@code folder}), then, only when all
      * passed, writes them in order. Writing is idempotent, so after a failure part-way the whole
-     * folder can be applied again.
+     * folder can be applied again. A CustomResourceDefinition in the folder is written before the
+     * other objects, and the objects of the kind it defines are not dry-run: the API server cannot
+     * validate a kind it does not know yet (their dry run would fail on every first deploy).
      */
-    public List<HasMetadata> apply(Path folder, List<Manifest> manifests) {
+    public List<HasMetadata> apply(Path folder, List<Manifest> loaded) {
+        Set<String> defined = definedKinds(loaded);
+        List<Manifest> manifests = new ArrayList<>(loaded);
+        // Stable: CRDs first, everything else in file order.
+        manifests.sort(Comparator.comparing(m -> !isDefinition(m.object())));
+        List<String> unchecked = new ArrayList<>();
         for (Manifest manifest : manifests) {
+            if (defined.contains(kindOf(manifest.object()))) {
+                unchecked.add(manifest.kind() + " " + manifest.name());
+                continue;
+            }
             try {
                 writer.write(manifest.object(), namespace, true);
             } catch (RuntimeException e) {
@@ -77,6 +91,10 @@ public final class ManifestApplier {
                                 + " fix the object and deploy again: " + e.getMessage(),
                         e);
             }
+        }
+        if (!unchecked.isEmpty()) {
+            events.emit("not dry-run, since their CustomResourceDefinition in " + folder + " is applied first: "
+                    + String.join(", ", unchecked));
         }
         List<HasMetadata> applied = new ArrayList<>();
         for (Manifest manifest : manifests) {
@@ -94,6 +112,33 @@ public final class ManifestApplier {
                 + " (server-side apply, field manager genesis, dry run passed first): "
                 + manifests.stream().map(m -> m.kind() + " " + m.name()).collect(Collectors.joining(", ")));
         return applied;
+    }
+
+    private static boolean isDefinition(HasMetadata object) {
+        return "CustomResourceDefinition".equals(object.getKind())
+                && object.getApiVersion() != null
+                && object.getApiVersion().startsWith("apiextensions.k8s.io/");
+    }
+
+    /** {@code group/Kind} of every kind a CustomResourceDefinition among {@code manifests} defines. */
+    private Set<String> definedKinds(List<Manifest> manifests) {
+        Set<String> kinds = new HashSet<>();
+        for (Manifest manifest : manifests) {
+            if (isDefinition(manifest.object())) {
+                JsonNode spec = serialization
+                        .convertValue(manifest.object(), JsonNode.class)
+                        .path("spec");
+                kinds.add(spec.path("group").asText() + "/"
+                        + spec.path("names").path("kind").asText());
+            }
+        }
+        return kinds;
+    }
+
+    private static String kindOf(HasMetadata object) {
+        String apiVersion = object.getApiVersion() == null ? "" : object.getApiVersion();
+        int slash = apiVersion.indexOf('/');
+        return (slash < 0 ? "" : apiVersion.substring(0, slash)) + "/" + object.getKind();
     }
 
     /** The objects in {@code folder}, with images substituted, checked to belong in this namespace. */

@@ -12,6 +12,7 @@ import io.genesis.kubernetes.api.Api;
 import io.genesis.kubernetes.api.ApiCall;
 import io.genesis.kubernetes.api.ApiCall.Kind;
 import io.genesis.kubernetes.api.KubernetesApiException;
+import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.api.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +45,10 @@ public final class Services {
     }
 
     /**
-     * Sets the selector of {@code service} and the given annotations in ONE merge patch, guarded by
-     * the resource version that was read: traffic moves at once, and a concurrent change fails
-     * with a conflict instead of being overwritten.
+     * Sets the selector of {@code service} to exactly {@code selector} (keys it drops are removed) and
+     * the given annotations in ONE merge patch, guarded by the resource version that was read:
+     * traffic moves at once, and a concurrent change fails with a conflict instead of being
+     * overwritten.
      */
     public Service select(Service service, Map<String, String> selector, Map<String, String> annotations) {
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -54,7 +56,13 @@ public final class Services {
         metadata.put("annotations", annotations);
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("metadata", metadata);
-        patch.put("spec", Map.of("selector", selector));
+        // A merge patch merges maps: a key the new selector drops must be sent as null (RFC 7386) or it stays,
+        // and the Service would select the intersection of old and new.
+        Map<String, Object> selecting = new LinkedHashMap<>(selector);
+        selector(service).keySet().stream()
+                .filter(key -> !selector.containsKey(key))
+                .forEach(key -> selecting.put(key, null));
+        patch.put("spec", Map.of("selector", selecting));
         String name = service.getMetadata().getName();
         return Api.call(
                 call("patch", name),
@@ -64,7 +72,12 @@ public final class Services {
                         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch)));
     }
 
-    /** Creates Service {@code name} with {@code active}'s ports and type ClusterIP, selecting {@code selector}. */
+    /**
+     * Creates Service {@code name} with {@code active}'s ports and type ClusterIP, selecting {@code
+     * selector}; labelled with that selector and {@code app.kubernetes.io/managed-by: genesis} only,
+     * not with {@code active}'s labels (an {@code app.kubernetes.io/instance} copied from it would make
+     * Argo CD prune the Service as missing from Git).
+     */
     public Service createBeside(Service active, String name, Map<String, String> selector) {
         List<ServicePort> ports = active.getSpec().getPorts().stream()
                 .map(p -> new io.fabric8.kubernetes.api.model.ServicePortBuilder()
@@ -78,7 +91,7 @@ public final class Services {
                 .withMetadata(new ObjectMetaBuilder()
                         .withName(name)
                         .withNamespace(namespace)
-                        .withLabels(active.getMetadata().getLabels())
+                        .withLabels(labels(selector))
                         .build())
                 .withNewSpec()
                 .withType("ClusterIP")
@@ -86,9 +99,26 @@ public final class Services {
                 .withPorts(ports)
                 .endSpec()
                 .build();
-        return Api.call(
-                call("create", name),
-                () -> client.services().inNamespace(namespace).resource(preview).create());
+        try {
+            return Api.call(
+                    call("create", name),
+                    () -> client.services()
+                            .inNamespace(namespace)
+                            .resource(preview)
+                            .create());
+        } catch (KubernetesApiException e) {
+            // AlreadyExists with the selector asked for: this create's answer was lost, the Service is there.
+            if (e.problem() != Problem.CONFLICT) {
+                throw e;
+            }
+            return find(name).filter(s -> selector.equals(selector(s))).orElseThrow(() -> e);
+        }
+    }
+
+    private static Map<String, String> labels(Map<String, String> selector) {
+        Map<String, String> labels = new LinkedHashMap<>(selector);
+        labels.put(Names.MANAGED_BY, Names.FIELD_MANAGER);
+        return labels;
     }
 
     public static Map<String, String> selector(Service service) {

@@ -254,7 +254,7 @@ public final class CanaryRollout implements KubernetesStrategy {
         }
         if (stableChanged) {
             long previous = parseRevision(Workloads.annotation(stable, Names.PREVIOUS_REVISION));
-            workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()));
+            workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()), false);
             events.emit(describe() + ": stable " + app.deployment() + " rolled back to revision " + previous);
         }
         events.emit(describe() + ": rolled back; stable takes all traffic");

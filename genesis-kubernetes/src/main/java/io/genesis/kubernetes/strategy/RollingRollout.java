@@ -25,17 +25,13 @@ import java.util.Optional;
 /**
  * Rolling: one Deployment whose image Genesis changes, with the surge and unavailability bounds of
  * the release guide (25 % surge, none unavailable, by default). The Deployment controller replaces
- * pods in batches within those bounds; Genesis follows its status and, on rollback, puts the pod
- * template of the revision that was stable before back. When the manifest folder holds the
- * Deployment, applying it starts the update instead of the image patch ({@link #admit}).
+ * pods within those bounds; Genesis holds it at the end of each batch ({@link BatchGate}: paused
+ * once the batch's share runs the new template, resumed by the next batch), follows its status and,
+ * on rollback, puts the pod template of the revision that was stable before back. When the manifest
+ * folder holds the Deployment, applying it starts the update instead of the image patch ({@link
+ * #admit}).
  */
 public final class RollingRollout implements KubernetesStrategy {
-
-    /** What the plan says about batches on this target: the Deployment controller does not stop between them. */
-    public static final String NO_BATCH_GATES = "kubernetes rolling has no batch gates: the Deployment controller"
-            + " replaces every pod in one go within maxSurge / maxUnavailable, so each batch step finds the"
-            + " rollout further along (or finished) and a pause or analysis between batches watches it as it"
-            + " goes, not a stopped share; for gated steps use canary";
 
     /** The release guide's bounds. */
     public static final Percentage DEFAULT_MAX_SURGE = new Percentage(25);
@@ -65,24 +61,28 @@ public final class RollingRollout implements KubernetesStrategy {
     /** Starts the rolling update with the default bounds. */
     @Override
     public void deployCandidate(Release release) {
-        rollTo(release, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE);
+        rollTo(release, Percentage.HUNDRED, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE);
     }
 
     /** As {@link #admit(List, Release, Percentage, Percentage)} with the default bounds. */
     @Override
     public List<Manifest> admit(List<Manifest> manifests, Release release) {
-        return admit(manifests, release, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE);
+        return admit(manifests, release, Percentage.HUNDRED, DEFAULT_MAX_SURGE, DEFAULT_MAX_UNAVAILABLE);
     }
 
     /**
-     * When the folder holds the application's Deployment, applying it is the rolling update: it
-     * gets what {@link #rollTo} would patch in (the rollout's annotations, the revision to roll back
-     * to, the bounds) and goes last, so its new pods start once the objects they read exist, and a
+     * When the folder holds the application's Deployment, applying it is the rolling update (its
+     * first batch, of {@code share}): it gets what {@link #rollTo} would patch in (the rollout's
+     * annotations, the revision to roll back to, the batch, the bounds, not paused) and goes last, so its new pods start once the objects they read exist, and a
      * Deployment that carries the rollout means the whole folder was applied. {@link #rollTo} then
      * finds the update under way and only follows it.
      */
     public List<Manifest> admit(
-            List<Manifest> manifests, Release release, Percentage maxSurge, Percentage maxUnavailable) {
+            List<Manifest> manifests,
+            Release release,
+            Percentage share,
+            Percentage maxSurge,
+            Percentage maxUnavailable) {
         Optional<Manifest> own = manifests.stream()
                 .filter(m -> m.is(Admission.DEPLOYMENT, app.deployment()))
                 .findFirst();
@@ -100,6 +100,8 @@ public final class RollingRollout implements KubernetesStrategy {
                         + app.deployment() + " does not exist in namespace " + app.namespace() + " yet: create it"
                         + " once (kubectl apply -f " + manifest.file() + ") before its first rolling rollout, so that"
                         + " a rollback has a revision to return to; nothing was written"));
+        refuseRecreate(live, "manifest " + manifest.file() + ": ");
+        refuseRecreate(fromFolder, "manifest " + manifest.file() + ": ");
         Deployment desired = Serialization.clone(fromFolder);
         String image = imageIn(desired, manifest);
         if (!release.image().equals(image)) {
@@ -118,7 +120,9 @@ public final class RollingRollout implements KubernetesStrategy {
                         : desired.getMetadata().getAnnotations());
         annotations.putAll(Templates.annotations(
                 release, previous == null ? Map.of() : Map.of(Names.PREVIOUS_REVISION, previous)));
+        annotations.put(Names.BATCH, BatchGate.format(share));
         desired.getMetadata().setAnnotations(annotations);
+        desired.getSpec().setPaused(false);
         desired.getSpec()
                 .setStrategy(new DeploymentStrategyBuilder()
                         .withType("RollingUpdate")
@@ -149,19 +153,39 @@ public final class RollingRollout implements KubernetesStrategy {
         }
     }
 
-    /**
-     * Sets the release's image and the rolling bounds in one patch, recording the revision to roll
-     * back to; repeated calls for the same release change nothing.
-     */
+    /** Rolls the whole update at once, ungated: {@link #rollTo(Release, Percentage, Percentage, Percentage)} to 100 %. */
     public void rollTo(Release release, Percentage maxSurge, Percentage maxUnavailable) {
+        rollTo(release, Percentage.HUNDRED, maxSurge, maxUnavailable);
+    }
+
+    /**
+     * Starts or resumes the rolling update toward {@code share} of the replicas: the first batch
+     * sets the release's image, the rolling bounds, the batch and the revision to roll back to in
+     * one patch; a later batch records its share and resumes the paused Deployment. {@link #health}
+     * pauses it again once the batch's share runs the new template. Repeated calls for the same
+     * batch change nothing.
+     */
+    public void rollTo(Release release, Percentage share, Percentage maxSurge, Percentage maxUnavailable) {
         Deployment current = workloads.require(app.deployment());
         int index = Workloads.containerIndex(current, app.container());
+        String batch = BatchGate.format(share);
         if (Templates.ownedBy(current, release) && release.image().equals(Templates.image(current, app))) {
-            events.emit(describe() + ": deployment " + app.deployment() + " already runs " + release.image()
-                    + " for rollout " + release.rolloutId() + "; the Deployment controller replaces the pods, Genesis"
-                    + " follows its status");
+            if (batch.equals(Workloads.annotation(current, Names.BATCH)) || !hasBatch(current)) {
+                events.emit(describe() + ": deployment " + app.deployment() + " already runs " + release.image()
+                        + " for rollout " + release.rolloutId() + " (batch of " + share + "); the Deployment"
+                        + " controller replaces the pods, Genesis follows its status");
+                return;
+            }
+            workloads.patch(
+                    app.deployment(),
+                    BatchGate.resume(new JsonPatch()
+                            .annotations(current.getMetadata().getAnnotations(), Map.of(Names.BATCH, batch))));
+            events.emit(describe() + ": resuming deployment " + app.deployment() + " for the batch of " + share
+                    + " (" + BatchGate.replicas(Workloads.replicas(current), share) + " of "
+                    + Workloads.replicas(current) + " replicas)");
             return;
         }
+        refuseRecreate(current, "");
         String container = current.getSpec()
                 .getTemplate()
                 .getSpec()
@@ -174,20 +198,44 @@ public final class RollingRollout implements KubernetesStrategy {
         Map<String, Object> strategy = new LinkedHashMap<>();
         strategy.put("type", "RollingUpdate");
         strategy.put("rollingUpdate", rollingUpdate);
-        Map<String, String> annotations = Templates.annotations(
+        Map<String, String> annotations = new LinkedHashMap<>(Templates.annotations(
                 release,
                 Templates.ownedBy(current, release)
                         ? Map.of()
-                        : Map.of(Names.PREVIOUS_REVISION, Long.toString(Workloads.revision(current))));
+                        : Map.of(Names.PREVIOUS_REVISION, Long.toString(Workloads.revision(current)))));
+        annotations.put(Names.BATCH, batch);
         JsonPatch patch = new JsonPatch()
                 .test("/spec/template/spec/containers/" + index + "/name", container)
                 .replace("/spec/template/spec/containers/" + index + "/image", release.image())
                 // "add" also replaces: the API server defaults the strategy, but a manifest may omit it.
                 .add("/spec/strategy", strategy)
                 .annotations(current.getMetadata().getAnnotations(), annotations);
-        workloads.patch(app.deployment(), patch);
+        workloads.patch(app.deployment(), BatchGate.resume(patch));
         events.emit(describe() + ": rolling to " + release.image() + " (max surge " + percent(maxSurge)
-                + ", max unavailable " + percent(maxUnavailable) + ")");
+                + ", max unavailable " + percent(maxUnavailable)
+                + (share.isBelow(Percentage.HUNDRED)
+                        ? "; first batch " + share + ", the Deployment is paused there until the next batch"
+                        : "")
+                + ")");
+    }
+
+    private static boolean hasBatch(Deployment deployment) {
+        return !Workloads.annotation(deployment, Names.BATCH).isEmpty();
+    }
+
+    /**
+     * A {@code Recreate} Deployment stops every old pod before the first new one starts, on purpose
+     * (ReadWriteOnce volumes, a schema one version at a time); switching it to RollingUpdate would
+     * stall such pods on Multi-Attach and never be undone.
+     */
+    private void refuseRecreate(Deployment deployment, String where) {
+        if (deployment.getSpec().getStrategy() != null
+                && "Recreate".equals(deployment.getSpec().getStrategy().getType())) {
+            throw new RolloutFailedException(where + "deployment " + app.deployment() + " uses strategy Recreate,"
+                    + " which stops every old pod before a new one starts (often for ReadWriteOnce volumes); Genesis'"
+                    + " rolling strategy would switch it to RollingUpdate: deploy it with kubectl, or change its"
+                    + " strategy to RollingUpdate yourself if its pods may run side by side; nothing was written");
+        }
     }
 
     @Override
@@ -197,7 +245,16 @@ public final class RollingRollout implements KubernetesStrategy {
             return Observation.unhealthy("deployment " + app.deployment() + " does not carry rollout "
                     + release.rolloutId() + ": the rolling update was never started or a newer rollout replaced it");
         }
-        return Observation.of(Progress.of(current));
+        Optional<Percentage> share = BatchGate.share(current);
+        if (share.isEmpty()) {
+            return Observation.of(Progress.of(current));
+        }
+        BatchGate.Verdict verdict = BatchGate.observe(current, workloads.currentReplicaSet(current), share.get());
+        if (verdict.pause()) {
+            workloads.patch(app.deployment(), BatchGate.hold());
+            events.emit(describe() + ": " + verdict.observation().message());
+        }
+        return verdict.observation();
     }
 
     @Override
@@ -243,7 +300,8 @@ public final class RollingRollout implements KubernetesStrategy {
             return;
         }
         long previous = CanaryRollout.parseRevision(Workloads.annotation(current, Names.PREVIOUS_REVISION));
-        workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()));
+        // Genesis paused it between batches: the undo resumes it in the same patch.
+        workloads.undoTo(app.deployment(), previous, Map.of(Names.ROLLED_BACK, release.rolloutId()), hasBatch(current));
         events.emit(describe() + ": rolled back to the pod template of revision " + previous);
     }
 

@@ -22,7 +22,10 @@ final class Templates {
 
     /**
      * A Deployment named {@code name} running {@code stable}'s pods with {@code image} in the
-     * application's container, labelled {@code labelKey=labelValue} in its selector and pods.
+     * application's container, labelled {@code labelKey=labelValue} in its selector and pods. The
+     * Deployment itself carries only its selector's labels and {@code app.kubernetes.io/managed-by:
+     * genesis}, not every label of stable: a copied {@code app.kubernetes.io/instance} would make
+     * Argo CD (label tracking) count it as its own and prune it as missing from Git.
      */
     static Deployment derive(
             Deployment stable,
@@ -36,8 +39,8 @@ final class Templates {
         PodTemplateSpec template = template(stable, app, labelKey, labelValue, release);
         Map<String, String> selector = new LinkedHashMap<>(matchLabels(stable));
         selector.put(labelKey, labelValue);
-        Map<String, String> labels = new LinkedHashMap<>(labelsOf(stable));
-        labels.put(labelKey, labelValue);
+        Map<String, String> labels = new LinkedHashMap<>(selector);
+        labels.put(Names.MANAGED_BY, Names.FIELD_MANAGER);
         return new DeploymentBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -124,10 +127,5 @@ final class Templates {
     private static Map<String, String> matchLabels(Deployment stable) {
         LabelSelector selector = stable.getSpec().getSelector();
         return selector == null || selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-    }
-
-    private static Map<String, String> labelsOf(Deployment stable) {
-        Map<String, String> labels = stable.getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
     }
 }

@@ -23,6 +23,7 @@ import io.genesis.kubernetes.api.Problem;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,15 +66,30 @@ public final class Workloads {
                         call("get", name), Problem.NOT_FOUND, 404, "deployment '" + name + "' does not exist", null));
     }
 
+    /**
+     * Creates {@code deployment}. A 409 AlreadyExists for a Deployment that carries the same rollout
+     * ({@code genesis.io/rollout}) is this create's own work whose answer was lost (a timeout, a
+     * retried request): it is read back and returned, and the step goes on.
+     */
     public Deployment create(Deployment deployment) {
         String name = deployment.getMetadata().getName();
-        return Api.call(
-                call("create", name),
-                () -> client.apps()
-                        .deployments()
-                        .inNamespace(namespace)
-                        .resource(deployment)
-                        .create());
+        try {
+            return Api.call(
+                    call("create", name),
+                    () -> client.apps()
+                            .deployments()
+                            .inNamespace(namespace)
+                            .resource(deployment)
+                            .create());
+        } catch (KubernetesApiException e) {
+            if (e.problem() != Problem.CONFLICT) {
+                throw e;
+            }
+            String rollout = annotation(deployment, Names.ROLLOUT);
+            return find(name)
+                    .filter(existing -> !rollout.isEmpty() && rollout.equals(annotation(existing, Names.ROLLOUT)))
+                    .orElseThrow(() -> e);
+        }
     }
 
     /** Applies {@code patch} to Deployment {@code name} in one request. */
@@ -146,22 +162,25 @@ public final class Workloads {
      * revision number.
      */
     public List<Revision> revisions(Deployment deployment) {
-        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
-        String uid = deployment.getMetadata().getUid();
-        List<ReplicaSet> sets = Api.call(
-                        new ApiCall("list", "apps", Kind.REPLICA_SET.resource(), namespace, ""),
-                        () -> client.apps()
-                                .replicaSets()
-                                .inNamespace(namespace)
-                                .withLabels(selector == null ? Map.of() : selector)
-                                .list())
-                .getItems();
-        return sets.stream()
-                .filter(rs -> ownedBy(rs, uid))
-                .map(rs -> new Revision(revision(rs), rs.getSpec().getTemplate()))
+        return ownedReplicaSets(deployment).stream()
+                .map(rs -> new Revision(revision(rs), rs.getSpec().getTemplate(), annotation(rs, Names.CHANGE_CAUSE)))
                 .filter(r -> r.number() > 0)
                 .sorted(Comparator.comparingLong(Revision::number).reversed())
                 .toList();
+    }
+
+    /**
+     * The ReplicaSet of the Deployment's current revision (the one its pod template runs in), as
+     * the controller numbered them; absent before the controller created it.
+     */
+    public Optional<ReplicaSet> currentReplicaSet(Deployment deployment) {
+        long revision = revision(deployment);
+        if (revision == 0) {
+            return Optional.empty();
+        }
+        return ownedReplicaSets(deployment).stream()
+                .filter(rs -> revision(rs) == revision)
+                .findFirst();
     }
 
     /**
@@ -169,12 +188,24 @@ public final class Workloads {
      * rollout undo --to-revision} does; the controller then rolls back.
      */
     public Deployment undoTo(String name, long revision) {
-        return undoTo(name, revision, Map.of());
+        return undoTo(name, revision, Map.of(), false);
     }
 
-    /** As {@link #undoTo(String, long)}, setting {@code annotations} in the same patch. */
-    public Deployment undoTo(String name, long revision, Map<String, String> annotations) {
+    /**
+     * As {@link #undoTo(String, long)}, setting {@code annotations} in the same patch, and as kubectl's
+     * rollback (kubectl/pkg/polymorphichelpers/rollback.go, DeploymentRollbacker): a paused Deployment
+     * is refused unless {@code resume} (Genesis paused it itself, between batches: the same patch
+     * resumes it); a template that already matches the revision is not written again; the
+     * revision's {@code kubernetes.io/change-cause} comes back with its template.
+     */
+    public Deployment undoTo(String name, long revision, Map<String, String> annotations, boolean resume) {
         Deployment deployment = require(name);
+        boolean paused = Boolean.TRUE.equals(deployment.getSpec().getPaused());
+        if (paused && !resume) {
+            throw new IllegalStateException("deployment " + name + " is paused (kubectl rollout pause), and kubectl"
+                    + " rollout undo refuses a paused Deployment too: resume it (kubectl rollout resume deployment/"
+                    + name + ") and the rollback runs on the next attempt; nothing was written");
+        }
         Revision target = revisions(deployment).stream()
                 .filter(r -> r.number() == revision)
                 .findFirst()
@@ -185,15 +216,47 @@ public final class Workloads {
                         "deployment '" + name + "' has no ReplicaSet of revision " + revision
                                 + " left (revisionHistoryLimit may have pruned it)",
                         null));
-        PodTemplateSpec template = Serialization.clone(target.template());
-        Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels());
-        labels.remove(Names.POD_TEMPLATE_HASH);
-        template.getMetadata().setLabels(labels);
-        JsonPatch patch = new JsonPatch().replace("/spec/template", template);
-        if (!annotations.isEmpty()) {
-            patch.annotations(deployment.getMetadata().getAnnotations(), annotations);
+        PodTemplateSpec template = withoutHash(target.template());
+        JsonPatch patch = new JsonPatch();
+        if (!template.equals(withoutHash(deployment.getSpec().getTemplate()))) {
+            patch.replace("/spec/template", template);
         }
-        return patch(name, patch);
+        Map<String, String> restored = new LinkedHashMap<>(annotations);
+        if (!target.changeCause().isEmpty()) {
+            restored.put(Names.CHANGE_CAUSE, target.changeCause());
+        }
+        if (!restored.isEmpty()) {
+            patch.annotations(deployment.getMetadata().getAnnotations(), restored);
+        }
+        if (paused) {
+            patch.add("/spec/paused", false);
+        }
+        return patch.isEmpty() ? deployment : patch(name, patch);
+    }
+
+    private static PodTemplateSpec withoutHash(PodTemplateSpec template) {
+        PodTemplateSpec copy = Serialization.clone(template);
+        Map<String, String> labels = new HashMap<>(
+                copy.getMetadata().getLabels() == null
+                        ? Map.of()
+                        : copy.getMetadata().getLabels());
+        labels.remove(Names.POD_TEMPLATE_HASH);
+        copy.getMetadata().setLabels(labels);
+        return copy;
+    }
+
+    private List<ReplicaSet> ownedReplicaSets(Deployment deployment) {
+        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+        String uid = deployment.getMetadata().getUid();
+        List<ReplicaSet> sets = Api.call(
+                        new ApiCall("list", "apps", Kind.REPLICA_SET.resource(), namespace, ""),
+                        () -> client.apps()
+                                .replicaSets()
+                                .inNamespace(namespace)
+                                .withLabels(selector == null ? Map.of() : selector)
+                                .list())
+                .getItems();
+        return sets.stream().filter(rs -> ownedBy(rs, uid)).toList();
     }
 
     /** The index of container {@code name} in {@code deployment}, or of its only container when name is empty. */
@@ -276,6 +339,7 @@ public final class Workloads {
      *
      * @param number the revision number
      * @param template the pod template
+     * @param changeCause the revision's {@code kubernetes.io/change-cause}, empty when it has none
      */
-    public record Revision(long number, PodTemplateSpec template) {}
+    public record Revision(long number, PodTemplateSpec template, String changeCause) {}
 }

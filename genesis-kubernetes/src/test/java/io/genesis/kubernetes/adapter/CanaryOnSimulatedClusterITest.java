@@ -98,6 +98,37 @@ class CanaryOnSimulatedClusterITest {
     }
 
     @Test
+    void shouldKeepThePromotedCanaryRunningForTheScaleDownDelayAfterTheGatewayLeftIt() {
+        start(labels("app", "shop", "track", "stable"));
+        createRoute(client);
+        Workloads workloads = new Workloads(client);
+        List<Instant> served = new ArrayList<>();
+        List<Instant> drained = new ArrayList<>();
+        List<Instant> scaledDown = new ArrayList<>();
+        cluster.observe(at -> {
+            int weight = cluster.traffic().programmedWeights("shop").getOrDefault("shop-canary", 0);
+            if (weight > 0) {
+                served.add(at);
+            } else if (!served.isEmpty() && drained.isEmpty()) {
+                drained.add(at);
+            }
+            if (!drained.isEmpty() && scaledDown.isEmpty() && workloads.replicasOrZero("shop-canary") == 0) {
+                scaledDown.add(at);
+            }
+        });
+
+        DeploymentRecord record =
+                world.run(world.request("shop", "canary", settings("strategy", "canary", "httpRoute", "shop")));
+
+        assertThat(record.status()).as(String.join("\n", world.messages())).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(drained).as("the gateway stopped sending to the canary").hasSize(1);
+        assertThat(scaledDown).as("the canary was scaled down").hasSize(1);
+        assertThat(Duration.between(drained.get(0), scaledDown.get(0)))
+                .as("kept 30 s after the gateway left it (Argo's scaleDownDelaySeconds), as blue-green keeps its slot")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void shouldSizeTheRoutedCanaryByItsWeight() {
         start(labels("app", "shop", "track", "stable"));
         createRoute(client);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ class ClusterEventsSecurityTest {
     @Test
     void shouldMaskCredentialsInAddressesBeforeLoggingOrRecordingALine() {
         List<String> log = new ArrayList<>();
+        Fixtures.createRolling(client, "reg/shop:1.0.0", 1);
         ClusterEvents events = new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run);
 
         events.emit("probe http://admin:hunter2@metrics_host:9090/health?access_token=hunter3 failed");

@@ -40,6 +40,14 @@ class ClusterEventsTest {
 
     @Test
     void shouldLogEachLineAndRecordItAsAnEventOnTheDeployment() {
+        Fixtures.createRolling(client, "reg/shop:1.0.0", 2);
+        String uid = client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("shop")
+                .get()
+                .getMetadata()
+                .getUid();
         ClusterEvents events = new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run);
 
         events.emit("blue-green test/shop: reg/shop:1.1.0 deployed to slot green");
@@ -53,6 +61,11 @@ class ClusterEventsTest {
             assertThat(event.getInvolvedObject().getKind()).isEqualTo("Deployment");
             assertThat(event.getInvolvedObject().getName()).isEqualTo("shop");
             assertThat(event.getInvolvedObject().getNamespace()).isEqualTo(NS);
+            assertThat(event.getInvolvedObject().getUid())
+                    .as("kubectl describe filters Events on the object's uid")
+                    .isNotBlank()
+                    .isEqualTo(uid);
+            assertThat(event.getInvolvedObject().getApiVersion()).isEqualTo("apps/v1");
             assertThat(event.getReason()).isEqualTo("GenesisRollout");
             assertThat(event.getType()).isEqualTo("Normal");
             assertThat(event.getSource().getComponent()).isEqualTo("genesis");
@@ -100,7 +113,42 @@ class ClusterEventsTest {
     }
 
     @Test
+    void shouldRecordOnTheActiveServiceWhereNoDeploymentHasTheName() {
+        Fixtures.createBlueGreen(client, 2);
+
+        new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run).emit("switched to green");
+
+        Event event = client.v1().events().inNamespace(NS).list().getItems().get(0);
+        assertThat(event.getInvolvedObject().getKind()).isEqualTo("Service");
+        assertThat(event.getInvolvedObject().getUid())
+                .isEqualTo(client.services()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getMetadata()
+                        .getUid());
+    }
+
+    @Test
+    void shouldRecordNoEventThatWouldNameAnObjectThatDoesNotExist() {
+        ClusterEvents events = new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run);
+
+        events.emit("first line");
+        events.emit("second line");
+
+        assertThat(client.v1().events().inNamespace(NS).list().getItems()).isEmpty();
+        assertThat(log)
+                .containsExactly(
+                        "first line",
+                        "could not record a Kubernetes Event on deployment shop (neither a Deployment nor a Service"
+                                + " named shop exists in namespace test to record it on); the rollout goes on, and"
+                                + " this is said only once",
+                        "second line");
+    }
+
+    @Test
     void shouldShortenAMessageTheApiServerWouldRefuse() {
+        Fixtures.createRolling(client, "reg/shop:1.0.0", 2);
         new ClusterEvents(client, NS, "shop", log::add, CLOCK, Runnable::run).emit("x".repeat(5_000));
 
         Event event = client.v1().events().inNamespace(NS).list().getItems().get(0);

@@ -131,6 +131,72 @@ class LeaseLockTest {
     }
 
     @Test
+    void shouldJudgeAnotherHostsClaimOnItsOwnClockNotOnTheRemoteRenewTime() {
+        // Written by an engine whose clock runs an hour behind: its renewTime looks long lapsed here.
+        lock.acquire(LEASE, "rollout-1", "ci-1", T0.minus(Duration.ofHours(1)), TTL);
+        LeaseLock elsewhere = new LeaseLock(client, NS, new ObservedLeases());
+
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0, TTL))
+                .as("first seen now: counts from now")
+                .isEmpty();
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0.plus(TTL).minusMillis(1), TTL))
+                .isEmpty();
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0.plus(TTL), TTL))
+                .as("unchanged for a whole lease duration as this process watched it")
+                .isPresent();
+    }
+
+    @Test
+    void shouldNotLetARemoteClockAheadKeepALeaseForever() {
+        lock.acquire(LEASE, "rollout-1", "ci-1", T0.plus(Duration.ofHours(1)), TTL);
+        LeaseLock elsewhere = new LeaseLock(client, NS, new ObservedLeases());
+
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0, TTL)).isEmpty();
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0.plus(TTL), TTL))
+                .isPresent();
+    }
+
+    @Test
+    void shouldCountARenewalSeenAsALiveClaim() {
+        lock.acquire(LEASE, "rollout-1", "ci-1", T0, TTL);
+        LeaseLock elsewhere = new LeaseLock(client, NS, new ObservedLeases());
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0, TTL)).isEmpty();
+
+        lock.refresh(LEASE, "rollout-1", T0.plus(TTL).minusSeconds(1), TTL);
+
+        assertThat(elsewhere.acquire(LEASE, "rollout-2", "ci-2", T0.plus(TTL), TTL))
+                .as("the record changed: it counts again from when it was seen changed")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldLeaveALeaseThatChangedBetweenReadAndRelease() {
+        lock.acquire(LEASE, "rollout-1", "ci-1", T0, TTL);
+        server.expect()
+                .delete()
+                .withPath("/apis/coordination.k8s.io/v1/namespaces/test/leases/" + LEASE)
+                .andReturn(
+                        409,
+                        "{\"kind\":\"Status\",\"reason\":\"Conflict\",\"message\":\"Precondition failed:"
+                                + " UID in precondition\"}")
+                .once();
+
+        lock.release(LEASE, "rollout-1");
+
+        assertThat(lock.current(LEASE)).isPresent();
+    }
+
+    @Test
+    void shouldNotRenewAClaimThatAnotherEngineAdopted() {
+        LeaseClaim taken = lock.acquire(LEASE, "rollout-1", "ci-1", T0, TTL).orElseThrow();
+        lock.acquire(LEASE, "rollout-1", "ci-2", T0.plusSeconds(10), TTL);
+
+        assertThat(lock.refresh(LEASE, "rollout-1", java.util.Optional.of(taken), T0.plusSeconds(20), TTL))
+                .isEmpty();
+        assertThat(lock.current(LEASE).orElseThrow().owner()).isEqualTo("ci-2");
+    }
+
+    @Test
     void shouldNameTheRbacRuleWhenLeasesAreForbidden() {
         server.expect()
                 .get()

@@ -94,6 +94,51 @@ class ManifestApplierTest {
     }
 
     @Test
+    void shouldApplyACustomResourceDefinitionFirstAndNotDryRunTheKindItDefines() throws IOException {
+        Files.writeString(folder.resolve("10-widget.yaml"), """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata:
+                  name: shop-widget
+                spec:
+                  size: 3
+                """);
+        Files.writeString(folder.resolve("20-crd.yaml"), """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.example.com
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {kind: Widget, plural: widgets, singular: widget}
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """);
+        Files.writeString(folder.resolve("30-config.yaml"), CONFIG);
+        CreateOrUpdateWriter writer = new CreateOrUpdateWriter(client);
+
+        new ManifestApplier(writer, NS, events::add, true)
+                .apply(folder, ImageSubstitution.of("registry:5000/shop:1.0.0"));
+
+        assertThat(writer.calls)
+                .as("a real API server cannot dry-run a Widget before its CRD exists")
+                .containsExactly(
+                        "dry-run CustomResourceDefinition/widgets.example.com",
+                        "dry-run ConfigMap/shop-config",
+                        "dry-run Service/shop",
+                        "write CustomResourceDefinition/widgets.example.com",
+                        "write Widget/shop-widget",
+                        "write ConfigMap/shop-config",
+                        "write Service/shop");
+        assertThat(events).first().asString().contains("not dry-run").contains("Widget shop-widget");
+    }
+
+    @Test
     void shouldSubstituteTheImageOfItsRepositoryOnly() throws IOException {
         Files.writeString(folder.resolve("deployment.yaml"), DEPLOYMENT);
 

@@ -17,6 +17,7 @@ import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,38 @@ class BlueGreenRolloutTest {
                         .getSelector())
                 .containsEntry("slot", "green");
         assertThat(activeSlot()).isEqualTo("blue");
+    }
+
+    @Test
+    void shouldLabelDerivedObjectsWithTheirSelectorAndAsGenesisOnlyNotWithArgoCdsInstance() {
+        client.apps().deployments().inNamespace(NS).withName("shop-blue").edit(d -> {
+            d.getMetadata().getLabels().put("app.kubernetes.io/instance", "shop-production");
+            return d;
+        });
+        client.services().inNamespace(NS).withName("shop").edit(service -> {
+            service.getMetadata().setLabels(Map.of("app.kubernetes.io/instance", "shop-production"));
+            return service;
+        });
+
+        rollout.deployCandidate(RELEASE);
+
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("shop-green")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("app", "shop", "slot", "green", Names.MANAGED_BY, "genesis"));
+        assertThat(client.services()
+                        .inNamespace(NS)
+                        .withName("shop-preview")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("app", "shop", "slot", "green", Names.MANAGED_BY, "genesis"));
     }
 
     @Test

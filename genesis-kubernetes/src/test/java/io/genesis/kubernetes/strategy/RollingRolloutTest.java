@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -17,6 +18,7 @@ import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
 import io.genesis.kubernetes.workload.Progress;
+import io.genesis.kubernetes.workload.Workloads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,13 +163,7 @@ class RollingRolloutTest {
                 })
                 .hasMessageContaining("patch deployments.apps 'shop' in namespace 'test' (HTTP 503")
                 .hasMessageContaining("Genesis stopped changing the cluster");
-        assertThat(shop().getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .get(0)
-                        .getImage())
-                .isEqualTo("reg/shop:1.2.0");
+        assertThat(image()).isEqualTo("reg/shop:1.2.0");
     }
 
     @Test
@@ -182,10 +178,118 @@ class RollingRolloutTest {
                 .hasMessageContaining("roll back by hand with kubectl rollout undo");
     }
 
+    @Test
+    void shouldRefuseToUndoADeploymentPausedByHandAsKubectlDoes() {
+        rollout.deployCandidate(RELEASE);
+        controller.reconcile("shop");
+        client.apps().deployments().inNamespace(NS).withName("shop").edit(d -> {
+            d.getMetadata().getAnnotations().remove(Names.BATCH);
+            d.getSpec().setPaused(true);
+            return d;
+        });
+
+        assertThatThrownBy(() -> rollout.rollback(RELEASE))
+                .hasMessageContaining("deployment shop is paused")
+                .hasMessageContaining("kubectl rollout resume deployment/shop");
+        assertThat(image()).isEqualTo("reg/shop:1.3.0");
+    }
+
+    @Test
+    void shouldResumeADeploymentItPausedBetweenBatchesWithTheUndo() {
+        rollout.rollTo(RELEASE, new Percentage(25), new Percentage(25), Percentage.ZERO);
+        controller.reconcile("shop");
+        rollout.health(RELEASE);
+        assertThat(shop().getSpec().getPaused())
+                .as("held at the end of the batch")
+                .isTrue();
+
+        rollout.rollback(RELEASE);
+
+        assertThat(shop().getSpec().getPaused()).isFalse();
+        assertThat(image()).isEqualTo("reg/shop:1.2.0");
+    }
+
+    @Test
+    void shouldRestoreTheChangeCauseOfTheRevisionItUndoesTo() {
+        client.apps()
+                .replicaSets()
+                .inNamespace(NS)
+                .list()
+                .getItems()
+                .forEach(rs -> client.apps()
+                        .replicaSets()
+                        .inNamespace(NS)
+                        .withName(rs.getMetadata().getName())
+                        .edit(r -> {
+                            r.getMetadata().getAnnotations().put(Names.CHANGE_CAUSE, "deploy 1.2.0 (ticket 42)");
+                            return r;
+                        }));
+        rollout.deployCandidate(RELEASE);
+        controller.reconcile("shop");
+
+        rollout.rollback(RELEASE);
+
+        assertThat(shop().getMetadata().getAnnotations()).containsEntry(Names.CHANGE_CAUSE, "deploy 1.2.0 (ticket 42)");
+    }
+
+    @Test
+    void shouldNotWriteATemplateThatAlreadyMatchesTheRevision() {
+        Deployment before = shop();
+        long revision = Workloads.revision(before);
+        Workloads workloads = new Workloads(client, NS);
+        RequestLog.clear();
+
+        workloads.undoTo("shop", revision);
+
+        assertThat(RequestLog.requests()).noneMatch(r -> r.startsWith("PATCH"));
+        assertThat(shop().getMetadata().getGeneration())
+                .isEqualTo(before.getMetadata().getGeneration());
+    }
+
+    @Test
+    void shouldTakeADeploymentWhoseCreateAnswerWasLostAsCreatedOnlyWhenItCarriesTheRollout() {
+        Workloads workloads = new Workloads(client, NS);
+        Deployment copy = shop();
+        copy.getMetadata().setName("shop-copy");
+        copy.getMetadata().setResourceVersion(null);
+        copy.getMetadata().setUid(null);
+        copy.getMetadata().getAnnotations().put(Names.ROLLOUT, "r-9");
+        workloads.create(copy);
+
+        // The same create again, as after a timeout whose request had been applied: 409 AlreadyExists.
+        assertThat(workloads.create(copy).getMetadata().getName()).isEqualTo("shop-copy");
+        copy.getMetadata().getAnnotations().put(Names.ROLLOUT, "r-10");
+        assertThatThrownBy(() -> workloads.create(copy))
+                .isInstanceOfSatisfying(
+                        KubernetesApiException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
+    }
+
+    @Test
+    void shouldRefuseARecreateDeploymentInsteadOfSwitchingItToRollingUpdate() {
+        client.apps().deployments().inNamespace(NS).withName("shop").edit(d -> {
+            d.getSpec()
+                    .setStrategy(
+                            new DeploymentStrategyBuilder().withType("Recreate").build());
+            return d;
+        });
+
+        assertThatThrownBy(() -> rollout.deployCandidate(RELEASE))
+                .isInstanceOf(RolloutFailedException.class)
+                .hasMessageContaining("uses strategy Recreate")
+                .hasMessageContaining("nothing was written");
+        assertThat(shop().getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(image()).isEqualTo("reg/shop:1.2.0");
+    }
+
     @ParameterizedTest
     @CsvSource({"25, 25%", "0, 0%", "100, 100%", "33.3, 34%"})
     void shouldWriteBoundsAsDeploymentPercentages(double share, String expected) {
         assertThat(RollingRollout.percent(new Percentage(share))).isEqualTo(expected);
+    }
+
+    private String image() {
+        return shop().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
     private Deployment shop() {

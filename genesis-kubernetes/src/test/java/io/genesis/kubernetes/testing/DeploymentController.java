@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -155,6 +156,19 @@ public final class DeploymentController implements AutoCloseable {
         for (int i = desired; i < pods.size(); i++) {
             client.pods().inNamespace(namespace).resource(pods.get(i)).delete();
         }
+        client.apps()
+                .replicaSets()
+                .inNamespace(namespace)
+                .withName(current.getMetadata().getName())
+                .editStatus(rs -> {
+                    rs.setStatus(new ReplicaSetStatusBuilder()
+                            .withObservedGeneration(rs.getMetadata().getGeneration())
+                            .withReplicas(desired)
+                            .withReadyReplicas(desired)
+                            .withAvailableReplicas(desired)
+                            .build());
+                    return rs;
+                });
         long revision = Long.parseLong(current.getMetadata().getAnnotations().get(Names.REVISION));
         if (!Long.toString(revision).equals(annotations(deployment).get(Names.REVISION))) {
             client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {

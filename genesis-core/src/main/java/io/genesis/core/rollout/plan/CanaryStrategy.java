@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Canary: deploy the candidate, smoke-check it, give it a small share of traffic, analyse, then
- * widen its share step by step to 100 % and promote. Needs a traffic router.
+ * widen its share step by step to 100 % and promote. Needs a traffic router. After promote the
+ * canary keeps running for the target's abandoned scale-down delay (Kubernetes: 30 s, while
+ * proxies and keep-alive connections move off it), then it is scaled down.
  */
 public final class CanaryStrategy implements Strategy {
 
@@ -47,7 +49,7 @@ public final class CanaryStrategy implements Strategy {
             }
         }
         steps.add(new Step.Promote());
-        steps.add(new Step.ScaleDownPrevious(Duration.ZERO));
+        steps.add(new Step.ScaleDownPrevious(capabilities.abandonedScaleDownDelay()));
         return Plan.of(name(), steps);
     }
 }
