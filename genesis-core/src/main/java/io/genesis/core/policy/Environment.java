@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * @param protectedEnvironment whether a checkout's configuration may not name targets, credentials
  *     or API addresses for this environment; {@code production} is protected unless configured
  *     otherwise
+ * @param promotion where a version must have succeeded before it may be deployed here
  */
 public record Environment(
         String name,
@@ -21,7 +22,8 @@ public record Environment(
         ApprovalPolicy approval,
         RefPolicy refs,
         boolean allowForce,
-        boolean protectedEnvironment) {
+        boolean protectedEnvironment,
+        PromotionPath promotion) {
 
     /** The name of the environment that is protected unless its configuration says otherwise. */
     public static final String PROTECTED_BY_DEFAULT = "production";
@@ -33,6 +35,22 @@ public record Environment(
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(refs, "refs");
+        Objects.requireNonNull(promotion, "promotion");
+        if (promotion.requiresPassed().contains(name)) {
+            throw new IllegalArgumentException("environment '" + name
+                    + "' requires itself in requiresPassed; a version could never pass it first");
+        }
+    }
+
+    /** An environment with the default promotion path for its name ({@link PromotionPath#defaultFor}). */
+    public Environment(
+            String name,
+            GateThresholds gate,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            boolean allowForce,
+            boolean protectedEnvironment) {
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, PromotionPath.defaultFor(name));
     }
 
     /** An environment that allows force, and is protected when it is called {@code production}. */
@@ -54,22 +72,26 @@ public record Environment(
     }
 
     public Environment withGate(GateThresholds thresholds) {
-        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment);
+        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment, promotion);
     }
 
     public Environment withApproval(ApprovalPolicy policy) {
-        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment);
+        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment, promotion);
     }
 
     public Environment withRefs(RefPolicy policy) {
-        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment);
+        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment, promotion);
     }
 
     public Environment withAllowForce(boolean allow) {
-        return new Environment(name, gate, approval, refs, allow, protectedEnvironment);
+        return new Environment(name, gate, approval, refs, allow, protectedEnvironment, promotion);
     }
 
     public Environment withProtected(boolean protect) {
-        return new Environment(name, gate, approval, refs, allowForce, protect);
+        return new Environment(name, gate, approval, refs, allowForce, protect, promotion);
+    }
+
+    public Environment withPromotion(PromotionPath path) {
+        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, path);
     }
 }

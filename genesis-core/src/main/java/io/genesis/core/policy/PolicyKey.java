@@ -25,6 +25,8 @@ public enum PolicyKey {
     ALLOWED_TAGS("allowedTags", "a list such as [\"v*\"]"),
     ALLOW_FORCE("allowForce", "true or false"),
     PROTECTED("protected", "true or false"),
+    REQUIRES_PASSED("requiresPassed", "a list of environments such as [staging]"),
+    MIN_SOAK_MINUTES("minSoakMinutes", "whole minutes such as 60"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 
