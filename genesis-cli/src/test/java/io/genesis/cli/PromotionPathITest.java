@@ -1,16 +1,14 @@
 package io.genesis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +20,8 @@ class PromotionPathITest {
     @TempDir
     Path dir;
 
-    private final Host host = new Host(
-            Clock.systemUTC(),
-            () -> new TargetKinds(List.of(SandboxKind.standard())),
-            Optional.empty(),
-            "tester",
-            Duration.ofMillis(20));
+    /** A host with the standard sandbox (and the recording kind, unused here). */
+    private final Host host = new RecordingKind().host();
 
     private Path policy() throws IOException {
         // production keeps its default promotion path: staging first.
@@ -89,9 +83,7 @@ class PromotionPathITest {
                 .isZero();
         assertThat(records())
                 .extracting(DeploymentRecord::environment, DeploymentRecord::status)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("production", RecordStatus.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple("staging", RecordStatus.SUCCEEDED));
+                .containsExactly(tuple("production", RecordStatus.SUCCEEDED), tuple("staging", RecordStatus.SUCCEEDED));
     }
 
     @Test
