@@ -5,6 +5,8 @@ import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
+import io.genesis.core.promotion.PromotionCheck;
+import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
@@ -55,7 +57,8 @@ import picocli.CommandLine.Spec;
             "0:the rollout succeeded: the version is live",
             "1:the rollout was rolled back or failed: the version is not live",
             "2:bad usage or input: unknown environment, strategy or target, an invalid plan, a ref that may not"
-                    + " deploy there, approval needed but nobody to give it",
+                    + " deploy there, approval needed but nobody to give it, a version that has not passed the"
+                    + " environments required first (docs/promotion.md)",
             "3:the rollout was aborted before it touched anything (approval rejected or timed out, superseded,"
                     + " cancelled)",
             "4:an internal error (a bug: please report it)"
@@ -208,6 +211,15 @@ final class DeployCommand implements Callable<Integer> {
                     + " a terminal), fail, or roll-back.")
     String onInconclusive;
 
+    @Option(
+            names = "--force",
+            description = "Deploy a version that has not passed the environments required first (the promotion"
+                    + " path); needs --reason, which the record keeps.")
+    boolean force;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force bypasses the promotion path.")
+    String reason;
+
     @Option(names = "--json", description = "Print the deployment record as one JSON object; progress goes to stderr.")
     boolean json;
 
@@ -282,6 +294,16 @@ final class DeployCommand implements Callable<Integer> {
                 + engine.dir());
         RolloutId id;
         try {
+            Optional<String> bypass = new PromotionCheck(engine.history(), host.clock())
+                    .check(
+                            inputs.environment(),
+                            inputs.key().application(),
+                            inputs.version().value(),
+                            force,
+                            reason,
+                            "--force",
+                            "--reason");
+            bypass.ifPresent(note -> progress.line("note: " + note));
             TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
             Optional<MetricSpec> metrics =
                     metricSources.spec(inputs.version()).or(() -> kind.metricsFor(inputs.key(), targetSpec));
@@ -290,9 +312,9 @@ final class DeployCommand implements Callable<Integer> {
             }
             List<String> warnings = kind.warnings(targetSpec);
             warnings.forEach(warning -> progress.line("warning: " + warning));
-            RolloutRequest request = request(inputs, targetSpec, metrics, warnings);
+            RolloutRequest request = request(inputs, targetSpec, metrics, warnings, bypass);
             id = engine.orchestrator().submit(request);
-        } catch (RolloutRefusedException | IllegalArgumentException e) {
+        } catch (RolloutRefusedException | PromotionRefusedException | IllegalArgumentException e) {
             err.println("genesis deploy: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
@@ -410,7 +432,11 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     private RolloutRequest request(
-            Inputs inputs, TargetSpec targetSpec, Optional<MetricSpec> metrics, List<String> warnings) {
+            Inputs inputs,
+            TargetSpec targetSpec,
+            Optional<MetricSpec> metrics,
+            List<String> warnings,
+            Optional<String> bypass) {
         RolloutRequest.Builder builder = RolloutRequest.builder(application.name, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())
@@ -424,6 +450,7 @@ final class DeployCommand implements Callable<Integer> {
                 .fromBuild(build == null ? "" : build);
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
+        bypass.ifPresent(builder::note);
         return builder.build();
     }
 

@@ -72,6 +72,7 @@ class DeployCommandTest {
                     approvers: [alice]
                     allowedBranches: [main]
                     allowedTags: ["v*"]
+                    requiresPassed: []
                 """);
     }
 
@@ -364,6 +365,7 @@ class DeployCommandTest {
                     approvers: [alice]
                     preventSelfApproval: true
                     allowedBranches: [main]
+                    requiresPassed: []
                 """);
 
         Run run = deployTo(

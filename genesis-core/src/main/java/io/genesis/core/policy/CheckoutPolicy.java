@@ -103,7 +103,22 @@ public final class CheckoutPolicy {
                 gate = gate.withFindings(
                         entry.check(PolicyKey.FINDINGS, () -> trustedBounds.tightenedBy(asked, trustedName)));
             }
-            return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect(), watchWindow());
+            return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect(), watchWindow(), promotion());
+        }
+
+        /** The promotion path: a checkout may add environments to pass first and lengthen the soak, not less. */
+        private PromotionPath promotion() {
+            PromotionPath trusted = base.promotion();
+            PromotionPath asked = EnvironmentBinder.promotion(entry, trusted);
+            List<String> dropped = new ArrayList<>(trusted.requiresPassed());
+            dropped.removeAll(asked.requiresPassed());
+            requireNot(!dropped.isEmpty(), PolicyKey.REQUIRES_PASSED, asked.requiresPassed(), trusted.requiresPassed());
+            requireNot(
+                    asked.minSoak().compareTo(trusted.minSoak()) < 0,
+                    PolicyKey.MIN_SOAK_MINUTES,
+                    asked.minSoak().toMinutes(),
+                    trusted.minSoak().toMinutes());
+            return asked;
         }
 
         private ApprovalPolicy approval() {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *     otherwise
  * @param watchWindow how long a successful rollout is watched afterwards (zero: not at all);
  *     {@code production} is watched 48 hours unless configured otherwise
+ * @param promotion where a version must have succeeded before it may be deployed here
  */
 public record Environment(
         String name,
@@ -25,7 +26,8 @@ public record Environment(
         RefPolicy refs,
         boolean allowForce,
         boolean protectedEnvironment,
-        Duration watchWindow) {
+        Duration watchWindow,
+        PromotionPath promotion) {
 
     /** The name of the environment that is protected unless its configuration says otherwise. */
     public static final String PROTECTED_BY_DEFAULT = "production";
@@ -44,6 +46,11 @@ public record Environment(
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(refs, "refs");
         watchWindow = requireWatchWindow(watchWindow == null ? defaultWatchWindow(name) : watchWindow);
+        promotion = promotion == null ? PromotionPath.defaultFor(name) : promotion;
+        if (promotion.requiresPassed().contains(name)) {
+            throw new IllegalArgumentException("environment '" + name
+                    + "' requires itself in requiresPassed; a version could never pass it first");
+        }
     }
 
     /** Checks a post-deploy watch window: from none to {@link #LONGEST_WATCH_WINDOW}. */
@@ -56,7 +63,34 @@ public record Environment(
         return window;
     }
 
-    /** An environment watched for its default window after each rollout (48 hours for production, none elsewhere). */
+    /** An environment with the given watch window and the default promotion path for its name. */
+    public Environment(
+            String name,
+            GateThresholds gate,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            boolean allowForce,
+            boolean protectedEnvironment,
+            Duration watchWindow) {
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, null);
+    }
+
+    /** An environment with the given promotion path and the default watch window for its name. */
+    public Environment(
+            String name,
+            GateThresholds gate,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            boolean allowForce,
+            boolean protectedEnvironment,
+            PromotionPath promotion) {
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, null, promotion);
+    }
+
+    /**
+     * An environment watched for its default window after each rollout (48 hours for production, none
+     * elsewhere), with the default promotion path for its name ({@link PromotionPath#defaultFor}).
+     */
     public Environment(
             String name,
             GateThresholds gate,
@@ -64,7 +98,7 @@ public record Environment(
             RefPolicy refs,
             boolean allowForce,
             boolean protectedEnvironment) {
-        this(name, gate, approval, refs, allowForce, protectedEnvironment, null);
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, null, null);
     }
 
     /** The window watched when the configuration does not say: 48 hours for production, none elsewhere. */
@@ -74,7 +108,7 @@ public record Environment(
 
     /** An environment that allows force, and is protected when it is called {@code production}. */
     public Environment(String name, GateThresholds gate, ApprovalPolicy approval, RefPolicy refs) {
-        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name), null);
+        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name), null, null);
     }
 
     /**
@@ -91,26 +125,30 @@ public record Environment(
     }
 
     public Environment withGate(GateThresholds thresholds) {
-        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment, watchWindow);
+        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment, watchWindow, promotion);
     }
 
     public Environment withApproval(ApprovalPolicy policy) {
-        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment, watchWindow);
+        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment, watchWindow, promotion);
     }
 
     public Environment withRefs(RefPolicy policy) {
-        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment, watchWindow);
+        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment, watchWindow, promotion);
     }
 
     public Environment withAllowForce(boolean allow) {
-        return new Environment(name, gate, approval, refs, allow, protectedEnvironment, watchWindow);
+        return new Environment(name, gate, approval, refs, allow, protectedEnvironment, watchWindow, promotion);
     }
 
     public Environment withWatchWindow(Duration window) {
-        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, window);
+        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, window, promotion);
     }
 
     public Environment withProtected(boolean protect) {
-        return new Environment(name, gate, approval, refs, allowForce, protect, watchWindow);
+        return new Environment(name, gate, approval, refs, allowForce, protect, watchWindow, promotion);
+    }
+
+    public Environment withPromotion(PromotionPath path) {
+        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, path);
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * preventSelfApproval} false, {@code allowedBranches} and {@code allowedTags} none (nothing may
  * deploy), {@code allowForce} true (DESIGN.md's rule: a gate may be forced with a recorded reason),
  * {@code protected} true for {@code production} only, {@code watchHours} 48 for {@code production} and 0
- * (no post-deploy watch) elsewhere. {@code name}, {@code minPassRate} and {@code
+ * (no post-deploy watch) elsewhere, {@code requiresPassed} {@code [staging]} for
+ * {@code production} and none for other names, {@code minSoakMinutes} 0. {@code name}, {@code minPassRate} and {@code
  * minCoverage} are required.
  */
 public final class EnvironmentBinder {
@@ -127,18 +128,32 @@ public final class EnvironmentBinder {
         RefPolicy refs = new RefPolicy(
                 entry.texts(PolicyKey.ALLOWED_BRANCHES).orElse(List.of()),
                 entry.texts(PolicyKey.ALLOWED_TAGS).orElse(List.of()));
-        return new Environment(
-                entry.name(),
-                gate,
-                approval,
-                refs,
-                entry.flag(PolicyKey.ALLOW_FORCE).orElse(true),
-                entry.flag(PolicyKey.PROTECTED).orElse(Environment.PROTECTED_BY_DEFAULT.equals(entry.name())),
-                entry.check(
-                        PolicyKey.WATCH_HOURS,
-                        () -> Environment.requireWatchWindow(entry.hours(PolicyKey.WATCH_HOURS)
-                                .map(hours -> Duration.ofHours(hours))
-                                .orElse(Environment.defaultWatchWindow(entry.name())))));
+        PromotionPath promotion = promotion(entry, PromotionPath.defaultFor(entry.name()));
+        Duration watchWindow = entry.check(
+                PolicyKey.WATCH_HOURS,
+                () -> Environment.requireWatchWindow(entry.hours(PolicyKey.WATCH_HOURS)
+                        .map(hours -> Duration.ofHours(hours))
+                        .orElse(Environment.defaultWatchWindow(entry.name()))));
+        return entry.check(
+                PolicyKey.REQUIRES_PASSED,
+                () -> new Environment(
+                        entry.name(),
+                        gate,
+                        approval,
+                        refs,
+                        entry.flag(PolicyKey.ALLOW_FORCE).orElse(true),
+                        entry.flag(PolicyKey.PROTECTED).orElse(Environment.PROTECTED_BY_DEFAULT.equals(entry.name())),
+                        watchWindow,
+                        promotion));
+    }
+
+    /** The promotion path an entry sets, each key that is not set taken from {@code otherwise}. */
+    static PromotionPath promotion(PolicyEntry entry, PromotionPath otherwise) {
+        List<String> required = entry.texts(PolicyKey.REQUIRES_PASSED).orElse(otherwise.requiresPassed());
+        Duration soak = entry.minutes(PolicyKey.MIN_SOAK_MINUTES)
+                .<Duration>map(Duration::ofMinutes)
+                .orElse(otherwise.minSoak());
+        return entry.check(PolicyKey.REQUIRES_PASSED, () -> new PromotionPath(required, soak));
     }
 
     /**
@@ -177,6 +192,10 @@ public final class EnvironmentBinder {
         tree.put(
                 PolicyKey.WATCH_HOURS.key(),
                 Math.toIntExact(environment.watchWindow().toHours()));
+        tree.put(PolicyKey.REQUIRES_PASSED.key(), environment.promotion().requiresPassed());
+        tree.put(
+                PolicyKey.MIN_SOAK_MINUTES.key(),
+                Math.toIntExact(environment.promotion().minSoak().toMinutes()));
         return tree;
     }
 }

@@ -26,6 +26,8 @@ public enum PolicyKey {
     ALLOW_FORCE("allowForce", "true or false"),
     PROTECTED("protected", "true or false"),
     WATCH_HOURS("watchHours", "whole hours such as 48, or 0 for no post-deploy watch"),
+    REQUIRES_PASSED("requiresPassed", "a list of environments such as [staging]"),
+    MIN_SOAK_MINUTES("minSoakMinutes", "whole minutes such as 60"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

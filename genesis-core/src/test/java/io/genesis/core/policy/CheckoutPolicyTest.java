@@ -103,4 +103,18 @@ class CheckoutPolicyTest {
                         + "    protected: true\n    target: {kind: kubernetes, tokenEnv: CI_TOKEN}\n"))
                 .hasMessageStartingWith("environments[0] (vault): vault is protected");
     }
+
+    @Test
+    void shouldLetACheckoutLengthenThePromotionPathButNotShortenIt() {
+        Environment production = tighten("environments:\n  - name: production\n    requiresPassed: [staging, qa]\n"
+                        + "    minSoakMinutes: 30\n")
+                .environments()
+                .named("production");
+
+        assertThat(production.promotion())
+                .isEqualTo(new PromotionPath(java.util.List.of("staging", "qa"), java.time.Duration.ofMinutes(30)));
+        assertThatThrownBy(() -> tighten("environments:\n  - name: production\n    requiresPassed: []\n"))
+                .hasMessageStartingWith("environments[0] (production): requiresPassed [] would loosen production's"
+                        + " [staging] from the built-in defaults");
+    }
 }

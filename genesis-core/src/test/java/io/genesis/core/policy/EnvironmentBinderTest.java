@@ -141,4 +141,31 @@ class EnvironmentBinderTest {
         assertThatThrownBy(() -> EnvironmentBinder.bind(PolicyCases.tree("environments:\n  -\n")))
                 .hasMessage("environments[0] is empty; fix: give it at least name, minPassRate and minCoverage");
     }
+
+    @Test
+    void shouldReadThePromotionPathAndDefaultToProductionAfterStaging() {
+        PolicyDocument document = EnvironmentBinder.bind(PolicyCases.tree("""
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                  - name: production
+                    minPassRate: 98
+                    minCoverage: 85
+                  - name: eu-production
+                    minPassRate: 98
+                    minCoverage: 85
+                    requiresPassed: [staging, production]
+                    minSoakMinutes: 90
+                """));
+
+        assertThat(document.environments().named("staging").promotion()).isEqualTo(PromotionPath.NONE);
+        assertThat(document.environments().named("production").promotion())
+                .isEqualTo(new PromotionPath(List.of("staging"), java.time.Duration.ZERO));
+        assertThat(document.environments().named("eu-production").promotion())
+                .isEqualTo(new PromotionPath(List.of("staging", "production"), java.time.Duration.ofMinutes(90)));
+        assertThat(EnvironmentBinder.tree(document.environments().named("eu-production")))
+                .containsEntry("requiresPassed", List.of("staging", "production"))
+                .containsEntry("minSoakMinutes", 90);
+    }
 }

@@ -196,7 +196,24 @@ public final class PolicyCases {
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
                                 + " approverGroups, approvers, criticality, findings, maxCoverageDrop, minCoverage, minPassRate,"
-                                + " name, preventSelfApproval, protected, target, waitTimerMinutes, watchHours",
+                                + " minSoakMinutes, name, preventSelfApproval, protected, requiresPassed, target,"
+                                + " waitTimerMinutes, watchHours",
+                        false),
+                // The plugin's configuration classes do not hold the promotion path yet (typed: false).
+                new Bad(
+                        QA + "    requiresPassed: [qa]\n",
+                        "environments[0] (qa): environment 'qa' requires itself in requiresPassed; a version could"
+                                + " never pass it first" + fix,
+                        false),
+                new Bad(
+                        QA + "    requiresPassed: [Staging]\n",
+                        "environments[0] (qa): environment name 'Staging' is not valid: use 1 to 63 lower-case"
+                                + " letters, digits or '-', starting and ending with a letter or digit (for example"
+                                + " 'staging' or 'eu-production')" + fix,
+                        false),
+                new Bad(
+                        QA + "    minSoakMinutes: -5\n",
+                        "environments[0] (qa): minSoakMinutes must not be negative, got -5" + fix,
                         false),
                 new Bad(
                         "environments: []\n",
