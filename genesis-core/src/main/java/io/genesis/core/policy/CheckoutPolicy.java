@@ -103,7 +103,8 @@ public final class CheckoutPolicy {
                 gate = gate.withFindings(
                         entry.check(PolicyKey.FINDINGS, () -> trustedBounds.tightenedBy(asked, trustedName)));
             }
-            return new Environment(base.name(), gate, approval(), refs(), allowForce(), protect(), watchWindow(), promotion());
+            return new Environment(
+                    base.name(), gate, approval(), refs(), allowForce(), protect(), watchWindow(), promotion());
         }
 
         /** The promotion path: a checkout may add environments to pass first and lengthen the soak, not less. */

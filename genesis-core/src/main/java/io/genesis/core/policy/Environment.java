@@ -125,7 +125,8 @@ public record Environment(
     }
 
     public Environment withGate(GateThresholds thresholds) {
-        return new Environment(name, thresholds, approval, refs, allowForce, protectedEnvironment, watchWindow, promotion);
+        return new Environment(
+                name, thresholds, approval, refs, allowForce, protectedEnvironment, watchWindow, promotion);
     }
 
     public Environment withApproval(ApprovalPolicy policy) {

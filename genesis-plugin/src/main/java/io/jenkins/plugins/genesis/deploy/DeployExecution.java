@@ -7,6 +7,7 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.security.Permission;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.JenkinsFacade;
@@ -43,6 +44,9 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
         FlowNode node = context.get(FlowNode.class);
         idempotencyKey = idempotencyKey(run, node);
         String account = checkPermitted(run, GenesisPermissions.DEPLOY);
+        if (step.isForce()) {
+            checkPermitted(run, GenesisPermissions.FORCE);
+        }
         RolloutHost host = DeployEngine.host();
         RolloutRequest request;
         try {
@@ -51,8 +55,8 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
             }
             Environment environment = GenesisConfiguration.get().toPolicy().named(step.getEnvironment());
             request = DeployTranslation.request(
-                    step, environment, step.getTarget().spec(run), facts(context, run, account));
-        } catch (IllegalArgumentException e) {
+                    step, environment, step.getTarget().spec(run), facts(context, run, account), host.promotion());
+        } catch (IllegalArgumentException | PromotionRefusedException e) {
             throw new AbortException(Messages.DEPLOY_USAGE_PROBLEM.format(e.getMessage()));
         }
         rolloutId = RolloutCalls.deploy(host, idempotencyKey, request, sink());

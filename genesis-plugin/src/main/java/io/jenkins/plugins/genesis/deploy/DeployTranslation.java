@@ -3,10 +3,12 @@ package io.jenkins.plugins.genesis.deploy;
 import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
+import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutTuning;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.jenkins.plugins.genesis.ForceWords;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +32,11 @@ final class DeployTranslation {
      * @throws IllegalArgumentException naming the parameter, the bad value and the fix
      */
     static RolloutRequest request(
-            GenesisDeployStep step, Environment environment, TargetSpec target, BuildFacts build) {
+            GenesisDeployStep step,
+            Environment environment,
+            TargetSpec target,
+            BuildFacts build,
+            PromotionCheck promotion) {
         RolloutTuning.Checked tuning = tuning(step).check(RolloutTuning.SCRIPT);
         SourceRef ref = ref(step, build);
         String commit = commit(step, build);
@@ -48,6 +54,17 @@ final class DeployTranslation {
         if (!step.getProbeUrl().isEmpty()) {
             request.metrics(HttpProbeSettings.of(step.getProbeUrl()).spec());
         }
+        // The engine's promotion path: refused before anything is touched unless forced with a reason.
+        promotion
+                .check(
+                        environment,
+                        step.getApplication(),
+                        version(step, ref, commit).value(),
+                        step.isForce(),
+                        step.getReason(),
+                        ForceWords.FORCE,
+                        ForceWords.REASON)
+                .ifPresent(request::note);
         return request.build();
     }
 

@@ -56,6 +56,8 @@ public final class GenesisDeployStep extends Step {
     private String sampleInterval = "";
     private String onInconclusive = "";
     private String probeUrl = "";
+    private boolean force;
+    private String reason = "";
 
     /** A rollout of {@code application} to {@code environment}, under that environment's rules. */
     @DataBoundConstructor
@@ -200,6 +202,26 @@ public final class GenesisDeployStep extends Step {
     @DataBoundSetter
     public void setOnInconclusive(String onInconclusive) {
         this.onInconclusive = clean(onInconclusive);
+    }
+
+    /** Whether the promotion path is bypassed (needs Genesis/Force and a {@link #getReason() reason}). */
+    public boolean isForce() {
+        return force;
+    }
+
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    /** Why the promotion path is bypassed; recorded with the deployment. */
+    public String getReason() {
+        return reason;
+    }
+
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = clean(reason);
     }
 
     /** An HTTP address the analysis probes, such as the preview Service's health endpoint. */

@@ -5,6 +5,7 @@ import io.genesis.core.approval.Approver;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.monitor.MetricSourceFactory;
+import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.ReconcileReport;
@@ -259,6 +260,11 @@ public final class RolloutHost implements AutoCloseable {
         return states.load(RolloutId.of(rolloutId))
                 .map(state -> state.request().build())
                 .filter(build -> !build.isEmpty());
+    }
+
+    /** The promotion path's check against this engine's history and clock. */
+    public PromotionCheck promotion() {
+        return new PromotionCheck(history, clock);
     }
 
     /** The record of {@code rolloutId}, once it has ended. */

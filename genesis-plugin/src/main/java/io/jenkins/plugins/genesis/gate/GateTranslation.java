@@ -8,6 +8,7 @@ import io.genesis.core.gate.GatePolicy;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.TestSelector;
 import io.genesis.core.policy.Percentage;
+import io.jenkins.plugins.genesis.ForceWords;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,9 +21,9 @@ import java.util.Map;
 final class GateTranslation {
 
     /** How a Pipeline script spells force and its reason, for the engine's force rule. */
-    static final String FORCE = "force: true";
+    static final String FORCE = ForceWords.FORCE;
 
-    static final String REASON = "reason";
+    static final String REASON = ForceWords.REASON;
 
     private GateTranslation() {}
 

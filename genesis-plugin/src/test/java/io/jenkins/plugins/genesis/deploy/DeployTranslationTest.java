@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.SourceRef;
+import io.genesis.core.promotion.PromotionCheck;
+import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.target.TargetSpec;
 import java.util.Map;
@@ -39,7 +41,8 @@ class DeployTranslationTest {
                 step,
                 Environments.defaults().named("staging"),
                 KUBERNETES,
-                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")));
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
 
         // then
         assertThat(request.strategy()).isEqualTo("rolling");
@@ -109,7 +112,8 @@ class DeployTranslationTest {
                         step,
                         Environments.defaults().named("staging"),
                         KUBERNETES,
-                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main"))))
+                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                        DeployFixtures.NO_HISTORY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("keepPrevious")
                 .hasMessageContaining("forever");
@@ -126,9 +130,63 @@ class DeployTranslationTest {
                         step,
                         Environments.defaults().named("staging"),
                         new TargetSpec("kubernetes", Map.of("image", "shop:1")),
-                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main"))))
+                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                        DeployFixtures.NO_HISTORY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shop:2")
                 .hasMessageContaining("shop:1");
+    }
+
+    private static GenesisDeployStep toProduction() {
+        GenesisDeployStep step = new GenesisDeployStep("shop", "production");
+        step.setVersion("1.4.0");
+        step.setCommit(COMMIT);
+        return step;
+    }
+
+    private static RolloutRequest productionRequest(GenesisDeployStep step) {
+        return DeployTranslation.request(
+                step,
+                Environments.defaults().named("production"),
+                KUBERNETES,
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
+    }
+
+    @Test
+    void shouldRefuseAVersionThatNeverSucceededInStagingBeforeAnythingIsDeployed() {
+        assertThatThrownBy(() -> productionRequest(toProduction()))
+                .isInstanceOf(PromotionRefusedException.class)
+                .hasMessageContaining("staging")
+                .hasMessageContaining("never deployed there")
+                .hasMessageContaining("force: true reason");
+    }
+
+    @Test
+    void shouldRecordABypassOfThePromotionPathWithItsReason() {
+        // given
+        GenesisDeployStep step = toProduction();
+        step.setForce(true);
+        step.setReason("INC-42: hotfix");
+
+        // when
+        RolloutRequest request = productionRequest(step);
+
+        // then
+        assertThat(request.notes())
+                .singleElement()
+                .asString()
+                .startsWith(PromotionCheck.BYPASS_NOTE)
+                .contains("INC-42: hotfix", "staging");
+    }
+
+    @Test
+    void shouldRefuseABypassWithoutAReason() {
+        GenesisDeployStep step = toProduction();
+        step.setForce(true);
+
+        assertThatThrownBy(() -> productionRequest(step))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
     }
 }

@@ -56,7 +56,8 @@ class RolloutCallsTest {
                 step,
                 Environments.defaults().named("staging"),
                 TargetSpec.of("kubernetes"),
-                new BuildFacts("shop/main#7", "bob", "bob", Map.of("BRANCH_NAME", "main")));
+                new BuildFacts("shop/main#7", "bob", "bob", Map.of("BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.genesis.core.monitor.ScriptedMetricSource;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.GateThresholds;
+import io.genesis.core.policy.PromotionPath;
 import io.genesis.core.policy.RefPolicy;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.RolloutRequest;
@@ -106,7 +107,8 @@ class RolloutHostKubernetesTest {
                 step,
                 environment,
                 new TargetSpec(KubernetesTargetFactory.KIND, target),
-                new BuildFacts(BUILD, "bob", "bob", Map.of("BRANCH_NAME", "main")));
+                new BuildFacts(BUILD, "bob", "bob", Map.of("BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
         return new RolloutRequest(
                 translated.key(),
                 translated.commit(),
@@ -127,10 +129,13 @@ class RolloutHostKubernetesTest {
 
     private static Environment production() {
         return new Environment(
-                "production",
-                GateThresholds.of(98, 85),
-                new ApprovalPolicy(true, Set.of("alice"), Set.of(), Duration.ofMinutes(5), Duration.ofHours(24), true),
-                new RefPolicy(List.of("main"), List.of()));
+                        "production",
+                        GateThresholds.of(98, 85),
+                        new ApprovalPolicy(
+                                true, Set.of("alice"), Set.of(), Duration.ofMinutes(5), Duration.ofHours(24), true),
+                        new RefPolicy(List.of("main"), List.of()))
+                // The promotion path is DeployTranslationTest's; these tests deploy straight to production.
+                .withPromotion(PromotionPath.NONE);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.genesis.core.history.RecordStatus;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.GateThresholds;
+import io.genesis.core.policy.PromotionPath;
 import io.genesis.core.policy.RefPolicy;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.RolloutRequest;
@@ -102,10 +103,12 @@ class RolloutHostSandboxTest {
 
     private static Environment production() {
         return new Environment(
-                "production",
-                GateThresholds.of(98, 85),
-                new ApprovalPolicy(true, Set.of("alice"), Set.of(), Duration.ZERO, Duration.ofHours(1), true),
-                new RefPolicy(List.of("main"), List.of()));
+                        "production",
+                        GateThresholds.of(98, 85),
+                        new ApprovalPolicy(true, Set.of("alice"), Set.of(), Duration.ZERO, Duration.ofHours(1), true),
+                        new RefPolicy(List.of("main"), List.of()))
+                // The promotion path is DeployTranslationTest's; these tests deploy straight to production.
+                .withPromotion(PromotionPath.NONE);
     }
 
     private static GenesisDeployStep step(String strategy) {
@@ -121,7 +124,8 @@ class RolloutHostSandboxTest {
                 step,
                 environment,
                 SandboxTargets.targetSpec(),
-                new BuildFacts(build, "bob", "bob", Map.of("BRANCH_NAME", "main")));
+                new BuildFacts(build, "bob", "bob", Map.of("BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
     }
 
     private static Environment withoutApproval() {
@@ -273,7 +277,8 @@ class RolloutHostSandboxTest {
                 blueGreen,
                 withoutApproval(),
                 SandboxTargets.targetSpec(),
-                new BuildFacts(BUILD, "bob", "bob", Map.of("BRANCH_NAME", "feature/x")));
+                new BuildFacts(BUILD, "bob", "bob", Map.of("BRANCH_NAME", "feature/x")),
+                DeployFixtures.NO_HISTORY);
         RolloutHost host = host();
         RecordingSink sink = new RecordingSink();
 
