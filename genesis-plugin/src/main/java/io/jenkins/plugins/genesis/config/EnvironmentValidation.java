@@ -7,6 +7,7 @@ import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.PolicyKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,7 +73,7 @@ final class EnvironmentValidation {
         } catch (NumberFormatException e) {
             return Optional.of(Messages.NOT_WHOLE_FINDINGS.format(value.trim()));
         }
-        return engineProblem(() -> FindingBounds.NONE.with(bound, findings));
+        return engineProblem(() -> Objects.requireNonNull(FindingBounds.NONE.with(bound, findings)));
     }
 
     /**
