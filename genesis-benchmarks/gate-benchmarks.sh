@@ -84,8 +84,13 @@ cli() {
   java -jar "$GENESIS_JAR" gate --environment staging --dir "$full" --tests 'surefire-reports/TEST-*.xml' \
     --coverage jacoco.xml 2>&1 | tee "$OUT/cli-output.txt" || true
   local gate="gate --environment staging --dir $full --tests 'surefire-reports/TEST-*.xml' --coverage jacoco.xml"
-  hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$OUT/cli.md" \
-    "java -jar $GENESIS_JAR $gate" "java -Xmx32m -jar $GENESIS_JAR $gate" | tee "$OUT/cli.txt"
+  # As the genesis launcher runs the gate, then in 32 MB of heap, then the peer on the JUnit part.
+  local flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/cli-load.txt"
+  hyperfine --warmup 1 --runs 10 --ignore-failure --export-json "$OUT/cli.json" --export-markdown "$OUT/cli.md" \
+    "java $flags -jar $GENESIS_JAR $gate" "java -Xmx32m $flags -jar $GENESIS_JAR $gate" \
+    "java -cp $JAR io.genesis.benchmarks.gate.HeapCheck surefire-report-parser $full" | tee "$OUT/cli.txt"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/cli-load.txt"
 }
 
 # Where our readers spend their time: JMH's stack sampler on the full set.

@@ -65,6 +65,8 @@ class GateCommandTest {
                                 + " must for production: com.example.shop.CheckoutCriticalTest"
                                 + ".unknownCouponIsRejectedGracefully (error), com.example.shop.CheckoutCriticalTest"
                                 + ".vipCouponGivesQuarterOff (failed)",
+                        "  note      security findings not checked: production allows at most 0 critical, 0 high,"
+                                + " 0 secrets, but no findings reports were given",
                         "tests:    32 total, 27 passed, 2 failed, 1 error, 2 skipped, 1 flaky; pass rate 90.00 %",
                         "coverage: instruction 86.07 % (309/359), branch 71.74 % (33/46), line 84.15 % (69/82),"
                                 + " complexity 76.00 % (38/50), method 96.15 % (25/26), class 100.00 % (5/5)");

@@ -3,10 +3,14 @@ package io.genesis.benchmarks.gate;
 import io.genesis.core.gate.CoverageCounter;
 import io.genesis.core.gate.CoverageMetric;
 import io.genesis.core.gate.CoverageTotals;
+import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.JUnitReportReader;
 import io.genesis.core.gate.JacocoReportReader;
+import io.genesis.core.gate.Readings;
+import io.genesis.core.gate.ReportCollector;
 import io.genesis.core.gate.ReportException;
 import io.genesis.core.gate.TestCounts;
+import io.genesis.core.policy.Environments;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -36,6 +40,25 @@ public final class GenesisReaders {
         for (Path file : files) {
             sum = sum.plus(JUNIT.read(file, file.toString()).counts());
         }
+        return new TestTotals(sum.total(), sum.passed(), sum.failed(), sum.errors(), sum.skipped(), sum.flaky());
+    }
+
+    /**
+     * Reads a folder's {@code TEST-*.xml} files as {@code genesis gate} does: the engine's
+     * {@link ReportCollector} on every core, each test counted once in one ledger.
+     *
+     * @param directory the folder of the Surefire files
+     * @return the totals
+     */
+    public static TestTotals junitOnAllCores(Path directory) {
+        GateRequest request = GateRequest.builder(Environments.defaults().named("staging"), directory)
+                .testReports("TEST-*.xml")
+                .build();
+        Readings readings = ReportCollector.collect(request);
+        if (!readings.problems().isEmpty()) {
+            throw new IllegalStateException(readings.problems().get(0).message());
+        }
+        TestCounts sum = readings.tests().counts();
         return new TestTotals(sum.total(), sum.passed(), sum.failed(), sum.errors(), sum.skipped(), sum.flaky());
     }
 

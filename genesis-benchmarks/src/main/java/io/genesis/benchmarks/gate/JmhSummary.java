@@ -146,6 +146,7 @@ public final class JmhSummary {
                 case "genesis" -> junit ? "Genesis JUnitReportReader" : "Genesis JacocoReportReader";
                 case "genesisInMemory" ->
                     junit ? "Genesis JUnitReportReader, from memory" : "Genesis JacocoReportReader, from memory";
+                case "genesisOnAllCores" -> "Genesis JUnitReportReader, all cores (ReportCollector)";
                 case "surefireReportParser" -> "surefire-report-parser 3.5.4";
                 case "surefireReportParserInMemory" -> "surefire-report-parser 3.5.4, from memory";
                 case "coverageModel" -> "coverage-model 0.66.0 (" + stax + " StAX)";

@@ -13,8 +13,13 @@ import java.util.stream.Collectors;
  * The security findings criteria: one per bound the environment (or the request, tighter) sets —
  * {@code findings.critical}, {@code findings.high}, {@code findings.medium}, {@code findings.low},
  * {@code findings.secrets} — each saying what was counted and where the first finding of that kind
- * is. Findings reports that were asked for but could not be read fail the {@code reports}
- * criterion, never pass this one.
+ * is.
+ *
+ * <p>Missing data never passes: when findings reports were asked for but none could be found or
+ * read, each bound fails with its own line saying so (as a gate whose test reports hold no test
+ * fails on "no tests"), beside the {@code reports} criterion's problems. A gate that was given no
+ * findings reports at all does not check findings; a note says which bounds went unchecked (as for
+ * a coverage drop without a baseline).
  */
 final class FindingsCriteria {
 
@@ -28,7 +33,14 @@ final class FindingsCriteria {
         FindingBounds bounds = policy.thresholds().findings();
         FindingsReading found = readings.findings();
         if (!asked) {
-            // Findings are checked where a build gives its scanners' reports; the bounds wait for them.
+            if (!bounds.isEmpty()) {
+                notes.add("security findings not checked: " + policy.environment() + " allows at most "
+                        + describe(bounds) + ", but no findings reports were given");
+            }
+            return;
+        }
+        if (readings.findingsFiles() == 0) {
+            unread(policy, bounds, criteria);
             return;
         }
         String counted = counted(found, readings.findingsFiles());
@@ -56,6 +68,34 @@ final class FindingsCriteria {
         }
     }
 
+    private static void unread(GatePolicy policy, FindingBounds bounds, List<Criterion> criteria) {
+        for (String name : FindingBounds.NAMES) {
+            OptionalLong bound = bounds.get(name);
+            if (bound.isPresent()) {
+                criteria.add(Criterion.of(
+                        "findings." + name,
+                        CriterionKind.FINDINGS,
+                        policy.criticalityOf(CriterionKind.FINDINGS),
+                        CriterionStatus.FAILED,
+                        kind(name) + ": no findings report could be read, but " + policy.environment()
+                                + " allows at most " + Format.count(bound.getAsLong())
+                                + "; what was not scanned proves nothing: fix the findings reports named above"));
+            }
+        }
+    }
+
+    /** {@code 0 critical, 0 high, 0 secrets}. */
+    private static String describe(FindingBounds bounds) {
+        return FindingBounds.NAMES.stream()
+                .filter(name -> bounds.get(name).isPresent())
+                .map(name -> Format.count(bounds.get(name).getAsLong()) + " " + name)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String kind(String name) {
+        return "secrets".equals(name) ? "secrets" : name + " findings";
+    }
+
     private static Criterion criterion(
             GatePolicy policy, String name, long bound, FindingsReading found, String counted) {
         long count = "secrets".equals(name)
@@ -65,8 +105,7 @@ final class FindingsCriteria {
                 ? found.firstSecret()
                 : Optional.ofNullable(found.first().get(Severity.valueOf(name.toUpperCase(java.util.Locale.ROOT))));
         boolean met = count <= bound;
-        String kind = "secrets".equals(name) ? "secrets" : name + " findings";
-        String message = kind + " " + Format.count(count) + (met ? " ≤ " : " > ") + Format.count(bound)
+        String message = kind(name) + " " + Format.count(count) + (met ? " ≤ " : " > ") + Format.count(bound)
                 + " allowed for " + policy.environment()
                 + first.map(where -> " (first: " + where + ")").orElse("") + "; counted " + counted;
         return Criterion.of(

@@ -46,7 +46,7 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
     @Override
     TestReading parse(XmlCursor cursor) throws XMLStreamException, ReportException {
         TestLedger ledger = new TestLedger(selectors, limits().maxTests());
-        Optional<String> passedOver = parse(cursor, ledger);
+        Optional<String> passedOver = parse(cursor, TestListing.direct(ledger, cursor.source()));
         if (passedOver.isPresent()) {
             return new TestReading(TestCounts.NONE, TestReading.empty(selectors).selected(), 0, passedOver);
         }
@@ -61,14 +61,19 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
      * @return why the file was passed over without counting anything (Failsafe's summary), or empty
      */
     public Optional<String> readInto(Path file, String source, TestLedger ledger) throws ReportException {
+        return readInto(file, TestListing.direct(ledger, source));
+    }
+
+    /** Reads one file of a report set into its listing, which hands the tests to the set's ledger. */
+    Optional<String> readInto(Path file, TestListing listing) throws ReportException {
         try (InputStream input = Files.newInputStream(file)) {
-            return read(input, source, cursor -> parse(cursor, ledger));
+            return read(input, listing.source(), cursor -> parse(cursor, listing));
         } catch (IOException e) {
-            throw ReportReader.unreadable(source, e);
+            throw ReportReader.unreadable(listing.source(), e);
         }
     }
 
-    private Optional<String> parse(XmlCursor cursor, TestLedger ledger) throws XMLStreamException, ReportException {
+    private Optional<String> parse(XmlCursor cursor, TestListing listing) throws XMLStreamException, ReportException {
         String root = cursor.root();
         if ("failsafe-summary".equals(root)) {
             cursor.finish();
@@ -80,24 +85,21 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
                     "its root element is <" + root + ">, not <testsuite> or <testsuites>",
                     "point the test report pattern at JUnit XML files, such as 'target/surefire-reports/TEST-*.xml'");
         }
-        Deque<Suite> open = new ArrayDeque<>();
-        open.push(new Suite(cursor));
+        Deque<JUnitSuite> open = new ArrayDeque<>();
+        open.push(new JUnitSuite(cursor));
         while (!open.isEmpty()) {
             int event = cursor.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = cursor.localName();
                 if (isSuite(name)) {
-                    open.push(new Suite(cursor));
+                    open.push(new JUnitSuite(cursor));
                 } else if ("testcase".equals(name)) {
-                    readTestCase(cursor, open.peek(), ledger);
+                    readTestCase(cursor, open.peek(), listing);
                 } else {
                     cursor.skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                long uncounted = open.pop().uncounted();
-                if (uncounted > 0) {
-                    ledger.countTodo(uncounted);
-                }
+                listing.close(open.pop());
             } else {
                 break;
             }
@@ -106,7 +108,7 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
         return Optional.empty();
     }
 
-    private void readTestCase(XmlCursor cursor, Suite suite, TestLedger ledger)
+    private void readTestCase(XmlCursor cursor, JUnitSuite suite, TestListing listing)
             throws XMLStreamException, ReportException {
         String className = cursor.attribute("classname", "");
         String name = cursor.attribute("name", "");
@@ -134,66 +136,10 @@ public final class JUnitReportReader extends StaxReportReader<TestReading> {
         suite.reran |= flaky;
         boolean passedOnRerun = flaky && outcome == TestOutcome.PASSED;
         suite.count(outcome, passedOnRerun);
-        try {
-            suite.duplicated |= ledger.add(cursor.source(), className, name, outcome, passedOnRerun);
-        } catch (TestKeys.TooManyTestsException e) {
-            throw cursor.error(
-                    "the test reports hold more than " + e.limit() + " distinct tests, the limit for one gate",
-                    "check that the pattern matches only this build's reports; if the build really has more tests,"
-                            + " raise the limit (ReadLimits maxTests), which costs 16 bytes of memory per test");
-        }
+        listing.add(suite, className, name, outcome, passedOnRerun, cursor);
     }
 
     private static boolean isSuite(String name) {
         return "testsuite".equals(name) || "testsuites".equals(name);
-    }
-
-    /** The testcases directly inside one suite element, and what the suite claims about them. */
-    private static final class Suite {
-        final long declaredTests;
-        final long declaredFailures;
-        final long declaredErrors;
-        final long declaredSkipped;
-        long passed;
-        long failed;
-        long errors;
-        long skipped;
-        long flaky;
-        boolean reran;
-        boolean duplicated;
-
-        Suite(XmlCursor cursor) throws ReportException {
-            declaredTests = cursor.count("tests");
-            declaredFailures = cursor.count("failures");
-            declaredErrors = cursor.count("errors");
-            declaredSkipped = cursor.count("skipped");
-        }
-
-        void count(TestOutcome outcome, boolean flakyPass) {
-            switch (outcome) {
-                case PASSED -> passed++;
-                case FAILED -> failed++;
-                case ERROR -> errors++;
-                case SKIPPED -> skipped++;
-            }
-            flaky += flakyPass ? 1 : 0;
-        }
-
-        /** Tests this suite holds but leaves out of its own count: jest-junit's todo entries. */
-        long uncounted() {
-            long testcases = passed + failed + errors + skipped;
-            if (reran || duplicated || declaredTests < 0 || declaredTests >= testcases) {
-                return 0;
-            }
-            boolean agrees = agrees(declaredFailures, failed)
-                    && agrees(declaredErrors, errors)
-                    && agrees(declaredSkipped, skipped);
-            long excess = testcases - declaredTests;
-            return agrees && excess <= passed - flaky ? excess : 0;
-        }
-
-        private static boolean agrees(long declared, long counted) {
-            return declared < 0 || declared == counted;
-        }
     }
 }

@@ -156,12 +156,20 @@ final class XmlCursor {
     /** An error at the current position. */
     ReportException error(String problem, String fix) {
         Location location = xml.getLocation();
-        return new ReportException(
-                source,
-                location == null ? ReportException.UNKNOWN : location.getLineNumber(),
-                location == null ? ReportException.UNKNOWN : location.getColumnNumber(),
-                problem,
-                fix);
+        return new ReportException(source, line(location), column(location), problem, fix);
+    }
+
+    /** The current position, to name in an error found later; may be {@code null}. */
+    Location location() {
+        return xml.getLocation();
+    }
+
+    static int line(Location location) {
+        return location == null ? ReportException.UNKNOWN : location.getLineNumber();
+    }
+
+    static int column(Location location) {
+        return location == null ? ReportException.UNKNOWN : location.getColumnNumber();
     }
 
     private void refuseInternalSubset() throws ReportException {

@@ -92,5 +92,34 @@ class FindingsCriteriaTest {
 
         assertThat(verdict.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(verdict.hasInputProblems()).isTrue();
+        Criterion secrets = criterion(verdict, "findings.secrets");
+        assertThat(secrets.status()).isEqualTo(CriterionStatus.FAILED);
+        assertThat(secrets.message())
+                .isEqualTo("secrets: no findings report could be read, but staging allows at most 0; what was not"
+                        + " scanned proves nothing: fix the findings reports named above");
+    }
+
+    @Test
+    void shouldFailEveryBoundWhenNoFindingsReportCouldBeRead() throws Exception {
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("production")
+                .findingsReports("reports/jacoco/jacoco.xml")
+                .build());
+
+        assertThat(verdict.criteria().stream().filter(c -> c.kind() == CriterionKind.FINDINGS))
+                .extracting(Criterion::name, Criterion::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("findings.critical", CriterionStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("findings.high", CriterionStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("findings.secrets", CriterionStatus.FAILED));
+    }
+
+    @Test
+    void shouldSayWhichBoundsWentUncheckedWhenNoFindingsReportsWereGiven() throws Exception {
+        GateVerdict verdict = Gate.evaluate(onFixtureReports("production").build());
+
+        assertThat(verdict.criteria()).noneMatch(c -> c.kind() == CriterionKind.FINDINGS);
+        assertThat(verdict.notes())
+                .contains("security findings not checked: production allows at most 0 critical, 0 high, 0 secrets,"
+                        + " but no findings reports were given");
     }
 }

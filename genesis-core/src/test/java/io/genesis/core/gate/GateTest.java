@@ -46,7 +46,9 @@ class GateTest {
                 .containsExactly(
                         "passed    read 1 test report and 1 coverage report",
                         "passed    pass rate 99.00 % >= 98.00 % required for production (99 passed, 1 failed, 0 errors, 3 skipped, 1 flaky)",
-                        "passed    line coverage 90.00 % >= 85.00 % required for production (90 of 100 lines covered)");
+                        "passed    line coverage 90.00 % >= 85.00 % required for production (90 of 100 lines covered)",
+                        "note      security findings not checked: production allows at most 0 critical, 0 high,"
+                                + " 0 secrets, but no findings reports were given");
         assertThat(verdict.hasInputProblems()).isFalse();
         assertThat(verdict.overrideReason()).isEmpty();
     }
@@ -219,7 +221,9 @@ class GateTest {
 
         assertThat(verdict.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(verdict.notes())
-                .containsExactly("coverage drop not checked: production limits it, but no baseline coverage was given");
+                .containsExactly(
+                        "coverage drop not checked: production limits it, but no baseline coverage was given",
+                        "security findings not checked: production allows at most 0 critical, 0 high, 0 secrets, but no findings reports were given");
     }
 
     @Test
@@ -358,7 +362,10 @@ class GateTest {
                 .hasSize(Gate.MAX_PROBLEM_LINES + 1)
                 .last()
                 .satisfies(c -> assertThat(c.message()).isEqualTo("and 3 more report problems"));
-        assertThat(verdict.notes()).containsExactly("a note");
+        assertThat(verdict.notes())
+                .containsExactly(
+                        "a note",
+                        "security findings not checked: production allows at most 0 critical, 0 high, 0 secrets, but no findings reports were given");
     }
 
     @Test
@@ -372,8 +379,10 @@ class GateTest {
                 List.of());
 
         assertThat(Gate.judge(request().build(), readings).notes())
-                .containsExactly("2 tests were counted as skipped: jest-junit writes test.todo entries as testcases but"
-                        + " leaves them out of its suites' test counts");
+                .containsExactly(
+                        "security findings not checked: production allows at most 0 critical, 0 high, 0 secrets, but no findings reports were given",
+                        "2 tests were counted as skipped: jest-junit writes test.todo entries as testcases but"
+                                + " leaves them out of its suites' test counts");
     }
 
     @Test

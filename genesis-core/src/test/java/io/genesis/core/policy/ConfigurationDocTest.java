@@ -45,7 +45,13 @@ class ConfigurationDocTest {
 
         Environment canary = environments.named("eu-canary");
         assertThat(canary.gate())
-                .isEqualTo(GateThresholds.of(99.5, 80).withCriticality(CriterionKind.COVERAGE, Criticality.UNSTABLE));
+                .isEqualTo(GateThresholds.of(99.5, 80)
+                        .withCriticality(CriterionKind.COVERAGE, Criticality.UNSTABLE)
+                        .withCriticality(CriterionKind.FINDINGS, Criticality.FAILURE)
+                        .withFindings(FindingBounds.NONE
+                                .with("critical", 0)
+                                .with("high", 2)
+                                .with("secrets", 0)));
         assertThat(canary.approval())
                 .isEqualTo(new ApprovalPolicy(
                         true,

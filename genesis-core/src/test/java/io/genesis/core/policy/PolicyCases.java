@@ -35,6 +35,12 @@ public final class PolicyCases {
                   coverage: unstable
                   required: failure
                   coverageDrop: note
+                  findings: unstable
+                  benchmarks: note
+                findings:
+                  critical: 0
+                  high: 2
+                  secrets: 0
                 approvalRequired: true
                 approvers: [alice, bob]
                 approverGroups: [release-managers]
@@ -71,8 +77,10 @@ public final class PolicyCases {
                         Map.of(
                                 CriterionKind.COVERAGE, Criticality.UNSTABLE,
                                 CriterionKind.REQUIRED, Criticality.FAILURE,
-                                CriterionKind.COVERAGE_DROP, Criticality.NOTE),
-                        FindingBounds.PRODUCTION),
+                                CriterionKind.COVERAGE_DROP, Criticality.NOTE,
+                                CriterionKind.FINDINGS, Criticality.UNSTABLE,
+                                CriterionKind.BENCHMARKS, Criticality.NOTE),
+                        FindingBounds.NONE.with("critical", 0).with("high", 2).with("secrets", 0)),
                 new ApprovalPolicy(
                         true,
                         Set.of("alice", "bob"),

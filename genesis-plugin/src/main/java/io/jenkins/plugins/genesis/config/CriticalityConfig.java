@@ -24,6 +24,8 @@ public final class CriticalityConfig implements Describable<CriticalityConfig> {
     private String coverage;
     private String coverageDrop;
     private String required;
+    private String findings;
+    private String benchmarks;
 
     @DataBoundConstructor
     public CriticalityConfig() {}
@@ -64,6 +66,24 @@ public final class CriticalityConfig implements Describable<CriticalityConfig> {
         this.required = clean(required);
     }
 
+    public String getFindings() {
+        return findings;
+    }
+
+    @DataBoundSetter
+    public void setFindings(String findings) {
+        this.findings = clean(findings);
+    }
+
+    public String getBenchmarks() {
+        return benchmarks;
+    }
+
+    @DataBoundSetter
+    public void setBenchmarks(String benchmarks) {
+        this.benchmarks = clean(benchmarks);
+    }
+
     /** The mapping as the engine's binder reads it: the kinds that are set, by their keys. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -71,6 +91,8 @@ public final class CriticalityConfig implements Describable<CriticalityConfig> {
         put(tree, CriterionKind.COVERAGE, coverage);
         put(tree, CriterionKind.COVERAGE_DROP, coverageDrop);
         put(tree, CriterionKind.REQUIRED, required);
+        put(tree, CriterionKind.FINDINGS, findings);
+        put(tree, CriterionKind.BENCHMARKS, benchmarks);
         return tree;
     }
 
@@ -110,6 +132,16 @@ public final class CriticalityConfig implements Describable<CriticalityConfig> {
 
         @POST
         public ListBoxModel doFillRequiredItems() {
+            return levels();
+        }
+
+        @POST
+        public ListBoxModel doFillFindingsItems() {
+            return levels();
+        }
+
+        @POST
+        public ListBoxModel doFillBenchmarksItems() {
             return levels();
         }
 

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.PolicyKey;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.deploy.DeployTarget;
@@ -32,6 +33,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Double maxCoverageDrop;
     private Boolean allowLoosening;
     private CriticalityConfig criticality;
+    private FindingsConfig findings;
     private Boolean approvalRequired;
     private List<String> approvers;
     private List<String> approverGroups;
@@ -96,6 +98,24 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     @DataBoundSetter
     public void setCriticality(CriticalityConfig criticality) {
         this.criticality = criticality;
+    }
+
+    /**
+     * The findings bounds as set; when none were ever set, the engine's defaults for this name
+     * (production and staging have some), so that the form shows the bounds in force and saving it
+     * keeps them rather than lifting them.
+     */
+    public FindingsConfig getFindings() {
+        if (findings != null || name == null) {
+            return findings;
+        }
+        FindingBounds defaults = FindingBounds.defaultFor(name);
+        return defaults.isEmpty() ? null : FindingsConfig.of(defaults);
+    }
+
+    @DataBoundSetter
+    public void setFindings(FindingsConfig findings) {
+        this.findings = findings;
     }
 
     public Boolean getApprovalRequired() {
@@ -203,6 +223,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.MAX_COVERAGE_DROP, maxCoverageDrop);
         put(tree, PolicyKey.ALLOW_LOOSENING, allowLoosening);
         put(tree, PolicyKey.CRITICALITY, criticality == null ? null : criticality.toTree());
+        put(tree, PolicyKey.FINDINGS, findings == null ? null : findings.toTree());
         put(tree, PolicyKey.APPROVAL_REQUIRED, approvalRequired);
         put(tree, PolicyKey.APPROVERS, approvers);
         put(tree, PolicyKey.APPROVER_GROUPS, approverGroups);

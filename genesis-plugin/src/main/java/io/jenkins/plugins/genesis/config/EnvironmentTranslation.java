@@ -62,7 +62,10 @@ final class EnvironmentTranslation {
         criticality.setCoverage((String) levels.get(CriterionKind.COVERAGE.key()));
         criticality.setCoverageDrop((String) levels.get(CriterionKind.COVERAGE_DROP.key()));
         criticality.setRequired((String) levels.get(CriterionKind.REQUIRED.key()));
+        criticality.setFindings((String) levels.get(CriterionKind.FINDINGS.key()));
+        criticality.setBenchmarks((String) levels.get(CriterionKind.BENCHMARKS.key()));
         config.setCriticality(criticality);
+        config.setFindings(FindingsConfig.of(environment.gate().findings()));
         config.setApprovalRequired((Boolean) tree.get(PolicyKey.APPROVAL_REQUIRED.key()));
         config.setApprovers((List<String>) tree.get(PolicyKey.APPROVERS.key()));
         config.setApproverGroups((List<String>) tree.get(PolicyKey.APPROVER_GROUPS.key()));

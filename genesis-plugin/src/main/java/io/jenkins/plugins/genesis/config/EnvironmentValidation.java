@@ -2,10 +2,12 @@ package io.jenkins.plugins.genesis.config;
 
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.PolicyKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +60,20 @@ final class EnvironmentValidation {
         }
         return engineProblem(() -> new ApprovalPolicy(
                 true, Set.of(), Set.of(), Duration.ofMinutes(minutes), ApprovalPolicy.DEFAULT_TIMEOUT, false));
+    }
+
+    /** A bound on security findings as typed into the form: a whole number, 0 or more; empty means none. */
+    static Optional<String> checkFindingsBound(String bound, String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        long findings;
+        try {
+            findings = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(Messages.NOT_WHOLE_FINDINGS.format(value.trim()));
+        }
+        return engineProblem(() -> Objects.requireNonNull(FindingBounds.NONE.with(bound, findings)));
     }
 
     /**

@@ -11,7 +11,9 @@ enum Messages {
     NOT_WHOLE_MINUTES,
     INVALID_ENVIRONMENT,
     CRITICALITY_DISPLAY_NAME,
-    CRITICALITY_DEFAULT;
+    CRITICALITY_DEFAULT,
+    NOT_WHOLE_FINDINGS,
+    FINDINGS_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -74,6 +74,11 @@ final class CascLikeBinding {
                 && number.doubleValue() == number.intValue()) {
             return number.intValue();
         }
+        if ((type == Long.class || type == long.class)
+                && value instanceof Number number
+                && number.doubleValue() == number.longValue()) {
+            return number.longValue();
+        }
         if ((type == Boolean.class || type == boolean.class) && value instanceof Boolean flag) {
             return flag;
         }

@@ -7,6 +7,7 @@ import io.genesis.core.gate.CriterionKind;
 import io.genesis.core.gate.Criticality;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.PolicyCases;
 import io.genesis.core.policy.PolicyException;
 import java.util.List;
@@ -35,6 +36,9 @@ class EnvironmentTranslationTest {
         // when / then
         assertThat(EnvironmentTranslation.toEngine(preloaded)).isEqualTo(PolicyCases.expected());
         assertThat(preloaded.get(1).getCriticality().getCoverage()).isEqualTo("unstable");
+        assertThat(preloaded.get(1).getCriticality().getFindings()).isEqualTo("unstable");
+        assertThat(preloaded.get(1).getFindings().getHigh()).isEqualTo(2L);
+        assertThat(preloaded.get(1).getFindings().getMedium()).isNull();
         assertThat(preloaded.get(1).getApprovers()).containsExactly("alice", "bob");
     }
 
@@ -61,6 +65,45 @@ class EnvironmentTranslationTest {
         assertThat(environment.gate().criticalityOf(CriterionKind.PASS_RATE)).isEqualTo(Criticality.UNSTABLE);
         assertThat(environment.allowForce()).isTrue();
         assertThat(environment.protectedEnvironment()).isFalse();
+    }
+
+    @Test
+    void shouldHandTheEngineFindingsBoundsInTheSchemasKeys() {
+        // given
+        EnvironmentConfig config = new EnvironmentConfig("production");
+        config.setMinPassRate(98.0);
+        config.setMinCoverage(85.0);
+        FindingsConfig findings = new FindingsConfig();
+        findings.setHigh(3L);
+        config.setFindings(findings);
+
+        // when
+        Map<String, Object> tree = config.toTree();
+        Environment production =
+                EnvironmentTranslation.toEngine(List.of(config)).named("production");
+
+        // then
+        assertThat(tree).containsEntry("findings", Map.of("high", 3L));
+        assertThat(production.gate().findings()).isEqualTo(FindingBounds.NONE.with("high", 3));
+    }
+
+    @Test
+    void shouldKeepTheEnginesBoundsByNameWhenTheFormHasNoFindingsPart() {
+        // given
+        EnvironmentConfig config = new EnvironmentConfig("production");
+        config.setMinPassRate(98.0);
+        config.setMinCoverage(85.0);
+
+        // when
+        Environment production =
+                EnvironmentTranslation.toEngine(List.of(config)).named("production");
+
+        // then: the form shows the bounds in force, and saving it as shown keeps them
+        assertThat(production.gate().findings()).isEqualTo(FindingBounds.PRODUCTION);
+        assertThat(config.toTree()).doesNotContainKey("findings");
+        assertThat(config.getFindings().getHigh()).isZero();
+        assertThat(config.getFindings().getMedium()).isNull();
+        assertThat(new EnvironmentConfig("qa").getFindings()).isNull();
     }
 
     @Test

@@ -38,6 +38,27 @@ class EnvironmentValidationTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "'', ",
+        "0, ",
+        "' 12 ', ",
+        "-1, must not be negative",
+        "1.5, is not a whole number of findings",
+        "none, is not a whole number of findings"
+    })
+    void shouldAcceptFindingsBoundsOfZeroOrMoreOrNone(String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkFindingsBound("high", value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
     @Test
     void shouldNameTheFieldInTheEnginesRangeMessage() {
         // when

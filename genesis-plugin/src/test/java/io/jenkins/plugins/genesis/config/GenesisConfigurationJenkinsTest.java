@@ -66,7 +66,13 @@ class GenesisConfigurationJenkinsTest {
         canary.setAllowedTags(List.of("v*"));
         CriticalityConfig criticality = new CriticalityConfig();
         criticality.setCoverage("unstable");
+        criticality.setFindings("failure");
         canary.setCriticality(criticality);
+        FindingsConfig findings = new FindingsConfig();
+        findings.setCritical(0L);
+        findings.setHigh(2L);
+        findings.setSecrets(0L);
+        canary.setFindings(findings);
         return canary;
     }
 
