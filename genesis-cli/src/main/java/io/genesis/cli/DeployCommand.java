@@ -21,6 +21,7 @@ import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.RollingBounds;
+import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
@@ -58,11 +59,12 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the rollout succeeded: the version is live",
             "1:the rollout was rolled back or failed: the version is not live",
-            "2:bad usage or input: unknown environment, strategy or target, an invalid plan, a ref that may not"
-                    + " deploy there, approval needed but nobody to give it",
+            ExitCodeText.USAGE
+                    + " (an unknown environment, strategy or target, an invalid plan, a ref that may not deploy there,"
+                    + " approval needed but nobody to give it, an unreachable cluster)",
             "3:the rollout was aborted before it touched anything (approval rejected or timed out, superseded,"
                     + " cancelled)",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.INTERNAL
         })
 final class DeployCommand implements Callable<Integer> {
 
@@ -295,7 +297,15 @@ final class DeployCommand implements Callable<Integer> {
             List<String> warnings = kind.warnings(targetSpec);
             warnings.forEach(warning -> progress.line("warning: " + warning));
             RolloutRequest request = request(inputs, targetSpec, metrics, warnings);
+            // The target's lock is the first thing a rollout needs: read it before anything is stored, so an
+            // unreachable cluster refuses the deploy rather than leaving a queued rollout behind.
+            kind.lock(targetSpec).ifPresent(lock -> lock.current(inputs.key()));
             id = engine.orchestrator().submit(request);
+        } catch (TargetException e) {
+            discardUnstarted(engine, inputs.key());
+            err.println("genesis deploy: could not start: " + e.getMessage()
+                    + "; nothing was started or left behind: run the command again once the target answers");
+            return ExitCode.USAGE.code();
         } catch (RolloutRefusedException | IllegalArgumentException e) {
             err.println("genesis deploy: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -317,6 +327,18 @@ final class DeployCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         return ExitCode.of(record.status()).code();
+    }
+
+    /**
+     * Removes what a submit that failed on the target left: this engine's queued rollouts of {@code key},
+     * which touched nothing and which nothing would ever end.
+     */
+    private static void discardUnstarted(Engine engine, DeploymentKey key) {
+        engine.states().list().stream()
+                .filter(s -> s.stage() == Stage.QUEUED
+                        && s.request().key().equals(key)
+                        && s.owner().equals(engine.owner().name()))
+                .forEach(s -> engine.states().discardUnstarted(s.id()));
     }
 
     private void report(DeploymentRecord record, RolloutState ended, Engine engine, PrintWriter out) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Prints the deployment records from the history under --state-dir, newest first: one line each,"
                 + " or every phase, analysis and approval with --details.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed (also when there are no records)", "2:bad usage", "4:an internal error"})
+        exitCodeList = {"0:printed (also when there are no records)", ExitCodeText.USAGE, ExitCodeText.INTERNAL})
 final class HistoryCommand implements Callable<Integer> {
 
     @Spec

@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:rolled back (or cancelled before it touched anything)",
             "1:the rollback failed, or the process running the rollout did not carry it out within --wait",
-            "2:bad usage, or nothing to roll back",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.USAGE + " (such as nothing to roll back)",
+            ExitCodeText.INTERNAL
         })
 final class RollbackCommand implements Callable<Integer> {
 

@@ -62,7 +62,13 @@ record StateDir(Path root) {
             PrivateFiles.directory(root);
             return this;
         } catch (IOException e) {
-            throw new IllegalArgumentException("state directory " + root + " cannot be used: " + e.getMessage(), e);
+            String why = Failure.environment(e).orElse(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException(
+                    "state directory " + root + " cannot be used: " + why
+                            + (why.contains("fix:")
+                                    ? ""
+                                    : "; fix: choose another --state-dir, or remove what is in the way"),
+                    e);
         }
     }
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "It reads the state directory and changes nothing."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "2:bad usage", "4:an internal error"})
+        exitCodeList = {"0:printed", ExitCodeText.USAGE, ExitCodeText.INTERNAL})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec

@@ -178,8 +178,8 @@ class DeployCommandTest {
                 .as(overridden.out() + overridden.err())
                 .isZero();
         assertThat(overridden.out())
-                .contains("note: --target recording overrides the sandbox target that " + config
-                        + ": environments[1] (qa) target names; its settings are not used")
+                .contains("note: --target recording overrides the sandbox target named at " + config
+                        + ", line 11, column 5: environments[1] (qa) target; its settings are not used")
                 .contains("to qa with custom on recording")
                 .doesNotContain("sandbox started");
     }

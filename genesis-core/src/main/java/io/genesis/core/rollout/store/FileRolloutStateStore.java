@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutStateStore;
+import io.genesis.core.rollout.Stage;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.PrivateFiles;
 import java.io.IOException;
@@ -88,6 +89,28 @@ public final class FileRolloutStateStore implements RolloutStateStore {
             throw new UncheckedIOException("could not list rollouts in " + directory, e);
         }
         return states;
+    }
+
+    /**
+     * Removes the file of a rollout that never started: one its engine stored as queued and then could
+     * not carry on (the target's lock could not even be read). Nothing was touched and nothing would
+     * ever end it, so it would only block the next rollout of its key. Any other rollout is kept.
+     *
+     * @return whether the file was removed
+     */
+    public boolean discardUnstarted(RolloutId id) {
+        Optional<RolloutState> state = load(id);
+        if (state.isEmpty()
+                || state.get().stage() != Stage.QUEUED
+                || state.get().touched()) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not remove unstarted rollout " + id + " from " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     /** Files that could not be read, each with why. */
