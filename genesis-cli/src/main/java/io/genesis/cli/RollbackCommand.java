@@ -108,6 +108,7 @@ final class RollbackCommand implements Callable<Integer> {
                         .listener(progress)
                         .build()) {
             kinds.reportTo(progress::line);
+            StateReading.of(engine.dir()).warn("genesis rollback", err);
             List<RolloutState> orphans = engine.endOrphans(progress::line);
             Optional<RolloutState> found = latest(engine, key);
             if (found.isEmpty()) {

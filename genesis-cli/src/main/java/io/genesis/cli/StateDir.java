@@ -92,8 +92,9 @@ record StateDir(Path root) {
         return new FileRolloutStateStore(rolloutDir());
     }
 
+    /** The leases of this directory; one whose owner's process has ended on this machine is free at once. */
     FileRolloutLock locks() {
-        return new FileRolloutLock(lockDir());
+        return new FileRolloutLock(lockDir(), true, owner -> new EngineOwner(owner).certainlyEnded());
     }
 
     JsonLinesHistoryStore history() {

@@ -135,7 +135,10 @@ public final class FileRolloutStateStore implements RolloutStateStore {
         } catch (JsonProcessingException e) {
             // The parser's message may quote the file's text, which may be a secret: say only where.
             problems.add(file + " skipped: not a readable rollout state (" + ParseProblem.describe(file.toString(), e)
-                    + ")");
+                    + "); Genesis replaces these files whole, so it was cut short or changed outside Genesis, and"
+                    + " no command can carry its rollout on or roll it back. Fix: see 'genesis history' for its"
+                    + " record and check its target by hand; then move the file out of " + directory
+                    + " (a lock it held in the state directory frees itself once its owner's process has ended)");
             return Optional.empty();
         }
     }
