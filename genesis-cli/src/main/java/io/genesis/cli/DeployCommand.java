@@ -348,7 +348,7 @@ final class DeployCommand implements Callable<Integer> {
             return;
         }
         out.println("genesis deploy: " + record.application() + " " + record.version() + " to " + record.environment()
-                + " " + record.status() + " after " + RecordText.took(record) + ": " + record.reason());
+                + " " + record.status() + " after " + RecordText.took(record) + ": " + RecordText.reason(record));
         RecordText.restoreTime(record, out);
         if (ended.cleanup() != null && !ended.cleanup().done()) {
             out.println("  the previous version is kept until "

@@ -225,7 +225,7 @@ final class RollbackCommand implements Callable<Integer> {
             out.println(RecordText.json(record));
         } else {
             out.println("genesis rollback: " + record.application() + " " + record.version() + " in "
-                    + record.environment() + " " + record.status() + ": " + record.reason());
+                    + record.environment() + " " + record.status() + ": " + RecordText.reason(record));
             RecordText.restoreTime(record, out);
         }
         return Set.of(RecordStatus.ROLLED_BACK, RecordStatus.ABORTED).contains(record.status())
