@@ -14,6 +14,7 @@ import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.plan.Capabilities;
 import io.genesis.core.rollout.plan.Plan;
+import io.genesis.core.rollout.plan.PlanValidator;
 import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.plan.Strategies;
@@ -208,6 +209,14 @@ final class DeployCommand implements Callable<Integer> {
     String sampleInterval;
 
     @Option(
+            names = "--health-timeout",
+            paramLabel = "DURATION",
+            description = "How long the candidate may take to be healthy (and traffic shifts and promotion to take"
+                    + " effect) before its step fails and the rollout rolls back, such as 30s (default 2m). While it"
+                    + " waits, a line every 5 s says what is probed and its last answer.")
+    String healthTimeout;
+
+    @Option(
             names = "--on-inconclusive",
             paramLabel = "ACTION",
             description = "What a sample without data does: pause (default; you are asked, or it rolls back without"
@@ -232,7 +241,8 @@ final class DeployCommand implements Callable<Integer> {
             String strategy,
             StrategySettings settings,
             AnalysisThresholds analysis,
-            Approvals approvals) {}
+            Approvals approvals,
+            Duration progressDeadline) {}
 
     @Override
     public Integer call() throws Exception {
@@ -267,6 +277,8 @@ final class DeployCommand implements Callable<Integer> {
                     .approver(inputs.approvals())
                     .listener(progress)
                     .samples(progress::sampled, inputs.analysis())
+                    .progressDeadline(inputs.progressDeadline())
+                    .say(progress::line)
                     .build()) {
                 return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }
@@ -400,7 +412,10 @@ final class DeployCommand implements Callable<Integer> {
         List<Step> custom = steps == null ? List.of() : StepParser.parse(steps);
         String strategyName = strategy != null ? strategy : custom.isEmpty() ? "blueGreen" : "custom";
         StrategySettings settings = strategySettings(custom);
-        Strategies.named(strategyName, settings);
+        // The plan's own rules (weights rise to 100 %, durations positive, promote last) hold on any target:
+        // check them before a target starts, as the target's own limits are checked once it is open.
+        Capabilities anyTarget = new Capabilities("the target", true, true);
+        PlanValidator.requireValid(Strategies.named(strategyName, settings).plan(anyTarget), anyTarget);
         metricSources.spec(shown);
         AnalysisThresholds analysis = AnalysisThresholds.defaults();
         if (sampleInterval != null) {
@@ -431,7 +446,13 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
-        return new Inputs(configuration, env, key, ref, sha, shown, strategyName, settings, analysis, approvals);
+        Duration deadline =
+                healthTimeout == null ? Engine.PROGRESS_DEADLINE : Durations.parse("--health-timeout", healthTimeout);
+        if (deadline.isZero() || deadline.isNegative()) {
+            throw new IllegalArgumentException("--health-timeout must be longer than 0 s, got " + healthTimeout);
+        }
+        return new Inputs(
+                configuration, env, key, ref, sha, shown, strategyName, settings, analysis, approvals, deadline);
     }
 
     /** The strategy's settings from --steps, --shifts, --keep-previous and the rolling bounds. */

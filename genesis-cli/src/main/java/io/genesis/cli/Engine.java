@@ -61,18 +61,21 @@ final class Engine implements AutoCloseable {
         Consumer<SampleVerdict> samples = builder.samples;
         AnalysisThresholds thresholds = builder.thresholds;
         this.orchestrator = Orchestrator.builder()
-                .settings(settings(owner))
+                .settings(settings(owner).withProgressDeadline(builder.progressDeadline))
                 .clock(builder.host.clock())
                 .scheduler(scheduler)
                 .states(states)
                 .locks(locks)
                 .history(history)
-                .targets(kinds)
+                .targets(NarratedTarget.narrating(kinds, builder.say, builder.host.clock(), builder.progressDeadline))
                 .metricSources(spec -> new Observed(kinds.open(spec), thresholds, samples))
                 .approver(builder.approver)
                 .listener(builder.listener)
                 .build();
     }
+
+    /** How long health, weights and promotion may take by default before their step fails. */
+    static final Duration PROGRESS_DEADLINE = Duration.ofMinutes(2);
 
     static Builder builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
         return new Builder(dir, host, kinds, err);
@@ -87,7 +90,7 @@ final class Engine implements AutoCloseable {
         return EngineSettings.defaults(owner.name())
                 .withLeaseTtl(Duration.ofMinutes(1))
                 .withPollInterval(Duration.ofMillis(500))
-                .withProgressDeadline(Duration.ofMinutes(2))
+                .withProgressDeadline(PROGRESS_DEADLINE)
                 .withLockRetryInterval(Duration.ofSeconds(1))
                 .withRollbackAttempts(3, Duration.ofSeconds(2));
     }
@@ -211,6 +214,8 @@ final class Engine implements AutoCloseable {
         private RolloutListener listener = event -> {};
         private Consumer<SampleVerdict> samples = verdict -> {};
         private AnalysisThresholds thresholds = AnalysisThresholds.defaults();
+        private Duration progressDeadline = PROGRESS_DEADLINE;
+        private Consumer<String> say = line -> {};
 
         private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
             this.dir = dir;
@@ -233,6 +238,18 @@ final class Engine implements AutoCloseable {
         Builder samples(Consumer<SampleVerdict> value, AnalysisThresholds shownWith) {
             this.samples = value;
             this.thresholds = shownWith;
+            return this;
+        }
+
+        /** How long health, weights and promotion may take before the step fails (default 2 min). */
+        Builder progressDeadline(Duration value) {
+            this.progressDeadline = value;
+            return this;
+        }
+
+        /** Where lines about what a step waits for go (the command's progress). */
+        Builder say(Consumer<String> value) {
+            this.say = value;
             return this;
         }
 

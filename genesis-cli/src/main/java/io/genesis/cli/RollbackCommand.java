@@ -106,6 +106,7 @@ final class RollbackCommand implements Callable<Integer> {
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
+                        .say(progress::line)
                         .build()) {
             kinds.reportTo(progress::line);
             StateReading.of(engine.dir()).warn("genesis rollback", err);

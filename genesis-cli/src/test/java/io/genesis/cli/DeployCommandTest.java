@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.target.Health;
 import io.genesis.core.target.TargetException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,6 +115,7 @@ class DeployCommandTest {
                         + " --probe-latency need --probe-url",
                 "--environment staging --target recording --version .bad|version '.bad' is not valid",
                 "--environment staging --target recording --sample-interval soon|--sample-interval must be a duration",
+                "--environment staging --target recording --health-timeout 0s|--health-timeout must be longer than 0 s",
                 "--environment staging --target recording --on-inconclusive shrug|unknown inconclusive action 'shrug';"
                         + " known: pause, fail, roll-back",
                 "--environment staging --target sandbox --target-option fail=5|unknown sandbox option 'fail'; known:"
@@ -314,6 +316,37 @@ class DeployCommandTest {
             assertThat(approval.by()).isEqualTo("alice");
             assertThat(approval.approved()).isTrue();
         });
+    }
+
+    @Test
+    void shouldFailTheStepWhenTheCandidateIsNotHealthyWithinTheHealthTimeoutGiven() {
+        recording.target.health(java.util.stream.Stream.generate(() -> Health.progressing("answered 503"))
+                .limit(10_000)
+                .toArray(Health[]::new));
+
+        Run run = deployTo(recording.host(), "staging", "--steps", "deploy; promote", "--health-timeout", "1s");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("candidate not healthy within 1 s (progressing: answered 503)");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidPlanBeforeTheSandboxStarts() {
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--target",
+                "sandbox",
+                "--steps",
+                "deploy; weight 50; weight 20; promote");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("genesis deploy: the custom plan is not valid:")
+                .contains("weight 20.00 % must rise above the previous weight 50.00 %");
+        assertThat(run.out()).doesNotContain("sandbox started");
+        assertThat(state()).doesNotExist();
     }
 
     @Test
