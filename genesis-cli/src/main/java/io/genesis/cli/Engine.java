@@ -15,6 +15,7 @@ import io.genesis.core.rollout.RolloutListener;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -135,6 +136,24 @@ final class Engine implements AutoCloseable {
      * @return the states that were ended
      */
     List<RolloutState> endOrphans(Consumer<String> say) {
+        return endOrphans(say, Optional.empty());
+    }
+
+    /**
+     * Who asked for a rollback of a key, and why: a rollout of that key found orphaned is ended in their
+     * name and with their words, not the engine's, so that the record says who asked and why.
+     *
+     * @param key the application and environment asked about
+     * @param reason the words given (--reason)
+     * @param by who asked, as recorded
+     */
+    record Asked(DeploymentKey key, String reason, String by) {}
+
+    /**
+     * {@link #endOrphans(Consumer)}, where an orphan of {@code asked}'s key is ended with the words and
+     * name of whoever asked for its rollback.
+     */
+    List<RolloutState> endOrphans(Consumer<String> say, Optional<Asked> asked) {
         List<RolloutState> ended = new ArrayList<>();
         for (RolloutState state : states.list()) {
             if (state.stage() == Stage.DONE) {
@@ -145,11 +164,14 @@ final class Engine implements AutoCloseable {
             boolean gone = !stateOwner.inThisProcess()
                     && (stateOwner.certainlyEnded() || !state.leaseExpiresAt().isAfter(clock.instant()));
             if (kind.isPresent() && kind.get().livesInProcess() && gone) {
+                String why = "its " + kind.get().name() + " target ran inside " + stateOwner.describe()
+                        + ", which has ended";
+                Optional<Asked> mine =
+                        asked.filter(a -> a.key().equals(state.request().key()));
                 orchestrator.rollback(
                         state.id(),
-                        "its " + kind.get().name() + " target ran inside " + stateOwner.describe()
-                                + ", which has ended",
-                        "genesis");
+                        mine.map(a -> a.reason() + "; " + why).orElse(why),
+                        mine.map(Asked::by).orElse("genesis"));
                 ended.add(state);
             }
         }

@@ -110,7 +110,8 @@ final class RollbackCommand implements Callable<Integer> {
                         .build()) {
             kinds.reportTo(progress::line);
             StateReading.of(engine.dir()).warn("genesis rollback", err);
-            List<RolloutState> orphans = engine.endOrphans(progress::line);
+            List<RolloutState> orphans =
+                    engine.endOrphans(progress::line, Optional.of(new Engine.Asked(key, reason, who)));
             Optional<RolloutState> found = latest(engine, key);
             if (found.isEmpty()) {
                 err.println(

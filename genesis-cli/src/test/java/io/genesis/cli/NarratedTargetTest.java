@@ -42,8 +42,9 @@ class NarratedTargetTest {
         target.health(CANDIDATE);
 
         assertThat(lines)
-                .containsExactly("still waiting for the candidate to be healthy on recording target recording shop (5 s of at most"
-                        + " 2 min); last answer: health endpoint answered 503");
+                .containsExactly(
+                        "still waiting for the candidate to be healthy on recording target recording shop (5 s of at most"
+                                + " 2 min); last answer: health endpoint answered 503");
     }
 
     @Test

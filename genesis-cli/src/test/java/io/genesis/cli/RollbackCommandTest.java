@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.plan.Step;
+import io.genesis.core.rollout.store.FileRolloutStateStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +32,39 @@ class RollbackCommandTest {
 
     private Run rollback(String... extra) {
         return Run.on(recording.host(), CommandLines.rollback(state, extra));
+    }
+
+    @Test
+    void shouldRecordWhoAskedAndWhyWhenTheRolloutsProcessHasEnded() throws Exception {
+        recording.inProcess = true;
+        CompletableFuture<Run> deploying =
+                CompletableFuture.supplyAsync(() -> deploy("1.6.0", "deploy; smoke; weight 20; pause 1h; weight 100; promote"));
+        FileRolloutStateStore states = new StateDir(state).states();
+        Eventually.until(
+                "the rollout pauses",
+                Duration.ofSeconds(20),
+                () -> {
+                    if (deploying.isDone()) {
+                        throw new AssertionError("the deploy ended: " + deploying.join());
+                    }
+                    return states.list().stream().anyMatch(s -> s.currentStep() instanceof Step.Pause);
+                });
+        RolloutState stored = states.list().get(0);
+        // What kill -9 leaves behind: the rollout claimed by an engine whose process is gone.
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String dead = EngineOwner.ofThisProcess().name().replaceFirst("#\\d+\\.", "#" + ended.pid() + ".");
+        states.save(stored.edit().owner(dead, stored.leaseExpiresAt()).build());
+
+        Run run = rollback("--reason", "INC-9: checkout errors", "--by", "alice");
+
+        DeploymentRecord record = CommandLines.records(state).get(0);
+        assertThat(record.version()).isEqualTo("1.6.0");
+        assertThat(record.reason())
+                .as(run.out() + run.err())
+                .startsWith("rolled back by alice (account tester): INC-9: checkout errors; its recording target ran"
+                        + " inside genesis process " + ended.pid());
+        deploying.get(60, TimeUnit.SECONDS);
     }
 
     @Test
