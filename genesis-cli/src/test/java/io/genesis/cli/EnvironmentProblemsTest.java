@@ -34,7 +34,7 @@ class EnvironmentProblemsTest {
                 "history |",
                 "status |",
                 "rollback | --application shop --environment staging --reason r",
-                "deploy | --application shop --environment staging --target recording --steps deploy"
+                "deploy | --application shop --environment staging --target recording --steps deploy;promote"
             })
     void shouldSayWhatToFixWhenTheStateDirectoryIsAFile(String command, String more) throws IOException {
         Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
