@@ -47,8 +47,11 @@ class FaultInjectionTest {
     static Stream<Arguments> faults() {
         List<Arguments> cases = new ArrayList<>();
         for (String[] plan : List.of(
-                new String[] {"blue-green shape", "--steps", "deploy; smoke; weight 10; weight 50; weight 100; promote"
-                        + "; scaleDown"},
+                new String[] {
+                    "blue-green shape",
+                    "--steps",
+                    "deploy; smoke; weight 10; weight 50; weight 100; promote" + "; scaleDown"
+                },
                 new String[] {"canary shape", "--steps", "deploy; smoke; weight 5; weight 25; weight 100; promote"},
                 new String[] {"rolling", "--strategy", "rolling"})) {
             for (String operation : OPERATIONS) {
@@ -72,8 +75,16 @@ class FaultInjectionTest {
         Run deploy = Run.on(
                 recording.host(),
                 CommandLines.deploy(
-                        state, "shop", "--environment", "staging", "--target", RecordingKind.NAME, "--version",
-                        "1.1.0", option, plan));
+                        state,
+                        "shop",
+                        "--environment",
+                        "staging",
+                        "--target",
+                        RecordingKind.NAME,
+                        "--version",
+                        "1.1.0",
+                        option,
+                        plan));
         boolean injected = recording.target.operations().stream().anyMatch(o -> o.startsWith(operation));
         Run status = Run.on(recording.host(), "status", "--state-dir", state.toString(), "--json");
 
@@ -88,7 +99,9 @@ class FaultInjectionTest {
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.endedAt()).isNotNull();
             assertThat(record.reason()).isNotBlank();
-            assertThat(deploy.exitCode()).as(record.reason()).isEqualTo(ExitCode.of(record.status()).code());
+            assertThat(deploy.exitCode())
+                    .as(record.reason())
+                    .isEqualTo(ExitCode.of(record.status()).code());
             if (record.status() == RecordStatus.SUCCEEDED) {
                 assertThat(recording.target.stable()).isEqualTo("1.1.0");
             } else {
@@ -102,7 +115,7 @@ class FaultInjectionTest {
 
     @AfterAll
     static void report() {
-        System.out.println("fault injection: " + INJECTED.get() + " faults injected, " + CONSISTENT.get()
-                + " ended consistent");
+        System.out.println(
+                "fault injection: " + INJECTED.get() + " faults injected, " + CONSISTENT.get() + " ended consistent");
     }
 }
