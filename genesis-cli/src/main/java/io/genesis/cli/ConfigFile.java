@@ -83,12 +83,22 @@ final class ConfigFile {
      * @param kind the target kind, such as {@code kubernetes}
      * @param settings the other keys, as text
      */
-    record TargetBlock(String where, String kind, Map<String, String> settings) {
+    record TargetBlock(String where, String kind, Map<String, String> settings, Map<String, String> keyWhere) {
 
         TargetBlock {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(kind, "kind");
             settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+            keyWhere = Map.copyOf(keyWhere);
+        }
+
+        TargetBlock(String where, String kind, Map<String, String> settings) {
+            this(where, kind, settings, Map.of());
+        }
+
+        /** Where {@code key} is written: with its line and column when the file was read with them. */
+        String where(String key) {
+            return keyWhere.getOrDefault(key, where);
         }
 
         /**
@@ -101,7 +111,7 @@ final class ConfigFile {
                 if (!known.contains(key)) {
                     Set<String> all = new TreeSet<>(known);
                     all.add(KIND);
-                    throw new ConfigException(where + ": unknown key '" + key + "' for kind " + kind
+                    throw new ConfigException(where(key) + ": unknown key '" + key + "' for kind " + kind
                             + "; fix: use one of the known keys: " + String.join(", ", all));
                 }
             }
@@ -139,8 +149,7 @@ final class ConfigFile {
             String environment = document.entries().get(i).name();
             Map<String, Object> target = document.targets().get(environment);
             if (target != null) {
-                targets.put(
-                        environment, target(name + ": environments[" + i + "] (" + environment + ") target", target));
+                targets.put(environment, target(name, tree, i, environment, target));
             }
         }
         return new Contents(document.environments(), targets);
@@ -193,6 +202,24 @@ final class ConfigFile {
     static Contents contents(Path policy, Path config, Path directory) throws ConfigException {
         return PolicyFiles.locate(policy, config, directory, System.getenv(), Path.of(System.getProperty("user.home")))
                 .read();
+    }
+
+    /**
+     * The {@code target:} block of the environment at {@code index} in {@code file}, each of its keys
+     * located in {@code tree}, so that a problem with one is shown at its line and column.
+     */
+    static TargetBlock target(String file, YamlTree tree, int index, String environment, Map<String, Object> target)
+            throws ConfigException {
+        String path = "environments[" + index + "].target";
+        String description = "environments[" + index + "] (" + environment + ") target";
+        Map<String, String> keyWhere = new LinkedHashMap<>();
+        for (String key : target.keySet()) {
+            String at = tree.where(path + "." + key);
+            keyWhere.put(key, file + (at.isEmpty() ? "" : ", " + at) + ": " + description);
+        }
+        String at = tree.where(path);
+        TargetBlock block = target(file + (at.isEmpty() ? "" : ", " + at) + ": " + description, target);
+        return new TargetBlock(block.where(), block.kind(), block.settings(), keyWhere);
     }
 
     static TargetBlock target(String where, Map<String, Object> target) throws ConfigException {

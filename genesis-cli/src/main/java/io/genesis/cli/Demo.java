@@ -226,7 +226,7 @@ final class Demo {
 
     private void expect(DeploymentRecord record, RecordStatus status, String reasonMentions) {
         out.println("  => " + record.version() + " " + record.status() + " after " + RecordText.took(record) + ": "
-                + record.reason()
+                + RecordText.reason(record)
                 + record.restoreTime()
                         .map(d -> "; traffic back on the stable version " + Durations.format(d) + " after the trigger")
                         .orElse(""));

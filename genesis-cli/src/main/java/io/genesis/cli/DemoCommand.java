@@ -22,15 +22,15 @@ import picocli.CommandLine.Spec;
             "Shows Genesis end to end in one process, on 127.0.0.1 only: a quality gate on real test and coverage"
                     + " reports, then a sandbox with real traffic where a healthy 1.0.0 rolls out, a faulty 2.0.0"
                     + " canary is rolled back automatically on its measured error rate, and a healthy 3.0.0 goes"
-                    + " blue-green to 100 %; then the history and what runs where.",
+                    + " blue-green to 100 %%; then the history and what runs where.",
             "Plan windows are demo-sized (seconds, not minutes) and say so; traffic and measurements are real."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the story went as expected",
             "1:something did not go as expected (the output says what)",
-            "2:bad usage",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.USAGE,
+            ExitCodeText.INTERNAL
         })
 final class DemoCommand implements Callable<Integer> {
 

@@ -15,13 +15,16 @@ import io.genesis.core.rollout.RolloutTuning;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.plan.Capabilities;
 import io.genesis.core.rollout.plan.Plan;
+import io.genesis.core.rollout.plan.PlanValidator;
 import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.rollout.plan.StrategySettings;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
+import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.time.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +59,13 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the rollout succeeded: the version is live",
             "1:the rollout was rolled back or failed: the version is not live",
-            "2:bad usage or input: unknown environment, strategy or target, an invalid plan, a ref that may not"
-                    + " deploy there, approval needed but nobody to give it, a version that has not passed the"
-                    + " environments required first (docs/promotion.md)",
+            ExitCodeText.USAGE
+                    + " (an unknown environment, strategy or target, an invalid plan, a ref that may not deploy there,"
+                    + " approval needed but nobody to give it, an unreachable cluster, a version that has not passed the"
+                    + " environments required first (docs/promotion.md))",
             "3:the rollout was aborted before it touched anything (approval rejected or timed out, superseded,"
                     + " cancelled)",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.INTERNAL
         })
 final class DeployCommand implements Callable<Integer> {
 
@@ -205,6 +209,14 @@ final class DeployCommand implements Callable<Integer> {
     String sampleInterval;
 
     @Option(
+            names = "--health-timeout",
+            paramLabel = "DURATION",
+            description = "How long the candidate may take to be healthy (and traffic shifts and promotion to take"
+                    + " effect) before its step fails and the rollout rolls back, such as 30s (default 2m). While it"
+                    + " waits, a line every 5 s says what is probed and its last answer.")
+    String healthTimeout;
+
+    @Option(
             names = "--on-inconclusive",
             paramLabel = "ACTION",
             description = "What a sample without data does: pause (default; you are asked, or it rolls back without"
@@ -238,7 +250,8 @@ final class DeployCommand implements Callable<Integer> {
             String strategy,
             StrategySettings settings,
             AnalysisThresholds analysis,
-            Approvals approvals) {}
+            Approvals approvals,
+            Duration progressDeadline) {}
 
     @Override
     public Integer call() throws Exception {
@@ -273,6 +286,8 @@ final class DeployCommand implements Callable<Integer> {
                     .approver(inputs.approvals())
                     .listener(progress)
                     .samples(progress::sampled, inputs.analysis())
+                    .progressDeadline(inputs.progressDeadline())
+                    .say(progress::line)
                     .build()) {
                 return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }
@@ -288,6 +303,7 @@ final class DeployCommand implements Callable<Integer> {
             PrintWriter out,
             PrintWriter err)
             throws InterruptedException {
+        StateReading.of(engine.dir()).warn("genesis deploy", err);
         engine.endOrphans(progress::line);
         progress.line("genesis deploy: " + inputs.key().application() + " " + inputs.version() + " to "
                 + inputs.key().environment() + " with " + inputs.strategy() + " on " + kind.name() + "; state in "
@@ -313,7 +329,15 @@ final class DeployCommand implements Callable<Integer> {
             List<String> warnings = kind.warnings(targetSpec);
             warnings.forEach(warning -> progress.line("warning: " + warning));
             RolloutRequest request = request(inputs, targetSpec, metrics, warnings, bypass);
+            // The target's lock is the first thing a rollout needs: read it before anything is stored, so an
+            // unreachable cluster refuses the deploy rather than leaving a queued rollout behind.
+            kind.lock(targetSpec).ifPresent(lock -> lock.current(inputs.key()));
             id = engine.orchestrator().submit(request);
+        } catch (TargetException e) {
+            discardUnstarted(engine, inputs.key());
+            err.println("genesis deploy: could not start: " + e.getMessage()
+                    + "; nothing was started or left behind: run the command again once the target answers");
+            return ExitCode.USAGE.code();
         } catch (RolloutRefusedException | PromotionRefusedException | IllegalArgumentException e) {
             err.println("genesis deploy: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -337,13 +361,25 @@ final class DeployCommand implements Callable<Integer> {
         return ExitCode.of(record.status()).code();
     }
 
+    /**
+     * Removes what a submit that failed on the target left: this engine's queued rollouts of {@code key},
+     * which touched nothing and which nothing would ever end.
+     */
+    private static void discardUnstarted(Engine engine, DeploymentKey key) {
+        engine.states().list().stream()
+                .filter(s -> s.stage() == Stage.QUEUED
+                        && s.request().key().equals(key)
+                        && s.owner().equals(engine.owner().name()))
+                .forEach(s -> engine.states().discardUnstarted(s.id()));
+    }
+
     private void report(DeploymentRecord record, RolloutState ended, Engine engine, PrintWriter out) {
         if (json) {
             out.println(RecordText.json(record));
             return;
         }
         out.println("genesis deploy: " + record.application() + " " + record.version() + " to " + record.environment()
-                + " " + record.status() + " after " + RecordText.took(record) + ": " + record.reason());
+                + " " + record.status() + " after " + RecordText.took(record) + ": " + RecordText.reason(record));
         RecordText.restoreTime(record, out);
         if (ended.cleanup() != null && !ended.cleanup().done()) {
             out.println("  the previous version is kept until "
@@ -395,6 +431,11 @@ final class DeployCommand implements Callable<Integer> {
         RolloutTuning.Checked tuning = new RolloutTuning(
                         strategy, steps, shifts, keepPrevious, maxSurge, maxUnavailable, sampleInterval, onInconclusive)
                 .check(RolloutTuning.CLI);
+        // The plan's own rules (weights rise to 100 %, durations positive, promote last) hold on any target:
+        // check them before a target starts, as the target's own limits are checked once it is open.
+        Capabilities anyTarget = new Capabilities("the target", true, true);
+        PlanValidator.requireValid(
+                Strategies.named(tuning.strategy(), tuning.settings()).plan(anyTarget), anyTarget);
         metricSources.spec(shown);
         Approvals approvals = new Approvals(
                 Optional.ofNullable(approveAs),
@@ -418,6 +459,11 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
+        Duration deadline =
+                healthTimeout == null ? Engine.PROGRESS_DEADLINE : Durations.parse("--health-timeout", healthTimeout);
+        if (deadline.isZero() || deadline.isNegative()) {
+            throw new IllegalArgumentException("--health-timeout must be longer than 0 s, got " + healthTimeout);
+        }
         return new Inputs(
                 configuration,
                 env,
@@ -428,7 +474,8 @@ final class DeployCommand implements Callable<Integer> {
                 tuning.strategy(),
                 tuning.settings(),
                 tuning.analysis(),
-                approvals);
+                approvals,
+                deadline);
     }
 
     private RolloutRequest request(

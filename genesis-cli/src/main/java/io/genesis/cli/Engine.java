@@ -15,6 +15,7 @@ import io.genesis.core.rollout.RolloutListener;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import io.genesis.core.time.Scheduler;
 import java.io.PrintWriter;
@@ -62,18 +63,21 @@ final class Engine implements AutoCloseable {
         Consumer<SampleVerdict> samples = builder.samples;
         AnalysisThresholds thresholds = builder.thresholds;
         this.orchestrator = Orchestrator.builder()
-                .settings(settings(owner))
+                .settings(settings(owner).withProgressDeadline(builder.progressDeadline))
                 .clock(builder.host.clock())
                 .scheduler(scheduler)
                 .states(states)
                 .locks(locks)
                 .history(history)
-                .targets(kinds)
+                .targets(NarratedTarget.narrating(kinds, builder.say, builder.host.clock(), builder.progressDeadline))
                 .metricSources(spec -> new Observed(kinds.open(spec), thresholds, samples))
                 .approver(builder.approver)
                 .listener(builder.listener)
                 .build();
     }
+
+    /** How long health, weights and promotion may take by default before their step fails. */
+    static final Duration PROGRESS_DEADLINE = Duration.ofMinutes(2);
 
     static Builder builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
         return new Builder(dir, host, kinds, err);
@@ -88,7 +92,7 @@ final class Engine implements AutoCloseable {
         return EngineSettings.defaults(owner.name())
                 .withLeaseTtl(Duration.ofMinutes(1))
                 .withPollInterval(Duration.ofMillis(500))
-                .withProgressDeadline(Duration.ofMinutes(2))
+                .withProgressDeadline(PROGRESS_DEADLINE)
                 .withLockRetryInterval(Duration.ofSeconds(1))
                 .withRollbackAttempts(3, Duration.ofSeconds(2));
     }
@@ -138,6 +142,24 @@ final class Engine implements AutoCloseable {
      * @return the states that were ended
      */
     List<RolloutState> endOrphans(Consumer<String> say) {
+        return endOrphans(say, Optional.empty());
+    }
+
+    /**
+     * Who asked for a rollback of a key, and why: a rollout of that key found orphaned is ended in their
+     * name and with their words, not the engine's, so that the record says who asked and why.
+     *
+     * @param key the application and environment asked about
+     * @param reason the words given (--reason)
+     * @param by who asked, as recorded
+     */
+    record Asked(DeploymentKey key, String reason, String by) {}
+
+    /**
+     * {@link #endOrphans(Consumer)}, where an orphan of {@code asked}'s key is ended with the words and
+     * name of whoever asked for its rollback.
+     */
+    List<RolloutState> endOrphans(Consumer<String> say, Optional<Asked> asked) {
         List<RolloutState> ended = new ArrayList<>();
         for (RolloutState state : states.list()) {
             if (state.stage() == Stage.DONE) {
@@ -148,11 +170,14 @@ final class Engine implements AutoCloseable {
             boolean gone = !stateOwner.inThisProcess()
                     && (stateOwner.certainlyEnded() || !state.leaseExpiresAt().isAfter(clock.instant()));
             if (kind.isPresent() && kind.get().livesInProcess() && gone) {
+                String why = "its " + kind.get().name() + " target ran inside " + stateOwner.describe()
+                        + ", which has ended";
+                Optional<Asked> mine =
+                        asked.filter(a -> a.key().equals(state.request().key()));
                 orchestrator.rollback(
                         state.id(),
-                        "its " + kind.get().name() + " target ran inside " + stateOwner.describe()
-                                + ", which has ended",
-                        "genesis");
+                        mine.map(a -> a.reason() + "; " + why).orElse(why),
+                        mine.map(Asked::by).orElse("genesis"));
                 ended.add(state);
             }
         }
@@ -217,6 +242,8 @@ final class Engine implements AutoCloseable {
         private RolloutListener listener = event -> {};
         private Consumer<SampleVerdict> samples = verdict -> {};
         private AnalysisThresholds thresholds = AnalysisThresholds.defaults();
+        private Duration progressDeadline = PROGRESS_DEADLINE;
+        private Consumer<String> say = line -> {};
 
         private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
             this.dir = dir;
@@ -239,6 +266,18 @@ final class Engine implements AutoCloseable {
         Builder samples(Consumer<SampleVerdict> value, AnalysisThresholds shownWith) {
             this.samples = value;
             this.thresholds = shownWith;
+            return this;
+        }
+
+        /** How long health, weights and promotion may take before the step fails (default 2 min). */
+        Builder progressDeadline(Duration value) {
+            this.progressDeadline = value;
+            return this;
+        }
+
+        /** Where lines about what a step waits for go (the command's progress). */
+        Builder say(Consumer<String> value) {
+            this.say = value;
             return this;
         }
 

@@ -24,8 +24,6 @@ import picocli.CommandLine.Spec;
 /** {@code genesis gate}: judges a run's test and coverage reports against an environment's bar. */
 @Command(
         name = "gate",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
             "Reads JUnit XML (Surefire, Failsafe, Gradle, pytest, Jest) and JaCoCo or Cobertura coverage reports,"
@@ -36,13 +34,17 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:passed, or overridden with --force",
             "1:the gate failed",
-            "2:bad usage, bad configuration, or reports that could not be found or read",
-            "3:the gate is unstable (a threshold missed within --unstable-margin, or a required test skipped)"
+            ExitCodeText.USAGE + " (such as reports that could not be found or read)",
+            "3:the gate is unstable (a threshold missed within --unstable-margin, or a required test skipped)",
+            ExitCodeText.INTERNAL
         })
 final class GateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     private final Host host;
 

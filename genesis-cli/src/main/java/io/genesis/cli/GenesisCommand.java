@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             MonitorCommand.class,
             HistoryCommand.class,
             StatusCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
         },
         description = {
             "Gated progressive delivery: quality gates from test and coverage reports, blue-green, canary and"
@@ -31,9 +32,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:passed or succeeded (a gate overridden with --force, a rollback carried out)",
             "1:the gate failed, or the rollout was rolled back or failed",
-            "2:bad usage, bad configuration, or input that could not be used",
+            ExitCodeText.USAGE,
             "3:the gate is unstable, or the rollout was aborted before it touched anything",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.INTERNAL
         })
 public final class GenesisCommand implements Callable<Integer> {
 
@@ -71,13 +72,21 @@ public final class GenesisCommand implements Callable<Integer> {
                 line.getErr().println("genesis: interrupted");
                 return ExitCode.INTERNAL_ERROR.code();
             }
-            line.getErr().println("genesis: internal error: " + e);
-            return ExitCode.INTERNAL_ERROR.code();
+            Failure failure = Failure.of(e);
+            line.getErr().println(prefix(line) + failure.message());
+            return failure.exitCode().code();
         });
+        commandLine.setParameterExceptionHandler(new UsageHint());
+        commandLine.setHelpFactory(WholeWordsHelp::new);
         int code = commandLine.execute(args);
         safeOut.flush();
         safeErr.flush();
         return code;
+    }
+
+    /** {@code genesis deploy: } for a subcommand, {@code genesis: } for the top. */
+    static String prefix(CommandLine line) {
+        return line.getCommandSpec().qualifiedName() + ": ";
     }
 
     /** Without a subcommand there is nothing to do: show what there is. */

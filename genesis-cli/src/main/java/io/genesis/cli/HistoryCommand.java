@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryQuery;
-import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Prints the deployment records from the history under --state-dir, newest first: one line each,"
                 + " or every phase, analysis and approval with --details.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed (also when there are no records)", "2:bad usage", "4:an internal error"})
+        exitCodeList = {"0:printed (also when there are no records)", ExitCodeText.USAGE, ExitCodeText.INTERNAL})
 final class HistoryCommand implements Callable<Integer> {
 
     @Spec
@@ -64,8 +63,7 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         StateDir dir = state.dir();
-        JsonLinesHistoryStore store = dir.history();
-        JsonLinesHistoryStore.Contents contents = store.read();
+        StateReading contents = StateReading.history(dir);
         List<DeploymentRecord> matching = new ArrayList<>();
         for (DeploymentRecord record : contents.records()) {
             if ((application == null || application.equals(record.application()))
@@ -84,7 +82,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println(mapper.writeValueAsString(document));
             return ExitCode.PASSED.code();
         }
-        contents.problems().forEach(problem -> err.println("genesis history: " + problem));
+        contents.warn("genesis history", err);
         if (matching.isEmpty()) {
             out.println("genesis history: no records" + filter() + " in " + dir.historyFile());
             return ExitCode.PASSED.code();

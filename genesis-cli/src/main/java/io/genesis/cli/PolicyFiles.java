@@ -76,9 +76,9 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
         Map<String, ConfigFile.TargetBlock> targets = new LinkedHashMap<>(base.targets());
         List<String> names = document.entries().stream().map(e -> e.name()).toList();
         for (Map.Entry<String, Map<String, Object>> target : document.targets().entrySet()) {
-            String where =
-                    name + ": environments[" + names.indexOf(target.getKey()) + "] (" + target.getKey() + ") target";
-            targets.put(target.getKey(), ConfigFile.target(where, target.getValue()));
+            targets.put(
+                    target.getKey(),
+                    ConfigFile.target(name, tree, names.indexOf(target.getKey()), target.getKey(), target.getValue()));
         }
         return new ConfigFile.Contents(document.environments(), targets);
     }

@@ -43,7 +43,7 @@ final class Progress implements RolloutListener {
         double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
         String stamp = String.format(Locale.ROOT, "[%6.1fs] ", seconds);
         String indent = " ".repeat(stamp.length());
-        String[] lines = text.split("\n", -1);
+        String[] lines = RecordText.humanTimes(text).split("\n", -1);
         out.println(stamp + lines[0]);
         for (int i = 1; i < lines.length; i++) {
             out.println(indent + lines[i]);

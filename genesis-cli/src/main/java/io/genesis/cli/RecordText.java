@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Deployment records as people read them in a terminal: one line each, or every phase. */
 final class RecordText {
@@ -23,8 +25,31 @@ final class RecordText {
 
     private RecordText() {}
 
+    /** An engine time as stored (ISO-8601), in text written for the store, wherever it stands. */
+    private static final Pattern ISO_INSTANT =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?Z");
+
     static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /**
+     * {@code text} with every ISO-8601 time in it ({@code 2026-11-27T21:05:29.179181134Z}, as the engine
+     * writes times into reasons and notes) in the one format people read everywhere else
+     * ({@code 2026-11-27 21:05:29Z}). Only for terminals: JSON keeps the stored text.
+     */
+    static String humanTimes(String text) {
+        if (text == null || text.indexOf('T') < 0) {
+            return text;
+        }
+        return ISO_INSTANT
+                .matcher(text)
+                .replaceAll(match -> Matcher.quoteReplacement(time(Instant.parse(match.group()))));
+    }
+
+    /** How {@code record} ended, as a person reads it. */
+    static String reason(DeploymentRecord record) {
+        return humanTimes(record.reason());
     }
 
     /** {@code 42.1 s}: how long a rollout took. */
@@ -77,7 +102,7 @@ final class RecordText {
                     record.strategy(),
                     record.status(),
                     took(record),
-                    record.id() + ": " + record.reason()
+                    record.id() + ": " + reason(record)
                             + record.restoreTime()
                                     .map(d -> " (traffic restored in " + Durations.format(d) + ")")
                                     .orElse(""));
@@ -85,14 +110,31 @@ final class RecordText {
     }
 
     /** Every phase, analysis and note of {@code record}. */
-    static void details(DeploymentRecord record, PrintWriter out) {
+    static void details(DeploymentRecord record, PrintWriter terminal) {
+        // Phases and notes quote the engine's times too: every line in the one format people read.
+        PrintWriter out = new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                terminal.write(humanTimes(new String(text, offset, length)));
+            }
+
+            @Override
+            public void flush() {
+                terminal.flush();
+            }
+
+            @Override
+            public void close() {
+                terminal.flush();
+            }
+        });
         out.println(record.id() + "  " + record.application() + " " + record.version() + " to " + record.environment()
                 + " with " + record.strategy() + " on " + record.target() + ": " + record.status());
         out.println("  commit " + record.commit() + " from " + record.ref() + ", started by "
                 + Actor.describe(record.initiator(), record.initiatorAccount())
                 + (record.build().isEmpty() ? "" : " in " + record.build()) + " at " + time(record.startedAt())
                 + ", ended " + time(record.endedAt()) + " (" + took(record) + ")");
-        out.println("  reason: " + record.reason());
+        out.println("  reason: " + reason(record));
         for (PhaseRecord phase : record.phases()) {
             // Phases outside the plan (the rollback) carry step 0; their description repeats the reason.
             String name = phase.step() == 0 ? phase.kind() : phase.step() + ". " + phase.description();
@@ -113,5 +155,6 @@ final class RecordText {
         record.restoreTime()
                 .ifPresent(d ->
                         out.println("  traffic restored " + Durations.format(d) + " after the rollback was triggered"));
+        out.flush();
     }
 }

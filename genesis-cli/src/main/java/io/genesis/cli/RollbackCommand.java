@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:rolled back (or cancelled before it touched anything)",
             "1:the rollback failed, or the process running the rollout did not carry it out within --wait",
-            "2:bad usage, or nothing to roll back",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.USAGE + " (such as nothing to roll back)",
+            ExitCodeText.INTERNAL
         })
 final class RollbackCommand implements Callable<Integer> {
 
@@ -106,9 +106,12 @@ final class RollbackCommand implements Callable<Integer> {
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
+                        .say(progress::line)
                         .build()) {
             kinds.reportTo(progress::line);
-            List<RolloutState> orphans = engine.endOrphans(progress::line);
+            StateReading.of(engine.dir()).warn("genesis rollback", err);
+            List<RolloutState> orphans =
+                    engine.endOrphans(progress::line, Optional.of(new Engine.Asked(key, reason, who)));
             Optional<RolloutState> found = latest(engine, key);
             if (found.isEmpty()) {
                 err.println(
@@ -224,7 +227,7 @@ final class RollbackCommand implements Callable<Integer> {
             out.println(RecordText.json(record));
         } else {
             out.println("genesis rollback: " + record.application() + " " + record.version() + " in "
-                    + record.environment() + " " + record.status() + ": " + record.reason());
+                    + record.environment() + " " + record.status() + ": " + RecordText.reason(record));
             RecordText.restoreTime(record, out);
         }
         return Set.of(RecordStatus.ROLLED_BACK, RecordStatus.ABORTED).contains(record.status())

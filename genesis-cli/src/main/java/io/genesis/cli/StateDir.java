@@ -62,7 +62,13 @@ record StateDir(Path root) {
             PrivateFiles.directory(root);
             return this;
         } catch (IOException e) {
-            throw new IllegalArgumentException("state directory " + root + " cannot be used: " + e.getMessage(), e);
+            String why = Failure.environment(e).orElse(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException(
+                    "state directory " + root + " cannot be used: " + why
+                            + (why.contains("fix:")
+                                    ? ""
+                                    : "; fix: choose another --state-dir, or remove what is in the way"),
+                    e);
         }
     }
 
@@ -90,8 +96,9 @@ record StateDir(Path root) {
         return new FileRolloutStateStore(rolloutDir());
     }
 
+    /** The leases of this directory; one whose owner's process has ended on this machine is free at once. */
     FileRolloutLock locks() {
-        return new FileRolloutLock(lockDir());
+        return new FileRolloutLock(lockDir(), true, owner -> new EngineOwner(owner).certainlyEnded());
     }
 
     JsonLinesHistoryStore history() {

@@ -15,7 +15,6 @@ import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
             "It reads the state directory and changes nothing."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "2:bad usage", "4:an internal error"})
+        exitCodeList = {"0:printed", ExitCodeText.USAGE, ExitCodeText.INTERNAL})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -54,11 +53,9 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StateDir dir = state.dir();
-        CurrentDeployments current =
-                CurrentDeployments.from(dir.history().read().records());
-        List<RolloutState> states = dir.states().list().stream()
-                .sorted(Comparator.comparing(RolloutState::submittedAt))
-                .toList();
+        StateReading reading = StateReading.of(dir);
+        CurrentDeployments current = CurrentDeployments.from(reading.records());
+        List<RolloutState> states = reading.rollouts();
         List<RolloutState> running =
                 states.stream().filter(s -> s.stage() != Stage.DONE).toList();
         List<RolloutState> keeping = states.stream()
@@ -67,9 +64,10 @@ final class StatusCommand implements Callable<Integer> {
                         && !s.cleanup().done())
                 .toList();
         if (json) {
-            out.println(json(readOnly(dir), current, running, keeping));
+            out.println(json(readOnly(dir), current, running, keeping, reading.problems()));
             return ExitCode.PASSED.code();
         }
+        reading.warn("genesis status", spec.commandLine().getErr());
         print(dir, current, running, keeping, out);
         return ExitCode.PASSED.code();
     }
@@ -122,7 +120,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String json(
-            Orchestrator views, CurrentDeployments current, List<RolloutState> running, List<RolloutState> keeping)
+            Orchestrator views,
+            CurrentDeployments current,
+            List<RolloutState> running,
+            List<RolloutState> keeping,
+            List<String> problems)
             throws Exception {
         ObjectMapper mapper = TimeJson.mapper();
         ObjectNode document = mapper.createObjectNode();
@@ -157,6 +159,7 @@ final class StatusCommand implements Callable<Integer> {
             entry.put("environment", state.request().key().environment());
             entry.put("until", state.cleanup().dueAt().toString());
         }
+        document.set("problems", mapper.valueToTree(problems));
         return mapper.writeValueAsString(document);
     }
 

@@ -72,9 +72,8 @@ record TargetChoice(TargetKind kind, Map<String, String> settings, List<String> 
             if (file.get().kind().equals(kindName)) {
                 settings.putAll(file.get().settings());
             } else {
-                notes.add(
-                        "--target " + kindName + " overrides the " + file.get().kind() + " target that "
-                                + file.get().where() + " names; its settings are not used");
+                notes.add("--target " + kindName + " overrides the "
+                        + file.get().kind() + " target named at " + file.get().where() + "; its settings are not used");
             }
         }
         settings.putAll(options);

@@ -98,7 +98,18 @@ class ConfigFileTest {
                 "environments:\\n  - name: qa\\n    name: qb\\n|not valid YAML",
                 "environments: [\\n|not valid YAML",
                 "''|defines no environments",
-                "environments: 5\\n|: environments has the wrong shape"
+                "environments: 5\\n|: environments has the wrong shape",
+                // Range errors name the key's line; a problem inside a mapping points at the key inside it.
+                "environments:\\n  - name: qa\\n    minPassRate: 150\\n    minCoverage: 9\\n"
+                        + "|, line 3, column 5: environments[0] (qa): minPassRate must be between 0 and 100, got 150",
+                "environments:\\n  - name: qa\\n    minPassRate: 95\\n    minCoverage: -1\\n"
+                        + "|, line 4, column 5: environments[0] (qa): minCoverage must be between 0 and 100, got -1",
+                "environments:\\n  - name: qa\\n    minPassRate: 95\\n    minCoverage: 9\\n    findings:\\n      high: 2\\n"
+                        + "      critical: -1\\n|, line 7, column 7: environments[0] (qa): findings.critical must be a whole number",
+                "environments:\\n  - name: qa\\n    minPassRate: 95\\n    minCoverage: 9\\n    findings:\\n      high: 2\\n"
+                        + "      severe: 1\\n|, line 7, column 7: environments[0] (qa): unknown finding bound 'severe'",
+                "environments:\\n  - {name: qa, minPassRate: 95, bogus: 1}\\n"
+                        + "|, line 2, column 33: environments[0] (qa): unknown key 'bogus'"
             })
     void shouldSayWhereWhatAndHowToFixABadFile(String yaml, String expected) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -139,10 +150,11 @@ class ConfigFileTest {
                         "context", "prod",
                         "namespace", "prod",
                         "promoteTimeoutSeconds", "600"));
-        assertThat(target.where()).isEqualTo(file + ": environments[1] (production) target");
+        assertThat(target.where()).isEqualTo(file + ", line 8, column 5: environments[1] (production) target");
         assertThatThrownBy(() -> target.requireKnownKeys(java.util.Set.of("kubeconfig", "context", "namespace")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": environments[1] (production) target: unknown key 'promoteTimeoutSeconds' for kind"
+                .hasMessage(file + ", line 13, column 7: environments[1] (production) target: unknown key"
+                        + " 'promoteTimeoutSeconds' for kind"
                         + " kubernetes; fix: use one of the known keys: context, kind, kubeconfig, namespace");
         assertThat(PolicyFiles.locate(file, null, dir.resolve("elsewhere"), Map.of(), dir.resolve("home"))
                         .read()

@@ -583,7 +583,8 @@ class KubernetesDeployITest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .contains("genesis deploy: " + config + ": environments[1] (production) target: unknown key"
+                .contains("genesis deploy: " + config
+                        + ", line 10, column 7: environments[1] (production) target: unknown key"
                         + " 'namspace' for kind kubernetes; fix: use one of the known keys: ")
                 .contains("kind", "kubeconfig", "namespace", "image", "tokenEnv");
         assertThat(state()).doesNotExist();

@@ -56,4 +56,15 @@ class ProgressTest {
                 .isEqualTo("[   0.0s] sample over 2 s (critical): error rate 25.00 % > 5.00 % automatic rollback;"
                         + " p95 latency 4 ms ok" + System.lineSeparator());
     }
+
+    @Test
+    void shouldShowTheEnginesTimesInTheOneFormatPeopleRead() {
+        progress.line("ended SUCCEEDED: all 10 steps completed; previous version kept until"
+                + " 2026-11-27T21:05:29.179181134Z; approval opens at 2026-11-27T18:57:50Z");
+
+        assertThat(text.toString())
+                .contains("previous version kept until 2026-11-27 21:05:29Z; approval opens at 2026-11-27 18:57:50Z")
+                .doesNotContain("T21:05");
+        assertThat(RecordText.humanTimes("no time here: Tuesday")).isEqualTo("no time here: Tuesday");
+    }
 }

@@ -75,9 +75,12 @@ final class RecordingKind implements TargetKind {
         return "an in-memory target for tests";
     }
 
+    /** Whether this kind plays a target that lives inside the deploying process (as the sandbox does). */
+    boolean inProcess;
+
     @Override
     public boolean livesInProcess() {
-        return false;
+        return inProcess;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,7 +132,45 @@ class SandboxDeployITest {
 
     @Test
     void shouldEndARolloutWhoseSandboxWentWithItsProcess() throws Exception {
-        // Samples every 20 s, so that its engine stays quiet while the test plays its process's death.
+        CompletableFuture<Run> deploying = orphanWhileAnalysing();
+        Run status = Run.of("status", "--state-dir", state.toString());
+        Run next = deploy("1.7.0", "deploy; smoke; weight 100; promote; scaleDown");
+
+        assertThat(status.out()).contains("ANALYSING", "(ended)");
+        assertThat(next.exitCode()).as(next.out()).isZero();
+        assertThat(next.out()).contains("its sandbox target ran inside genesis process " + EndedOwner.pid());
+        DeploymentRecord orphan = orphan();
+        assertThat(orphan.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(orphan.reason()).contains("nothing of it remains to change");
+        deploying.get();
+    }
+
+    @Test
+    @Disabled("needs Orchestrator change: VanishedTarget.rollback should throw a TargetGoneException (a new"
+            + " TargetException in genesis-core's target package: nothing of the target remains), and"
+            + " Orchestrator.rollBack should catch it before its retry branch and finish at once, without"
+            + " the three attempts and without 'restore ... by hand': FAILED with the reason '<who> asked to roll"
+            + " back: <why>; nothing to roll back: <message>', so that status and reason agree")
+    void shouldEndAVanishedSandboxWithoutRetriesOrAdviceToRestoreIt() throws Exception {
+        CompletableFuture<Run> deploying = orphanWhileAnalysing();
+
+        Run rollback = Run.of(CommandLines.rollback(state, "--reason", "INC-9", "--by", "alice"));
+
+        DeploymentRecord orphan = orphan();
+        assertThat(orphan.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(orphan.reason())
+                .doesNotStartWith("rolled back")
+                .doesNotContain("by hand", "rollback failed 3 times");
+        assertThat(rollback.out() + rollback.err()).doesNotContain("rollback attempt");
+        deploying.get();
+    }
+
+    /**
+     * Starts a deploy of 1.6.0 that samples every 20 s (so that its engine stays quiet while the test plays
+     * its process's death) and, once it analyses, leaves what a process killed with -9 leaves behind: the
+     * rollout claimed by an engine whose process is gone.
+     */
+    private CompletableFuture<Run> orphanWhileAnalysing() {
         CompletableFuture<Run> deploying = CompletableFuture.supplyAsync(() ->
                 deployEvery("20s", "1.6.0", "deploy; smoke; weight 20; analyse 30s; weight 100; promote; scaleDown"));
         FileRolloutStateStore states = new FileRolloutStateStore(state.resolve("rollouts"));
@@ -141,36 +180,15 @@ class SandboxDeployITest {
                 () -> states.list().stream()
                         .anyMatch(s -> s.currentStep() instanceof io.genesis.core.rollout.plan.Step.Analyse));
         io.genesis.core.rollout.RolloutState stored = states.list().get(0);
-        // What a process killed with -9 leaves behind: the rollout claimed by an engine whose process is gone.
-        String dead =
-                "genesis@" + java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT) + "#"
-                        + deadPid() + ".abcdef";
+        states.save(
+                stored.edit().owner(EndedOwner.name(), stored.leaseExpiresAt()).build());
+        return deploying;
+    }
 
-        states.save(stored.edit().owner(dead, stored.leaseExpiresAt()).build());
-        Run status = Run.of("status", "--state-dir", state.toString());
-        Run next = deploy("1.7.0", "deploy; smoke; weight 100; promote; scaleDown");
-
-        assertThat(status.out()).contains("ANALYSING", "(ended)");
-        assertThat(next.exitCode()).as(next.out()).isZero();
-        assertThat(next.out()).contains("its sandbox target ran inside genesis process " + deadPid());
-        DeploymentRecord orphan = records().stream()
+    private DeploymentRecord orphan() {
+        return records().stream()
                 .filter(r -> r.version().equals("1.6.0"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(orphan.status()).isEqualTo(RecordStatus.FAILED);
-        assertThat(orphan.reason()).contains("nothing of it remains to change");
-        deploying.get();
-    }
-
-    private static long deadPid;
-
-    /** The id of a process that has ended. */
-    private static synchronized long deadPid() throws Exception {
-        if (deadPid == 0) {
-            Process process = new ProcessBuilder("true").start();
-            process.waitFor();
-            deadPid = process.pid();
-        }
-        return deadPid;
     }
 }

@@ -43,6 +43,7 @@ final class GuardedInputStream extends FilterInputStream {
     // from there on, but it cannot while it is still being set up over the prolog.
     private boolean following = true;
     private int line = 1;
+    private boolean afterCarriageReturn;
     private int column = 1;
     private int tokenLine = ReportException.UNKNOWN;
     private int tokenColumn = ReportException.UNKNOWN;
@@ -259,13 +260,15 @@ final class GuardedInputStream extends FilterInputStream {
         if (!following) {
             return;
         }
+        // XML ends a line with LF, CR LF or a lone CR (old Mac tools still write those): count each once.
         for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
+            if (b[i] == '\r' || (b[i] == '\n' && !afterCarriageReturn)) {
                 line++;
                 column = 1;
-            } else {
+            } else if (b[i] != '\n') {
                 column++;
             }
+            afterCarriageReturn = b[i] == '\r';
         }
     }
 

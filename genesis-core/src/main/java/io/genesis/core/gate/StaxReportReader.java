@@ -4,6 +4,8 @@ import com.fasterxml.aalto.UncheckedStreamException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -17,6 +19,10 @@ abstract class StaxReportReader<R> implements ReportReader<R> {
     private static final String FIX_MALFORMED = "the file is not well-formed XML; it may be truncated (was the"
             + " run interrupted or the disk full?) or not a report at all: regenerate it, or narrow the"
             + " pattern so it only matches reports";
+
+    /** How the parser names an entity reference it would not expand, in an attribute or undeclared. */
+    private static final Pattern ENTITY =
+            Pattern.compile("(?:Unexpanded ENTITY_REFERENCE \\(|[Uu]ndeclared (?:general )?entity \"?)([\\w.:-]+)");
 
     private final ReadLimits limits;
 
@@ -92,12 +98,15 @@ abstract class StaxReportReader<R> implements ReportReader<R> {
                     "reading the file failed (" + e.getClass().getSimpleName() + ")",
                     "check that the file is readable");
         }
-        return new ReportException(
-                source,
-                location == null ? ReportException.UNKNOWN : location.getLineNumber(),
-                location == null ? ReportException.UNKNOWN : location.getColumnNumber(),
-                describe(e),
-                FIX_MALFORMED);
+        int line = location == null ? ReportException.UNKNOWN : location.getLineNumber();
+        int column = location == null ? ReportException.UNKNOWN : location.getColumnNumber();
+        Matcher entity = ENTITY.matcher(String.valueOf(e.getMessage()));
+        if (entity.find()) {
+            // An entity nothing declares, in an attribute: the parser stops there, and the file is not truncated.
+            return new ReportException(
+                    source, line, column, "it refers to the entity &" + entity.group(1) + ";", XmlCursor.FIX_ENTITIES);
+        }
+        return new ReportException(source, line, column, describe(e), FIX_MALFORMED);
     }
 
     /** The parser's own description without the location it appends (we print ours). */

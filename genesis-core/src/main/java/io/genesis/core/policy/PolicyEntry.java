@@ -167,15 +167,16 @@ public final class PolicyEntry {
                 continue;
             }
             String field = PolicyKey.CRITICALITY.key() + "." + level.getKey();
-            CriterionKind kind =
-                    check(PolicyKey.CRITICALITY, () -> CriterionKind.parse(String.valueOf(level.getKey())));
-            check(PolicyKey.CRITICALITY, () -> GateThresholds.requireConfigurable(kind));
+            CriterionKind kind = check(
+                    PolicyKey.CRITICALITY, level.getKey(), () -> CriterionKind.parse(String.valueOf(level.getKey())));
+            check(PolicyKey.CRITICALITY, level.getKey(), () -> GateThresholds.requireConfigurable(kind));
             if (!(level.getValue() instanceof String text)) {
                 throw invalid(
                         PolicyKey.CRITICALITY,
+                        level.getKey(),
                         field + " must be one of note, unstable, failure, error, got '" + level.getValue() + "'");
             }
-            levels.put(kind, check(PolicyKey.CRITICALITY, () -> Criticality.parse(field, text)));
+            levels.put(kind, check(PolicyKey.CRITICALITY, level.getKey(), () -> Criticality.parse(field, text)));
         }
         return Optional.of(levels);
     }
@@ -203,11 +204,12 @@ public final class PolicyEntry {
                     || number.doubleValue() < 0) {
                 throw invalid(
                         PolicyKey.FINDINGS,
+                        name,
                         PolicyKey.FINDINGS.key() + "." + name + " must be a whole number of findings (0 or more), got '"
                                 + bound.getValue() + "'");
             }
             FindingBounds before = bounds;
-            bounds = check(PolicyKey.FINDINGS, () -> before.with(name, number.longValue()));
+            bounds = check(PolicyKey.FINDINGS, name, () -> before.with(name, number.longValue()));
         }
         return Optional.of(bounds);
     }
@@ -245,6 +247,21 @@ public final class PolicyEntry {
 
     private PolicyException invalid(PolicyKey key, String problem) {
         return new PolicyException(path + "." + key.key(), where + ": " + problem + "; fix: correct this environment");
+    }
+
+    /** A problem with the key {@code nested} inside {@code key}'s mapping, which a reader points at. */
+    private PolicyException invalid(PolicyKey key, Object nested, String problem) {
+        return new PolicyException(
+                path + "." + key.key() + "." + nested, where + ": " + problem + "; fix: correct this environment");
+    }
+
+    /** {@link #check(PolicyKey, Supplier)} for the key {@code nested} inside {@code key}'s mapping. */
+    private <T> T check(PolicyKey key, Object nested, Supplier<T> build) {
+        try {
+            return check(key, build);
+        } catch (PolicyException e) {
+            throw new PolicyException(path + "." + key.key() + "." + nested, e.getMessage(), e);
+        }
     }
 
     /** Runs an engine check, turning its refusal into this entry's message. */

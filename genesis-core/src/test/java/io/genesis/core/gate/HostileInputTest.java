@@ -71,7 +71,24 @@ class HostileInputTest {
                         "non-numeric counter",
                         "<testsuite failures=\"many\"><testcase name=\"a\"/></testsuite>",
                         "failures=\"many\" of <testsuite> is not a non-negative whole number"),
-                Arguments.of("wrong format", "<html><body/></html>", "its root element is <html>"));
+                Arguments.of("wrong format", "<html><body/></html>", "its root element is <html>"),
+                // The DOCTYPE on line 2 is named on line 2, whatever ends the lines: LF, CR LF or a lone CR.
+                Arguments.of(
+                        "DOCTYPE on line 2 after LF",
+                        "<?xml version=\"1.0\"?>\n<!DOCTYPE t [<!ENTITY e \"x\">]>\n<testsuite/>",
+                        "at line 2, column 1: reading stopped because its DOCTYPE declares an internal DTD subset"),
+                Arguments.of(
+                        "DOCTYPE on line 2 after CR LF",
+                        "<?xml version=\"1.0\"?>\r\n<!DOCTYPE t [<!ENTITY e \"x\">]>\r\n<testsuite/>",
+                        "at line 2, column 1: reading stopped because its DOCTYPE declares an internal DTD subset"),
+                Arguments.of(
+                        "DOCTYPE on line 2 after CR",
+                        "<?xml version=\"1.0\"?>\r<!DOCTYPE t [<!ENTITY e \"x\">]>\r<testsuite/>",
+                        "at line 2, column 1: reading stopped because its DOCTYPE declares an internal DTD subset"),
+                Arguments.of(
+                        "undeclared entity in an attribute",
+                        "<testsuite>\n<testcase name=\"a\" classname=\"&bar;\"/></testsuite>",
+                        "at line 2, column 36: it refers to the entity &bar;; fix: remove the DOCTYPE's"));
     }
 
     @ParameterizedTest(name = "{0}")

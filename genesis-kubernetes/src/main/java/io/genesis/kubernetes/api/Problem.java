@@ -59,8 +59,9 @@ public enum Problem {
     UNAVAILABLE(true) {
         @Override
         String advice(ApiCall call) {
-            return "the Kubernetes API is unreachable or failing; Genesis stopped changing the cluster. When the"
-                    + " API answers again, the rollout resumes or rolls back";
+            return "the Kubernetes API is unreachable or failing: check the API address and that the cluster"
+                    + " answers; a rollout that had started stops changing the cluster and resumes or rolls back when"
+                    + " the API answers again";
         }
     },
     /** Anything else the API answered. */

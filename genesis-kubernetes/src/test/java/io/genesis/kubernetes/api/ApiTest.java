@@ -137,7 +137,7 @@ class ApiTest {
                     assertThat(e.status()).isZero();
                 })
                 .hasMessageContaining("(no answer: ")
-                .hasMessageContaining("Genesis stopped changing the cluster");
+                .hasMessageContaining("a rollout that had started stops changing the cluster");
     }
 
     @Test

@@ -162,7 +162,7 @@ class RollingRolloutTest {
                     assertThat(e.problem().isTransient()).isTrue();
                 })
                 .hasMessageContaining("patch deployments.apps 'shop' in namespace 'test' (HTTP 503")
-                .hasMessageContaining("Genesis stopped changing the cluster");
+                .hasMessageContaining("a rollout that had started stops changing the cluster");
         assertThat(image()).isEqualTo("reg/shop:1.2.0");
     }
 

@@ -423,6 +423,11 @@ final class SlotLedger {
 
     /** Health as readiness: a slot whose health endpoint is not yet 200 may still become ready. */
     private Health probeAsReadiness(Slot slot) {
+        if (!slot.isRunning()) {
+            // A slot whose process exited never becomes ready: say so now rather than at the deadline.
+            return Health.unhealthy(name(slot) + " is no longer running (its process exited or it was stopped),"
+                    + " so it cannot become healthy; see its log for why");
+        }
         HealthCheck check = sandbox.checkHealth(slot.id());
         return check.healthy()
                 ? Health.healthy(name(slot) + ": " + check.detail())

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The target contract on a real sandbox: slots on loopback ports behind the weighted Jetty proxy. Where
@@ -105,6 +106,19 @@ abstract class SandboxTargetContract extends DeploymentTargetContract {
                 WAIT,
                 () -> launched.running().stream()
                         .allMatch(slot -> accountedFor().contains(slot.id())));
+    }
+
+    @Test
+    void shouldCallACandidateWhoseSlotStoppedUnhealthyAtOnce() throws Exception {
+        target.deployCandidate(CANDIDATE);
+        settle();
+        Slot candidate = target.candidate().orElseThrow();
+
+        candidate.close();
+
+        Health health = target.health(CANDIDATE);
+        assertThat(health.state()).isEqualTo(Health.State.UNHEALTHY);
+        assertThat(health.message()).contains("is no longer running", "cannot become healthy");
     }
 
     /** Sends {@value #REQUESTS} requests through the proxy and returns the share {@code version} answered. */

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Locks kept as lease files in the engine's store, one per application and environment. Each
@@ -32,6 +33,7 @@ public final class FileRolloutLock implements RolloutLock {
 
     private final Path directory;
     private final boolean force;
+    private final Predicate<String> ownerEnded;
 
     public FileRolloutLock(Path directory) {
         this(directory, true);
@@ -42,14 +44,27 @@ public final class FileRolloutLock implements RolloutLock {
      * @param force whether writes are forced to disk; only simulations may turn it off
      */
     public FileRolloutLock(Path directory, boolean force) {
+        this(directory, force, owner -> false);
+    }
+
+    /**
+     * @param directory where lease files live; created when needed
+     * @param force whether writes are forced to disk; only simulations may turn it off
+     * @param ownerEnded whether the engine named by a lease's owner has certainly ended (its process is
+     *     gone from this machine): its lease is over at once rather than when its time runs out, since
+     *     nobody is left to renew it
+     */
+    public FileRolloutLock(Path directory, boolean force, Predicate<String> ownerEnded) {
         this.directory =
                 Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
         this.force = force;
+        this.ownerEnded = Objects.requireNonNull(ownerEnded, "ownerEnded");
     }
 
     @Override
     public Optional<Lease> acquire(DeploymentKey key, String holder, String owner, Instant now, Duration ttl) {
-        return exclusively(key, current -> {
+        return exclusively(key, held -> {
+            Optional<Lease> current = held.filter(lease -> !ownerEnded.test(lease.owner()));
             Optional<Lease> granted = LeaseRules.acquire(current, key, holder, owner, now, ttl);
             granted.ifPresent(lease -> write(key, lease));
             return granted;

@@ -3,6 +3,7 @@ package io.genesis.core.rollout.store;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutStateStore;
+import io.genesis.core.rollout.Stage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,23 @@ public final class FileRolloutStateStore implements RolloutStateStore {
     @Override
     public List<RolloutState> list() {
         return files.list();
+    }
+
+    /**
+     * Removes the file of a rollout that never started: one its engine stored as queued and then could
+     * not carry on (the target's lock could not even be read). Nothing was touched and nothing would
+     * ever end it, so it would only block the next rollout of its key. Any other rollout is kept.
+     *
+     * @return whether the file was removed
+     */
+    public boolean discardUnstarted(RolloutId id) {
+        Optional<RolloutState> state = load(id);
+        if (state.isEmpty()
+                || state.get().stage() != Stage.QUEUED
+                || state.get().touched()) {
+            return false;
+        }
+        return files.delete(id);
     }
 
     /** Files that could not be read, each with why. */

@@ -99,6 +99,20 @@ public final class JsonFileStore<I, S> {
         return List.copyOf(problems);
     }
 
+    /**
+     * Removes the file of {@code id}, if there is one.
+     *
+     * @return whether a file was removed
+     */
+    public boolean delete(I id) {
+        try {
+            return Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not remove " + what + " " + id + " from " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     private Optional<S> read(Path file) {
         byte[] bytes;
         try {
@@ -116,7 +130,11 @@ public final class JsonFileStore<I, S> {
         } catch (JsonProcessingException e) {
             // The parser's message may quote the file's text, which may be a secret: say only where.
             problems.add(file + " skipped: not a readable " + what + " state ("
-                    + ParseProblem.describe(file.toString(), e) + ")");
+                    + ParseProblem.describe(file.toString(), e)
+                    + "); Genesis replaces these files whole, so it was cut short or changed outside Genesis, and"
+                    + " no command can carry its " + what + " on or roll it back. Fix: see 'genesis history' for its"
+                    + " record and check its target by hand; then move the file out of " + directory
+                    + " (a lock it held in the state directory frees itself once its owner's process has ended)");
             return Optional.empty();
         }
     }

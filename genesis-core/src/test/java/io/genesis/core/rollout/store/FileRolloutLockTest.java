@@ -54,6 +54,19 @@ class FileRolloutLockTest extends RolloutLockContract {
     }
 
     @Test
+    void shouldFreeALeaseAtOnceWhenItsOwnersProcessHasEnded() {
+        new FileRolloutLock(directory).acquire(SHOP, "r-dead", "engine-dead", T0, TTL);
+        RolloutLock knowing = new FileRolloutLock(directory, false, owner -> owner.equals("engine-dead"));
+
+        Optional<Lease> granted = knowing.acquire(SHOP, "r-next", "engine-next", T0.plusSeconds(1), TTL);
+
+        assertThat(granted).map(Lease::holder).contains("r-next");
+        assertThat(new FileRolloutLock(directory).acquire(SHOP, "r-other", "engine-other", T0.plusSeconds(2), TTL))
+                .as("a live owner's lease still holds")
+                .isEmpty();
+    }
+
+    @Test
     void shouldTreatAnUnreadableLeaseAsNoLease() throws IOException {
         Files.writeString(directory.resolve("shop.production.lease"), "{not json");
 

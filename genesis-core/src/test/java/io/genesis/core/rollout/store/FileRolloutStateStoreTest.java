@@ -67,7 +67,9 @@ class FileRolloutStateStoreTest {
         assertThat(store.problems())
                 .singleElement()
                 .asString()
-                .contains("r-4.json skipped: not a readable rollout state");
+                .contains("r-4.json skipped: not a readable rollout state")
+                .contains("Fix: see 'genesis history' for its record and check its target by hand; then move the file"
+                        + " out of " + directory);
     }
 
     @Test
