@@ -32,11 +32,11 @@ import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.connect.Connection;
 import io.genesis.kubernetes.connect.KubernetesClients;
 import io.genesis.kubernetes.lock.LeaseFence;
+import io.genesis.kubernetes.testing.RealTime;
 import io.genesis.kubernetes.testing.Workloads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,14 +185,14 @@ class RealClusterITest {
 
     private DeploymentRecord run(RolloutRequest.Builder request) throws InterruptedException {
         RolloutId id = engine.submit(request.build());
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            // Settled includes the clean-up after success (the kept previous version scaled down).
-            Optional<DeploymentRecord> record = history.find(id.value());
-            if (record.isPresent() && states.load(id).map(RolloutState::settled).orElse(false)) {
-                return record.get();
-            }
-            Thread.sleep(1_000); // real time on a real cluster: nothing to inject
+        // Settled includes the clean-up after success (the kept previous version scaled down).
+        Optional<DeploymentRecord> ended = RealTime.await(
+                () -> history.find(id.value())
+                        .filter(record ->
+                                states.load(id).map(RolloutState::settled).orElse(false)),
+                PATIENCE);
+        if (ended.isPresent()) {
+            return ended.get();
         }
         throw new AssertionError(
                 "rollout " + id + " did not end within " + PATIENCE + ":\n" + String.join("\n", messages));
