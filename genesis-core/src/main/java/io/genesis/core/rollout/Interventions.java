@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class Interventions {
 
+    /** How a person's rollback begins its reason. */
+    static final String ROLLED_BACK_BY = "rolled back by ";
+
     private final Transitions transitions;
     private final Rollbacks rollbacks;
 
@@ -71,7 +74,7 @@ final class Interventions {
 
     /** See {@link Orchestrator#rollback}; call holding the rollout's lock. */
     void rollback(RolloutId id, String reason, String by) {
-        String why = "rolled back by " + by + ": " + reason;
+        String why = ROLLED_BACK_BY + by + ": " + reason;
         String cancelled = "cancelled by " + by + ": " + reason;
         RolloutState state = transitions.load(id);
         switch (state.stage()) {
