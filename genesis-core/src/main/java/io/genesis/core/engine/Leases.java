@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The claims of one engine instance on the stored items it runs: each item's stored lease (its
@@ -38,6 +39,7 @@ public final class Leases<I> {
     private final Serial<I> serial;
     private final String heartbeatKey;
     private final Runnable beat;
+    private final Predicate<String> ended;
 
     private final Set<I> active = ConcurrentHashMap.newKeySet();
     /** What this engine last renewed for each item it runs, so heartbeats renew only what is due. */
@@ -57,6 +59,22 @@ public final class Leases<I> {
             Serial<I> serial,
             String heartbeatKey,
             Runnable beat) {
+        this(owner, ttl, clock, scheduler, serial, heartbeatKey, beat, other -> false);
+    }
+
+    /**
+     * @param ended whether another owner has certainly ended (its process is gone), so that its claims
+     *     are free at once instead of when their lease runs out; unknown must answer false
+     */
+    public Leases(
+            String owner,
+            Duration ttl,
+            Clock clock,
+            Scheduler scheduler,
+            Serial<I> serial,
+            String heartbeatKey,
+            Runnable beat,
+            Predicate<String> ended) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,6 +82,7 @@ public final class Leases<I> {
         this.serial = Objects.requireNonNull(serial, "serial");
         this.heartbeatKey = Objects.requireNonNull(heartbeatKey, "heartbeatKey");
         this.beat = Objects.requireNonNull(beat, "beat");
+        this.ended = Objects.requireNonNull(ended, "ended");
     }
 
     public String owner() {
@@ -77,7 +96,12 @@ public final class Leases<I> {
 
     /** Whether an item stored with this owner and lease belongs to another engine that is still alive. */
     public boolean heldByOther(String storedOwner, Instant leaseExpiresAt) {
-        return !storedOwner.equals(owner) && clock.instant().isBefore(leaseExpiresAt);
+        return !storedOwner.equals(owner) && clock.instant().isBefore(leaseExpiresAt) && !ownerEnded(storedOwner);
+    }
+
+    /** Whether {@code storedOwner} is another engine whose process has certainly ended, whatever its lease says. */
+    public boolean ownerEnded(String storedOwner) {
+        return !storedOwner.equals(owner) && ended.test(storedOwner);
     }
 
     /** Counts {@code id} among the items this engine runs, so the heartbeat renews it. */

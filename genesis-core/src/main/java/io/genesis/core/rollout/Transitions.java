@@ -74,8 +74,10 @@ final class Transitions {
         RolloutState adopted = save(state.edit()
                 .journal(state.journal()
                         .note("adopted by " + settings.owner() + " at " + clock.instant()
-                                + " after owner " + state.owner() + " stopped (lease expired at "
-                                + state.leaseExpiresAt()
+                                + " after owner " + state.owner() + " stopped ("
+                                + (leases.ownerEnded(state.owner())
+                                        ? "its process has ended"
+                                        : "lease expired at " + state.leaseExpiresAt())
                                 + ")")));
         emit(adopted, "adopted from " + state.owner());
         return adopted;

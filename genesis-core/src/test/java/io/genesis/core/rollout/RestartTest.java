@@ -212,6 +212,47 @@ class RestartTest {
     }
 
     @Test
+    void shouldTakeOverAtOnceTheRolloutsOfAnOwnerWhoseProcessHasEnded() {
+        Orchestrator first = world.engine();
+        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
+        String dead = first.settings().owner();
+        world.settings = world.settings.withOwner("engine-2");
+        world.ownerEnded = dead::equals;
+        Orchestrator other = world.engine();
+
+        ReconcileReport report = other.reconcile();
+        world.drive(other);
+
+        assertThat(report.leftToOwner()).isEmpty();
+        assertThat(report.resumed()).containsExactly(id);
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.notes())
+                .anySatisfy(n -> assertThat(n).contains("after owner " + dead + " stopped (its process has ended)"));
+    }
+
+    @Test
+    void shouldStartTheNextRolloutAfterAnOrphanWhoseProcessHasEndedWithoutWaitingForItsLease() {
+        Orchestrator first = world.engine();
+        RolloutId orphan = first.submit(world.request("shop", Harness.STAGING).build());
+        String dead = first.settings().owner();
+        world.settings = world.settings.withOwner("engine-2");
+        world.ownerEnded = dead::equals;
+        Orchestrator second = world.engine();
+
+        RolloutId next = second.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(second);
+
+        DeploymentRecord a = world.record(orphan).orElseThrow();
+        DeploymentRecord b = world.record(next).orElseThrow();
+        assertThat(a.status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(b.status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(b.phases().get(0).startedAt()).isAfterOrEqualTo(a.endedAt());
+        assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("stopped (its process has ended)"));
+        assertThat(world.target(SHOP).conflicts()).isZero();
+    }
+
+    @Test
     void shouldFinishAnOrphanBeforeStartingTheNextRolloutForItsKey() {
         Orchestrator first = world.engine();
         RolloutId orphan = first.submit(world.request("shop", Harness.STAGING).build());
