@@ -30,6 +30,9 @@ public final class Leases<I> {
 
         /** Stores {@code id} again under this owner; false when it is no longer this engine's to run. */
         boolean renewState(I id);
+
+        /** {@code id} no longer holds {@code key}'s lock: this engine has stopped driving it. */
+        default void lockLost(I id, DeploymentKey key) {}
     }
 
     private final String owner;
@@ -42,6 +45,8 @@ public final class Leases<I> {
     private final Predicate<String> ended;
 
     private final Set<I> active = ConcurrentHashMap.newKeySet();
+    /** Items whose lock another claim took: this engine must not drive them again. */
+    private final Set<I> fenced = ConcurrentHashMap.newKeySet();
     /** What this engine last renewed for each item it runs, so heartbeats renew only what is due. */
     private final Map<I, Claim> claims = new ConcurrentHashMap<>();
 
@@ -104,6 +109,11 @@ public final class Leases<I> {
         return !storedOwner.equals(owner) && ended.test(storedOwner);
     }
 
+    /** Whether {@code id} lost its lock to another claim, so that this engine must leave it alone. */
+    public boolean fenced(I id) {
+        return fenced.contains(id);
+    }
+
     /** Counts {@code id} among the items this engine runs, so the heartbeat renews it. */
     public void activate(I id) {
         active.add(id);
@@ -152,8 +162,17 @@ public final class Leases<I> {
     }
 
     private void renew(I id, Claim claim, boolean stateDue, boolean lockDue, Renewer<I> renewer, Instant now) {
-        if (lockDue) {
+        // Read again under the item's lock: it may have released its lock (ended) since the heartbeat looked.
+        Claim current = claims.get(id);
+        if (lockDue && current != null && claim.key().equals(current.key())) {
             Instant until = renewer.renewLock(id, claim.key(), now);
+            if (until == null) {
+                // Another claim holds the key now: whatever this engine wrote next could overwrite its work.
+                fenced.add(id);
+                forget(id);
+                renewer.lockLost(id, claim.key());
+                return;
+            }
             claims.computeIfPresent(id, (i, c) -> c.withLock(until));
         }
         if (stateDue && !renewer.renewState(id)) {

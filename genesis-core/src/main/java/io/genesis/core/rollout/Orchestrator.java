@@ -170,6 +170,16 @@ public final class Orchestrator {
                 transitions.save(stored.get().edit());
                 return true;
             }
+
+            @Override
+            public void lockLost(RolloutId id, DeploymentKey key) {
+                String holder = locks.current(key).map(Lease::holder).orElse("nobody");
+                transitions.emit(
+                        transitions.load(id),
+                        "lost the lock on " + key + " (now held by " + holder + "); this engine ("
+                                + settings.owner() + ") stopped driving rollout " + id
+                                + ": it is another engine's now, or needs a look by hand");
+            }
         });
     }
 

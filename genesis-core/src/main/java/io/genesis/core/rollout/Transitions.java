@@ -61,9 +61,13 @@ final class Transitions {
         return new StepRunner(this, state, bindings.of(state));
     }
 
-    /** Whether this engine may run {@code state} now: it owns it, its owner's lease lapsed, or it has ended. */
+    /**
+     * Whether this engine may run {@code state} now: it owns it, its owner's lease lapsed, or it has ended;
+     * never once its lock was lost to another claim.
+     */
     boolean mayRun(RolloutState state) {
-        return state.stage() == Stage.DONE || !leases.heldByOther(state.owner(), state.leaseExpiresAt());
+        return !leases.fenced(state.id())
+                && (state.stage() == Stage.DONE || !leases.heldByOther(state.owner(), state.leaseExpiresAt()));
     }
 
     /** Takes over {@code state} when its owner died, and says so in its journal. */

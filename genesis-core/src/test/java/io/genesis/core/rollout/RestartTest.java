@@ -282,6 +282,26 @@ class RestartTest {
     }
 
     @Test
+    void shouldStopDrivingARolloutWhoseLockAnotherClaimTook() {
+        Orchestrator engine = world.engine();
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.runUntil(Harness.T0.plus(Duration.ofMinutes(3)));
+        world.locks.release(SHOP, id.value());
+        world.locks.acquire(SHOP, "r-9999", "engine-2", world.clock.instant(), Duration.ofHours(2));
+
+        world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
+        List<String> afterTheHeartbeat = List.copyOf(world.target(SHOP).operations());
+        world.runUntil(Harness.T0.plus(Duration.ofHours(1)));
+
+        assertThat(world.messages())
+                .contains(
+                        "lost the lock on shop in staging (now held by r-9999); this engine (engine-1) stopped driving"
+                                + " rollout " + id + ": it is another engine's now, or needs a look by hand");
+        assertThat(world.target(SHOP).operations()).isEqualTo(afterTheHeartbeat);
+        assertThat(world.record(id)).isEmpty();
+    }
+
+    @Test
     void shouldScaleThePreviousVersionDownOnScheduleAfterARestart() {
         Orchestrator first = world.engine();
         RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
