@@ -216,9 +216,7 @@ class RestartTest {
         Orchestrator first = world.engine();
         RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
         String dead = first.settings().owner();
-        world.settings = world.settings.withOwner("engine-2");
-        world.ownerEnded = dead::equals;
-        Orchestrator other = world.engine();
+        Orchestrator other = engineThatKnowsEnded(dead);
 
         ReconcileReport report = other.reconcile();
         world.drive(other);
@@ -235,10 +233,7 @@ class RestartTest {
     void shouldStartTheNextRolloutAfterAnOrphanWhoseProcessHasEndedWithoutWaitingForItsLease() {
         Orchestrator first = world.engine();
         RolloutId orphan = first.submit(world.request("shop", Harness.STAGING).build());
-        String dead = first.settings().owner();
-        world.settings = world.settings.withOwner("engine-2");
-        world.ownerEnded = dead::equals;
-        Orchestrator second = world.engine();
+        Orchestrator second = engineThatKnowsEnded(first.settings().owner());
 
         RolloutId next = second.submit(world.request("shop", Harness.STAGING).build());
         world.drive(second);
@@ -250,6 +245,13 @@ class RestartTest {
         assertThat(b.phases().get(0).startedAt()).isAfterOrEqualTo(a.endedAt());
         assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("stopped (its process has ended)"));
         assertThat(world.target(SHOP).conflicts()).isZero();
+    }
+
+    /** A second engine, with no restart of the clock, that knows {@code dead}'s process has ended. */
+    private Orchestrator engineThatKnowsEnded(String dead) {
+        world.settings = world.settings.withOwner("engine-2");
+        world.ownerEnded = dead::equals;
+        return world.engine();
     }
 
     @Test
