@@ -73,6 +73,8 @@ final class Engine implements AutoCloseable {
                 .metricSources(spec -> new Observed(kinds.open(spec), thresholds, samples))
                 .approver(builder.approver)
                 .listener(builder.listener)
+                // A rollout whose engine's process has ended here is taken over at once, not after its lease.
+                .ownerEnded(name -> new EngineOwner(name).certainlyEnded())
                 .build();
     }
 

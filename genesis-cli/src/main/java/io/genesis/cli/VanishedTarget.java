@@ -7,7 +7,7 @@ import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.target.DeploymentContext;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.Health;
-import io.genesis.core.target.TargetException;
+import io.genesis.core.target.TargetGoneException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -36,8 +36,8 @@ final class VanishedTarget implements DeploymentTarget, MetricSource {
         return description + " (gone)";
     }
 
-    private TargetException gone(String operation) {
-        return new TargetException(
+    private TargetGoneException gone(String operation) {
+        return new TargetGoneException(
                 "cannot " + operation + " on " + description + ": " + why + "; nothing of it remains to change");
     }
 

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -367,9 +366,6 @@ class DeployCommandTest {
     }
 
     @Test
-    @Disabled("needs Orchestrator change: in Orchestrator.rollback(id, reason, by), case RUNNING/HALTED, word the"
-            + " reason 'cancelled by <by>: <reason>' when !state.touched() (it ends ABORTED through trigger());"
-            + " today it is always 'rolled back by <by>: <reason>'")
     void shouldNotCallARefusedApprovalThatTouchedNothingARollback() throws IOException {
         quickToProduction(recording.host(), "--approve-as", "mallory");
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,10 +52,6 @@ class RollbackCommandTest {
     }
 
     @Test
-    @Disabled("needs Orchestrator change: mayRun(state) and acquire()'s blocker check take a rollout over when its"
-            + " owner has certainly ended (a predicate handed in through Orchestrator.Builder, such as the CLI's"
-            + " EngineOwner::certainlyEnded), not only when its lease has run out; today a rollout on a target that"
-            + " outlives the process (Kubernetes, Docker) waits out its one-minute lease")
     void shouldTakeOverARolloutWhoseProcessHasEndedAtOnce() throws Exception {
         // Its lease would hold for another hour: only the ended process says it is an orphan.
         CompletableFuture<Run> deploying = orphanWhilePaused(Instant.now().plus(Duration.ofHours(1)));

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,11 +145,6 @@ class SandboxDeployITest {
     }
 
     @Test
-    @Disabled("needs Orchestrator change: VanishedTarget.rollback should throw a TargetGoneException (a new"
-            + " TargetException in genesis-core's target package: nothing of the target remains), and"
-            + " Orchestrator.rollBack should catch it before its retry branch and finish at once, without"
-            + " the three attempts and without 'restore ... by hand': FAILED with the reason '<who> asked to roll"
-            + " back: <why>; nothing to roll back: <message>', so that status and reason agree")
     void shouldEndAVanishedSandboxWithoutRetriesOrAdviceToRestoreIt() throws Exception {
         CompletableFuture<Run> deploying = orphanWhileAnalysing();
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The claims of one engine instance on the stored items it runs: each item's stored lease (its
@@ -29,6 +30,9 @@ public final class Leases<I> {
 
         /** Stores {@code id} again under this owner; false when it is no longer this engine's to run. */
         boolean renewState(I id);
+
+        /** {@code id} no longer holds {@code key}'s lock: this engine has stopped driving it. */
+        default void lockLost(I id, DeploymentKey key) {}
     }
 
     private final String owner;
@@ -38,8 +42,11 @@ public final class Leases<I> {
     private final Serial<I> serial;
     private final String heartbeatKey;
     private final Runnable beat;
+    private final Predicate<String> ended;
 
     private final Set<I> active = ConcurrentHashMap.newKeySet();
+    /** Items whose lock another claim took: this engine must not drive them again. */
+    private final Set<I> fenced = ConcurrentHashMap.newKeySet();
     /** What this engine last renewed for each item it runs, so heartbeats renew only what is due. */
     private final Map<I, Claim> claims = new ConcurrentHashMap<>();
 
@@ -57,6 +64,22 @@ public final class Leases<I> {
             Serial<I> serial,
             String heartbeatKey,
             Runnable beat) {
+        this(owner, ttl, clock, scheduler, serial, heartbeatKey, beat, other -> false);
+    }
+
+    /**
+     * @param ended whether another owner has certainly ended (its process is gone), so that its claims
+     *     are free at once instead of when their lease runs out; unknown must answer false
+     */
+    public Leases(
+            String owner,
+            Duration ttl,
+            Clock clock,
+            Scheduler scheduler,
+            Serial<I> serial,
+            String heartbeatKey,
+            Runnable beat,
+            Predicate<String> ended) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,6 +87,7 @@ public final class Leases<I> {
         this.serial = Objects.requireNonNull(serial, "serial");
         this.heartbeatKey = Objects.requireNonNull(heartbeatKey, "heartbeatKey");
         this.beat = Objects.requireNonNull(beat, "beat");
+        this.ended = Objects.requireNonNull(ended, "ended");
     }
 
     public String owner() {
@@ -77,7 +101,17 @@ public final class Leases<I> {
 
     /** Whether an item stored with this owner and lease belongs to another engine that is still alive. */
     public boolean heldByOther(String storedOwner, Instant leaseExpiresAt) {
-        return !storedOwner.equals(owner) && clock.instant().isBefore(leaseExpiresAt);
+        return !storedOwner.equals(owner) && clock.instant().isBefore(leaseExpiresAt) && !ownerEnded(storedOwner);
+    }
+
+    /** Whether {@code storedOwner} is another engine whose process has certainly ended, whatever its lease says. */
+    public boolean ownerEnded(String storedOwner) {
+        return !storedOwner.equals(owner) && ended.test(storedOwner);
+    }
+
+    /** Whether {@code id} lost its lock to another claim, so that this engine must leave it alone. */
+    public boolean fenced(I id) {
+        return fenced.contains(id);
     }
 
     /** Counts {@code id} among the items this engine runs, so the heartbeat renews it. */
@@ -128,8 +162,17 @@ public final class Leases<I> {
     }
 
     private void renew(I id, Claim claim, boolean stateDue, boolean lockDue, Renewer<I> renewer, Instant now) {
-        if (lockDue) {
+        // Read again under the item's lock: it may have released its lock (ended) since the heartbeat looked.
+        Claim current = claims.get(id);
+        if (lockDue && current != null && claim.key().equals(current.key())) {
             Instant until = renewer.renewLock(id, claim.key(), now);
+            if (until == null) {
+                // Another claim holds the key now: whatever this engine wrote next could overwrite its work.
+                fenced.add(id);
+                forget(id);
+                renewer.lockLost(id, claim.key());
+                return;
+            }
             claims.computeIfPresent(id, (i, c) -> c.withLock(until));
         }
         if (stateDue && !renewer.renewState(id)) {

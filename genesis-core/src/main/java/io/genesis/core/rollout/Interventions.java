@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class Interventions {
 
+    /** How a person's rollback begins its reason. */
+    static final String ROLLED_BACK_BY = "rolled back by ";
+
     private final Transitions transitions;
     private final Rollbacks rollbacks;
 
@@ -71,11 +74,16 @@ final class Interventions {
 
     /** See {@link Orchestrator#rollback}; call holding the rollout's lock. */
     void rollback(RolloutId id, String reason, String by) {
-        String why = "rolled back by " + by + ": " + reason;
+        String why = ROLLED_BACK_BY + by + ": " + reason;
+        String cancelled = "cancelled by " + by + ": " + reason;
         RolloutState state = transitions.load(id);
         switch (state.stage()) {
-            case QUEUED -> transitions.finishing(state, RecordStatus.ABORTED, "cancelled by " + by + ": " + reason);
-            case RUNNING, HALTED -> transitions.trigger(state, RecordStatus.ROLLED_BACK, why, "interrupted");
+            case QUEUED -> transitions.finishing(state, RecordStatus.ABORTED, cancelled);
+            case RUNNING, HALTED -> {
+                // Untouched, trigger() ends it ABORTED: the words must say so, not "rolled back".
+                String words = state.touched() ? why : cancelled;
+                transitions.trigger(state, RecordStatus.ROLLED_BACK, words, "interrupted");
+            }
             case ROLLING_BACK, FINISHING -> {
                 // Already on its way out.
             }

@@ -122,7 +122,8 @@ final class KeyQueue {
         Optional<RolloutState> blocker = blocker(state);
         if (blocker.isPresent()) {
             RolloutState other = blocker.get();
-            if (other.stage() != Stage.QUEUED && !now.isBefore(other.leaseExpiresAt())) {
+            if (other.stage() != Stage.QUEUED
+                    && (!now.isBefore(other.leaseExpiresAt()) || leases.ownerEnded(other.owner()))) {
                 // Its engine died mid-rollout: finish that one first rather than take its lock from under it.
                 wakeups.at(other.id(), now);
             }

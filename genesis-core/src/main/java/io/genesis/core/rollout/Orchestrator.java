@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -63,7 +64,8 @@ public final class Orchestrator {
                 scheduler,
                 serial,
                 "heartbeat:" + settings.owner(),
-                this::heartbeat);
+                this::heartbeat,
+                builder.ownerEnded);
         Wakeups<RolloutId> wakeups = new Wakeups<>(scheduler, "rollout", this::tick);
         Bindings bindings = new Bindings(targets, metricSources);
         this.transitions = new Transitions(settings, clock, states, leases, listener, approver, bindings);
@@ -168,6 +170,16 @@ public final class Orchestrator {
                 transitions.save(stored.get().edit());
                 return true;
             }
+
+            @Override
+            public void lockLost(RolloutId id, DeploymentKey key) {
+                String holder = locks.current(key).map(Lease::holder).orElse("nobody");
+                transitions.emit(
+                        transitions.load(id),
+                        "lost the lock on " + key + " (now held by " + holder + "); this engine ("
+                                + settings.owner() + ") stopped driving rollout " + id
+                                + ": it is another engine's now, or needs a look by hand");
+            }
         });
     }
 
@@ -199,6 +211,7 @@ public final class Orchestrator {
         };
         private RolloutListener listener = event -> {};
         private Supplier<RolloutId> ids;
+        private Predicate<String> ownerEnded = owner -> false;
 
         private Builder() {}
 
@@ -255,6 +268,16 @@ public final class Orchestrator {
         /** How ids are made; by default time-ordered random ids. */
         public Builder ids(Supplier<RolloutId> value) {
             this.ids = value;
+            return this;
+        }
+
+        /**
+         * Whether the engine that stored a rollout as its owner has certainly ended (its process gone on
+         * this machine): its rollouts are then taken over at once rather than when their lease runs out.
+         * Unknown must answer false. By default no owner is known to have ended.
+         */
+        public Builder ownerEnded(Predicate<String> value) {
+            this.ownerEnded = Objects.requireNonNull(value, "ownerEnded");
             return this;
         }
 

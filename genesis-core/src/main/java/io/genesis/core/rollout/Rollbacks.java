@@ -9,6 +9,7 @@ import io.genesis.core.policy.Percentage;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.Health;
 import io.genesis.core.target.TargetException;
+import io.genesis.core.target.TargetGoneException;
 import io.genesis.core.target.TrafficRouter;
 import io.genesis.core.time.Durations;
 import java.time.Duration;
@@ -87,6 +88,13 @@ final class Rollbacks {
                 return new Next.Wait(current, retireAt);
             }
             resources.target().retireCandidate(resources.context());
+        } catch (TargetGoneException e) {
+            // Retrying cannot bring back what is gone, and there is nothing left to restore by hand.
+            awaited.remove(state.id());
+            return transitions.finishing(
+                    current.edit().rollback(current.rollback().failed(e.getMessage())),
+                    RecordStatus.FAILED,
+                    requested(rollback.reason()) + "; nothing to roll back: " + Transitions.describe(e));
         } catch (RuntimeException e) {
             awaited.remove(state.id());
             RolloutState.Rollback failed = current.rollback().failed(Transitions.describe(e));
@@ -117,6 +125,13 @@ final class Rollbacks {
                 .journal(current.journal().endPhase(transitions.now(), "completed", detail));
         transitions.emit(current, "rolled back: " + detail + "; candidate retired");
         return transitions.finishing(finished, done.finalStatus(), done.reason());
+    }
+
+    /** A person's "rolled back by …" said of a rollback that could not happen, so that it agrees with FAILED. */
+    private static String requested(String reason) {
+        return reason.startsWith(Interventions.ROLLED_BACK_BY)
+                ? "rollback requested by " + reason.substring(Interventions.ROLLED_BACK_BY.length())
+                : reason;
     }
 
     /**

@@ -61,9 +61,13 @@ final class Transitions {
         return new StepRunner(this, state, bindings.of(state));
     }
 
-    /** Whether this engine may run {@code state} now: it owns it, its owner's lease lapsed, or it has ended. */
+    /**
+     * Whether this engine may run {@code state} now: it owns it, its owner's lease lapsed, or it has ended;
+     * never once its lock was lost to another claim.
+     */
     boolean mayRun(RolloutState state) {
-        return state.stage() == Stage.DONE || !leases.heldByOther(state.owner(), state.leaseExpiresAt());
+        return !leases.fenced(state.id())
+                && (state.stage() == Stage.DONE || !leases.heldByOther(state.owner(), state.leaseExpiresAt()));
     }
 
     /** Takes over {@code state} when its owner died, and says so in its journal. */
@@ -74,8 +78,10 @@ final class Transitions {
         RolloutState adopted = save(state.edit()
                 .journal(state.journal()
                         .note("adopted by " + settings.owner() + " at " + clock.instant()
-                                + " after owner " + state.owner() + " stopped (lease expired at "
-                                + state.leaseExpiresAt()
+                                + " after owner " + state.owner() + " stopped ("
+                                + (leases.ownerEnded(state.owner())
+                                        ? "its process has ended"
+                                        : "lease expired at " + state.leaseExpiresAt())
                                 + ")")));
         emit(adopted, "adopted from " + state.owner());
         return adopted;

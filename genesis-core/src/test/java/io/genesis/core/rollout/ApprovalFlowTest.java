@@ -101,6 +101,17 @@ class ApprovalFlowTest {
     }
 
     @Test
+    void shouldCallARollbackOfARolloutThatTouchedNothingACancellation() {
+        RolloutId id = engine.submit(world.request("shop", Harness.PRODUCTION).build());
+
+        RolloutView view = engine.rollback(id, "not during the sale", "carol");
+
+        assertThat(view.status()).isEqualTo(RolloutStatus.ABORTED);
+        assertThat(world.record(id).orElseThrow().reason()).isEqualTo("cancelled by carol: not during the sale");
+        assertThat(target.operations()).isEmpty();
+    }
+
+    @Test
     void shouldAbortWhenNobodyAnswersInTime() {
         RolloutId id = engine.submit(world.request("shop", Harness.PRODUCTION).build());
         world.drive(engine, false);

@@ -92,6 +92,9 @@ final class Harness {
     }
 
     /** An engine on this world, its ports passed through the crash injector. */
+    /** Which other engines the next engine built knows to have ended (their process gone). */
+    java.util.function.Predicate<String> ownerEnded = owner -> false;
+
     Orchestrator engine() {
         return Orchestrator.builder()
                 .settings(settings)
@@ -105,6 +108,7 @@ final class Harness {
                 .approver(CrashingPorts.approver(approver, crash))
                 .listener(events::add)
                 .ids(ids)
+                .ownerEnded(ownerEnded)
                 .build();
     }
 

@@ -212,6 +212,49 @@ class RestartTest {
     }
 
     @Test
+    void shouldTakeOverAtOnceTheRolloutsOfAnOwnerWhoseProcessHasEnded() {
+        Orchestrator first = world.engine();
+        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
+        String dead = first.settings().owner();
+        Orchestrator other = engineThatKnowsEnded(dead);
+
+        ReconcileReport report = other.reconcile();
+        world.drive(other);
+
+        assertThat(report.leftToOwner()).isEmpty();
+        assertThat(report.resumed()).containsExactly(id);
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.notes())
+                .anySatisfy(n -> assertThat(n).contains("after owner " + dead + " stopped (its process has ended)"));
+    }
+
+    @Test
+    void shouldStartTheNextRolloutAfterAnOrphanWhoseProcessHasEndedWithoutWaitingForItsLease() {
+        Orchestrator first = world.engine();
+        RolloutId orphan = first.submit(world.request("shop", Harness.STAGING).build());
+        Orchestrator second = engineThatKnowsEnded(first.settings().owner());
+
+        RolloutId next = second.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(second);
+
+        DeploymentRecord a = world.record(orphan).orElseThrow();
+        DeploymentRecord b = world.record(next).orElseThrow();
+        assertThat(a.status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(b.status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(b.phases().get(0).startedAt()).isAfterOrEqualTo(a.endedAt());
+        assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("stopped (its process has ended)"));
+        assertThat(world.target(SHOP).conflicts()).isZero();
+    }
+
+    /** A second engine, with no restart of the clock, that knows {@code dead}'s process has ended. */
+    private Orchestrator engineThatKnowsEnded(String dead) {
+        world.settings = world.settings.withOwner("engine-2");
+        world.ownerEnded = dead::equals;
+        return world.engine();
+    }
+
+    @Test
     void shouldFinishAnOrphanBeforeStartingTheNextRolloutForItsKey() {
         Orchestrator first = world.engine();
         RolloutId orphan = first.submit(world.request("shop", Harness.STAGING).build());
@@ -238,6 +281,26 @@ class RestartTest {
         assertThat(state.leaseExpiresAt()).isAfter(world.clock.instant());
         assertThat(world.locks.current(SHOP_PRODUCTION).orElseThrow().expiresAt())
                 .isAfter(world.clock.instant());
+    }
+
+    @Test
+    void shouldStopDrivingARolloutWhoseLockAnotherClaimTook() {
+        Orchestrator engine = world.engine();
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.runUntil(Harness.T0.plus(Duration.ofMinutes(3)));
+        world.locks.release(SHOP, id.value());
+        world.locks.acquire(SHOP, "r-9999", "engine-2", world.clock.instant(), Duration.ofHours(2));
+
+        world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
+        List<String> afterTheHeartbeat = List.copyOf(world.target(SHOP).operations());
+        world.runUntil(Harness.T0.plus(Duration.ofHours(1)));
+
+        assertThat(world.messages())
+                .contains(
+                        "lost the lock on shop in staging (now held by r-9999); this engine (engine-1) stopped driving"
+                                + " rollout " + id + ": it is another engine's now, or needs a look by hand");
+        assertThat(world.target(SHOP).operations()).isEqualTo(afterTheHeartbeat);
+        assertThat(world.record(id)).isEmpty();
     }
 
     @Test

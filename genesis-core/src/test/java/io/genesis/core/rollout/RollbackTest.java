@@ -13,6 +13,7 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.Health;
 import io.genesis.core.target.RecordingTarget;
 import io.genesis.core.target.TargetException;
+import io.genesis.core.target.TargetGoneException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -227,6 +228,25 @@ class RollbackTest {
         assertThatThrownBy(() -> engine.rollback(id, "again", "carol"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("rollout r-0001 ended ROLLED_BACK; there is nothing to roll back");
+    }
+
+    @Test
+    void shouldFailAtOnceWithoutRetriesOrAdviceWhenNothingOfTheTargetRemains() {
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.runUntil(Harness.T0.plus(Duration.ofMinutes(3)));
+        target.failNext("rollback", new TargetGoneException("sandbox 3f2a is gone: its process has ended"));
+
+        RolloutView view = engine.rollback(id, "checkout looks wrong", "carol");
+
+        assertThat(view.status()).isEqualTo(RolloutStatus.FAILED);
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.reason())
+                .isEqualTo("rollback requested by carol: checkout looks wrong; nothing to roll back:"
+                        + " sandbox 3f2a is gone: its process has ended");
+        assertThat(target.operations())
+                .filteredOn(o -> o.startsWith("rollback"))
+                .hasSize(1);
+        assertThat(world.messages()).noneSatisfy(m -> assertThat(m).contains("rollback attempt"));
     }
 
     @Test
