@@ -316,48 +316,41 @@ public final class RolloutHost implements AutoCloseable {
         return lines;
     }
 
+    /*
+     * Reads the rollout's state once per event, and its record only once it has ended: the record
+     * goes to its waiting step, or, with nobody waiting (its build did not resume after a crash, or it
+     * was rolled back from elsewhere), to whoever shows it; and always to {@code ended}.
+     */
     private void heard(RolloutEvent event) {
         RolloutWatcher watcher = watchers.get(event.id());
-        if (watcher == null) {
-            reportUnwatched(event.id());
-        } else {
+        if (watcher != null) {
             watcher.say(event.id() + ": " + event.message());
-            checkEnded(event.id());
         }
-        reportEnded(event.id());
-    }
-
-    /** Every rollout that has ended, watched or not, goes to {@code ended} (such as to close its approval pages). */
-    private void reportEnded(RolloutId id) {
-        Optional<RolloutState> state = states.load(id);
-        if (state.isPresent() && state.get().stage() == Stage.DONE) {
-            history.find(id.value()).ifPresent(ended);
-        }
+        endedRecord(event.id()).ifPresent(record -> {
+            if (watcher == null) {
+                unwatched.accept(record);
+            } else {
+                settle(event.id(), watcher, record);
+            }
+            ended.accept(record);
+        });
     }
 
     private void checkEnded(RolloutId id) {
         RolloutWatcher watcher = watchers.get(id);
-        if (watcher == null) {
-            return;
-        }
-        Optional<RolloutState> state = states.load(id);
-        if (state.isEmpty() || state.get().stage() != Stage.DONE) {
-            return;
-        }
-        Optional<DeploymentRecord> record = history.find(id.value());
-        if (record.isPresent() && watcher.endsWith(record.get()) && watchers.remove(id, watcher)) {
-            watcher.ended(record.get());
+        if (watcher != null) {
+            endedRecord(id).ifPresent(record -> settle(id, watcher, record));
         }
     }
 
-    /**
-     * A rollout nobody waits for (its build did not resume after a crash, or it was rolled back from
-     * elsewhere) that has ended or changed after its end: its record goes to whoever shows it.
-     */
-    private void reportUnwatched(RolloutId id) {
-        Optional<RolloutState> state = states.load(id);
-        if (state.isPresent() && state.get().stage() == Stage.DONE) {
-            history.find(id.value()).ifPresent(unwatched);
+    /** The record of a rollout that has ended (stage {@code DONE}), else nothing. */
+    private Optional<DeploymentRecord> endedRecord(RolloutId id) {
+        return states.load(id).filter(state -> state.stage() == Stage.DONE).flatMap(state -> history.find(id.value()));
+    }
+
+    private void settle(RolloutId id, RolloutWatcher watcher, DeploymentRecord record) {
+        if (watcher.endsWith(record) && watchers.remove(id, watcher)) {
+            watcher.ended(record);
         }
     }
 
