@@ -216,16 +216,36 @@ public final class PolicyEntry {
 
     /** The {@code target:} mapping as written, if set. */
     public Optional<Map<String, Object>> target() {
-        Object value = values.get(PolicyKey.TARGET.key());
+        return mapping(PolicyKey.TARGET);
+    }
+
+    /**
+     * The mapping {@code key} holds as written, if set, for a feature's own binder to read (keys
+     * that are sections, such as {@code target:}, rather than single values).
+     */
+    public Optional<Map<String, Object>> mapping(PolicyKey key) {
+        Object value = values.get(key.key());
         if (value == null) {
             return Optional.empty();
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw wrongType(PolicyKey.TARGET, value);
+            throw wrongType(key, value);
         }
-        Map<String, Object> target = new LinkedHashMap<>();
-        map.forEach((key, setting) -> target.put(String.valueOf(key), setting));
-        return Optional.of(Collections.unmodifiableMap(target));
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        map.forEach((name, setting) -> mapping.put(String.valueOf(name), setting));
+        return Optional.of(Collections.unmodifiableMap(mapping));
+    }
+
+    /** The list {@code key} holds as written (items of any shape), if set, for a feature's binder. */
+    public Optional<List<Object>> items(PolicyKey key) {
+        Object value = values.get(key.key());
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw wrongType(key, value);
+        }
+        return Optional.of(Collections.unmodifiableList(new ArrayList<Object>(list)));
     }
 
     /** A refusal about {@code key} of this entry, naming it and the fix. */
