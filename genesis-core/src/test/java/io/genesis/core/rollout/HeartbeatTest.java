@@ -29,10 +29,44 @@ class HeartbeatTest {
         DeploymentRecord record = world.record(id).orElseThrow();
         assertThat(record.status()).isEqualTo(RecordStatus.SUCCEEDED);
         assertThat(locks.failures).as("both failures were met").hasValue(0);
-        assertThat(locks.renewedAfterFailing.get()).as("renewals after the failures").isPositive();
+        assertThat(locks.renewedAfterFailing.get())
+                .as("renewals after the failures")
+                .isPositive();
         assertThat(world.messages())
                 .contains("could not renew the lock on shop in staging (the lock's store did not answer); the claim"
                         + " stands until its lease runs out, and the next heartbeat tries again");
+    }
+
+    @Test
+    void shouldKeepARolloutQueuedWhileTheLockStoreDoesNotAnswerAndSaySo() {
+        locks.acquireFailures.set(3);
+        Orchestrator engine = engine();
+
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(engine);
+
+        assertThat(world.record(id).orElseThrow().status()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(world.messages())
+                .containsOnlyOnce(
+                        "could not take the lock on shop in staging (the lock's store did not answer); nothing"
+                                + " was touched, trying again every 30 s");
+    }
+
+    @Test
+    void shouldAbortAQueuedRolloutWhoseLockStoreNeverAnswersWithinItsHealthDeadline() {
+        locks.acquireFailures.set(Integer.MAX_VALUE);
+        Orchestrator engine = engine();
+
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING).build());
+        world.drive(engine);
+
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(RecordStatus.ABORTED);
+        assertThat(record.reason())
+                .isEqualTo("could not take the lock on shop in staging within 10 min: the lock's store did not answer;"
+                        + " nothing was touched");
+        assertThat(world.target(new DeploymentKey("shop", "staging")).operations())
+                .isEmpty();
     }
 
     private Orchestrator engine() {
@@ -54,10 +88,14 @@ class HeartbeatTest {
     private static final class FlakyLock implements RolloutLock {
         private final RolloutLock locks = new InMemoryRolloutLock();
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger acquireFailures = new AtomicInteger();
         final AtomicInteger renewedAfterFailing = new AtomicInteger();
 
         @Override
         public Optional<Lease> acquire(DeploymentKey key, String holder, String owner, Instant now, Duration ttl) {
+            if (acquireFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the lock's store did not answer");
+            }
             return locks.acquire(key, holder, owner, now, ttl);
         }
 
