@@ -212,8 +212,9 @@ final class DeployCommand implements Callable<Integer> {
             names = "--health-timeout",
             paramLabel = "DURATION",
             description = "How long the candidate may take to be healthy (and traffic shifts and promotion to take"
-                    + " effect) before its step fails and the rollout rolls back, such as 30s (default 2m). While it"
-                    + " waits, a line every 5 s says what is probed and its last answer.")
+                    + " effect) before its step fails and the rollout rolls back, such as 30s; at most the environment's"
+                    + " healthDeadlineMinutes (default: that, 10m unless genesis.yaml says otherwise). While it waits, a"
+                    + " line every 5 s says what is probed and its last answer.")
     String healthTimeout;
 
     @Option(
@@ -459,11 +460,10 @@ final class DeployCommand implements Callable<Integer> {
                     + (env.approval().administratorsOnly() ? " --as-administrator" : "")
                     + ", or run genesis in a terminal to be asked");
         }
-        Duration deadline =
-                healthTimeout == null ? Engine.PROGRESS_DEADLINE : Durations.parse("--health-timeout", healthTimeout);
-        if (deadline.isZero() || deadline.isNegative()) {
-            throw new IllegalArgumentException("--health-timeout must be longer than 0 s, got " + healthTimeout);
-        }
+        // The environment's health deadline, which a deploy may shorten but not lengthen (one rule, in core).
+        Duration deadline = env.healthDeadlineFor(
+                Optional.ofNullable(healthTimeout).map(text -> Durations.parse("--health-timeout", text)),
+                "--health-timeout");
         return new Inputs(
                 configuration,
                 env,
@@ -494,7 +494,8 @@ final class DeployCommand implements Callable<Integer> {
                 .analysis(inputs.analysis())
                 .initiator(initiator != null ? initiator : host.user())
                 .initiatorAccount(host.user())
-                .fromBuild(build == null ? "" : build);
+                .fromBuild(build == null ? "" : build)
+                .healthDeadline(Optional.of(inputs.progressDeadline()), "--health-timeout");
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
         bypass.ifPresent(builder::note);

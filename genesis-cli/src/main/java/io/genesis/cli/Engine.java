@@ -9,6 +9,7 @@ import io.genesis.core.monitor.MetricReadings;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.monitor.SampleVerdict;
+import io.genesis.core.policy.Environment;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.RolloutListener;
@@ -78,23 +79,21 @@ final class Engine implements AutoCloseable {
                 .build();
     }
 
-    /** How long health, weights and promotion may take by default before their step fails. */
-    static final Duration PROGRESS_DEADLINE = Duration.ofMinutes(2);
-
     static Builder builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
         return new Builder(dir, host, kinds, err);
     }
 
     /**
      * The command line's engine settings: one-minute leases (a stopped process frees its key soon),
-     * health and weights checked every half second for up to two minutes, queued rollouts asking for
-     * the lock every second, failed rollbacks tried three times two seconds apart.
+     * health and weights checked every half second (for as long as each rollout's environment allows,
+     * its health deadline; {@link Environment#DEFAULT_HEALTH_DEADLINE} for a rollout stored without one),
+     * queued rollouts asking for the lock every second, failed rollbacks tried three times two seconds apart.
      */
     static EngineSettings settings(EngineOwner owner) {
         return EngineSettings.defaults(owner.name())
                 .withLeaseTtl(Duration.ofMinutes(1))
                 .withPollInterval(Duration.ofMillis(500))
-                .withProgressDeadline(PROGRESS_DEADLINE)
+                .withProgressDeadline(Environment.DEFAULT_HEALTH_DEADLINE)
                 .withLockRetryInterval(Duration.ofSeconds(1))
                 .withRollbackAttempts(3, Duration.ofSeconds(2));
     }
@@ -244,7 +243,7 @@ final class Engine implements AutoCloseable {
         private RolloutListener listener = event -> {};
         private Consumer<SampleVerdict> samples = verdict -> {};
         private AnalysisThresholds thresholds = AnalysisThresholds.defaults();
-        private Duration progressDeadline = PROGRESS_DEADLINE;
+        private Duration progressDeadline = Environment.DEFAULT_HEALTH_DEADLINE;
         private Consumer<String> say = line -> {};
 
         private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
@@ -271,7 +270,10 @@ final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** How long health, weights and promotion may take before the step fails (default 2 min). */
+        /**
+         * The health deadline this command's rollout was given, for the lines that say how long is left
+         * (the engine itself takes each rollout's own from its request).
+         */
         Builder progressDeadline(Duration value) {
             this.progressDeadline = value;
             return this;

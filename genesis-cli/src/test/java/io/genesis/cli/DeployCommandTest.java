@@ -332,6 +332,36 @@ class DeployCommandTest {
     }
 
     @Test
+    void shouldRefuseAHealthTimeoutLongerThanTheEnvironmentAllowsBeforeTouchingAnything() throws IOException {
+        Path config = Files.writeString(dir.resolve("deadline.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    healthDeadlineMinutes: 3
+                    target: {kind: recording}
+                """);
+
+        Run run = deploy(
+                recording.host(),
+                "--environment",
+                "staging",
+                "--config",
+                config.toString(),
+                "--steps",
+                QUICK,
+                "--health-timeout",
+                "5m");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--health-timeout 5 min is longer than the 3 min environment staging allows; fix: ask for at"
+                        + " most that, or raise healthDeadlineMinutes of staging in its configuration");
+        assertThat(recording.target.operations()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAnInvalidPlanBeforeTheSandboxStarts() {
         Run run = deploy(
                 recording.host(),

@@ -33,6 +33,12 @@ public final class Leases<I> {
 
         /** {@code id} no longer holds {@code key}'s lock: this engine has stopped driving it. */
         default void lockLost(I id, DeploymentKey key) {}
+
+        /**
+         * Renewing {@code id}'s lock on {@code key} failed ({@code failure}: the lock's store did not answer);
+         * the claim stands until it runs out, and the next heartbeat tries again.
+         */
+        default void renewFailed(I id, DeploymentKey key, RuntimeException failure) {}
     }
 
     private final String owner;
@@ -148,24 +154,36 @@ public final class Leases<I> {
         Instant now = clock.instant();
         // Claims renewed less than a third of a lease ago are left alone: transitions renew them too.
         Instant renewBefore = now.plus(ttl.multipliedBy(2).dividedBy(3));
-        for (I id : List.copyOf(active)) {
-            Claim claim = claims.get(id);
-            boolean stateDue = claim == null || !claim.stateUntil().isAfter(renewBefore);
-            boolean lockDue = claim != null
-                    && claim.key() != null
-                    && (claim.lockUntil() == null || !claim.lockUntil().isAfter(renewBefore));
-            if (stateDue || lockDue) {
-                serial.run(id, () -> renew(id, claim, stateDue, lockDue, renewer, now));
+        try {
+            for (I id : List.copyOf(active)) {
+                Claim claim = claims.get(id);
+                boolean stateDue = claim == null || !claim.stateUntil().isAfter(renewBefore);
+                boolean lockDue = claim != null
+                        && claim.key() != null
+                        && (claim.lockUntil() == null || !claim.lockUntil().isAfter(renewBefore));
+                if (stateDue || lockDue) {
+                    serial.run(id, () -> renew(id, claim, stateDue, lockDue, renewer, now));
+                }
             }
+        } finally {
+            // Whatever failed above, the heartbeat must come again: without it every claim would lapse.
+            ensureHeartbeat();
         }
-        ensureHeartbeat();
     }
 
     private void renew(I id, Claim claim, boolean stateDue, boolean lockDue, Renewer<I> renewer, Instant now) {
         // Read again under the item's lock: it may have released its lock (ended) since the heartbeat looked.
         Claim current = claims.get(id);
         if (lockDue && current != null && claim.key().equals(current.key())) {
-            Instant until = renewer.renewLock(id, claim.key(), now);
+            Instant until;
+            try {
+                until = renewer.renewLock(id, claim.key(), now);
+            } catch (RuntimeException e) {
+                // Not answered is not lost: the claim stands until it runs out; the next heartbeat tries again.
+                renewer.renewFailed(id, claim.key(), e);
+                renewState(id, stateDue, renewer);
+                return;
+            }
             if (until == null) {
                 // Another claim holds the key now: whatever this engine wrote next could overwrite its work.
                 fenced.add(id);
@@ -175,6 +193,10 @@ public final class Leases<I> {
             }
             claims.computeIfPresent(id, (i, c) -> c.withLock(until));
         }
+        renewState(id, stateDue, renewer);
+    }
+
+    private void renewState(I id, boolean stateDue, Renewer<I> renewer) {
         if (stateDue && !renewer.renewState(id)) {
             active.remove(id);
         }

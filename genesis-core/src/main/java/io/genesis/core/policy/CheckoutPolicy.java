@@ -104,7 +104,15 @@ public final class CheckoutPolicy {
                         entry.check(PolicyKey.FINDINGS, () -> trustedBounds.tightenedBy(asked, trustedName)));
             }
             return new Environment(
-                    base.name(), gate, approval(), refs(), allowForce(), protect(), watchWindow(), promotion());
+                    base.name(),
+                    gate,
+                    approval(),
+                    refs(),
+                    allowForce(),
+                    protect(),
+                    watchWindow(),
+                    promotion(),
+                    healthDeadline());
         }
 
         /** The promotion path: a checkout may add environments to pass first and lengthen the soak, not less. */
@@ -193,6 +201,21 @@ public final class CheckoutPolicy {
             long hours = entry.hours(PolicyKey.WATCH_HOURS).map(Long::valueOf).orElse(trusted);
             requireNot(hours < trusted, PolicyKey.WATCH_HOURS, hours, trusted);
             return entry.check(PolicyKey.WATCH_HOURS, () -> Environment.requireWatchWindow(Duration.ofHours(hours)));
+        }
+
+        /**
+         * The health deadline: a checkout may shorten it (a stuck candidate rolls back sooner), never
+         * lengthen it (a half-healthy candidate, or a rolling Deployment held half-way, would stay longer).
+         */
+        private Duration healthDeadline() {
+            Duration trusted = base.healthDeadline();
+            Duration asked = EnvironmentBinder.healthDeadline(entry, trusted);
+            requireNot(
+                    asked.compareTo(trusted) > 0,
+                    PolicyKey.HEALTH_DEADLINE_MINUTES,
+                    asked.toMinutes(),
+                    trusted.toMinutes());
+            return asked;
         }
 
         private void requireNot(boolean looser, PolicyKey key, Object asked, Object trusted) {

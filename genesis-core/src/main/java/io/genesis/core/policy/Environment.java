@@ -1,7 +1,9 @@
 package io.genesis.core.policy;
 
+import io.genesis.core.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,9 @@ import java.util.regex.Pattern;
  * @param watchWindow how long a successful rollout is watched afterwards (zero: not at all);
  *     {@code production} is watched 48 hours unless configured otherwise
  * @param promotion where a version must have succeeded before it may be deployed here
+ * @param healthDeadline how long a candidate, a batch, a traffic weight or a promotion may take to become
+ *     healthy or applied before its step fails and the rollout rolls back; a deploy may ask for less
+ *     ({@link #healthDeadlineFor}), never more
  */
 public record Environment(
         String name,
@@ -27,7 +32,8 @@ public record Environment(
         boolean allowForce,
         boolean protectedEnvironment,
         Duration watchWindow,
-        PromotionPath promotion) {
+        PromotionPath promotion,
+        Duration healthDeadline) {
 
     /** The name of the environment that is protected unless its configuration says otherwise. */
     public static final String PROTECTED_BY_DEFAULT = "production";
@@ -38,6 +44,20 @@ public record Environment(
     /** The longest watch an environment may ask for. */
     public static final Duration LONGEST_WATCH_WINDOW = Duration.ofDays(30);
 
+    /**
+     * The health deadline when the configuration does not say: Kubernetes' own default
+     * {@code progressDeadlineSeconds} (600 s), long enough for scheduling, a cold image pull and a
+     * slow start on a real cluster; a sandbox slot whose process exits is unhealthy at once, so nobody
+     * waits that long for a crash.
+     */
+    public static final Duration DEFAULT_HEALTH_DEADLINE = Duration.ofMinutes(10);
+
+    /**
+     * The longest health deadline an environment may set: past an hour a stuck candidate, or a rolling
+     * Deployment held half-way, blocks its key for longer than anyone would wait for it.
+     */
+    public static final Duration LONGEST_HEALTH_DEADLINE = Duration.ofMinutes(60);
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public Environment {
@@ -47,6 +67,7 @@ public record Environment(
         Objects.requireNonNull(refs, "refs");
         watchWindow = requireWatchWindow(watchWindow == null ? defaultWatchWindow(name) : watchWindow);
         promotion = promotion == null ? PromotionPath.defaultFor(name) : promotion;
+        healthDeadline = requireHealthDeadline(healthDeadline == null ? DEFAULT_HEALTH_DEADLINE : healthDeadline);
         if (promotion.requiresPassed().contains(name)) {
             throw new IllegalArgumentException("environment '" + name
                     + "' requires itself in requiresPassed; a version could never pass it first");
@@ -63,6 +84,61 @@ public record Environment(
         return window;
     }
 
+    /**
+     * Checks an environment's health deadline: whole minutes, from 1 to {@link #LONGEST_HEALTH_DEADLINE}.
+     */
+    public static Duration requireHealthDeadline(Duration deadline) {
+        boolean whole = deadline.equals(Duration.ofMinutes(deadline.toMinutes()));
+        if (deadline.compareTo(Duration.ofMinutes(1)) < 0
+                || deadline.compareTo(LONGEST_HEALTH_DEADLINE) > 0
+                || !whole) {
+            throw new IllegalArgumentException("the health deadline must be whole minutes from 1 to "
+                    + LONGEST_HEALTH_DEADLINE.toMinutes() + ", got "
+                    + (whole ? deadline.toMinutes() + " minutes" : Durations.format(deadline)) + "; "
+                    + DEFAULT_HEALTH_DEADLINE.toMinutes()
+                    + " (Kubernetes' own progress deadline) suits most clusters, more for slow image pulls");
+        }
+        return deadline;
+    }
+
+    /**
+     * The health deadline of one deploy: what it asks for ({@code --health-timeout}, {@code healthTimeout:}),
+     * which may be shorter than this environment's but not longer, else the environment's.
+     *
+     * @param asked the deploy's own deadline, if it gives one
+     * @param option how the deploy's front door spells the option, for the message
+     * @throws IllegalArgumentException naming the option, the value, the bound and the fix
+     */
+    public Duration healthDeadlineFor(Optional<Duration> asked, String option) {
+        if (asked.isEmpty()) {
+            return healthDeadline;
+        }
+        Duration deadline = asked.get();
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException(option + " must be longer than 0 s, got " + Durations.format(deadline));
+        }
+        if (deadline.compareTo(healthDeadline) > 0) {
+            throw new IllegalArgumentException(option + " " + Durations.format(deadline) + " is longer than the "
+                    + Durations.format(healthDeadline) + " environment " + name
+                    + " allows; fix: ask for at most that, or raise healthDeadlineMinutes of " + name
+                    + " in its configuration");
+        }
+        return deadline;
+    }
+
+    /** An environment with the given watch window, promotion path and the default health deadline. */
+    public Environment(
+            String name,
+            GateThresholds gate,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            boolean allowForce,
+            boolean protectedEnvironment,
+            Duration watchWindow,
+            PromotionPath promotion) {
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, promotion, null);
+    }
+
     /** An environment with the given watch window and the default promotion path for its name. */
     public Environment(
             String name,
@@ -72,7 +148,7 @@ public record Environment(
             boolean allowForce,
             boolean protectedEnvironment,
             Duration watchWindow) {
-        this(name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, null);
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, null, null);
     }
 
     /** An environment with the given promotion path and the default watch window for its name. */
@@ -84,7 +160,7 @@ public record Environment(
             boolean allowForce,
             boolean protectedEnvironment,
             PromotionPath promotion) {
-        this(name, gate, approval, refs, allowForce, protectedEnvironment, null, promotion);
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, null, promotion, null);
     }
 
     /**
@@ -98,7 +174,7 @@ public record Environment(
             RefPolicy refs,
             boolean allowForce,
             boolean protectedEnvironment) {
-        this(name, gate, approval, refs, allowForce, protectedEnvironment, null, null);
+        this(name, gate, approval, refs, allowForce, protectedEnvironment, null, null, null);
     }
 
     /** The window watched when the configuration does not say: 48 hours for production, none elsewhere. */
@@ -108,7 +184,7 @@ public record Environment(
 
     /** An environment that allows force, and is protected when it is called {@code production}. */
     public Environment(String name, GateThresholds gate, ApprovalPolicy approval, RefPolicy refs) {
-        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name), null, null);
+        this(name, gate, approval, refs, true, PROTECTED_BY_DEFAULT.equals(name), null, null, null);
     }
 
     /**
@@ -126,30 +202,48 @@ public record Environment(
 
     public Environment withGate(GateThresholds thresholds) {
         return new Environment(
-                name, thresholds, approval, refs, allowForce, protectedEnvironment, watchWindow, promotion);
+                name,
+                thresholds,
+                approval,
+                refs,
+                allowForce,
+                protectedEnvironment,
+                watchWindow,
+                promotion,
+                healthDeadline);
     }
 
     public Environment withApproval(ApprovalPolicy policy) {
-        return new Environment(name, gate, policy, refs, allowForce, protectedEnvironment, watchWindow, promotion);
+        return new Environment(
+                name, gate, policy, refs, allowForce, protectedEnvironment, watchWindow, promotion, healthDeadline);
     }
 
     public Environment withRefs(RefPolicy policy) {
-        return new Environment(name, gate, approval, policy, allowForce, protectedEnvironment, watchWindow, promotion);
+        return new Environment(
+                name, gate, approval, policy, allowForce, protectedEnvironment, watchWindow, promotion, healthDeadline);
     }
 
     public Environment withAllowForce(boolean allow) {
-        return new Environment(name, gate, approval, refs, allow, protectedEnvironment, watchWindow, promotion);
+        return new Environment(
+                name, gate, approval, refs, allow, protectedEnvironment, watchWindow, promotion, healthDeadline);
     }
 
     public Environment withWatchWindow(Duration window) {
-        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, window, promotion);
+        return new Environment(
+                name, gate, approval, refs, allowForce, protectedEnvironment, window, promotion, healthDeadline);
     }
 
     public Environment withProtected(boolean protect) {
-        return new Environment(name, gate, approval, refs, allowForce, protect, watchWindow, promotion);
+        return new Environment(name, gate, approval, refs, allowForce, protect, watchWindow, promotion, healthDeadline);
+    }
+
+    public Environment withHealthDeadline(Duration deadline) {
+        return new Environment(
+                name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, promotion, deadline);
     }
 
     public Environment withPromotion(PromotionPath path) {
-        return new Environment(name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, path);
+        return new Environment(
+                name, gate, approval, refs, allowForce, protectedEnvironment, watchWindow, path, healthDeadline);
     }
 }

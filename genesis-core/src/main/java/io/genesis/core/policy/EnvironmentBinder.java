@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * deploy), {@code allowForce} true (DESIGN.md's rule: a gate may be forced with a recorded reason),
  * {@code protected} true for {@code production} only, {@code watchHours} 48 for {@code production} and 0
  * (no post-deploy watch) elsewhere, {@code requiresPassed} {@code [staging]} for
- * {@code production} and none for other names, {@code minSoakMinutes} 0. {@code name}, {@code minPassRate} and {@code
+ * {@code production} and none for other names, {@code minSoakMinutes} 0, {@code healthDeadlineMinutes} 10 ({@link
+ * Environment#DEFAULT_HEALTH_DEADLINE}). {@code name}, {@code minPassRate} and {@code
  * minCoverage} are required.
  */
 public final class EnvironmentBinder {
@@ -134,6 +135,7 @@ public final class EnvironmentBinder {
                 () -> Environment.requireWatchWindow(entry.hours(PolicyKey.WATCH_HOURS)
                         .map(hours -> Duration.ofHours(hours))
                         .orElse(Environment.defaultWatchWindow(entry.name()))));
+        Duration healthDeadline = healthDeadline(entry, Environment.DEFAULT_HEALTH_DEADLINE);
         return entry.check(
                 PolicyKey.REQUIRES_PASSED,
                 () -> new Environment(
@@ -144,7 +146,17 @@ public final class EnvironmentBinder {
                         entry.flag(PolicyKey.ALLOW_FORCE).orElse(true),
                         entry.flag(PolicyKey.PROTECTED).orElse(Environment.PROTECTED_BY_DEFAULT.equals(entry.name())),
                         watchWindow,
-                        promotion));
+                        promotion,
+                        healthDeadline));
+    }
+
+    /** The health deadline an entry sets, {@code otherwise} when it sets none; checked by the one rule. */
+    static Duration healthDeadline(PolicyEntry entry, Duration otherwise) {
+        return entry.check(
+                PolicyKey.HEALTH_DEADLINE_MINUTES,
+                () -> Environment.requireHealthDeadline(entry.minutes(PolicyKey.HEALTH_DEADLINE_MINUTES)
+                        .<Duration>map(Duration::ofMinutes)
+                        .orElse(otherwise)));
     }
 
     /** The promotion path an entry sets, each key that is not set taken from {@code otherwise}. */
@@ -196,6 +208,9 @@ public final class EnvironmentBinder {
         tree.put(
                 PolicyKey.MIN_SOAK_MINUTES.key(),
                 Math.toIntExact(environment.promotion().minSoak().toMinutes()));
+        tree.put(
+                PolicyKey.HEALTH_DEADLINE_MINUTES.key(),
+                Math.toIntExact(environment.healthDeadline().toMinutes()));
         return tree;
     }
 }

@@ -12,6 +12,8 @@ import io.genesis.core.rollout.plan.Step;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
+import io.genesis.core.time.Durations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +32,9 @@ final class KeyQueue {
 
     private static final Comparator<RolloutState> ORDER =
             Comparator.comparing(RolloutState::submittedAt).thenComparing(RolloutState::id);
+
+    /** The last problem of the lock's store each queued rollout met, so that it is said once. */
+    private final Map<RolloutId, String> lockProblems = new ConcurrentHashMap<>();
 
     private final Transitions transitions;
     private final Settlement settlement;
@@ -129,7 +134,13 @@ final class KeyQueue {
             }
             return new Next.Wait(state, retry);
         }
-        Optional<Lease> lease = locks.acquire(key, state.id().value(), settings.owner(), now, settings.leaseTtl());
+        Optional<Lease> lease;
+        try {
+            lease = locks.acquire(key, state.id().value(), settings.owner(), now, settings.leaseTtl());
+        } catch (RuntimeException e) {
+            return lockUnanswered(state, e, retry);
+        }
+        lockProblems.remove(state.id());
         if (lease.isEmpty()) {
             String holder = locks.current(key).map(Lease::holder).orElse("another rollout");
             if (settings.whenBusy() == ConcurrencyPolicy.REFUSE) {
@@ -142,6 +153,33 @@ final class KeyQueue {
         scaleDownEarly(key, state.id());
         transitions.emit(state, "took the lock on " + key);
         return new Next.Continue(transitions.steps(state).enter(state.edit(), 0));
+    }
+
+    /**
+     * The lock's store did not answer (a Kubernetes API that fails or times out): not a lock held by another,
+     * and nothing is touched yet, so the rollout stays queued and asks again, saying why once per problem; past
+     * its health deadline from submission it ends {@code ABORTED} with the problem, so that it never waits
+     * silently and never holds its place for good.
+     */
+    private Next lockUnanswered(RolloutState state, RuntimeException failure, Instant retry) {
+        DeploymentKey key = state.request().key();
+        String problem = Transitions.describe(failure);
+        Duration deadline = transitions.healthDeadline(state);
+        if (!transitions.now().isBefore(state.submittedAt().plus(deadline))) {
+            lockProblems.remove(state.id());
+            return transitions.finishing(
+                    state,
+                    RecordStatus.ABORTED,
+                    "could not take the lock on " + key + " within " + Durations.format(deadline) + ": " + problem
+                            + "; nothing was touched");
+        }
+        if (!problem.equals(lockProblems.put(state.id(), problem))) {
+            transitions.emit(
+                    state,
+                    "could not take the lock on " + key + " (" + problem + "); nothing was touched, trying again every "
+                            + Durations.format(transitions.settings().lockRetryInterval()));
+        }
+        return new Next.Wait(state, retry);
     }
 
     /**

@@ -180,6 +180,14 @@ public final class Orchestrator {
                                 + settings.owner() + ") stopped driving rollout " + id
                                 + ": it is another engine's now, or needs a look by hand");
             }
+
+            @Override
+            public void renewFailed(RolloutId id, DeploymentKey key, RuntimeException failure) {
+                transitions.emit(
+                        transitions.load(id),
+                        "could not renew the lock on " + key + " (" + Transitions.describe(failure)
+                                + "); the claim stands until its lease runs out, and the next heartbeat tries again");
+            }
         });
     }
 

@@ -191,14 +191,14 @@ final class Rollbacks {
     private Next awaitRestore(RolloutState state, Health ready) {
         EngineSettings settings = transitions.settings();
         Instant now = transitions.now();
-        Instant deadline = state.rollback().triggeredAt().plus(settings.progressDeadline());
+        Instant deadline = state.rollback().triggeredAt().plus(transitions.healthDeadline(state));
         if (!now.isBefore(deadline)) {
             awaited.remove(state.id());
             return transitions.finishing(
                     state.edit().rollback(state.rollback().failed(ready.message())),
                     RecordStatus.FAILED,
                     state.rollback().reason() + "; traffic was not seen back on the previous version within "
-                            + Durations.format(settings.progressDeadline()) + " (awaiting: " + ready.message()
+                            + Durations.format(transitions.healthDeadline(state)) + " (awaiting: " + ready.message()
                             + "); check " + state.request().key() + " and restore it by hand");
         }
         if (!ready.message().equals(awaited.put(state.id(), ready.message()))) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a caller asks the engine to roll out, stored with the rollout so that a restarted engine
@@ -39,6 +40,10 @@ import java.util.Objects;
  * @param notes facts to keep in the record, such as a gate bypassed with {@code force} and its reason
  * @param initiatorAccount the account that started the rollout (the operating-system user, or the
  *     authenticated Jenkins user), beside the name {@code initiator} claims; the initiator when not given
+ * @param healthDeadline how long the candidate, a batch, a weight or promotion may take to become healthy or
+ *     applied before the step fails, from the environment ({@link Environment#healthDeadlineFor}); {@code null}
+ *     in a rollout stored before requests carried it, which then takes the engine's
+ *     {@link EngineSettings#progressDeadline()}
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -55,7 +60,8 @@ public record RolloutRequest(
         String initiator,
         String build,
         List<String> notes,
-        String initiatorAccount) {
+        String initiatorAccount,
+        Duration healthDeadline) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -74,6 +80,14 @@ public record RolloutRequest(
         build = build == null ? "" : build;
         notes = notes == null ? List.of() : List.copyOf(notes);
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
+        if (healthDeadline != null && (healthDeadline.isNegative() || healthDeadline.isZero())) {
+            throw new IllegalArgumentException("healthDeadline must be longer than 0 s, got " + healthDeadline);
+        }
+    }
+
+    /** How long a step may wait to be healthy or applied: this request's deadline, else {@code otherwise}. */
+    public Duration healthDeadlineOr(Duration otherwise) {
+        return healthDeadline == null ? otherwise : healthDeadline;
     }
 
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
@@ -97,10 +111,24 @@ public record RolloutRequest(
         private String initiatorAccount;
         private String build = "";
         private final List<String> notes = new ArrayList<>();
+        private Duration healthDeadline;
 
         private Builder(String application, Environment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             this.key = new DeploymentKey(application, environment.name());
+            this.healthDeadline = environment.healthDeadline();
+        }
+
+        /**
+         * The deploy's own health deadline, if it asks for one: at most the environment's
+         * ({@link Environment#healthDeadlineFor}); the environment's when {@code asked} is empty.
+         *
+         * @param option how the front door spells the option, for the message
+         * @throws IllegalArgumentException naming the option, the value and the environment's bound
+         */
+        public Builder healthDeadline(Optional<Duration> asked, String option) {
+            this.healthDeadline = environment.healthDeadlineFor(asked, option);
+            return this;
         }
 
         public Builder commit(String value) {
@@ -204,7 +232,8 @@ public record RolloutRequest(
                     initiator,
                     build,
                     notes,
-                    initiatorAccount);
+                    initiatorAccount,
+                    healthDeadline);
         }
     }
 }

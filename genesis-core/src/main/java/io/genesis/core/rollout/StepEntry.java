@@ -45,7 +45,7 @@ final class StepEntry {
 
     private RolloutState.StepProgress progress(Step step, int index, Instant now) {
         EngineSettings settings = engine.settings();
-        Instant progressDeadline = now.plus(settings.progressDeadline());
+        Instant progressDeadline = now.plus(engine.healthDeadline(state));
         if (step instanceof Step.Pause pause) {
             return RolloutState.StepProgress.entered(now, now.plus(pause.duration()));
         }

@@ -207,8 +207,8 @@ final class StepRunner implements Step.Visitor<Next> {
             case PROGRESSING ->
                 waitOrGiveUp(
                         current,
-                        () -> what + " not healthy within "
-                                + Durations.format(engine.settings().progressDeadline()) + " (" + health + ")");
+                        () -> what + " not healthy within " + Durations.format(engine.healthDeadline(current)) + " ("
+                                + health + ")");
         };
     }
 
@@ -242,8 +242,8 @@ final class StepRunner implements Step.Visitor<Next> {
         String last = problem;
         return waitOrGiveUp(
                 current,
-                () -> "router did not apply " + weight + " within "
-                        + Durations.format(engine.settings().progressDeadline()) + last);
+                () -> "router did not apply " + weight + " within " + Durations.format(engine.healthDeadline(current))
+                        + last);
     }
 
     private Next waitOrGiveUp(RolloutState current, Supplier<String> timedOut) {

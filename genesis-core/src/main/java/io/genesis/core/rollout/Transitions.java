@@ -7,6 +7,7 @@ import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.plan.Plan;
 import io.genesis.core.target.DeploymentKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -42,6 +43,14 @@ final class Transitions {
 
     EngineSettings settings() {
         return settings;
+    }
+
+    /**
+     * How long a step of {@code state} may wait to be healthy or applied, and a rollback for traffic to be
+     * back: the deadline its environment (or its deploy) set, else this engine's.
+     */
+    Duration healthDeadline(RolloutState state) {
+        return state.request().healthDeadlineOr(settings.progressDeadline());
     }
 
     Instant now() {

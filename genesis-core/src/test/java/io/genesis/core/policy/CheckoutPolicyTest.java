@@ -37,6 +37,7 @@ class CheckoutPolicyTest {
                 "production|approvers: [mallory]|approvers [mallory] would loosen production's administrators only",
                 "production|waitTimerMinutes: 1|waitTimerMinutes 1 would loosen production's 5",
                 "production|watchHours: 24|watchHours 24 would loosen production's 48",
+                "production|healthDeadlineMinutes: 30|healthDeadlineMinutes 30 would loosen production's 10",
                 "production|target: {kind: kubernetes}|production is protected",
                 "staging|criticality: {passRate: unstable}|criticality passRate: unstable would loosen staging's error"
             })
@@ -58,6 +59,7 @@ class CheckoutPolicyTest {
                     allowForce: false
                     preventSelfApproval: true
                     watchHours: 72
+                    healthDeadlineMinutes: 5
                   - name: staging
                     target: {kind: sandbox}
                 """);
@@ -68,6 +70,7 @@ class CheckoutPolicyTest {
         assertThat(production.allowForce()).isFalse();
         assertThat(production.approval().preventSelfApproval()).isTrue();
         assertThat(production.watchWindow()).isEqualTo(java.time.Duration.ofHours(72));
+        assertThat(production.healthDeadline()).isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(production.approval().waitTimer())
                 .isEqualTo(
                         Environments.defaults().named("production").approval().waitTimer());

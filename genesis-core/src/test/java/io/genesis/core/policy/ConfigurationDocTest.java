@@ -61,6 +61,7 @@ class ConfigurationDocTest {
                         ApprovalPolicy.DEFAULT_TIMEOUT,
                         false));
         assertThat(canary.refs()).isEqualTo(new RefPolicy(List.of("main"), List.of("v*")));
+        assertThat(canary.healthDeadline()).isEqualTo(Duration.ofMinutes(20));
         Environment qa = environments.named("qa");
         assertThat(qa.allowForce()).isFalse();
         assertThat(qa.refs().branches()).containsExactly("main", "feature/**");

@@ -112,6 +112,52 @@ class EnvironmentBinderTest {
     }
 
     @Test
+    void shouldGiveEveryEnvironmentKubernetesOwnProgressDeadlineUnlessItSaysOtherwise() {
+        Environments environments =
+                EnvironmentBinder.bind(PolicyCases.tree("""
+                        environments:
+                          - name: staging
+                            minPassRate: 95
+                            minCoverage: 85
+                          - name: production
+                            minPassRate: 98
+                            minCoverage: 85
+                            healthDeadlineMinutes: 25
+                        """)).environments();
+
+        assertThat(environments.named("staging").healthDeadline()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(environments.named("production").healthDeadline()).isEqualTo(java.time.Duration.ofMinutes(25));
+        assertThat(EnvironmentBinder.tree(environments.named("production")))
+                .containsEntry(PolicyKey.HEALTH_DEADLINE_MINUTES.key(), 25);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1, 1", "10, 10", "60, 60"})
+    void shouldAcceptAHealthDeadlineWithinItsRange(int minutes, int expected) {
+        Object tree = PolicyCases.tree("environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n"
+                + "    healthDeadlineMinutes: " + minutes + "\n");
+
+        assertThat(EnvironmentBinder.bind(tree).environments().named("qa").healthDeadline())
+                .isEqualTo(java.time.Duration.ofMinutes(expected));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "-1, healthDeadlineMinutes must not be negative, got -1",
+        "0, must be whole minutes from 1 to 60, got 0 minutes",
+        "61, must be whole minutes from 1 to 60, got 61 minutes"
+    })
+    void shouldRefuseAHealthDeadlineOutOfRange(String minutes, String message) {
+        Object tree = PolicyCases.tree("environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n"
+                + "    healthDeadlineMinutes: " + minutes + "\n");
+
+        assertThatThrownBy(() -> EnvironmentBinder.bind(tree)).isInstanceOfSatisfying(PolicyException.class, e -> {
+            assertThat(e.path()).isEqualTo("environments[0].healthDeadlineMinutes");
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+
+    @Test
     void shouldKeepATargetAsWritten() {
         PolicyDocument document = EnvironmentBinder.bind(
                 PolicyCases.tree("environments:\n  - name: qa\n    minPassRate: 99\n    minCoverage: 9\n"

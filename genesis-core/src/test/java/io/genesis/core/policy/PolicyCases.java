@@ -50,6 +50,7 @@ public final class PolicyCases {
                 allowedTags: ["v*"]
                 allowForce: false
                 protected: true
+                healthDeadlineMinutes: 20
               - name: qa
                 minPassRate: 90
                 minCoverage: 0
@@ -68,29 +69,33 @@ public final class PolicyCases {
                 true,
                 false);
         Environment production = new Environment(
-                "production",
-                new GateThresholds(
-                        new Percentage(98.5),
-                        Map.of(CoverageMetric.LINE, new Percentage(85)),
-                        Optional.of(0.5),
+                        "production",
+                        new GateThresholds(
+                                new Percentage(98.5),
+                                Map.of(CoverageMetric.LINE, new Percentage(85)),
+                                Optional.of(0.5),
+                                false,
+                                Map.of(
+                                        CriterionKind.COVERAGE, Criticality.UNSTABLE,
+                                        CriterionKind.REQUIRED, Criticality.FAILURE,
+                                        CriterionKind.COVERAGE_DROP, Criticality.NOTE,
+                                        CriterionKind.FINDINGS, Criticality.UNSTABLE,
+                                        CriterionKind.BENCHMARKS, Criticality.NOTE),
+                                FindingBounds.NONE
+                                        .with("critical", 0)
+                                        .with("high", 2)
+                                        .with("secrets", 0)),
+                        new ApprovalPolicy(
+                                true,
+                                Set.of("alice", "bob"),
+                                Set.of("release-managers"),
+                                Duration.ofMinutes(5),
+                                ApprovalPolicy.DEFAULT_TIMEOUT,
+                                true),
+                        new RefPolicy(List.of("main", "release/*"), List.of("v*")),
                         false,
-                        Map.of(
-                                CriterionKind.COVERAGE, Criticality.UNSTABLE,
-                                CriterionKind.REQUIRED, Criticality.FAILURE,
-                                CriterionKind.COVERAGE_DROP, Criticality.NOTE,
-                                CriterionKind.FINDINGS, Criticality.UNSTABLE,
-                                CriterionKind.BENCHMARKS, Criticality.NOTE),
-                        FindingBounds.NONE.with("critical", 0).with("high", 2).with("secrets", 0)),
-                new ApprovalPolicy(
-                        true,
-                        Set.of("alice", "bob"),
-                        Set.of("release-managers"),
-                        Duration.ofMinutes(5),
-                        ApprovalPolicy.DEFAULT_TIMEOUT,
-                        true),
-                new RefPolicy(List.of("main", "release/*"), List.of("v*")),
-                false,
-                true);
+                        true)
+                .withHealthDeadline(Duration.ofMinutes(20));
         Environment qa = new Environment(
                 "qa",
                 GateThresholds.of(90, 0).withAllowLoosening(true),
@@ -203,7 +208,8 @@ public final class PolicyCases {
                         QA + "    minPassrate: 100\n",
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
-                                + " approverGroups, approvers, criticality, findings, maxCoverageDrop, minCoverage, minPassRate,"
+                                + " approverGroups, approvers, criticality, findings, healthDeadlineMinutes, maxCoverageDrop,"
+                                + " minCoverage, minPassRate,"
                                 + " minSoakMinutes, name, preventSelfApproval, protected, requiresPassed, target,"
                                 + " waitTimerMinutes, watchHours",
                         false),
@@ -222,6 +228,23 @@ public final class PolicyCases {
                 new Bad(
                         QA + "    minSoakMinutes: -5\n",
                         "environments[0] (qa): minSoakMinutes must not be negative, got -5" + fix,
+                        false),
+                new Bad(
+                        QA + "    healthDeadlineMinutes: 0\n",
+                        "environments[0] (qa): the health deadline must be whole minutes from 1 to 60, got 0 minutes;"
+                                + " 10 (Kubernetes' own progress deadline) suits most clusters, more for slow image"
+                                + " pulls" + fix,
+                        true),
+                new Bad(
+                        QA + "    healthDeadlineMinutes: 61\n",
+                        "environments[0] (qa): the health deadline must be whole minutes from 1 to 60, got 61 minutes;"
+                                + " 10 (Kubernetes' own progress deadline) suits most clusters, more for slow image"
+                                + " pulls" + fix,
+                        true),
+                new Bad(
+                        QA + "    healthDeadlineMinutes: 2.5\n",
+                        "environments[0] (qa): healthDeadlineMinutes cannot be '2.5'; fix: write whole minutes from 1"
+                                + " to 60 such as 10 (Kubernetes' own progress deadline)",
                         false),
                 new Bad(
                         "environments: []\n",

@@ -63,6 +63,40 @@ class RollbackTest {
     }
 
     @Test
+    void shouldTakeTheHealthDeadlineFromTheEnvironmentNotTheEngine() {
+        Health[] starting = new Health[200];
+        java.util.Arrays.fill(starting, Health.progressing("0 of 2 replicas ready"));
+        target.health(starting);
+
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING.withHealthDeadline(Duration.ofMinutes(3)))
+                .build());
+        world.drive(engine);
+        DeploymentRecord record = world.record(id).orElseThrow();
+
+        assertThat(record.reason()).startsWith("step 1 (deployCandidate) failed: candidate not healthy within 3 min");
+        assertThat(Duration.between(
+                        record.phases().get(0).startedAt(),
+                        record.phases().get(0).endedAt()))
+                .isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void shouldTakeADeploysShorterHealthDeadline() {
+        Health[] starting = new Health[200];
+        java.util.Arrays.fill(starting, Health.progressing("0 of 2 replicas ready"));
+        target.health(starting);
+
+        RolloutId id = engine.submit(world.request("shop", Harness.STAGING)
+                .healthDeadline(java.util.Optional.of(Duration.ofSeconds(90)), "--health-timeout")
+                .build());
+        world.drive(engine);
+        DeploymentRecord record = world.record(id).orElseThrow();
+
+        assertThat(record.reason())
+                .startsWith("step 1 (deployCandidate) failed: candidate not healthy within 1 min 30 s");
+    }
+
+    @Test
     void shouldKeepPollingThroughAFailedHealthCheck() {
         target.failNext("health", new TargetException("connection reset"));
 

@@ -116,6 +116,26 @@ public final class Api {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return withoutClassName(root);
+    }
+
+    /** What went wrong, in words: people read this, and a Java class name tells them little. */
+    static String withoutClassName(Throwable root) {
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        if (root instanceof java.net.SocketTimeoutException
+                || root instanceof java.io.InterruptedIOException
+                || "Canceled".equals(message)) {
+            return "no answer within the request timeout";
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "connection refused" + (message.isBlank() ? "" : " (" + message + ")");
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "unknown host " + message;
+        }
+        if (root instanceof javax.net.ssl.SSLException) {
+            return "TLS failed: " + message;
+        }
+        return message.isBlank() ? "the connection failed" : message;
     }
 }

@@ -137,7 +137,21 @@ class ApiTest {
                     assertThat(e.status()).isZero();
                 })
                 .hasMessageContaining("(no answer: ")
-                .hasMessageContaining("a rollout that had started stops changing the cluster");
+                .hasMessageContaining("a rollout that had started stops changing the cluster")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void shouldSayWhatWentWrongWithTheConnectionInWordsNotClassNames() {
+        assertThat(Api.withoutClassName(new java.net.SocketTimeoutException("timeout")))
+                .isEqualTo("no answer within the request timeout");
+        assertThat(Api.withoutClassName(new java.io.InterruptedIOException("Canceled")))
+                .isEqualTo("no answer within the request timeout");
+        assertThat(Api.withoutClassName(new java.net.ConnectException("Connection refused")))
+                .isEqualTo("connection refused (Connection refused)");
+        assertThat(Api.withoutClassName(new java.net.UnknownHostException("api.example")))
+                .isEqualTo("unknown host api.example");
+        assertThat(Api.withoutClassName(new IllegalStateException())).isEqualTo("the connection failed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.genesis.kubernetes.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.InMemoryHistoryStore;
@@ -55,6 +56,7 @@ public final class EngineOnCluster implements AutoCloseable {
     private final KubernetesClient client;
     private final List<ClusterView> gateways = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<String> standInFaults = new CopyOnWriteArrayList<>();
     private SimulatedCluster cluster;
 
     public EngineOnCluster(KubernetesClient client, RolloutLock locks) {
@@ -69,8 +71,21 @@ public final class EngineOnCluster implements AutoCloseable {
     /** As {@link #EngineOnCluster(KubernetesClient, RolloutLock, ManifestWriter)}, with engine {@code settings}. */
     public EngineOnCluster(
             KubernetesClient client, RolloutLock locks, ManifestWriter manifests, EngineSettings settings) {
+        this(client, locks, manifests, settings, client);
+    }
+
+    /**
+     * As {@link #EngineOnCluster(KubernetesClient, RolloutLock, ManifestWriter, EngineSettings)}, the stand-in
+     * controller talking to the API server through {@code controllerClient}, apart from Genesis' requests.
+     */
+    public EngineOnCluster(
+            KubernetesClient client,
+            RolloutLock locks,
+            ManifestWriter manifests,
+            EngineSettings settings,
+            KubernetesClient controllerClient) {
         this.client = client;
-        this.controller = new DeploymentController(client, Fixtures.NS);
+        this.controller = new DeploymentController(controllerClient, Fixtures.NS);
         KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add, manifests);
         this.engine = Orchestrator.builder()
                 .settings(settings)
@@ -200,8 +215,24 @@ public final class EngineOnCluster implements AutoCloseable {
             cluster.catchUp();
             return;
         }
-        controller.reconcileAll();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                controller.reconcileAll();
+                break;
+            } catch (KubernetesClientException e) {
+                // A real controller requeues a sync the API refused (with backoff); the stand-in tries again at once.
+                standInFaults.add(String.valueOf(e.getMessage()));
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
         gateways.forEach(ClusterView::acceptRoute);
+    }
+
+    /** The API failures the stand-in controller met (and retried), rather than Genesis. */
+    public List<String> standInFaults() {
+        return new ArrayList<>(standInFaults);
     }
 
     public DeploymentRecord record(RolloutId id) {

@@ -44,6 +44,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Boolean allowForce;
     private Boolean protectedEnvironment;
     private DeployTarget target;
+    private Integer healthDeadlineMinutes;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -214,6 +215,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.target = target;
     }
 
+    /** How long a candidate may take to be healthy here, in whole minutes; {@code null}: the engine's 10. */
+    public Integer getHealthDeadlineMinutes() {
+        return healthDeadlineMinutes;
+    }
+
+    @DataBoundSetter
+    public void setHealthDeadlineMinutes(Integer healthDeadlineMinutes) {
+        this.healthDeadlineMinutes = healthDeadlineMinutes;
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -233,6 +244,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.ALLOWED_TAGS, allowedTags);
         put(tree, PolicyKey.ALLOW_FORCE, allowForce);
         put(tree, PolicyKey.PROTECTED, protectedEnvironment);
+        put(tree, PolicyKey.HEALTH_DEADLINE_MINUTES, healthDeadlineMinutes);
         return tree;
     }
 
@@ -289,6 +301,12 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         public FormValidation doCheckWaitTimerMinutes(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
             return answer(EnvironmentValidation.checkWaitTimer(value));
+        }
+
+        @POST
+        public FormValidation doCheckHealthDeadlineMinutes(@QueryParameter String value) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(EnvironmentValidation.checkHealthDeadline(value));
         }
 
         private static FormValidation answer(Optional<String> problem) {

@@ -75,6 +75,7 @@ final class EnvironmentTranslation {
         config.setAllowedTags((List<String>) tree.get(PolicyKey.ALLOWED_TAGS.key()));
         config.setAllowForce((Boolean) tree.get(PolicyKey.ALLOW_FORCE.key()));
         config.setProtected((Boolean) tree.get(PolicyKey.PROTECTED.key()));
+        config.setHealthDeadlineMinutes((Integer) tree.get(PolicyKey.HEALTH_DEADLINE_MINUTES.key()));
         return config;
     }
 }

@@ -62,6 +62,20 @@ final class EnvironmentValidation {
                 true, Set.of(), Set.of(), Duration.ofMinutes(minutes), ApprovalPolicy.DEFAULT_TIMEOUT, false));
     }
 
+    /** A health deadline as typed into the form: whole minutes in the engine's range; empty means its default. */
+    static Optional<String> checkHealthDeadline(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        long minutes;
+        try {
+            minutes = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(Messages.NOT_WHOLE_MINUTES.format(value.trim()));
+        }
+        return engineProblem(() -> Environment.requireHealthDeadline(Duration.ofMinutes(minutes)));
+    }
+
     /** A bound on security findings as typed into the form: a whole number, 0 or more; empty means none. */
     static Optional<String> checkFindingsBound(String bound, String value) {
         if (isBlank(value)) {

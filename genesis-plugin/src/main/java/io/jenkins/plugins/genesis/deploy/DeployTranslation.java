@@ -8,9 +8,12 @@ import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutTuning;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.time.Durations;
 import io.jenkins.plugins.genesis.ForceWords;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +26,9 @@ final class DeployTranslation {
 
     /** The setting of a target that names the image to run, such as {@code registry/shop:1.4.0}. */
     static final String IMAGE = "image";
+
+    /** The parameter that shortens the environment's health deadline, as a script writes it. */
+    static final String HEALTH_TIMEOUT = "healthTimeout";
 
     private DeployTranslation() {}
 
@@ -50,7 +56,8 @@ final class DeployTranslation {
                 .target(withImage(target, step.getImage()))
                 .initiator(build.initiator())
                 .initiatorAccount(build.account())
-                .fromBuild(build.build());
+                .fromBuild(build.build())
+                .healthDeadline(healthTimeout(step), HEALTH_TIMEOUT);
         if (!step.getProbeUrl().isEmpty()) {
             request.metrics(HttpProbeSettings.of(step.getProbeUrl()).spec());
         }
@@ -66,6 +73,13 @@ final class DeployTranslation {
                         ForceWords.REASON)
                 .ifPresent(request::note);
         return request.build();
+    }
+
+    /** The step's own health deadline, if it gives one; the environment bounds it (core's rule). */
+    static Optional<Duration> healthTimeout(GenesisDeployStep step) {
+        return step.getHealthTimeout().isEmpty()
+                ? Optional.empty()
+                : Optional.of(Durations.parse(HEALTH_TIMEOUT, step.getHealthTimeout()));
     }
 
     /** The step's tuning options, as core reads them. */

@@ -58,6 +58,7 @@ public final class GenesisDeployStep extends Step {
     private String probeUrl = "";
     private boolean force;
     private String reason = "";
+    private String healthTimeout = "";
 
     /** A rollout of {@code application} to {@code environment}, under that environment's rules. */
     @DataBoundConstructor
@@ -232,6 +233,19 @@ public final class GenesisDeployStep extends Step {
     @DataBoundSetter
     public void setProbeUrl(String probeUrl) {
         this.probeUrl = clean(probeUrl);
+    }
+
+    /**
+     * How long the candidate may take to be healthy (and weights and promotion to take effect), such as
+     * {@code 5m}; at most the environment's health deadline, which applies when this is empty.
+     */
+    public String getHealthTimeout() {
+        return healthTimeout;
+    }
+
+    @DataBoundSetter
+    public void setHealthTimeout(String healthTimeout) {
+        this.healthTimeout = clean(healthTimeout);
     }
 
     @Override

@@ -127,6 +127,26 @@ class EnvironmentValidationTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "'', ",
+        "1, ",
+        "10, ",
+        "60, ",
+        "0, whole minutes from 1 to 60",
+        "61, whole minutes from 1 to 60",
+        "2.5, 2.5"
+    })
+    void shouldCheckAHealthDeadlineAsTheEngineDoes(String value, String expectedProblem) {
+        Optional<String> problem = EnvironmentValidation.checkHealthDeadline(value);
+
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
     @Test
     void shouldNameTheFirstDuplicateEnvironment() {
         // given

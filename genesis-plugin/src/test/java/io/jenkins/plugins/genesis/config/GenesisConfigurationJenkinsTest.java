@@ -73,6 +73,7 @@ class GenesisConfigurationJenkinsTest {
         findings.setHigh(2L);
         findings.setSecrets(0L);
         canary.setFindings(findings);
+        canary.setHealthDeadlineMinutes(20);
         return canary;
     }
 

@@ -119,6 +119,39 @@ class DeployTranslationTest {
                 .hasMessageContaining("forever");
     }
 
+    @ParameterizedTest
+    @CsvSource({"'', PT15M", "5m, PT5M", "90s, PT1M30S", "15m, PT15M"})
+    void shouldTakeTheHealthDeadlineFromTheEnvironmentOrAShorterOneFromTheScript(
+            String healthTimeout, java.time.Duration expected) {
+        GenesisDeployStep step = step();
+        step.setHealthTimeout(healthTimeout);
+
+        RolloutRequest request = DeployTranslation.request(
+                step,
+                Environments.defaults().named("staging").withHealthDeadline(java.time.Duration.ofMinutes(15)),
+                KUBERNETES,
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
+
+        assertThat(request.healthDeadline()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldRefuseAHealthTimeoutLongerThanTheEnvironmentAllows() {
+        GenesisDeployStep step = step();
+        step.setHealthTimeout("20m");
+
+        assertThatThrownBy(() -> DeployTranslation.request(
+                        step,
+                        Environments.defaults().named("staging"),
+                        KUBERNETES,
+                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                        DeployFixtures.NO_HISTORY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("healthTimeout 20 min is longer than the 10 min environment staging allows; fix: ask for"
+                        + " at most that, or raise healthDeadlineMinutes of staging in its configuration");
+    }
+
     @Test
     void shouldRefuseTwoDifferentImages() {
         // given
