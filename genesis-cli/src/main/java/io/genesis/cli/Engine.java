@@ -78,6 +78,9 @@ final class Engine implements AutoCloseable {
                 .build();
     }
 
+    /** How long an engine's claim on a rollout lasts without a renewal. */
+    static final Duration LEASE_TTL = Duration.ofMinutes(1);
+
     /** How long health, weights and promotion may take by default before their step fails. */
     static final Duration PROGRESS_DEADLINE = Duration.ofMinutes(2);
 
@@ -92,7 +95,7 @@ final class Engine implements AutoCloseable {
      */
     static EngineSettings settings(EngineOwner owner) {
         return EngineSettings.defaults(owner.name())
-                .withLeaseTtl(Duration.ofMinutes(1))
+                .withLeaseTtl(LEASE_TTL)
                 .withPollInterval(Duration.ofMillis(500))
                 .withProgressDeadline(PROGRESS_DEADLINE)
                 .withLockRetryInterval(Duration.ofSeconds(1))
