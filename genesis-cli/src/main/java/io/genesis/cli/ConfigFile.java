@@ -6,12 +6,16 @@ import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
 import io.genesis.core.policy.PolicyException;
 import io.genesis.core.secret.ParseProblem;
+import io.genesis.core.secret.TextFiles;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,7 +176,9 @@ final class ConfigFile {
                 throw new ConfigException(name + " is larger than " + MAX_BYTES
                         + " bytes; fix: point --config at the Genesis configuration");
             }
-            return YamlTree.parse(Files.readString(file));
+            return YamlTree.parse(TextFiles.utf8(Files.readAllBytes(file), name));
+        } catch (TextFiles.BadText e) {
+            throw new ConfigException(e.getMessage());
         } catch (JsonProcessingException e) {
             throw new ConfigException(
                     // The parser's message quotes the line, which may hold a password: neither it nor the exception
@@ -181,10 +187,22 @@ final class ConfigFile {
                             + "); fix: correct the syntax, for example the indentation");
         } catch (IOException e) {
             throw new ConfigException(
-                    name + " cannot be read (" + e.getClass().getSimpleName()
-                            + "); fix: check that the file is readable",
-                    e);
+                    name + " cannot be read (" + why(e) + "); fix: check that the file is readable", e);
         }
+    }
+
+    /**
+     * Why a file could not be read, in words and without a Java class name: the operating system's
+     * reason (such as {@code too many levels of symbolic links} for a link that leads to itself).
+     */
+    static String why(IOException e) {
+        if (e instanceof FileSystemException files && files.getReason() != null) {
+            return files.getReason().toLowerCase(Locale.ROOT);
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
+        return e.getMessage() == null ? "an input or output error" : ParseProblem.problem(e);
     }
 
     /** The binder's message with the file, line and column in front. */

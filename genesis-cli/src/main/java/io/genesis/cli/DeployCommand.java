@@ -304,7 +304,7 @@ final class DeployCommand implements Callable<Integer> {
             PrintWriter out,
             PrintWriter err)
             throws InterruptedException {
-        StateReading.of(engine.dir()).warn("genesis deploy", err);
+        StateReading.of(engine.dir(), host.clock()).warn("genesis deploy", err);
         engine.endOrphans(progress::line);
         progress.line("genesis deploy: " + inputs.key().application() + " " + inputs.version() + " to "
                 + inputs.key().environment() + " with " + inputs.strategy() + " on " + kind.name() + "; state in "

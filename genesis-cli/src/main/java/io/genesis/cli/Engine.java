@@ -79,6 +79,9 @@ final class Engine implements AutoCloseable {
                 .build();
     }
 
+    /** How long an engine's claim on a rollout lasts without a renewal. */
+    static final Duration LEASE_TTL = Duration.ofMinutes(1);
+
     static Builder builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
         return new Builder(dir, host, kinds, err);
     }
@@ -91,7 +94,7 @@ final class Engine implements AutoCloseable {
      */
     static EngineSettings settings(EngineOwner owner) {
         return EngineSettings.defaults(owner.name())
-                .withLeaseTtl(Duration.ofMinutes(1))
+                .withLeaseTtl(LEASE_TTL)
                 .withPollInterval(Duration.ofMillis(500))
                 .withProgressDeadline(Environment.DEFAULT_HEALTH_DEADLINE)
                 .withLockRetryInterval(Duration.ofSeconds(1))

@@ -40,6 +40,15 @@ record Failure(ExitCode exitCode, String message) {
                 return Optional.of(files(e, files));
             }
             if (cause instanceof IOException io && !(cause.getCause() instanceof IOException)) {
+                String reason = String.valueOf(io.getMessage()).toLowerCase(Locale.ROOT);
+                if (reason.contains("no space left")) {
+                    // A write to a channel fails with a plain IOException that names no file; the text does.
+                    return Optional.of(text(e) + "; fix: free space on that device, then run the command again"
+                            + " (nothing stored so far was lost)");
+                }
+                if (reason.contains("read-only file system")) {
+                    return Optional.of(text(e) + "; fix: choose a writable --state-dir");
+                }
                 return Optional.of(
                         text(e) + "; fix: check the disk and the file's permissions, then run the" + " command again");
             }

@@ -54,6 +54,12 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    private final Host host;
+
+    HistoryCommand(Host host) {
+        this.host = host;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +69,7 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         StateDir dir = state.dir();
-        StateReading contents = StateReading.history(dir);
+        StateReading contents = StateReading.history(dir, host.clock());
         List<DeploymentRecord> matching = new ArrayList<>();
         for (DeploymentRecord record : contents.records()) {
             if ((application == null || application.equals(record.application()))

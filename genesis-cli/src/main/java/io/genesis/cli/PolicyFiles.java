@@ -98,9 +98,8 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
                     ? real(checkout)
                     : checkout.toAbsolutePath().normalize();
         } catch (IOException e) {
-            throw new ConfigException(
-                    policy + " cannot be read (" + e.getClass().getSimpleName()
-                            + "); fix: pass an existing trusted policy file with --policy or " + ENVIRONMENT_VARIABLE);
+            throw new ConfigException(policy + " cannot be read (" + ConfigFile.why(e)
+                    + "); fix: pass an existing trusted policy file with --policy or " + ENVIRONMENT_VARIABLE);
         }
         if (file.startsWith(root)) {
             throw new ConfigException(policy + " is inside the checkout " + root

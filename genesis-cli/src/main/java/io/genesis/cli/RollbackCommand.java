@@ -109,7 +109,7 @@ final class RollbackCommand implements Callable<Integer> {
                         .say(progress::line)
                         .build()) {
             kinds.reportTo(progress::line);
-            StateReading.of(engine.dir()).warn("genesis rollback", err);
+            StateReading.of(engine.dir(), host.clock()).warn("genesis rollback", err);
             List<RolloutState> orphans =
                     engine.endOrphans(progress::line, Optional.of(new Engine.Asked(key, reason, who)));
             Optional<RolloutState> found = latest(engine, key);

@@ -1,11 +1,17 @@
 package io.genesis.cli;
 
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.recovery.UnreadableStates;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.secret.PrivateFiles;
+import io.genesis.core.watch.FileWatchStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -103,6 +109,27 @@ record StateDir(Path root) {
 
     JsonLinesHistoryStore history() {
         return new JsonLinesHistoryStore(historyFile());
+    }
+
+    /**
+     * Closes, each with a record, the rollouts and watches whose state files cannot be read and whose
+     * engine cannot still be running them ({@link UnreadableStates}): what a command that reads this
+     * directory does first, so that the history shows them and their locks block nobody.
+     *
+     * @return a line for each one closed, or why it could not be
+     */
+    List<String> closeUnreadable(Clock clock) {
+        UnreadableStates closer =
+                new UnreadableStates(clock, owner -> new EngineOwner(owner).certainlyEnded(), Engine.LEASE_TTL);
+        List<String> said = new ArrayList<>();
+        try {
+            said.addAll(closer.closeRollouts(states(), locks(), history()));
+            said.addAll(closer.closeWatches(new FileWatchStore(watchDir()), history()));
+        } catch (UncheckedIOException e) {
+            said.add("could not close what an unreadable state file held: " + e.getMessage() + "; fix: make " + root
+                    + " writable, or move the file out by hand");
+        }
+        return said;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +28,14 @@ record StateReading(List<DeploymentRecord> records, List<RolloutState> rollouts,
         problems = List.copyOf(problems);
     }
 
-    /** Reads the history and the rollouts of {@code dir}. */
-    static StateReading of(StateDir dir) {
-        return of(dir.history(), dir.states());
+    /**
+     * Reads the history and the rollouts of {@code dir}, once what unreadable state files held is closed
+     * ({@link StateDir#closeUnreadable}); what was closed is among the problems.
+     */
+    static StateReading of(StateDir dir, Clock clock) {
+        List<String> closed = dir.closeUnreadable(clock);
+        StateReading reading = of(dir.history(), dir.states());
+        return reading.after(closed);
     }
 
     /** Reads {@code history} and {@code states}. */
@@ -43,10 +49,20 @@ record StateReading(List<DeploymentRecord> records, List<RolloutState> rollouts,
         return new StateReading(contents.records(), rollouts, problems);
     }
 
-    /** Reads only the history of {@code dir}: for commands that look at nothing else. */
-    static StateReading history(StateDir dir) {
+    /**
+     * Reads only the history of {@code dir}, for commands that look at nothing else; what unreadable state
+     * files held is closed first, so that it shows there.
+     */
+    static StateReading history(StateDir dir, Clock clock) {
+        List<String> closed = dir.closeUnreadable(clock);
         JsonLinesHistoryStore.Contents contents = dir.history().read();
-        return new StateReading(contents.records(), List.of(), contents.problems());
+        return new StateReading(contents.records(), List.of(), contents.problems()).after(closed);
+    }
+
+    private StateReading after(List<String> closed) {
+        List<String> all = new ArrayList<>(closed);
+        all.addAll(problems);
+        return new StateReading(records, rollouts, all);
     }
 
     /** One warning line per problem, on {@code err}, after the command's name. */

@@ -49,11 +49,17 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    private final Host host;
+
+    StatusCommand(Host host) {
+        this.host = host;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StateDir dir = state.dir();
-        StateReading reading = StateReading.of(dir);
+        StateReading reading = StateReading.of(dir, host.clock());
         CurrentDeployments current = CurrentDeployments.from(reading.records());
         List<RolloutState> states = reading.rollouts();
         List<RolloutState> running =

@@ -1,7 +1,9 @@
 package io.genesis.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -34,9 +36,17 @@ record YamlTree(Object root, Map<String, JsonLocation> locations) {
     static YamlTree parse(String content) throws IOException {
         Map<String, JsonLocation> locations = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(content)) {
-            JsonToken first = parser.nextToken();
-            Object root = first == null ? null : value(parser, "", locations);
-            return new YamlTree(root, locations);
+            try {
+                JsonToken first = parser.nextToken();
+                Object root = first == null ? null : value(parser, "", locations);
+                return new YamlTree(root, locations);
+            } catch (JsonProcessingException e) {
+                if (e.getLocation() == null || e.getLocation().getLineNr() <= 0) {
+                    // A limit's exception (nesting depth) knows no position; the parser does.
+                    throw new JsonParseException(parser, e.getOriginalMessage(), parser.currentLocation());
+                }
+                throw e;
+            }
         }
     }
 

@@ -33,22 +33,32 @@ final class GenesisJar {
     record Result(int exitCode, String out, String err) {}
 
     Result run(String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(directory, "out", ".txt");
+        Path err = Files.createTempFile(directory, "err", ".txt");
+        Process process = builder(out, err, args).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code genesis args} and returns at once, its output discarded: for a process a test kills. */
+    Process start(String... args) throws IOException {
+        Path out = Files.createTempFile(directory, "out", ".txt");
+        return builder(out, out, args).start();
+    }
+
+    private ProcessBuilder builder(Path out, Path err, String... args) {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(directory, "out", ".txt");
-        Path err = Files.createTempFile(directory, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         // Every run of one test shares a state directory of the test's own, never the user's.
         builder.environment().put(StateDir.VARIABLE, directory.resolve("state").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
-        return new Result(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return builder;
     }
 }

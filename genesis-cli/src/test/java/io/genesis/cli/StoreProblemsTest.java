@@ -2,12 +2,15 @@ package io.genesis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,83 @@ class StoreProblemsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("took the lock on shop in staging");
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldCloseATornRolloutOfAnEndedProcessSoThatHistoryShowsItAndTheNextDeployRuns() throws Exception {
+        recording.deployToStaging(state, "shop", "1.0.0", STEPS);
+        String torn = "r-1a2b3c4d5e6-abcdef";
+        Path file = tornCopyOfTheStoredRollout(torn);
+        new FileRolloutLock(new StateDir(state).lockDir())
+                .acquire(
+                        new DeploymentKey("shop", "staging"),
+                        torn,
+                        EndedOwner.name(),
+                        Instant.now(),
+                        Duration.ofDays(1));
+
+        Run history = Run.on(recording.host(), "history", "--state-dir", state.toString());
+
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.err())
+                .startsWith("genesis history: warning: closed rollout " + torn + " (shop in staging) FAILED in the"
+                        + " history: its state file could not be read (" + file + ", line 1")
+                .contains("its lock is released", "check by hand what shop in staging serves")
+                .hasLineCount(1);
+        DeploymentRecord closed = CommandLines.records(state).stream()
+                .filter(r -> r.id().equals(torn))
+                .findFirst()
+                .orElseThrow();
+        assertThat(closed.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(closed.version()).isEqualTo("1.0.0");
+        assertThat(closed.notes()).anyMatch(n -> n.contains("it held the lock on shop in staging"));
+
+        Run next = recording.deployToStaging(state, "shop", "1.1.0", STEPS);
+        Run status = Run.on(recording.host(), "status", "--state-dir", state.toString());
+
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.err()).doesNotContain("warning");
+        assertThat(status.err()).isEmpty();
+        assertThat(status.out()).contains("1.1.0");
+    }
+
+    @Test
+    void shouldCloseATornWatchStateWithANoteOnItsRolloutsRecord() throws Exception {
+        recording.deployToStaging(state, "shop", "1.0.0", STEPS);
+        DeploymentRecord deployed = CommandLines.records(state).get(0);
+        Path watch = state.resolve("watches").resolve("w-1a2b3c4d5e6-abcdef.json");
+        Files.createDirectories(watch.getParent());
+        Files.writeString(
+                watch,
+                "{\"id\":\"w-1a2b3c4d5e6-abcdef\",\"revision\":12,\"request\":{\"key\":{\"application\":\"shop\","
+                        + "\"environment\":\"staging\"},\"version\":\"1.0.0\",\"rolloutId\":\"" + deployed.id()
+                        + "\",\"metr");
+        // Left alone longer than any engine's claim lasts: nobody is running it.
+        Files.setLastModifiedTime(watch, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        Run history = Run.on(recording.host(), "history", "--state-dir", state.toString(), "--details");
+
+        assertThat(history.err())
+                .startsWith("genesis history: warning: closed watch w-1a2b3c4d5e6-abcdef (shop in staging)")
+                .contains("noted in the record of rollout " + deployed.id());
+        assertThat(history.out()).contains("its post-deploy watch w-1a2b3c4d5e6-abcdef was closed unfinished");
+        assertThat(CommandLines.records(state)).hasSize(1);
+    }
+
+    /** A copy of the one stored rollout under another id, cut in the middle as a torn write leaves it. */
+    private Path tornCopyOfTheStoredRollout(String id) throws IOException {
+        Path rollouts = state.resolve("rollouts");
+        Path stored;
+        try (var files = Files.list(rollouts)) {
+            stored = files.filter(f -> f.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        String storedId = stored.getFileName().toString().replace(".json", "");
+        String text = Files.readString(stored).replace(storedId, id);
+        Path file = rollouts.resolve(id + ".json");
+        Files.writeString(file, text.substring(0, text.length() / 2));
+        return file;
     }
 }

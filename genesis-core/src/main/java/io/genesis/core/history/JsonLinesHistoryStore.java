@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.secret.Redaction;
+import io.genesis.core.time.StoredJson;
 import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,7 +139,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
             boolean last = end >= bytes.length;
             if (!line.isBlank()) {
                 try {
-                    DeploymentRecord record = JSON.readValue(line, DeploymentRecord.class);
+                    DeploymentRecord record = StoredJson.read(bytes, start, end - start, DeploymentRecord.class);
                     byId.remove(record.id());
                     byId.put(record.id(), record);
                 } catch (JsonProcessingException e) {

@@ -39,6 +39,18 @@ public final class ManualClock extends Clock {
         return now;
     }
 
+    /**
+     * Sets the clock back by {@code amount}, as a wall clock corrected by NTP or by hand may be set back:
+     * for tests of what a clock jump does. {@link #advance} and {@link #advanceTo} only ever move forward.
+     */
+    public synchronized Instant setBack(Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("setBack takes how far back, not a negative duration; got " + amount);
+        }
+        now = now.minus(amount);
+        return now;
+    }
+
     /** Moves the clock to {@code instant}; an instant earlier than now leaves it where it is. */
     public synchronized Instant advanceTo(Instant instant) {
         if (instant.isAfter(now)) {

@@ -3,6 +3,7 @@ package io.genesis.core.watch;
 import io.genesis.core.rollout.store.JsonFileStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,11 @@ public final class FileWatchStore implements WatchStore {
     @Override
     public List<WatchState> list() {
         return files.list();
+    }
+
+    /** The directory's files that hold no readable state, each with where and what is wrong. */
+    public Map<Path, String> unreadable() {
+        return files.unreadable();
     }
 
     /** Files that could not be read, each with why. */

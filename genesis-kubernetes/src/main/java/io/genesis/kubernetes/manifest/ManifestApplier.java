@@ -9,10 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.genesis.core.secret.ParseProblem;
+import io.genesis.core.secret.TextFiles;
 import io.genesis.kubernetes.api.EventSink;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +36,9 @@ import java.util.stream.Stream;
 public final class ManifestApplier {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Larger than any folder's file of objects the API server would store (etcd keeps 1.5 MiB per object). */
+    static final long MAX_FILE_BYTES = 3L << 20;
 
     private final ManifestWriter writer;
     private final String namespace;
@@ -161,27 +163,37 @@ public final class ManifestApplier {
         Path inside = realFolder(folder);
         for (Path file : files) {
             requireInside(inside, folder, file);
-            for (JsonNode document : documents(file)) {
-                manifests.add(new Manifest(file, toObject(file, document, images)));
+            List<Document> documents = documents(file);
+            if (documents.isEmpty()) {
+                throw new IllegalArgumentException("manifest " + file + " holds no object (it is empty or only"
+                        + " comments); fix: remove the file from the folder, or write the object in it");
+            }
+            for (Document document : documents) {
+                manifests.add(new Manifest(
+                        file, toObject("manifest " + file + ", line " + document.line(), document.node(), images)));
             }
         }
         return manifests;
     }
 
-    private HasMetadata toObject(Path file, JsonNode document, ImageSubstitution images) {
+    /** One YAML document of a file, with the line it starts on. */
+    private record Document(JsonNode node, int line) {}
+
+    private HasMetadata toObject(String file, JsonNode document, ImageSubstitution images) {
         if (!document.isObject() || !document.hasNonNull("kind") || !document.hasNonNull("apiVersion")) {
-            throw new IllegalArgumentException("manifest " + file + " has a document without kind and apiVersion");
+            throw new IllegalArgumentException(file + ": a document without kind and apiVersion; fix: give every"
+                    + " document of the file its kind and apiVersion");
         }
         JsonNode metadata = document.path("metadata");
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
             throw new IllegalArgumentException(
-                    "manifest " + file + ": " + document.get("kind").asText() + " has no metadata.name");
+                    file + ": " + document.get("kind").asText() + " has no metadata.name");
         }
         String declared = metadata.path("namespace").asText("");
         if (!declared.isEmpty() && !declared.equals(namespace)) {
             throw new IllegalArgumentException(
-                    "manifest " + file + ": " + document.get("kind").asText() + " " + name
+                    file + ": " + document.get("kind").asText() + " " + name
                             + " names namespace '" + declared + "', but this environment deploys to '" + namespace
                             + "': remove metadata.namespace so that one manifest serves every environment");
         }
@@ -192,12 +204,13 @@ public final class ManifestApplier {
         } catch (RuntimeException e) {
             // Deserialisation messages quote the value that did not fit, which may be a secret.
             throw new IllegalArgumentException(
-                    "manifest " + file + ": " + document.get("kind").asText() + " " + name
-                            + " does not match its kind's schema: " + ParseProblem.problem(e));
+                    file + ": " + document.get("kind").asText() + " " + name
+                            + " does not match its kind's schema" + SchemaProblem.describe(e)
+                            + "; fix the field there");
         }
         if (ClusterScope.isClusterScoped(object)) {
             if (!clusterScopedAllowed) {
-                throw new IllegalArgumentException("manifest " + file + ": " + object.getKind() + " " + name
+                throw new IllegalArgumentException(file + ": " + object.getKind() + " " + name
                         + " is cluster-scoped: it would reach beyond namespace " + namespace + ", which this"
                         + " environment deploys to; remove it from the folder and apply it by hand, or let"
                         + " this target apply cluster-scoped objects with the setting allowClusterScoped: true");
@@ -260,26 +273,52 @@ public final class ManifestApplier {
         }
     }
 
-    private static List<JsonNode> documents(Path file) {
-        List<JsonNode> documents = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(reader)) {
-            var values = YAML.readValues(parser, JsonNode.class);
-            while (values.hasNextValue()) {
-                JsonNode document = values.nextValue();
+    private static List<Document> documents(Path file) {
+        List<Document> documents = new ArrayList<>();
+        YAMLParser parser = null;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new IllegalArgumentException("manifest " + file + " is larger than " + MAX_FILE_BYTES
+                        + " bytes, more than the API server stores for the objects of one file; fix: point the"
+                        + " target at the folder of the application's manifests");
+            }
+            parser = (YAMLParser)
+                    YAML.getFactory().createParser(TextFiles.utf8(Files.readAllBytes(file), "manifest " + file));
+            while (parser.nextToken() != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode document = YAML.readTree(parser);
                 if (document != null && !document.isNull() && !document.isMissingNode()) {
-                    documents.add(document);
+                    documents.add(new Document(document, line));
                 }
             }
+        } catch (TextFiles.BadText e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
             // The parser's message quotes the line, which may be a password; neither it nor the exception goes on.
             String position = ParseProblem.position(e);
+            if (position.isEmpty() && parser != null) {
+                // A limit's exception knows no position; the parser does.
+                position = "line " + parser.currentLocation().getLineNr() + ", column "
+                        + parser.currentLocation().getColumnNr();
+            }
             throw new IllegalArgumentException("manifest " + file + " is not valid YAML"
                     + (position.isEmpty() ? "" : " (" + position + ")") + ": " + ParseProblem.problem(e)
                     + "; fix the file there");
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException refused
+                    && refused.getMessage().startsWith("manifest ")) {
+                throw refused;
+            }
             throw new IllegalArgumentException(
                     "manifest " + file + " cannot be read as YAML: " + ParseProblem.problem(e) + "; fix the file");
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // Read to the end or refused already; nothing is left to say.
+                }
+            }
         }
         return documents;
     }

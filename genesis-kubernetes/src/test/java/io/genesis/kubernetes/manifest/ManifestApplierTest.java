@@ -216,8 +216,8 @@ class ManifestApplierTest {
                 folder.resolve("deployment.yaml"), DEPLOYMENT.replace("replicas: 2", "replicas: {many: true}"));
 
         assertThatThrownBy(() -> load())
-                .hasMessageContaining("manifest " + folder.resolve("deployment.yaml") + ": Deployment shop does not"
-                        + " match its kind's schema");
+                .hasMessageContaining("manifest " + folder.resolve("deployment.yaml") + ", line 1: Deployment shop"
+                        + " does not match its kind's schema at field spec.replicas");
     }
 
     @Test

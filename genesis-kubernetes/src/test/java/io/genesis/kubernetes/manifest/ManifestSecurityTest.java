@@ -79,7 +79,7 @@ class ManifestSecurityTest {
         CreateOrUpdateWriter writer = new CreateOrUpdateWriter(client);
 
         assertThatThrownBy(() -> applier(writer, false).apply(folder, ImageSubstitution.of("reg/shop:1.0.0")))
-                .hasMessageContaining("20-rbac.yaml: ClusterRoleBinding pwned is cluster-scoped")
+                .hasMessageContaining("20-rbac.yaml, line 1: ClusterRoleBinding pwned is cluster-scoped")
                 .hasMessageContaining("allowClusterScoped: true");
         assertThat(writer.calls).isEmpty();
         assertThat(client.rbac().clusterRoleBindings().list().getItems()).isEmpty();

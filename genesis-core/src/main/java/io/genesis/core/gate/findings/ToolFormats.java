@@ -221,7 +221,8 @@ final class ToolFormats {
                 findIn(json, found);
             } else if ("file".equals(field) && found[0] == null && json.current() == JsonToken.VALUE_STRING) {
                 found[0] = SarifRunReader.shortenPath(json.string("file"));
-            } else if ("line".equals(field) && found[1] == null && json.current() == JsonToken.VALUE_NUMBER_INT) {
+            } else if ("line".equals(field) && found[1] == null) {
+                // A line that is not a whole number is refused at its place, not dropped.
                 found[1] = Long.toString(json.whole("line"));
             } else {
                 json.skip();

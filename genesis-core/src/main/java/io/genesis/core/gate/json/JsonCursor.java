@@ -111,9 +111,31 @@ public final class JsonCursor implements AutoCloseable {
         return parser.currentName();
     }
 
-    /** Skips the current value, with everything inside it. */
+    /**
+     * Skips the current value, with everything inside it. The strings inside are read through (not
+     * kept), so that the read limits hold for what is skipped as for what is read: a report with an
+     * oversized value anywhere is refused at that value, not passed.
+     */
     public void skip() throws IOException {
-        parser.skipChildren();
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken inside = parser.nextToken();
+                if (inside == null) {
+                    return;
+                }
+                if (inside.isStructStart()) {
+                    depth++;
+                } else if (inside.isStructEnd()) {
+                    depth--;
+                } else if (inside == JsonToken.VALUE_STRING) {
+                    parser.getTextLength();
+                }
+            }
+        } else if (token == JsonToken.VALUE_STRING) {
+            parser.getTextLength();
+        }
     }
 
     /** Moves to the value of the next field of the current object; false at its end. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Locks kept as lease files in the engine's store, one per application and environment. Each
@@ -28,6 +29,8 @@ import java.util.function.Predicate;
  * other processes sharing the directory take turns too; leases are written atomically.
  */
 public final class FileRolloutLock implements RolloutLock {
+
+    private static final String LEASE = ".lease";
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -102,6 +105,41 @@ public final class FileRolloutLock implements RolloutLock {
         return read(key);
     }
 
+    /**
+     * The lease {@code holder} (a rollout's id) holds on any key of this directory, if one does: what the
+     * directory still knows of a rollout whose own state file is lost.
+     */
+    public Optional<Lease> heldBy(String holder) {
+        try {
+            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the locks in " + directory + ": " + e.getMessage(), e);
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(LEASE))
+                    .sorted()
+                    .map(FileRolloutLock::readLeaseFile)
+                    .flatMap(Optional::stream)
+                    .filter(lease -> lease.holder().equals(holder))
+                    .findFirst();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the locks in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Lease> readLeaseFile(Path file) {
+        try {
+            return Optional.of(StateJson.readLease(PrivateFiles.read(file)));
+        } catch (IOException e) {
+            // Damaged, a link, or gone meanwhile: it names no holder.
+            return Optional.empty();
+        }
+    }
+
     private Optional<Lease> exclusively(DeploymentKey key, Function<Optional<Lease>, Optional<Lease>> action) {
         Path mutex = directory.resolve(key.fileName() + ".mutex");
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(mutex, m -> new ReentrantLock());
@@ -148,6 +186,6 @@ public final class FileRolloutLock implements RolloutLock {
     }
 
     private Path leaseFile(DeploymentKey key) {
-        return directory.resolve(key.fileName() + ".lease");
+        return directory.resolve(key.fileName() + LEASE);
     }
 }

@@ -6,6 +6,7 @@ import io.genesis.core.rollout.RolloutStateStore;
 import io.genesis.core.rollout.Stage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,11 @@ public final class FileRolloutStateStore implements RolloutStateStore {
             return false;
         }
         return files.delete(id);
+    }
+
+    /** The directory's files that hold no readable state, each with where and what is wrong. */
+    public Map<Path, String> unreadable() {
+        return files.unreadable();
     }
 
     /** Files that could not be read, each with why. */

@@ -10,8 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,6 +36,7 @@ public final class JsonFileStore<I, S> {
     private final Class<S> type;
     private final Function<S, I> idOf;
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final Map<Path, String> unreadable = new ConcurrentHashMap<>();
 
     /**
      * @param directory where the files live; created when needed
@@ -100,6 +103,14 @@ public final class JsonFileStore<I, S> {
     }
 
     /**
+     * The files found so far that hold no readable state (symbolic links aside), each with where and
+     * what is wrong; for whoever closes what they held ({@code io.genesis.core.recovery}).
+     */
+    public Map<Path, String> unreadable() {
+        return Map.copyOf(unreadable);
+    }
+
+    /**
      * Removes the file of {@code id}, if there is one.
      *
      * @return whether a file was removed
@@ -129,6 +140,7 @@ public final class JsonFileStore<I, S> {
             return Optional.of(StateJson.read(bytes, type));
         } catch (JsonProcessingException e) {
             // The parser's message may quote the file's text, which may be a secret: say only where.
+            unreadable.put(file, ParseProblem.describe(file.toString(), e));
             problems.add(file + " skipped: not a readable " + what + " state ("
                     + ParseProblem.describe(file.toString(), e)
                     + "); Genesis replaces these files whole, so it was cut short or changed outside Genesis, and"

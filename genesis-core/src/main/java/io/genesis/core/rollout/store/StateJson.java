@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.secret.Redaction;
+import io.genesis.core.time.StoredJson;
 import io.genesis.core.time.TimeJson;
 import java.nio.charset.StandardCharsets;
 
@@ -30,7 +31,7 @@ final class StateJson {
     }
 
     static <S> S read(byte[] bytes, Class<S> type) throws JsonProcessingException {
-        return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), type);
+        return StoredJson.read(bytes, type);
     }
 
     static byte[] write(Lease lease) {
@@ -38,7 +39,7 @@ final class StateJson {
     }
 
     static Lease readLease(byte[] bytes) throws JsonProcessingException {
-        return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), Lease.class);
+        return StoredJson.read(bytes, Lease.class);
     }
 
     private static byte[] bytes(Object value, String what) {

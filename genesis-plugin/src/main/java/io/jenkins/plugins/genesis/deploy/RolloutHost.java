@@ -6,6 +6,7 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.promotion.PromotionCheck;
+import io.genesis.core.recovery.UnreadableStates;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.ReconcileReport;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -59,6 +61,7 @@ public final class RolloutHost implements AutoCloseable {
     private final Orchestrator engine;
     private final FileRolloutStateStore states;
     private final JsonLinesHistoryStore history;
+    private final FileRolloutLock locks;
     private final Scheduler scheduler;
     private final AutoCloseable stopScheduler;
     private final Clock clock;
@@ -80,6 +83,7 @@ public final class RolloutHost implements AutoCloseable {
         this.ended = builder.ended;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
+        this.locks = new FileRolloutLock(dir.resolve("locks"));
         EngineSettings settings = builder.settings == null
                 ? EngineSettings.defaults(ownerOf(dir))
                 : builder.settings.withOwner(ownerOf(dir));
@@ -88,7 +92,7 @@ public final class RolloutHost implements AutoCloseable {
                 .clock(clock)
                 .scheduler(scheduler)
                 .states(states)
-                .locks(new FileRolloutLock(dir.resolve("locks")))
+                .locks(locks)
                 .history(history)
                 .targets(Objects.requireNonNull(builder.targets, "targets"))
                 .metricSources(Objects.requireNonNull(builder.metricSources, "metricSources"))
@@ -293,8 +297,11 @@ public final class RolloutHost implements AutoCloseable {
      * @return one line per rollout handled, for the controller's log
      */
     public List<String> reconcile(Predicate<String> buildExists) {
+        // Before this engine runs anything, every rollout of this directory is the previous controller's:
+        // one whose state file cannot be read is closed with a record now, and its lock released.
+        List<String> lines = new ArrayList<>(
+                new UnreadableStates(clock, owner -> true, Duration.ZERO).closeRollouts(states, locks, history));
         ReconcileReport report = engine.reconcile();
-        List<String> lines = new ArrayList<>();
         report.resumed().forEach(id -> lines.add("resumed rollout " + id));
         report.rolledBack().forEach(id -> lines.add("rolling back rollout " + id + " (recovery policy)"));
         for (RolloutState state : states.list()) {

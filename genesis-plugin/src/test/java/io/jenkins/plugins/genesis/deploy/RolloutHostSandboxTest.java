@@ -17,6 +17,7 @@ import io.genesis.core.policy.RefPolicy;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutStatus;
+import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import io.genesis.sandbox.Sandbox;
@@ -24,6 +25,8 @@ import io.genesis.sandbox.SandboxConfig;
 import io.genesis.sandbox.sample.InProcessSlotLauncher;
 import io.genesis.sandbox.target.SandboxTarget;
 import io.genesis.sandbox.target.SandboxTargets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -317,5 +320,30 @@ class RolloutHostSandboxTest {
                 .extracting(DeploymentRecord::id)
                 .contains(id);
         assertThat(target.stable().version()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void shouldCloseARolloutWhoseStateFileWasCutWhenTheControllerStarts() throws IOException {
+        // given: a rollout waiting for approval, a controller that stops, and its state file cut short
+        GenesisDeployStep blueGreen = step("blueGreen");
+        blueGreen.setShifts("100");
+        RolloutHost before = host();
+        RecordingSink sink = new RecordingSink();
+        String id = RolloutCalls.deploy(before, KEY, request(blueGreen, production(), BUILD), sink);
+        RecordingSink.await(() -> sink.said("waiting for approval"), LIMIT, "the approval prompt");
+        before.close();
+        Path file = state.resolve("rollouts").resolve(id + ".json");
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() / 2));
+
+        // when
+        RolloutHost after = host();
+        List<String> lines = after.reconcile(build -> true);
+
+        // then
+        assertThat(lines).anyMatch(line -> line.startsWith("closed rollout " + id + " (" + SHOP + ") FAILED"));
+        assertThat(after.record(id).orElseThrow().reason()).startsWith("closed unfinished by genesis");
+        assertThat(new FileRolloutLock(state.resolve("locks")).current(SHOP)).isEmpty();
+        assertThat(file).doesNotExist();
     }
 }
