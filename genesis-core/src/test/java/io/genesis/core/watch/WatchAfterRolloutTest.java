@@ -122,6 +122,28 @@ class WatchAfterRolloutTest {
         assertThat(world.watches.load(id).orElseThrow().owner()).isEqualTo("server-2");
     }
 
+    @Test
+    void shouldHandItsWatchesOverAtOnceWhenReleasedOnAGracefulStop() {
+        RolloutId deployed = world.deploy();
+        Watcher stopping = world.watcher("server-1", other -> false);
+        WatchId id = stopping.start(world.request(deployed, "1.1.0", Duration.ofHours(1)));
+        world.scheduler.runFor(Duration.ofMinutes(10));
+
+        assertThat(stopping.release()).containsExactly(id);
+
+        assertThat(stopping.running()).isEmpty();
+        assertThat(world.scheduler.pending())
+                .as("no wake-up or heartbeat left behind")
+                .isZero();
+        Watcher next = world.watcher("server-2", other -> false);
+        assertThat(next.reconcile()).containsExactly(id);
+        WatchState ended = world.runToEnd(next, id);
+        assertThat(ended.outcome().verdict()).isEqualTo(WatchVerdict.HEALTHY);
+        assertThat(ended.sampling().run().samples())
+                .as("no time sampled twice or skipped")
+                .isEqualTo(120);
+    }
+
     private RolloutState ended(RolloutId id) {
         return world.rollouts.load(id).orElseThrow();
     }
