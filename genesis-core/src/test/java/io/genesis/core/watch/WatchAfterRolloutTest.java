@@ -132,9 +132,12 @@ class WatchAfterRolloutTest {
         assertThat(stopping.release()).containsExactly(id);
 
         assertThat(stopping.running()).isEmpty();
-        assertThat(world.scheduler.pending())
-                .as("no wake-up or heartbeat left behind")
-                .isZero();
+        assertThat(world.scheduler.isScheduled("watch:" + id))
+                .as("wake-up left behind")
+                .isFalse();
+        assertThat(world.scheduler.isScheduled("watch-heartbeat:server-1"))
+                .as("heartbeat left behind")
+                .isFalse();
         Watcher next = world.watcher("server-2", other -> false);
         assertThat(next.reconcile()).containsExactly(id);
         WatchState ended = world.runToEnd(next, id);
