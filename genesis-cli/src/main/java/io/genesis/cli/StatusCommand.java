@@ -69,7 +69,8 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.PASSED.code();
         }
         reading.warn("genesis status", spec.commandLine().getErr());
-        watches.problems().forEach(problem -> spec.commandLine().getErr().println("genesis status: warning: " + problem));
+        watches.problems()
+                .forEach(problem -> spec.commandLine().getErr().println("genesis status: warning: " + problem));
         print(dir, current, running, keeping, out);
         watches.print(out);
         return ExitCode.PASSED.code();

@@ -28,8 +28,7 @@ record WatchStatus(List<WatchState> watches, List<String> problems, Instant now)
 
     static WatchStatus of(StateDir dir, Instant now) {
         FileWatchStore store = new FileWatchStore(dir.watchDir());
-        List<WatchState> running =
-                store.list().stream().filter(w -> !w.ended()).toList();
+        List<WatchState> running = store.list().stream().filter(w -> !w.ended()).toList();
         return new WatchStatus(running, store.problems(), now);
     }
 
@@ -62,10 +61,11 @@ record WatchStatus(List<WatchState> watches, List<String> problems, Instant now)
                     RecordText.time(watch.startedAt()),
                     watch.sampling().run().samples(),
                     watch.openIncident()
-                            .map(i -> "#" + i.number() + " " + i.severity().name().toLowerCase(Locale.ROOT))
+                            .map(i ->
+                                    "#" + i.number() + " " + i.severity().name().toLowerCase(Locale.ROOT))
                             .orElse("none"),
-                    owner(watch) + (watch.stage() == WatchStage.ROLLING_BACK ? ", rolling back" : "")
-                            + ", until " + RecordText.time(watch.endsAt()));
+                    owner(watch) + (watch.stage() == WatchStage.ROLLING_BACK ? ", rolling back" : "") + ", until "
+                            + RecordText.time(watch.endsAt()));
         }
     }
 
@@ -82,8 +82,10 @@ record WatchStatus(List<WatchState> watches, List<String> problems, Instant now)
             entry.put("until", watch.endsAt().toString());
             entry.put("samples", watch.sampling().run().samples());
             entry.put("openIncidents", watch.openIncident().isPresent() ? 1 : 0);
-            watch.openIncident().ifPresent(i -> entry.put(
-                    "openIncident", "#" + i.number() + " " + i.severity().name().toLowerCase(Locale.ROOT)));
+            watch.openIncident()
+                    .ifPresent(i -> entry.put(
+                            "openIncident",
+                            "#" + i.number() + " " + i.severity().name().toLowerCase(Locale.ROOT)));
             entry.put("owner", claimed(watch) ? watch.owner() : "");
         }
     }

@@ -124,6 +124,10 @@ public final class Watcher {
     public WatchState tick(WatchId id) {
         return serial.call(id, () -> {
             WatchState state = recorder.load(id);
+            if (!running.contains(id)) {
+                // Released, or never started or adopted here: a late wake-up must not claim it again.
+                return state;
+            }
             if (state.ended() || leases.heldByOther(state.owner(), state.leaseExpiresAt())) {
                 // Ended or taken over elsewhere: stop running it here, so a later reconcile may adopt it again.
                 settle(id);
