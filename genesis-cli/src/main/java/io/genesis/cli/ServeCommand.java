@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
                     + " over, and the next 'genesis serve' on the same state directory resumes them where they were."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal, gracefully", ExitCodeText.USAGE, ExitCodeText.INTERNAL})
+        exitCodeList = {
+            "143:stopped gracefully by SIGTERM (130: by Ctrl-C), as every Java process stopped by a signal ends",
+            ExitCodeText.USAGE,
+            ExitCodeText.INTERNAL
+        })
 final class ServeCommand implements Callable<Integer> {
 
     /** How long a signal waits for the graceful stop before the process ends anyway. */

@@ -33,6 +33,31 @@ final class GenesisJar {
     record Result(int exitCode, String out, String err) {}
 
     Result run(String... args) throws IOException, InterruptedException {
+        return start(args).await();
+    }
+
+    /** A run that has started and goes on by itself, such as {@code genesis serve}. */
+    record Running(Process process, Path out, Path err) {
+
+        /** Waits for the process to end by itself (at most a minute) and reads what it printed. */
+        Result await() throws IOException, InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("genesis finished")
+                    .isTrue();
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        /** What it printed so far. */
+        String outSoFar() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts {@code genesis args} and returns at once. */
+    Running start(String... args) throws IOException {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -44,11 +69,6 @@ final class GenesisJar {
                 .redirectError(err.toFile());
         // Every run of one test shares a state directory of the test's own, never the user's.
         builder.environment().put(StateDir.VARIABLE, directory.resolve("state").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
-        return new Result(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new Running(builder.start(), out, err);
     }
 }
