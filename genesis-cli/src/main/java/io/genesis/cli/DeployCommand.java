@@ -236,6 +236,13 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the deployment record as one JSON object; progress goes to stderr.")
     boolean json;
 
+    @Option(
+            names = "--watch",
+            description = "After a successful rollout, run the environment's post-deploy watch (watchHours) here in"
+                    + " the foreground and exit with its verdict, instead of registering it for 'genesis serve'."
+                    + " A sandbox, which ends with this process, is watched only with --watch.")
+    boolean watch;
+
     DeployCommand(Host host) {
         this.host = host;
     }
@@ -359,7 +366,13 @@ final class DeployCommand implements Callable<Integer> {
         if (inputs.approvals().refusal().isPresent()) {
             return ExitCode.USAGE.code();
         }
-        return ExitCode.of(record.status()).code();
+        return new DeployWatch(engine, host, progress)
+                .after(
+                        ended,
+                        inputs.environment(),
+                        kind,
+                        watch,
+                        ExitCode.of(record.status()).code());
     }
 
     /**

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             MonitorCommand.class,
             HistoryCommand.class,
             StatusCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

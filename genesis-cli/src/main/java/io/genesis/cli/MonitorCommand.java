@@ -9,10 +9,8 @@ import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.Durations;
-import io.genesis.core.watch.FileWatchStore;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchRequest;
-import io.genesis.core.watch.WatchRollback;
 import io.genesis.core.watch.WatchState;
 import io.genesis.core.watch.WatchVerdict;
 import io.genesis.core.watch.Watcher;
@@ -130,20 +128,9 @@ final class MonitorCommand implements Callable<Integer> {
                 err.println("genesis monitor: " + e.getMessage());
                 return ExitCode.USAGE.code();
             }
-            Watcher watcher = Watcher.builder()
-                    .clock(host.clock())
-                    .scheduler(engine.scheduler())
-                    .store(new FileWatchStore(engine.dir().watchDir()))
-                    .owner(
-                            engine.owner().name(),
-                            Engine.settings(engine.owner()).leaseTtl())
-                    .pollInterval(host.pollInterval())
-                    .metricSources(kinds)
-                    .rollback(WatchRollback.through(engine.orchestrator()))
-                    .listener(event -> progress.line(event.message()))
-                    .build();
+            Watcher watcher = EngineWatcher.of(engine, host, event -> progress.line(event.message()));
             WatchId id = watcher.start(request);
-            WatchState ended = until(watcher, id);
+            WatchState ended = until(watcher, id, host);
             out.println(
                     "genesis monitor: " + key + " version " + request.version().value() + " "
                             + ended.outcome().verdict() + ": " + ended.outcome().reason());
@@ -171,7 +158,7 @@ final class MonitorCommand implements Callable<Integer> {
                 Actor.describe(host.user(), host.user()));
     }
 
-    private WatchState until(Watcher watcher, WatchId id) throws InterruptedException {
+    static WatchState until(Watcher watcher, WatchId id, Host host) throws InterruptedException {
         while (true) {
             WatchState state = watcher.view(id).orElseThrow();
             if (state.ended()) {

@@ -69,12 +69,16 @@ final class StatusCommand implements Callable<Integer> {
                         && s.cleanup() != null
                         && !s.cleanup().done())
                 .toList();
+        WatchStatus watches = WatchStatus.of(dir, Clock.systemUTC().instant());
         if (json) {
-            out.println(json(readOnly(dir), current, running, keeping, reading.problems()));
+            out.println(json(readOnly(dir), current, running, keeping, watches, reading.problems()));
             return ExitCode.PASSED.code();
         }
         reading.warn("genesis status", spec.commandLine().getErr());
+        watches.problems()
+                .forEach(problem -> spec.commandLine().getErr().println("genesis status: warning: " + problem));
         print(dir, current, running, keeping, out);
+        watches.print(out);
         return ExitCode.PASSED.code();
     }
 
@@ -130,6 +134,7 @@ final class StatusCommand implements Callable<Integer> {
             CurrentDeployments current,
             List<RolloutState> running,
             List<RolloutState> keeping,
+            WatchStatus watches,
             List<String> problems)
             throws Exception {
         ObjectMapper mapper = TimeJson.mapper();
@@ -165,7 +170,10 @@ final class StatusCommand implements Callable<Integer> {
             entry.put("environment", state.request().key().environment());
             entry.put("until", state.cleanup().dueAt().toString());
         }
-        document.set("problems", mapper.valueToTree(problems));
+        watches.json(document.putArray("watches"));
+        List<String> all = new java.util.ArrayList<>(problems);
+        all.addAll(watches.problems());
+        document.set("problems", mapper.valueToTree(all));
         return mapper.writeValueAsString(document);
     }
 

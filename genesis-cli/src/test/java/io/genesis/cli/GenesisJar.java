@@ -33,20 +33,32 @@ final class GenesisJar {
     record Result(int exitCode, String out, String err) {}
 
     Result run(String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(directory, "out", ".txt");
-        Path err = Files.createTempFile(directory, "err", ".txt");
-        Process process = builder(out, err, args).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
-        return new Result(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return start(args).await();
     }
 
-    /** Starts {@code genesis args} and returns at once, its output discarded: for a process a test kills. */
-    Process start(String... args) throws IOException {
+    /** A run that has started and goes on by itself, such as {@code genesis serve}, or one a test kills. */
+    record Running(Process process, Path out, Path err) {
+
+        /** Waits for the process to end by itself (at most a minute) and reads what it printed. */
+        Result await() throws IOException, InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        /** What it printed so far. */
+        String outSoFar() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts {@code genesis args} and returns at once. */
+    Running start(String... args) throws IOException {
         Path out = Files.createTempFile(directory, "out", ".txt");
-        return builder(out, out, args).start();
+        Path err = Files.createTempFile(directory, "err", ".txt");
+        return new Running(builder(out, err, args).start(), out, err);
     }
 
     private ProcessBuilder builder(Path out, Path err, String... args) {

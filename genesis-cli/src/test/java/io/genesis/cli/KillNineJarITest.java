@@ -69,7 +69,8 @@ class KillNineJarITest {
                 "--strategy",
                 strategy,
                 "--sample-interval",
-                "1s");
+                "1s")
+                .process();
         boolean ended = deploying.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
         if (!ended) {
             deploying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

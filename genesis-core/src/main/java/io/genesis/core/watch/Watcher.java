@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +37,8 @@ public final class Watcher {
     private final WatchRecorder recorder;
     private final WatchMachine machine;
     private final Supplier<WatchId> ids;
+    /** The watches this instance has woken since it started, so that picking up new ones skips them. */
+    private final Set<WatchId> running = ConcurrentHashMap.newKeySet();
 
     private Watcher(Builder builder) {
         Clock clock = Objects.requireNonNull(builder.clock, "clock");
@@ -41,7 +46,14 @@ public final class Watcher {
         this.store = Objects.requireNonNull(builder.store, "store");
         String owner = Objects.requireNonNull(builder.owner, "owner");
         this.leases = new Leases<>(
-                owner, builder.leaseTtl, clock, scheduler, serial, "watch-heartbeat:" + owner, this::heartbeat);
+                owner,
+                builder.leaseTtl,
+                clock,
+                scheduler,
+                serial,
+                "watch-heartbeat:" + owner,
+                this::heartbeat,
+                builder.ownerEnded);
         this.wakeups = new Wakeups<>(scheduler, "watch", this::tick);
         this.recorder = new WatchRecorder(store, leases, Objects.requireNonNull(builder.listener, "listener"), clock);
         this.machine = new WatchMachine(
@@ -62,15 +74,7 @@ public final class Watcher {
      */
     public WatchId start(WatchRequest request) {
         WatchId id = ids.get();
-        for (WatchState older : running(request.key())) {
-            serial.run(
-                    older.id(),
-                    () -> end(
-                            recorder.load(older.id()),
-                            WatchVerdict.SUPERSEDED,
-                            "superseded by watch " + id + " (version "
-                                    + request.version().value() + ")"));
-        }
+        supersede(request, id);
         Instant now = recorder.now();
         WatchState started = serial.call(
                 id, () -> recorder.save(WatchState.started(id, request, leases.owner(), now, leases.leaseUntil())));
@@ -78,17 +82,55 @@ public final class Watcher {
                 started,
                 "watching version " + request.version().value() + " of " + request.key() + " until " + started.endsAt()
                         + ", started by " + request.initiator());
+        running.add(id);
         leases.activate(id);
         leases.ensureHeartbeat();
         wakeups.at(id, started.sampling().nextSampleAt());
         return id;
     }
 
+    /**
+     * Stores a watch of {@code request}'s version for another process to run: it is claimed by
+     * nobody (its lease has run out already), so the next {@link #reconcile} of any watcher on the
+     * same store adopts it. For hosts whose own process ends soon, such as one {@code genesis deploy}. Earlier watches of the same key end as {@link WatchVerdict#SUPERSEDED}.
+     */
+    public WatchId register(WatchRequest request) {
+        WatchId id = ids.get();
+        supersede(request, id);
+        Instant now = recorder.now();
+        WatchState stored = WatchState.started(id, request, leases.owner(), now, now);
+        store.save(stored);
+        recorder.emit(
+                stored,
+                "registered a watch of version " + request.version().value() + " of " + request.key() + " until "
+                        + stored.endsAt() + ", started by " + request.initiator()
+                        + "; a watcher of this store runs it");
+        return id;
+    }
+
+    private void supersede(WatchRequest request, WatchId by) {
+        for (WatchState older : runningOf(request.key())) {
+            serial.run(
+                    older.id(),
+                    () -> end(
+                            recorder.load(older.id()),
+                            WatchVerdict.SUPERSEDED,
+                            "superseded by watch " + by + " (version "
+                                    + request.version().value() + ")"));
+        }
+    }
+
     /** Takes the samples that are due, and schedules the next wake-up. */
     public WatchState tick(WatchId id) {
         return serial.call(id, () -> {
             WatchState state = recorder.load(id);
+            if (!running.contains(id)) {
+                // Released, or never started or adopted here: a late wake-up must not claim it again.
+                return state;
+            }
             if (state.ended() || leases.heldByOther(state.owner(), state.leaseExpiresAt())) {
+                // Ended or taken over elsewhere: stop running it here, so a later reconcile may adopt it again.
+                settle(id);
                 return state;
             }
             WatchMachine.Step step;
@@ -125,12 +167,18 @@ public final class Watcher {
      * restart) and wakes it now; it samples the time it was down as one sample. Watches of live
      * owners are left to them.
      *
-     * @return the watches resumed
+     * <p>A long-running host (such as {@code genesis serve}) calls it again every few seconds to pick
+     * up watches {@link #register registered} by other processes and those whose owner died since;
+     * the watches this instance runs already are skipped, so each call costs one listing of the store.
+     *
+     * @return the watches resumed or adopted by this call
      */
     public List<WatchId> reconcile() {
         List<WatchId> resumed = new ArrayList<>();
         for (WatchState stored : store.list()) {
-            if (stored.ended() || leases.heldByOther(stored.owner(), stored.leaseExpiresAt())) {
+            if (stored.ended()
+                    || running.contains(stored.id())
+                    || leases.heldByOther(stored.owner(), stored.leaseExpiresAt())) {
                 continue;
             }
             WatchId id = stored.id();
@@ -140,12 +188,43 @@ public final class Watcher {
                     recorder.emit(adopted, "adopted from " + stored.owner());
                 }
             });
+            running.add(id);
             leases.activate(id);
             wakeups.at(id, recorder.now());
             resumed.add(id);
         }
         leases.ensureHeartbeat();
         return resumed;
+    }
+
+    /**
+     * A graceful stop: stops running every watch here and stores each with its claim run out, so the
+     * next watcher of the store (another {@code genesis serve}, here or on another machine) adopts it at
+     * once instead of after the lease. A sample under way finishes first. Nothing ends.
+     *
+     * @return the watches handed over
+     */
+    public List<WatchId> release() {
+        List<WatchId> released = new ArrayList<>();
+        for (WatchId id : List.copyOf(running)) {
+            serial.run(id, () -> {
+                Optional<WatchState> stored = store.load(id);
+                if (stored.isPresent()
+                        && !stored.get().ended()
+                        && stored.get().owner().equals(leases.owner())) {
+                    WatchState state = stored.get();
+                    store.save(state.claimed(state.revision() + 1, state.owner(), recorder.now()));
+                    released.add(id);
+                }
+                settle(id);
+            });
+        }
+        return released;
+    }
+
+    /** The watches this instance runs now. */
+    public Set<WatchId> running() {
+        return Set.copyOf(running);
     }
 
     /** Renews this engine's claims on the watches it runs; scheduled by the engine itself. */
@@ -180,7 +259,7 @@ public final class Watcher {
         return store.list();
     }
 
-    private List<WatchState> running(DeploymentKey key) {
+    private List<WatchState> runningOf(DeploymentKey key) {
         return store.list().stream()
                 .filter(s -> !s.ended() && s.request().key().equals(key))
                 .toList();
@@ -198,6 +277,7 @@ public final class Watcher {
     }
 
     private void settle(WatchId id) {
+        running.remove(id);
         wakeups.cancel(id);
         leases.forget(id);
         machine.forget(id);
@@ -216,6 +296,7 @@ public final class Watcher {
         private WatchRollback rollback = WatchRollback.none();
         private WatchListener listener = event -> {};
         private Supplier<WatchId> ids;
+        private Predicate<String> ownerEnded = other -> false;
 
         private Builder() {}
 
@@ -259,6 +340,15 @@ public final class Watcher {
 
         public Builder listener(WatchListener value) {
             this.listener = value;
+            return this;
+        }
+
+        /**
+         * Whether another owner's process has certainly ended, so that its watches are adopted at once
+         * instead of when its claims run out; unknown must answer false (the default for every owner).
+         */
+        public Builder ownerEnded(Predicate<String> value) {
+            this.ownerEnded = Objects.requireNonNull(value, "ownerEnded");
             return this;
         }
 

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -90,11 +91,17 @@ final class WatchWorld {
     }
 
     Watcher watcher() {
+        return watcher(settings.owner(), other -> false);
+    }
+
+    /** A watcher of the same store under another owner, such as a long-running process beside this one. */
+    Watcher watcher(String owner, Predicate<String> ownerEnded) {
         return Watcher.builder()
                 .clock(clock)
                 .scheduler(scheduler)
                 .store(watches)
-                .owner(settings.owner(), settings.leaseTtl())
+                .owner(owner, settings.leaseTtl())
+                .ownerEnded(ownerEnded)
                 .metricSources(spec -> metrics)
                 .rollback(rollback)
                 .listener(event -> said.add(event.message()))
