@@ -61,6 +61,8 @@ class ConfigurationDocTest {
                         ApprovalPolicy.DEFAULT_TIMEOUT,
                         false));
         assertThat(canary.refs()).isEqualTo(new RefPolicy(List.of("main"), List.of("v*")));
+        assertThat(canary.watchWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(canary.promotion()).isEqualTo(new PromotionPath(List.of("qa"), Duration.ofMinutes(30)));
         Environment qa = environments.named("qa");
         assertThat(qa.allowForce()).isFalse();
         assertThat(qa.refs().branches()).containsExactly("main", "feature/**");

@@ -75,6 +75,9 @@ final class EnvironmentTranslation {
         config.setAllowedTags((List<String>) tree.get(PolicyKey.ALLOWED_TAGS.key()));
         config.setAllowForce((Boolean) tree.get(PolicyKey.ALLOW_FORCE.key()));
         config.setProtected((Boolean) tree.get(PolicyKey.PROTECTED.key()));
+        config.setWatchHours((Integer) tree.get(PolicyKey.WATCH_HOURS.key()));
+        config.setRequiresPassed((List<String>) tree.get(PolicyKey.REQUIRES_PASSED.key()));
+        config.setMinSoakMinutes((Integer) tree.get(PolicyKey.MIN_SOAK_MINUTES.key()));
         return config;
     }
 }
