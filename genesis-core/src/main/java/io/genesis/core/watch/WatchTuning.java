@@ -81,8 +81,7 @@ public record WatchTuning(String window, String sampleInterval, String onInconcl
     public AnalysisThresholds thresholds(AnalysisThresholds rollout, UnaryOperator<String> naming) {
         AnalysisThresholds thresholds = rollout;
         if (sampleInterval != null) {
-            thresholds =
-                    thresholds.withSampleInterval(Durations.parse(naming.apply("sampleInterval"), sampleInterval));
+            thresholds = thresholds.withSampleInterval(Durations.parse(naming.apply("sampleInterval"), sampleInterval));
         }
         if (onInconclusive != null) {
             try {

@@ -104,8 +104,7 @@ class WatchTuningTest {
 
     @Test
     void shouldRefuseAWatchWithNothingToSample() {
-        assertThatThrownBy(() ->
-                        WatchTuning.source(STAGING, Optional.empty(), Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> WatchTuning.source(STAGING, Optional.empty(), Optional.empty(), Optional.empty()))
                 .hasMessageStartingWith("nothing to sample: the call names no metric source, staging configures none");
     }
 }
