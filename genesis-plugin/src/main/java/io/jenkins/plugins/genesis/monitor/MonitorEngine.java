@@ -43,6 +43,8 @@ public final class MonitorEngine {
     /** Starts the watcher and adopts the watches of the controller before a restart. */
     @Initializer(after = InitMilestone.JOB_LOADED)
     public static synchronized void start() {
+        // A Jenkins started again in the same JVM (as tests restart it) runs its initializers again.
+        stopped = false;
         try {
             for (String line : running().reconcile()) {
                 LOGGER.info(line);
