@@ -2,12 +2,10 @@ package io.jenkins.plugins.genesis.monitor;
 
 import hudson.AbortException;
 import hudson.model.Result;
-import hudson.model.TaskListener;
+import io.jenkins.plugins.genesis.StepConsole;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -20,8 +18,6 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class ContextWatchSink implements WatchSink {
 
-    private static final Logger LOGGER = Logger.getLogger(ContextWatchSink.class.getName());
-
     private final StepContext context;
     private final Supplier<Throwable> stopCause;
 
@@ -32,15 +28,7 @@ final class ContextWatchSink implements WatchSink {
 
     @Override
     public void say(String line) {
-        try {
-            TaskListener listener = context.get(TaskListener.class);
-            if (listener != null) {
-                listener.getLogger().println(line);
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // The console is gone (the build ended meanwhile); the watch's own record keeps everything.
-            LOGGER.log(Level.FINE, "could not write to the build's console", e);
-        }
+        StepConsole.println(context, line);
     }
 
     @Override
