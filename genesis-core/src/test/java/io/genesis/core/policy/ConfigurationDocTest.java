@@ -62,6 +62,8 @@ class ConfigurationDocTest {
                         false));
         assertThat(canary.refs()).isEqualTo(new RefPolicy(List.of("main"), List.of("v*")));
         assertThat(canary.healthDeadline()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(canary.watchWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(canary.promotion()).isEqualTo(new PromotionPath(List.of("qa"), Duration.ofMinutes(30)));
         Environment qa = environments.named("qa");
         assertThat(qa.allowForce()).isFalse();
         assertThat(qa.refs().branches()).containsExactly("main", "feature/**");

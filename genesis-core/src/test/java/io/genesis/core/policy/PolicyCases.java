@@ -51,6 +51,9 @@ public final class PolicyCases {
                 allowForce: false
                 protected: true
                 healthDeadlineMinutes: 20
+                watchHours: 72
+                requiresPassed: [staging]
+                minSoakMinutes: 30
               - name: qa
                 minPassRate: 90
                 minCoverage: 0
@@ -95,7 +98,9 @@ public final class PolicyCases {
                         new RefPolicy(List.of("main", "release/*"), List.of("v*")),
                         false,
                         true)
-                .withHealthDeadline(Duration.ofMinutes(20));
+                .withHealthDeadline(Duration.ofMinutes(20))
+                .withWatchWindow(Duration.ofHours(72))
+                .withPromotion(new PromotionPath(List.of("staging"), Duration.ofMinutes(30)));
         Environment qa = new Environment(
                 "qa",
                 GateThresholds.of(90, 0).withAllowLoosening(true),
@@ -213,22 +218,26 @@ public final class PolicyCases {
                                 + " minSoakMinutes, name, preventSelfApproval, protected, requiresPassed, target,"
                                 + " waitTimerMinutes, watchHours",
                         false),
-                // The plugin's configuration classes do not hold the promotion path yet (typed: false).
                 new Bad(
                         QA + "    requiresPassed: [qa]\n",
                         "environments[0] (qa): environment 'qa' requires itself in requiresPassed; a version could"
                                 + " never pass it first" + fix,
-                        false),
+                        true),
                 new Bad(
                         QA + "    requiresPassed: [Staging]\n",
                         "environments[0] (qa): environment name 'Staging' is not valid: use 1 to 63 lower-case"
                                 + " letters, digits or '-', starting and ending with a letter or digit (for example"
                                 + " 'staging' or 'eu-production')" + fix,
-                        false),
+                        true),
                 new Bad(
                         QA + "    minSoakMinutes: -5\n",
                         "environments[0] (qa): minSoakMinutes must not be negative, got -5" + fix,
-                        false),
+                        true),
+                new Bad(
+                        QA + "    watchHours: 721\n",
+                        "environments[0] (qa): the post-deploy watch window must be from 0 to 720 hours, got 721"
+                                + " hours; 48 is the release guide's window, 0 means none" + fix,
+                        true),
                 new Bad(
                         QA + "    healthDeadlineMinutes: 0\n",
                         "environments[0] (qa): the health deadline must be whole minutes from 1 to 60, got 0 minutes;"

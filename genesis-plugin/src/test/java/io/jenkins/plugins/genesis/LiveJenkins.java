@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.springframework.security.core.Authentication;
 
 /**
  * What the {@code *JenkinsTest} tests do to a running Jenkins: create and build Pipeline jobs
@@ -192,5 +193,23 @@ public final class LiveJenkins {
             last = read.call();
         }
         return last;
+    }
+
+    /**
+     * Makes builds of {@code job} run as {@code user}, through the harness's queue item authenticator,
+     * reached by reflection by its real names (see the class comment for why the surface leaves it out).
+     */
+    @SuppressWarnings("unchecked")
+    public static void runJobAs(String job, String user) throws ReflectiveOperationException {
+        Class<?> users = Class.forName("hudson.model.User");
+        Object bob = users.getMethod("getById", String.class, boolean.class).invoke(null, user, true);
+        Authentication authentication =
+                (Authentication) users.getMethod("impersonate2").invoke(bob);
+        Class<?> mock = Class.forName("org.jvnet.hudson.test.MockQueueItemAuthenticator");
+        Object authenticator = mock.getConstructor().newInstance();
+        mock.getMethod("authenticate", String.class, Authentication.class).invoke(authenticator, job, authentication);
+        Class<?> configuration = Class.forName("jenkins.security.QueueItemAuthenticatorConfiguration");
+        Object global = configuration.getMethod("get").invoke(null);
+        ((List<Object>) configuration.getMethod("getAuthenticators").invoke(global)).add(authenticator);
     }
 }

@@ -10,6 +10,8 @@ import io.jenkins.plugins.genesis.deploy.GenesisDeployStep;
 import io.jenkins.plugins.genesis.deploy.GenesisRollbackStep;
 import io.jenkins.plugins.genesis.deploy.RolloutAborted;
 import io.jenkins.plugins.genesis.gate.GateBuildAction;
+import io.jenkins.plugins.genesis.monitor.GenesisMonitorStep;
+import io.jenkins.plugins.genesis.monitor.WatchAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,18 @@ class PersistedClassesTest {
             GenesisDeployStep.class,
             GenesisRollbackStep.class,
             execution("DeployExecution"),
-            execution("GenesisRollbackStep$RollbackExecution"));
+            execution("GenesisRollbackStep$RollbackExecution"),
+            WatchAction.class,
+            GenesisMonitorStep.class,
+            monitorExecution());
+
+    private static Class<?> monitorExecution() {
+        try {
+            return Class.forName("io.jenkins.plugins.genesis.monitor.MonitorExecution");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The executions are package-private: Jenkins reaches them through their steps only. */
     private static Class<?> execution(String name) {

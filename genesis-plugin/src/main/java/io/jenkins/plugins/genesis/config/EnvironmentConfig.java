@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.PolicyKey;
+import io.genesis.core.policy.PromotionPath;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.deploy.DeployTarget;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Boolean protectedEnvironment;
     private DeployTarget target;
     private Integer healthDeadlineMinutes;
+    private Integer watchHours;
+    private List<String> requiresPassed;
+    private Integer minSoakMinutes;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -225,6 +229,43 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.healthDeadlineMinutes = healthDeadlineMinutes;
     }
 
+    /** Hours a successful rollout is watched afterwards; {@code null}: the default for the name (48 for production). */
+    public Integer getWatchHours() {
+        return watchHours;
+    }
+
+    @DataBoundSetter
+    public void setWatchHours(Integer watchHours) {
+        this.watchHours = watchHours;
+    }
+
+    /**
+     * The environments a version must have succeeded in first, as set; when never set, the engine's
+     * default for this name ({@code [staging]} for production), so that the form shows the path in
+     * force and saving it keeps the path rather than dropping it.
+     */
+    public List<String> getRequiresPassed() {
+        if (requiresPassed != null || name == null) {
+            return copy(requiresPassed);
+        }
+        return copy(PromotionPath.defaultFor(name).requiresPassed());
+    }
+
+    @DataBoundSetter
+    public void setRequiresPassed(List<String> requiresPassed) {
+        this.requiresPassed = copy(requiresPassed);
+    }
+
+    /** Minutes each of those deployments must have run since it ended; {@code null}: none. */
+    public Integer getMinSoakMinutes() {
+        return minSoakMinutes;
+    }
+
+    @DataBoundSetter
+    public void setMinSoakMinutes(Integer minSoakMinutes) {
+        this.minSoakMinutes = minSoakMinutes;
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -245,6 +286,9 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.ALLOW_FORCE, allowForce);
         put(tree, PolicyKey.PROTECTED, protectedEnvironment);
         put(tree, PolicyKey.HEALTH_DEADLINE_MINUTES, healthDeadlineMinutes);
+        put(tree, PolicyKey.WATCH_HOURS, watchHours);
+        put(tree, PolicyKey.REQUIRES_PASSED, requiresPassed);
+        put(tree, PolicyKey.MIN_SOAK_MINUTES, minSoakMinutes);
         return tree;
     }
 
@@ -307,6 +351,24 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         public FormValidation doCheckHealthDeadlineMinutes(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
             return answer(EnvironmentValidation.checkHealthDeadline(value));
+        }
+
+        @POST
+        public FormValidation doCheckWatchHours(@QueryParameter String value) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(EnvironmentValidation.checkWatchHours(value));
+        }
+
+        @POST
+        public FormValidation doCheckRequiresPassed(@QueryParameter String value, @QueryParameter String name) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(EnvironmentValidation.checkRequiresPassed(name, value));
+        }
+
+        @POST
+        public FormValidation doCheckMinSoakMinutes(@QueryParameter String value) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(EnvironmentValidation.checkMinSoak(value));
         }
 
         private static FormValidation answer(Optional<String> problem) {

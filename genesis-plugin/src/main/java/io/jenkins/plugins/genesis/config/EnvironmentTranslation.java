@@ -76,6 +76,9 @@ final class EnvironmentTranslation {
         config.setAllowForce((Boolean) tree.get(PolicyKey.ALLOW_FORCE.key()));
         config.setProtected((Boolean) tree.get(PolicyKey.PROTECTED.key()));
         config.setHealthDeadlineMinutes((Integer) tree.get(PolicyKey.HEALTH_DEADLINE_MINUTES.key()));
+        config.setWatchHours((Integer) tree.get(PolicyKey.WATCH_HOURS.key()));
+        config.setRequiresPassed((List<String>) tree.get(PolicyKey.REQUIRES_PASSED.key()));
+        config.setMinSoakMinutes((Integer) tree.get(PolicyKey.MIN_SOAK_MINUTES.key()));
         return config;
     }
 }

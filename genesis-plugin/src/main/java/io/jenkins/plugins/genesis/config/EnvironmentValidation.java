@@ -3,9 +3,13 @@ package io.jenkins.plugins.genesis.config;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.FindingBounds;
+import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.PolicyKey;
+import io.genesis.core.policy.PromotionPath;
+import io.genesis.core.policy.RefPolicy;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +66,47 @@ final class EnvironmentValidation {
                 true, Set.of(), Set.of(), Duration.ofMinutes(minutes), ApprovalPolicy.DEFAULT_TIMEOUT, false));
     }
 
+    /** A post-deploy watch window as typed into the form: whole hours, from 0 (none) to the engine's longest. */
+    static Optional<String> checkWatchHours(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        long hours;
+        try {
+            hours = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(Messages.NOT_WHOLE_HOURS.format(value.trim()));
+        }
+        return engineProblem(() -> Environment.requireWatchWindow(Duration.ofHours(hours)));
+    }
+
+    /**
+     * The environments a version must have passed first, as typed into the form (separated by commas
+     * or spaces): each a valid name, none twice, and not the environment itself ({@code name}).
+     */
+    static Optional<String> checkRequiresPassed(String name, String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        List<String> names = Arrays.stream(value.trim().split(FormLists.SEPARATORS))
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+        return engineProblem(() -> {
+            PromotionPath path = new PromotionPath(names, Duration.ZERO);
+            if (checkName(name).isEmpty()) {
+                // The engine's own environment refuses a path through itself; only the path matters here.
+                Objects.requireNonNull(new Environment(
+                        name.trim(),
+                        GateThresholds.of(0, 0),
+                        ApprovalPolicy.none(),
+                        new RefPolicy(List.of(), List.of()),
+                        true,
+                        false,
+                        path));
+            }
+        });
+    }
+
     /** A health deadline as typed into the form: whole minutes in the engine's range; empty means its default. */
     static Optional<String> checkHealthDeadline(String value) {
         if (isBlank(value)) {
@@ -74,6 +119,20 @@ final class EnvironmentValidation {
             return Optional.of(Messages.NOT_WHOLE_MINUTES.format(value.trim()));
         }
         return engineProblem(() -> Environment.requireHealthDeadline(Duration.ofMinutes(minutes)));
+    }
+
+    /** A soak time as typed into the form: whole minutes, 0 or more. */
+    static Optional<String> checkMinSoak(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        long minutes;
+        try {
+            minutes = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(Messages.NOT_WHOLE_MINUTES.format(value.trim()));
+        }
+        return engineProblem(() -> new PromotionPath(List.of(), Duration.ofMinutes(minutes)));
     }
 
     /** A bound on security findings as typed into the form: a whole number, 0 or more; empty means none. */

@@ -13,9 +13,10 @@ import net.sf.json.JSONObject;
  */
 final class FormLists {
 
-    static final Set<String> LIST_FIELDS = Set.of("approvers", "approverGroups", "allowedBranches", "allowedTags");
+    static final Set<String> LIST_FIELDS =
+            Set.of("approvers", "approverGroups", "allowedBranches", "allowedTags", "requiresPassed");
 
-    private static final String SEPARATORS = "[,\\s]+";
+    static final String SEPARATORS = "[,\\s]+";
 
     private FormLists() {}
 

@@ -13,7 +13,8 @@ enum Messages {
     CRITICALITY_DISPLAY_NAME,
     CRITICALITY_DEFAULT,
     NOT_WHOLE_FINDINGS,
-    FINDINGS_DISPLAY_NAME;
+    FINDINGS_DISPLAY_NAME,
+    NOT_WHOLE_HOURS;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -3,14 +3,12 @@ package io.jenkins.plugins.genesis.deploy;
 import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
+import io.jenkins.plugins.genesis.StepConsole;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -24,8 +22,6 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class ContextSink implements StepSink {
 
-    private static final Logger LOGGER = Logger.getLogger(ContextSink.class.getName());
-
     private final StepContext context;
     private final Supplier<Throwable> stopCause;
 
@@ -36,15 +32,7 @@ final class ContextSink implements StepSink {
 
     @Override
     public void say(String line) {
-        try {
-            TaskListener listener = context.get(TaskListener.class);
-            if (listener != null) {
-                listener.getLogger().println(line);
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // The console is gone (the build ended meanwhile); the engine's record keeps everything.
-            LOGGER.log(Level.FINE, "could not write to the build's console", e);
-        }
+        StepConsole.println(context, line);
     }
 
     @Override

@@ -5,6 +5,7 @@ import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
 import hudson.model.Run;
+import hudson.security.Permission;
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.DeploymentRecord;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
 /**
  * The controller's rollout engine in Jenkins: a {@link RolloutHost} over {@code JENKINS_HOME/genesis},
@@ -107,13 +109,28 @@ public final class DeployEngine {
         return APPROVER;
     }
 
-    /** The engine, for the steps; started on first use. */
-    static RolloutHost host() throws AbortException {
+    /** The engine, for the steps and the post-deploy watcher; started on first use. */
+    public static RolloutHost host() throws AbortException {
         try {
             return running();
         } catch (RuntimeException e) {
             throw new AbortException(Messages.ENGINE_NOT_RUNNING.format() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The name of the build's identity when it has {@code permission} on the job, as every Genesis step
+     * checks it when it starts.
+     *
+     * @throws AbortException naming the identity, the permission and the job
+     */
+    public static String checkPermitted(Run<?, ?> run, Permission permission) throws AbortException {
+        return DeployExecution.checkPermitted(run, permission);
+    }
+
+    /** What makes a second start of one step call find the first: the build's id and the step's node. */
+    public static String idempotencyKey(Run<?, ?> run, FlowNode node) {
+        return DeployExecution.idempotencyKey(run, node);
     }
 
     /** A waiting step's phase, for {@code StepExecution.getStatus()}. */

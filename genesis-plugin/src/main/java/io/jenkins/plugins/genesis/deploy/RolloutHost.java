@@ -2,6 +2,7 @@ package io.jenkins.plugins.genesis.deploy;
 
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
+import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.monitor.MetricSourceFactory;
@@ -21,6 +22,9 @@ import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetFactory;
 import io.genesis.core.time.Scheduler;
+import io.genesis.core.watch.FileWatchStore;
+import io.genesis.core.watch.WatchRollback;
+import io.genesis.core.watch.Watcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -68,6 +73,12 @@ public final class RolloutHost implements AutoCloseable {
     private final Map<RolloutId, RolloutWatcher> watchers = new ConcurrentHashMap<>();
     private final Consumer<DeploymentRecord> unwatched;
     private final Consumer<DeploymentRecord> ended;
+    /** Later listeners to every ended record, such as the post-deploy watch that starts after a success. */
+    private final List<Consumer<DeploymentRecord>> alsoEnded = new CopyOnWriteArrayList<>();
+
+    private final Path directory;
+    private final EngineSettings settings;
+    private final MetricSourceFactory metricSources;
     private final Object submitting = new Object();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
@@ -81,12 +92,14 @@ public final class RolloutHost implements AutoCloseable {
         this.stopScheduler = builder.stopScheduler;
         this.unwatched = builder.unwatched;
         this.ended = builder.ended;
+        this.directory = dir;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
         this.locks = new FileRolloutLock(dir.resolve("locks"));
-        EngineSettings settings = builder.settings == null
+        this.settings = builder.settings == null
                 ? EngineSettings.defaults(ownerOf(dir))
                 : builder.settings.withOwner(ownerOf(dir));
+        this.metricSources = Objects.requireNonNull(builder.metricSources, "metricSources");
         this.engine = Orchestrator.builder()
                 .settings(settings)
                 .clock(clock)
@@ -95,7 +108,7 @@ public final class RolloutHost implements AutoCloseable {
                 .locks(locks)
                 .history(history)
                 .targets(Objects.requireNonNull(builder.targets, "targets"))
-                .metricSources(Objects.requireNonNull(builder.metricSources, "metricSources"))
+                .metricSources(metricSources)
                 .approver(Objects.requireNonNull(builder.approver, "approver"))
                 .listener(this::heard)
                 .ids(this::takeId)
@@ -289,6 +302,53 @@ public final class RolloutHost implements AutoCloseable {
     }
 
     /**
+     * A post-deploy watcher's parts from this engine: its clock, scheduler and name (so a restarted
+     * controller adopts its watches at once), a store under the same directory ({@code watches/}),
+     * the same metric sources, and rollbacks through this engine's one rollback path, recorded on the
+     * rollout's record. The caller adds its listener (and ids) and builds it.
+     */
+    public Watcher.Builder watchers() {
+        return Watcher.builder()
+                .clock(clock)
+                .scheduler(scheduler)
+                .store(new FileWatchStore(directory.resolve("watches")))
+                .owner(settings.owner(), settings.leaseTtl())
+                .pollInterval(settings.pollInterval())
+                .metricSources(metricSources)
+                .rollback(WatchRollback.through(engine));
+    }
+
+    /** Where this engine keeps its files. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The engine's scheduler, for work that belongs with its rollouts and watches. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The engine's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The stored state of {@code rolloutId}, with the request it was started with. */
+    public Optional<RolloutState> rollout(String rolloutId) {
+        return states.load(RolloutId.of(rolloutId));
+    }
+
+    /** What runs in {@code key} now: the record of the last rollout there that succeeded and was not undone. */
+    public Optional<DeploymentRecord> running(DeploymentKey key) {
+        return CurrentDeployments.of(history).at(key);
+    }
+
+    /** Also tells {@code listener} of every record that ended (or changed after its end), on the engine's thread. */
+    public void alsoWhenEnded(Consumer<DeploymentRecord> listener) {
+        alsoEnded.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * At start-up: resumes or rolls back what the previous controller left (the engine's
      * reconciler), then rolls back every unfinished rollout whose build no longer exists, since no
      * step waits for it and nobody would see its approval prompt.
@@ -340,6 +400,7 @@ public final class RolloutHost implements AutoCloseable {
                 settle(event.id(), watcher, record);
             }
             ended.accept(record);
+            alsoEnded.forEach(listener -> listener.accept(record));
         });
     }
 

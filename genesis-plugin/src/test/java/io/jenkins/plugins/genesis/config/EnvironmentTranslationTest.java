@@ -10,6 +10,8 @@ import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.PolicyCases;
 import io.genesis.core.policy.PolicyException;
+import io.genesis.core.policy.PromotionPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,55 @@ class EnvironmentTranslationTest {
         assertThat(config.getFindings().getHigh()).isZero();
         assertThat(config.getFindings().getMedium()).isNull();
         assertThat(new EnvironmentConfig("qa").getFindings()).isNull();
+    }
+
+    @Test
+    void shouldHandTheEngineTheWatchAndThePromotionPath() {
+        // given
+        EnvironmentConfig config = new EnvironmentConfig("eu-production");
+        config.setMinPassRate(98.0);
+        config.setMinCoverage(85.0);
+        config.setWatchHours(12);
+        config.setRequiresPassed(List.of("staging", "eu-canary"));
+        config.setMinSoakMinutes(45);
+
+        // when
+        Environment environment =
+                EnvironmentTranslation.toEngine(List.of(config)).named("eu-production");
+
+        // then
+        assertThat(config.toTree())
+                .containsEntry("watchHours", 12)
+                .containsEntry("requiresPassed", List.of("staging", "eu-canary"))
+                .containsEntry("minSoakMinutes", 45);
+        assertThat(environment.watchWindow()).isEqualTo(Duration.ofHours(12));
+        assertThat(environment.promotion())
+                .isEqualTo(new PromotionPath(List.of("staging", "eu-canary"), Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void shouldShowThePromotionPathInForceWhenNeverSetAndKeepItOnSave() {
+        // given: production as an older page saved it, without the promotion path
+        EnvironmentConfig config = new EnvironmentConfig("production");
+        config.setMinPassRate(98.0);
+        config.setMinCoverage(85.0);
+
+        // when
+        Environment production =
+                EnvironmentTranslation.toEngine(List.of(config)).named("production");
+
+        // then: the box shows staging, and a page saved as shown keeps it; an empty box means none
+        assertThat(config.getRequiresPassed()).containsExactly("staging");
+        assertThat(config.toTree()).doesNotContainKeys("requiresPassed", "watchHours", "minSoakMinutes");
+        assertThat(production.promotion()).isEqualTo(PromotionPath.defaultFor("production"));
+        assertThat(production.watchWindow()).isEqualTo(Environment.PRODUCTION_WATCH_WINDOW);
+        config.setRequiresPassed(List.of());
+        assertThat(EnvironmentTranslation.toEngine(List.of(config))
+                        .named("production")
+                        .promotion()
+                        .guarded())
+                .isFalse();
+        assertThat(new EnvironmentConfig("qa").getRequiresPassed()).isEmpty();
     }
 
     @Test

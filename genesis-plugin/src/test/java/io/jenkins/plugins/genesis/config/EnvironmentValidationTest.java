@@ -42,6 +42,65 @@ class EnvironmentValidationTest {
     @CsvSource({
         "'', ",
         "0, ",
+        "' 48 ', ",
+        "720, ",
+        "721, must be from 0 to 720 hours",
+        "-1, must be from 0 to 720 hours",
+        "1.5, is not a whole number of hours",
+        "two days, is not a whole number of hours"
+    })
+    void shouldAcceptWatchHoursFromNoneToTheLongestWindow(String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkWatchHours(value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', ", "0, ", "90, ", "-5, must not be negative", "1h, is not a whole number of minutes"})
+    void shouldAcceptSoakMinutesOfZeroOrMore(String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkMinSoak(value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "production, '', ",
+        "production, 'staging, qa', ",
+        "production, 'staging qa', ",
+        "'', staging, ",
+        "production, 'staging, staging', names an environment twice",
+        "production, 'Staging', environment name 'Staging' is not valid",
+        "production, 'staging, production', requires itself in requiresPassed"
+    })
+    void shouldAcceptAPromotionPathOfOtherValidNames(String name, String value, String expectedProblem) {
+        // when
+        Optional<String> problem = EnvironmentValidation.checkRequiresPassed(name, value);
+
+        // then
+        if (expectedProblem == null) {
+            assertThat(problem).isEmpty();
+        } else {
+            assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains(expectedProblem));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'', ",
+        "0, ",
         "' 12 ', ",
         "-1, must not be negative",
         "1.5, is not a whole number of findings",

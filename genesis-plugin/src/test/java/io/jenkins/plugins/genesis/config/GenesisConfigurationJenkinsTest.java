@@ -64,6 +64,9 @@ class GenesisConfigurationJenkinsTest {
         canary.setWaitTimerMinutes(10);
         canary.setAllowedBranches(List.of("main"));
         canary.setAllowedTags(List.of("v*"));
+        canary.setWatchHours(24);
+        canary.setRequiresPassed(List.of("qa"));
+        canary.setMinSoakMinutes(30);
         CriticalityConfig criticality = new CriticalityConfig();
         criticality.setCoverage("unstable");
         criticality.setFindings("failure");

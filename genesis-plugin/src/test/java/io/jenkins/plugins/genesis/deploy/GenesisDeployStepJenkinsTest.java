@@ -21,7 +21,6 @@ import io.genesis.sandbox.sample.InProcessSlotLauncher;
 import io.genesis.sandbox.target.SandboxTarget;
 import io.jenkins.plugins.genesis.LiveJenkins;
 import io.jenkins.plugins.genesis.LiveJenkins.Build;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
-import org.springframework.security.core.Authentication;
 
 /**
  * {@code genesisDeploy} and {@code genesisRollback} in real Pipelines against a sandbox in the
@@ -171,7 +169,7 @@ class GenesisDeployStepJenkinsTest {
                             .everywhere()
                             .to("bob"));
             createPipeline(j, "shop", DEPLOY + ", shifts: '100'");
-            runJobAs("shop", "bob");
+            LiveJenkins.runJobAs("shop", "bob");
 
             // when
             Build build = LiveJenkins.build(j, "shop");
@@ -181,24 +179,6 @@ class GenesisDeployStepJenkinsTest {
             assertThat(build.console()).contains("lacks the Genesis/Deploy permission");
             assertThat(target.stable().version()).isEqualTo("1.0.0");
         });
-    }
-
-    /**
-     * Makes builds of {@code job} run as {@code user}, through the harness's queue item authenticator,
-     * reached by reflection by its real names (see LiveJenkins for why the surface leaves it out).
-     */
-    @SuppressWarnings("unchecked")
-    private static void runJobAs(String job, String user) throws ReflectiveOperationException {
-        Class<?> users = Class.forName("hudson.model.User");
-        Object bob = users.getMethod("getById", String.class, boolean.class).invoke(null, user, true);
-        Authentication authentication =
-                (Authentication) users.getMethod("impersonate2").invoke(bob);
-        Class<?> mock = Class.forName("org.jvnet.hudson.test.MockQueueItemAuthenticator");
-        Object authenticator = mock.getConstructor().newInstance();
-        mock.getMethod("authenticate", String.class, Authentication.class).invoke(authenticator, job, authentication);
-        Class<?> configuration = Class.forName("jenkins.security.QueueItemAuthenticatorConfiguration");
-        Object global = configuration.getMethod("get").invoke(null);
-        ((List<Object>) configuration.getMethod("getAuthenticators").invoke(global)).add(authenticator);
     }
 
     private static void startBuild(JenkinsRule j) {

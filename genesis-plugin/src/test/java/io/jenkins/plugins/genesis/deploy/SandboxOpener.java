@@ -16,6 +16,11 @@ public final class SandboxOpener implements TargetOpener {
     /** The sandboxes of the running test. */
     static final SandboxTargets SANDBOXES = new SandboxTargets();
 
+    /** The sandboxes of the running test, for the tests of other packages (the post-deploy watch). */
+    public static SandboxTargets sandboxes() {
+        return SANDBOXES;
+    }
+
     @Override
     public String kind() {
         return SandboxTargets.KIND;
