@@ -1,24 +1,19 @@
 package io.genesis.core.monitor.scrape;
 
+import io.genesis.core.monitor.HttpFetch;
 import io.genesis.core.monitor.Metric;
 import io.genesis.core.monitor.MetricReadings;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.secret.Redaction;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Measures a candidate by scraping its {@code /metrics} endpoint directly, without a Prometheus in
@@ -103,47 +98,20 @@ public final class ScrapeSource implements MetricSource {
                 .header("User-Agent", "genesis-scrape")
                 .GET()
                 .build();
-        AtomicBoolean late = new AtomicBoolean();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                // The request's timeout ends at the headers; a body that trickles is cut at the same bound.
-                CompletableFuture.runAsync(
-                        () -> {
-                            late.set(true);
-                            close(body);
-                        },
-                        CompletableFuture.delayedExecutor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(describe() + " answered HTTP " + response.statusCode()
-                            + "; fix: point the scrape at the candidate's metrics endpoint");
-                }
-                String contentType =
-                        response.headers().firstValue("Content-Type").orElse(null);
-                ExpositionFormat format = ExpositionFormat.ofContentType(contentType)
-                        .orElseThrow(() -> new IllegalStateException(describe() + " answered Content-Type '"
-                                + contentType + "', not the Prometheus text format or OpenMetrics; fix: point the"
-                                + " scrape at a /metrics endpoint"));
-                ExpositionParser.parse(
-                        body, shown, format, ScrapeLimits.DEFAULTS.withMaxBytes(settings.maxBytes()), snapshot);
-            }
-        } catch (IOException e) {
-            String why = late.get()
-                    ? "did not finish answering within " + settings.timeout().toMillis() + " ms"
-                    : "did not answer: " + e.getClass().getSimpleName();
-            throw new IllegalStateException(describe() + " " + why, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(describe() + ": interrupted", e);
-        }
+        ScrapeLimits limits = ScrapeLimits.DEFAULTS.withMaxBytes(settings.maxBytes());
+        HttpFetch.get(
+                client,
+                request,
+                settings.timeout(),
+                describe(),
+                "point the scrape at the candidate's metrics endpoint",
+                (contentType, body) -> {
+                    ExpositionFormat format = ExpositionFormat.ofContentType(contentType)
+                            .orElseThrow(() -> new IllegalStateException(describe() + " answered Content-Type '"
+                                    + contentType + "', not the Prometheus text format or OpenMetrics; fix: point"
+                                    + " the scrape at a /metrics endpoint"));
+                    return ExpositionParser.parse(body, shown, format, limits, snapshot);
+                });
         return snapshot;
-    }
-
-    private static void close(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // Closing is how a slow body is cut; the reader sees the closed stream and says so.
-        }
     }
 }
