@@ -128,9 +128,26 @@ public record WebSettings(
 
     /** The address for one window: its placeholders replaced by numbers. */
     URI address(long from, long to) {
-        return URI.create(url.replace("$from", Long.toString(from))
+        return URI.create(encoded(url.replace("$from", Long.toString(from))
                 .replace("$to", Long.toString(to))
-                .replace("$window", Long.toString(Math.max(1, to - from))));
+                .replace("$window", Long.toString(Math.max(1, to - from)))));
+    }
+
+    /**
+     * {@code text} with the characters a URI may not hold percent-encoded (UTF-8), so that a query
+     * can be written as the service documents it, such as Datadog's {@code avg:errors{service:shop}}.
+     */
+    static String encoded(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.toString();
     }
 
     private static String keyOf(Metric metric) {
@@ -143,7 +160,7 @@ public record WebSettings(
     private static String sampleUrl(String url) {
         return url == null
                 ? null
-                : url.replace("$from", "0").replace("$to", "0").replace("$window", "0");
+                : encoded(url.replace("$from", "0").replace("$to", "0").replace("$window", "0"));
     }
 
     private static void requireHeaderName(String name) {

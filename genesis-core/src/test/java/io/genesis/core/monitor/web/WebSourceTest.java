@@ -209,4 +209,16 @@ class WebSourceTest {
                 .containsEntry("header.X-Query-Key", "file:~/nr");
         assertThat(settings.forVersion("1.2.0").url()).isEqualTo("https://api.example.com/q?tag=1.2.0");
     }
+
+    @Test
+    void shouldSendAQueryWrittenAsTheServiceDocumentsIt() {
+        body = "{\"v\": 1}";
+        WebSource source = source(Map.of(
+                "url", base() + "/q?query=avg:errors{service:shop,version:$version} by {host}", "errorRate", "/v"));
+
+        assertThat(source.sample(WINDOW).value(Metric.ERROR_RATE)).hasValue(1.0);
+        assertThat(seen)
+                .containsExactly("/q?query=avg:errors%7Bservice:shop,version:$version%7D%20by%20%7Bhost%7D"
+                        + " auth=null dd=null");
+    }
 }

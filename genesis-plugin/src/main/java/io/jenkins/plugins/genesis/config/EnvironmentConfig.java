@@ -8,6 +8,7 @@ import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.PolicyKey;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.deploy.DeployTarget;
+import io.jenkins.plugins.genesis.metrics.MetricSourceConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Boolean allowForce;
     private Boolean protectedEnvironment;
     private DeployTarget target;
+    private MetricSourceConfig metrics;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -214,6 +216,19 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.target = target;
     }
 
+    /**
+     * Where analysis and the watch measure this environment when a deploy names no source
+     * ({@code metrics:}): {@code prometheus(...)}, {@code scrape(...)}, {@code web(...)} or {@code probe(...)}.
+     */
+    public MetricSourceConfig getMetrics() {
+        return metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(MetricSourceConfig metrics) {
+        this.metrics = metrics;
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -233,6 +248,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.ALLOWED_TAGS, allowedTags);
         put(tree, PolicyKey.ALLOW_FORCE, allowForce);
         put(tree, PolicyKey.PROTECTED, protectedEnvironment);
+        put(tree, PolicyKey.METRICS, metrics == null ? null : metrics.toTree());
         return tree;
     }
 
