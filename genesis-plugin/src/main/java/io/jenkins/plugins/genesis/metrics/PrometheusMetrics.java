@@ -5,16 +5,11 @@ import hudson.model.Descriptor;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /** Instant PromQL queries to a Prometheus server, one per metric, each answering one number. */
-public final class PrometheusMetrics extends MetricSourceConfig {
+public final class PrometheusMetrics extends PerMetricSource {
 
     private final String url;
-    private String errorRate;
-    private String latencyP95;
-    private String availability;
-    private String testPassRate;
 
     @DataBoundConstructor
     public PrometheusMetrics(String url) {
@@ -25,50 +20,11 @@ public final class PrometheusMetrics extends MetricSourceConfig {
         return url;
     }
 
-    public String getErrorRate() {
-        return errorRate;
-    }
-
-    @DataBoundSetter
-    public void setErrorRate(String errorRate) {
-        this.errorRate = errorRate;
-    }
-
-    public String getLatencyP95() {
-        return latencyP95;
-    }
-
-    @DataBoundSetter
-    public void setLatencyP95(String latencyP95) {
-        this.latencyP95 = latencyP95;
-    }
-
-    public String getAvailability() {
-        return availability;
-    }
-
-    @DataBoundSetter
-    public void setAvailability(String availability) {
-        this.availability = availability;
-    }
-
-    public String getTestPassRate() {
-        return testPassRate;
-    }
-
-    @DataBoundSetter
-    public void setTestPassRate(String testPassRate) {
-        this.testPassRate = testPassRate;
-    }
-
     @Override
     public Map<String, Object> toTree() {
         Map<String, Object> tree = tree("prometheus");
         put(tree, "url", url);
-        put(tree, "errorRate", errorRate);
-        put(tree, "latencyP95", latencyP95);
-        put(tree, "availability", availability);
-        put(tree, "testPassRate", testPassRate);
+        putMetrics(tree);
         return tree;
     }
 

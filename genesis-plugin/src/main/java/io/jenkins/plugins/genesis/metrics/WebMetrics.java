@@ -14,13 +14,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * An HTTP GET answering JSON (Datadog, New Relic, any query API), each metric at a JSON Pointer;
  * the bearer token and any secret header are Secret Text credentials, by id.
  */
-public final class WebMetrics extends MetricSourceConfig {
+public final class WebMetrics extends PerMetricSource {
 
     private final String url;
-    private String errorRate;
-    private String latencyP95;
-    private String availability;
-    private String testPassRate;
     private String credentialsId;
     private List<SecretHeader> headers;
 
@@ -31,42 +27,6 @@ public final class WebMetrics extends MetricSourceConfig {
 
     public String getUrl() {
         return url;
-    }
-
-    public String getErrorRate() {
-        return errorRate;
-    }
-
-    @DataBoundSetter
-    public void setErrorRate(String errorRate) {
-        this.errorRate = errorRate;
-    }
-
-    public String getLatencyP95() {
-        return latencyP95;
-    }
-
-    @DataBoundSetter
-    public void setLatencyP95(String latencyP95) {
-        this.latencyP95 = latencyP95;
-    }
-
-    public String getAvailability() {
-        return availability;
-    }
-
-    @DataBoundSetter
-    public void setAvailability(String availability) {
-        this.availability = availability;
-    }
-
-    public String getTestPassRate() {
-        return testPassRate;
-    }
-
-    @DataBoundSetter
-    public void setTestPassRate(String testPassRate) {
-        this.testPassRate = testPassRate;
     }
 
     /** The Secret Text credential sent as {@code Authorization: Bearer …}, if any. */
@@ -92,10 +52,7 @@ public final class WebMetrics extends MetricSourceConfig {
     public Map<String, Object> toTree() {
         Map<String, Object> tree = tree("web");
         put(tree, "url", url);
-        put(tree, "errorRate", errorRate);
-        put(tree, "latencyP95", latencyP95);
-        put(tree, "availability", availability);
-        put(tree, "testPassRate", testPassRate);
+        putMetrics(tree);
         if (credentialsId != null && !credentialsId.isBlank()) {
             tree.put("token", CREDENTIALS + credentialsId.trim());
         }
