@@ -1,6 +1,8 @@
 package io.genesis.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
@@ -64,12 +66,23 @@ final class ConfigFile {
      *
      * @param environments the environments
      * @param targets each environment's target, by environment name, where the file names one
+     * @param metrics each environment's metric source ({@code metrics:}), where the file names one
      */
-    record Contents(Environments environments, Map<String, TargetBlock> targets) {
+    record Contents(Environments environments, Map<String, TargetBlock> targets, Map<String, MetricSpec> metrics) {
 
         Contents {
             Objects.requireNonNull(environments, "environments");
             targets = Map.copyOf(targets);
+            metrics = Map.copyOf(metrics);
+        }
+
+        Contents(Environments environments, Map<String, TargetBlock> targets) {
+            this(environments, targets, Map.of());
+        }
+
+        /** The metric source {@code environment}'s {@code metrics:} section names, if any. */
+        Optional<MetricSpec> metrics(String environment) {
+            return Optional.ofNullable(metrics.get(environment));
         }
 
         /** The target {@code environment} names, if any. */
@@ -143,8 +156,10 @@ final class ConfigFile {
         String name = file.toString();
         YamlTree tree = parse(file);
         PolicyDocument document;
+        Map<String, MetricSpec> metrics;
         try {
             document = EnvironmentBinder.bind(tree.root());
+            metrics = MetricsBinder.bind(document);
         } catch (PolicyException e) {
             throw problem(name, tree, e);
         }
@@ -156,7 +171,7 @@ final class ConfigFile {
                 targets.put(environment, target(name, tree, i, environment, target));
             }
         }
-        return new Contents(document.environments(), targets);
+        return new Contents(document.environments(), targets, metrics);
     }
 
     /**

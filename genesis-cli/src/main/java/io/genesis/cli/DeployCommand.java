@@ -3,6 +3,7 @@ package io.genesis.cli;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.sources.MetricSources;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.promotion.PromotionCheck;
@@ -329,8 +330,14 @@ final class DeployCommand implements Callable<Integer> {
                             "--reason");
             bypass.ifPresent(note -> progress.line("note: " + note));
             TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
-            Optional<MetricSpec> metrics =
-                    metricSources.spec(inputs.version()).or(() -> kind.metricsFor(inputs.key(), targetSpec));
+            // The command line's source, else the environment's in the policy (metrics:), else the target's own.
+            Optional<MetricSpec> metrics = metricSources
+                    .spec(inputs.version())
+                    .or(() -> inputs.configuration()
+                            .metrics(inputs.environment().name())
+                            .map(spec -> MetricSources.forVersion(
+                                    spec, inputs.version().value())))
+                    .or(() -> kind.metricsFor(inputs.key(), targetSpec));
             if (metrics.isEmpty()) {
                 requireNoAnalysis(inputs, kind, engine.kinds().open(inputs.key(), targetSpec));
             }
@@ -422,7 +429,8 @@ final class DeployCommand implements Callable<Integer> {
                     + analysis.get().describe() + "), but the " + kind.name()
                     + " target has no metric source of its own: every sample would be inconclusive, which never"
                     + " counts as healthy, so the rollout could only halt or roll back (--on-inconclusive). Give"
-                    + " one with --prometheus or --probe-url (such as the preview Service's health endpoint), or roll out"
+                    + " one with --prometheus or --probe-url (such as the preview Service's health endpoint) or metrics: in the"
+                    + " environment's policy, or roll out"
                     + " without analysis: --strategy rolling, or --steps without analyse steps, such as"
                     + " 'deploy; smoke; promote; scaleDown 24h'");
         }

@@ -5,6 +5,7 @@ import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.sources.MetricSources;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.target.DeploymentKey;
@@ -15,6 +16,7 @@ import io.genesis.core.watch.WatchState;
 import io.genesis.core.watch.WatchVerdict;
 import io.genesis.core.watch.Watcher;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -141,6 +143,7 @@ final class MonitorCommand implements Callable<Integer> {
     private WatchRequest request(
             DeploymentKey key, RolloutState rollout, Duration length, Optional<Duration> interval) {
         MetricSpec source = metrics.spec(rollout.request().version())
+                .or(() -> environmentSource(key, rollout))
                 .or(() -> Optional.ofNullable(rollout.request().metrics()))
                 .orElseThrow(() -> new IllegalArgumentException("rollout " + rollout.id()
                         + " named no metric source; give one with --prometheus or --probe-url"));
@@ -156,6 +159,18 @@ final class MonitorCommand implements Callable<Integer> {
                 thresholds,
                 length,
                 Actor.describe(host.user(), host.user()));
+    }
+
+    /** The environment's {@code metrics:} in the policy (the trusted file, tightened by ./genesis.yaml), if any. */
+    private static Optional<MetricSpec> environmentSource(DeploymentKey key, RolloutState rollout) {
+        try {
+            return ConfigFile.contents(null, null, Path.of(""))
+                    .metrics(key.environment())
+                    .map(spec -> MetricSources.forVersion(
+                            spec, rollout.request().version().value()));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     static WatchState until(Watcher watcher, WatchId id, Host host) throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.genesis.cli;
 
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.CheckoutPolicy;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
@@ -68,8 +70,10 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
         String name = file.toString();
         YamlTree tree = ConfigFile.parse(file);
         PolicyDocument document;
+        Map<String, MetricSpec> metrics = new LinkedHashMap<>(base.metrics());
         try {
             document = CheckoutPolicy.tighten(base.environments(), trustedName(), tree.root());
+            metrics.putAll(MetricsBinder.bind(document));
         } catch (PolicyException e) {
             throw ConfigFile.problem(name, tree, e);
         }
@@ -80,7 +84,7 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
                     target.getKey(),
                     ConfigFile.target(name, tree, names.indexOf(target.getKey()), target.getKey(), target.getValue()));
         }
-        return new ConfigFile.Contents(document.environments(), targets);
+        return new ConfigFile.Contents(document.environments(), targets, metrics);
     }
 
     private String trustedName() {

@@ -3,10 +3,9 @@ package io.genesis.cli;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.monitor.MetricSpec;
-import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.monitor.probe.HttpProbeSource;
-import io.genesis.core.monitor.prometheus.PrometheusSettings;
-import io.genesis.core.monitor.prometheus.PrometheusSource;
+import io.genesis.core.monitor.sources.MetricSources;
+import io.genesis.core.monitor.web.LocalSecrets;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
@@ -72,17 +71,15 @@ final class TargetKinds implements TargetFactory, MetricSourceFactory, AutoClose
 
     @Override
     public MetricSource open(MetricSpec spec) {
-        if (HttpProbeSettings.KIND.equals(spec.kind())) {
-            // A probe works against any target: it only needs an address.
-            return new HttpProbeSource(HttpProbeSettings.from(spec), probes());
-        }
-        if (PrometheusSettings.KIND.equals(spec.kind())) {
-            return new PrometheusSource(PrometheusSettings.from(spec), probes());
+        // Prometheus, a scrape, a web query and a probe work against any target: they only need an address.
+        Optional<MetricSource> source = MetricSources.open(spec, probes(), LocalSecrets.ofProcess());
+        if (source.isPresent()) {
+            return source.get();
         }
         TargetKind kind = kinds.get(spec.kind());
         if (kind == null) {
             throw new IllegalArgumentException("unknown metric source '" + spec.kind() + "'; known: "
-                    + PrometheusSettings.KIND + ", " + HttpProbeSettings.KIND + ", and the measurements of the "
+                    + String.join(", ", MetricSources.KINDS) + ", and the measurements of the "
                     + String.join(" and ", kinds.keySet()) + " target");
         }
         return kind.openMetrics(spec);

@@ -35,8 +35,9 @@ class TargetKindsTest {
         assertThat(kinds.find("docker")).containsInstanceOf(DockerKind.class);
         assertThat(kinds.find("nomad")).isEmpty();
         assertThatThrownBy(() -> kinds.open(MetricSpec.of("datadog")))
-                .hasMessageStartingWith("unknown metric source 'datadog'; known: prometheus, httpProbe, and the"
-                        + " measurements of the ");
+                .hasMessageStartingWith(
+                        "unknown metric source 'datadog'; known: prometheus, scrape, web, httpProbe, and the"
+                                + " measurements of the ");
         assertThat(kinds.open(new PrometheusSettings(
                                 URI.create("http://127.0.0.1:9090"),
                                 Map.of(Metric.ERROR_RATE, "up"),

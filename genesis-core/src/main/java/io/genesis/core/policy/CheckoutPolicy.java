@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * opens a pull request can change) may do to the trusted one: tighten it, never loosen it. For an
  * environment the trusted policy defines, every key the checkout sets must be at least as strict
  * (a higher bar, a stricter criticality, fewer refs, fewer approvers, a longer wait, force and
- * loosening not allowed, still protected); a protected environment gets no target from the checkout,
- * so no credential, token file, environment variable or API address. An environment only the
+ * loosening not allowed, still protected); a protected environment gets no target and no metric
+ * source from the checkout, so no credential, token file, environment variable or API address. An environment only the
  * checkout defines is read as it is, and gets no target when it is protected.
  */
 public final class CheckoutPolicy {
@@ -55,6 +55,14 @@ public final class CheckoutPolicy {
                         PolicyKey.TARGET,
                         entry.name() + " is protected, and a checkout may not name its target, credentials, token"
                                 + " files, environment variables or API addresses; fix: remove target from this file"
+                                + " and keep it in a trusted policy file outside the checkout (--policy,"
+                                + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
+            }
+            if (entry.has(PolicyKey.METRICS) && environment.protectedEnvironment()) {
+                throw entry.refusal(
+                        PolicyKey.METRICS,
+                        entry.name() + " is protected, and a checkout may not name where it is measured (metric"
+                                + " source addresses, tokens, secret references); fix: remove metrics from this file"
                                 + " and keep it in a trusted policy file outside the checkout (--policy,"
                                 + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
             }

@@ -30,6 +30,14 @@ public enum PolicyKey {
     MIN_SOAK_MINUTES("minSoakMinutes", "whole minutes such as 60"),
     HEALTH_DEADLINE_MINUTES(
             "healthDeadlineMinutes", "whole minutes from 1 to 60 such as 10 (Kubernetes' own progress deadline)"),
+    /**
+     * Where analysis and the post-deploy watch measure this environment when the deploy names no source:
+     * read by {@code io.genesis.core.monitor.sources.MetricsBinder}.
+     */
+    METRICS(
+            "metrics",
+            "a mapping such as '{kind: scrape, url: \"http://shop:8080/metrics\", requests:"
+                    + " http_requests_total, errors: \"http_requests_total{code=~\\\"5..\\\"}\"}'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

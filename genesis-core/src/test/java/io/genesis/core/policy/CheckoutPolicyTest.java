@@ -39,6 +39,7 @@ class CheckoutPolicyTest {
                 "production|watchHours: 24|watchHours 24 would loosen production's 48",
                 "production|healthDeadlineMinutes: 30|healthDeadlineMinutes 30 would loosen production's 10",
                 "production|target: {kind: kubernetes}|production is protected",
+                "production|metrics: {kind: probe, url: \"http://attacker.example/\"}|may not name where it is measured",
                 "staging|criticality: {passRate: unstable}|criticality passRate: unstable would loosen staging's error"
             })
     void shouldRefuseWhatLoosensTheTrustedPolicy(String environment, String line, String expected) {

@@ -9,6 +9,7 @@ import io.genesis.core.policy.PolicyKey;
 import io.genesis.core.policy.PromotionPath;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.deploy.DeployTarget;
+import io.jenkins.plugins.genesis.metrics.MetricSourceConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Integer watchHours;
     private List<String> requiresPassed;
     private Integer minSoakMinutes;
+    private MetricSourceConfig metrics;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -266,6 +268,19 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.minSoakMinutes = minSoakMinutes;
     }
 
+    /**
+     * Where analysis and the watch measure this environment when a deploy names no source
+     * ({@code metrics:}): {@code prometheus(...)}, {@code scrape(...)}, {@code web(...)} or {@code probe(...)}.
+     */
+    public MetricSourceConfig getMetrics() {
+        return metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(MetricSourceConfig metrics) {
+        this.metrics = metrics;
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -289,6 +304,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.WATCH_HOURS, watchHours);
         put(tree, PolicyKey.REQUIRES_PASSED, requiresPassed);
         put(tree, PolicyKey.MIN_SOAK_MINUTES, minSoakMinutes);
+        put(tree, PolicyKey.METRICS, metrics == null ? null : metrics.toTree());
         return tree;
     }
 

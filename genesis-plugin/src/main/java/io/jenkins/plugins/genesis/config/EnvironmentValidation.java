@@ -1,7 +1,9 @@
 package io.jenkins.plugins.genesis.config;
 
+import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
@@ -154,7 +156,13 @@ final class EnvironmentValidation {
      * reports it: the engine's message.
      */
     static Optional<String> checkAll(List<EnvironmentConfig> environments) {
-        return engineProblem(() -> EnvironmentTranslation.toEngine(environments))
+        return engineProblem(() -> {
+                    EnvironmentTranslation.toEngine(environments);
+                    if (!environments.isEmpty()) {
+                        // Each environment's metric source, read as its kind reads it.
+                        MetricsBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments)));
+                    }
+                })
                 .map(problem -> Messages.INVALID_ENVIRONMENT.format(problem));
     }
 

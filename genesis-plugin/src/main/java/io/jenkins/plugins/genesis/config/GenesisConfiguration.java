@@ -1,6 +1,9 @@
 package io.jenkins.plugins.genesis.config;
 
 import hudson.Extension;
+import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.monitor.sources.MetricsBinder;
+import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import java.util.ArrayList;
@@ -83,6 +86,18 @@ public final class GenesisConfiguration extends GlobalConfiguration {
     /** The environment called {@code name}, as configured. */
     public Optional<EnvironmentConfig> environment(String name) {
         return environments.stream().filter(e -> e.getName().equals(name)).findFirst();
+    }
+
+    /**
+     * The metric source the environment called {@code name} is measured by, if one is configured
+     * ({@code metrics:}), as the engine's binder reads it.
+     */
+    public Optional<MetricSpec> metricSource(String name) {
+        return environments.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        MetricsBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments)))
+                                .get(name));
     }
 
     /**

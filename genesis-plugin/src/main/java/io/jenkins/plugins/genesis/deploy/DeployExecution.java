@@ -55,7 +55,12 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
             }
             Environment environment = GenesisConfiguration.get().toPolicy().named(step.getEnvironment());
             request = DeployTranslation.request(
-                    step, environment, step.getTarget().spec(run), facts(context, run, account), host.promotion());
+                    step,
+                    environment,
+                    step.getTarget().spec(run),
+                    facts(context, run, account),
+                    host.promotion(),
+                    GenesisConfiguration.get().metricSource(environment.name()));
         } catch (IllegalArgumentException | PromotionRefusedException e) {
             throw new AbortException(Messages.DEPLOY_USAGE_PROBLEM.format(e.getMessage()));
         }

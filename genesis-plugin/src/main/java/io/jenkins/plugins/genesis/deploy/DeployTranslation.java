@@ -1,6 +1,8 @@
 package io.jenkins.plugins.genesis.deploy;
 
+import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.probe.HttpProbeSettings;
+import io.genesis.core.monitor.sources.MetricSources;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.promotion.PromotionCheck;
@@ -11,6 +13,7 @@ import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
 import io.jenkins.plugins.genesis.ForceWords;
 import java.time.Duration;
+import io.jenkins.plugins.genesis.metrics.BuildSecrets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +46,20 @@ final class DeployTranslation {
             TargetSpec target,
             BuildFacts build,
             PromotionCheck promotion) {
+        return request(step, environment, target, build, promotion, Optional.empty());
+    }
+
+    /**
+     * The request, measured by {@code configured} (the environment's metric source in the global
+     * configuration) when the step names no probe.
+     */
+    static RolloutRequest request(
+            GenesisDeployStep step,
+            Environment environment,
+            TargetSpec target,
+            BuildFacts build,
+            PromotionCheck promotion,
+            Optional<MetricSpec> configured) {
         RolloutTuning.Checked tuning = tuning(step).check(RolloutTuning.SCRIPT);
         SourceRef ref = ref(step, build);
         String commit = commit(step, build);
@@ -60,6 +77,11 @@ final class DeployTranslation {
                 .healthDeadline(healthTimeout(step), HEALTH_TIMEOUT);
         if (!step.getProbeUrl().isEmpty()) {
             request.metrics(HttpProbeSettings.of(step.getProbeUrl()).spec());
+        } else if (configured.isPresent()) {
+            request.metrics(BuildSecrets.forBuild(
+                    MetricSources.forVersion(
+                            configured.get(), version(step, ref, commit).value()),
+                    build.build()));
         }
         // The engine's promotion path: refused before anything is touched unless forced with a reason.
         promotion

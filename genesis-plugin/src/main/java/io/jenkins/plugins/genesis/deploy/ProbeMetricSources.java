@@ -3,15 +3,15 @@ package io.jenkins.plugins.genesis.deploy;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.monitor.MetricSpec;
-import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.monitor.probe.HttpProbeSource;
-import io.genesis.core.monitor.prometheus.PrometheusSettings;
-import io.genesis.core.monitor.prometheus.PrometheusSource;
+import io.genesis.core.monitor.sources.MetricSources;
+import io.jenkins.plugins.genesis.metrics.BuildSecrets;
 import java.net.http.HttpClient;
 
 /**
- * The metric sources the controller's engine opens: an HTTP probe of the candidate, or Prometheus,
- * both from core and both over one HTTP client. Anything else is refused with the known kinds.
+ * The metric sources the controller's engine opens: core's registry (an HTTP probe of the candidate,
+ * Prometheus, a direct scrape, a web JSON query) over one HTTP client, a web source's credentials
+ * resolved for the build that deployed. Anything else is refused with the known kinds.
  */
 final class ProbeMetricSources implements MetricSourceFactory {
 
@@ -19,14 +19,9 @@ final class ProbeMetricSources implements MetricSourceFactory {
 
     @Override
     public MetricSource open(MetricSpec spec) {
-        if (HttpProbeSettings.KIND.equals(spec.kind())) {
-            return new HttpProbeSource(HttpProbeSettings.from(spec), client());
-        }
-        if (PrometheusSettings.KIND.equals(spec.kind())) {
-            return new PrometheusSource(PrometheusSettings.from(spec), client());
-        }
-        throw new IllegalArgumentException("unknown metric source '" + spec.kind() + "'; known: "
-                + HttpProbeSettings.KIND + ", " + PrometheusSettings.KIND);
+        return MetricSources.open(spec, client(), new BuildSecrets())
+                .orElseThrow(() -> new IllegalArgumentException("unknown metric source '" + spec.kind() + "'; known: "
+                        + String.join(", ", MetricSources.KINDS)));
     }
 
     private synchronized HttpClient client() {
