@@ -106,6 +106,7 @@ final class MonitorCommand implements Callable<Integer> {
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
+                        .notifications(Notify.targetsOrNone(progress::line))
                         .build()) {
             kinds.reportTo(progress::line);
             Optional<DeploymentRecord> running =
@@ -140,7 +141,7 @@ final class MonitorCommand implements Callable<Integer> {
                     .pollInterval(host.pollInterval())
                     .metricSources(kinds)
                     .rollback(WatchRollback.through(engine.orchestrator()))
-                    .listener(event -> progress.line(event.message()))
+                    .listener(engine.watches(event -> progress.line(event.message())))
                     .build();
             WatchId id = watcher.start(request);
             WatchState ended = until(watcher, id);

@@ -90,6 +90,11 @@ public final class Outbox {
         return queued;
     }
 
+    /** Where the entries are kept. */
+    public Path directory() {
+        return directory;
+    }
+
     /** Whether some environment has a channel: without one, nothing is ever queued. */
     public boolean hasChannels() {
         return !targets.isEmpty();
@@ -99,7 +104,15 @@ public final class Outbox {
      * Sends every entry due at {@code now} once (at most {@value #ROUND}), stores each result, and
      * forgets entries that ended more than {@link #KEPT} ago.
      */
-    public synchronized DeliveryReport deliverDue(Instant now) {
+    public DeliveryReport deliverDue(Instant now) {
+        return deliverDue(now, Instant.MAX);
+    }
+
+    /**
+     * {@link #deliverDue(Instant)}, starting no send once the clock has passed {@code stopAt}: what a
+     * command that is about to exit does, so that a receiver that is down cannot keep it waiting long.
+     */
+    public synchronized DeliveryReport deliverDue(Instant now, Instant stopAt) {
         try (FileChannel channel =
                 PrivateFiles.openReadWrite(PrivateFiles.directory(directory).resolve(LOCK))) {
             FileLock lock;
@@ -112,7 +125,7 @@ public final class Outbox {
                 return new DeliveryReport(0, 0, 0, true, nextDue());
             }
             try {
-                return round(now);
+                return round(now, stopAt);
             } finally {
                 lock.release();
             }
@@ -124,7 +137,7 @@ public final class Outbox {
         }
     }
 
-    private DeliveryReport round(Instant now) {
+    private DeliveryReport round(Instant now, Instant stopAt) {
         int delivered = 0;
         int retrying = 0;
         int gaveUp = 0;
@@ -138,7 +151,12 @@ public final class Outbox {
                 }
                 continue;
             }
-            if (!entry.due(now) || sent >= ROUND) {
+            // An environment with no channels here is another process's (a command run with another
+            // policy): its entries wait for a process that knows them, rather than being given up.
+            if (!entry.due(now)
+                    || sent >= ROUND
+                    || clock.instant().isAfter(stopAt)
+                    || targets.channels(entry.notification().environment()).isEmpty()) {
                 continue;
             }
             sent++;
@@ -152,10 +170,11 @@ public final class Outbox {
         return new DeliveryReport(delivered, retrying, gaveUp, false, nextDue());
     }
 
-    /** When the earliest open entry is due, if there is one. */
+    /** When the earliest open entry this outbox can send is due, if there is one. */
     public Optional<Instant> nextDue() {
         return files.list().stream()
                 .filter(OutboxEntry::open)
+                .filter(e -> !targets.channels(e.notification().environment()).isEmpty())
                 .map(e -> e.status() == Status.SENDING ? e.createdAt() : e.nextAttemptAt())
                 .min(Comparator.naturalOrder());
     }
