@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,7 +49,7 @@ public final class Outbox {
     private final Path directory;
     private final JsonFileStore<String, OutboxEntry> files;
     private final Clock clock;
-    private final NotificationTargets targets;
+    private final Supplier<NotificationTargets> targets;
     private final SecretResolver secrets;
     private final Sender sender;
     private final RetryPolicy retry;
@@ -77,7 +78,7 @@ public final class Outbox {
      */
     public synchronized List<OutboxEntry> enqueue(Notification notification) {
         List<OutboxEntry> queued = new ArrayList<>();
-        for (Channel channel : targets.channels(notification.environment())) {
+        for (Channel channel : targets.get().channels(notification.environment())) {
             if (!channel.takes(notification.kind()) || !channel.type().tells(notification)) {
                 continue;
             }
@@ -97,7 +98,7 @@ public final class Outbox {
 
     /** Whether some environment has a channel: without one, nothing is ever queued. */
     public boolean hasChannels() {
-        return !targets.isEmpty();
+        return !targets.get().isEmpty();
     }
 
     /**
@@ -142,6 +143,7 @@ public final class Outbox {
         int retrying = 0;
         int gaveUp = 0;
         int sent = 0;
+        NotificationTargets current = targets.get();
         List<OutboxEntry> entries = new ArrayList<>(files.list());
         entries.sort(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id));
         for (OutboxEntry entry : entries) {
@@ -156,11 +158,11 @@ public final class Outbox {
             if (!entry.due(now)
                     || sent >= ROUND
                     || clock.instant().isAfter(stopAt)
-                    || targets.channels(entry.notification().environment()).isEmpty()) {
+                    || current.channels(entry.notification().environment()).isEmpty()) {
                 continue;
             }
             sent++;
-            OutboxEntry after = deliver(entry);
+            OutboxEntry after = deliver(entry, current);
             switch (after.status()) {
                 case DELIVERED -> delivered++;
                 case GAVE_UP -> gaveUp++;
@@ -172,9 +174,10 @@ public final class Outbox {
 
     /** When the earliest open entry this outbox can send is due, if there is one. */
     public Optional<Instant> nextDue() {
+        NotificationTargets current = targets.get();
         return files.list().stream()
                 .filter(OutboxEntry::open)
-                .filter(e -> !targets.channels(e.notification().environment()).isEmpty())
+                .filter(e -> !current.channels(e.notification().environment()).isEmpty())
                 .map(e -> e.status() == Status.SENDING ? e.createdAt() : e.nextAttemptAt())
                 .min(Comparator.naturalOrder());
     }
@@ -189,9 +192,9 @@ public final class Outbox {
         return files.problems();
     }
 
-    private OutboxEntry deliver(OutboxEntry entry) {
+    private OutboxEntry deliver(OutboxEntry entry, NotificationTargets current) {
         Notification n = entry.notification();
-        Optional<Channel> found = targets.channel(n.environment(), entry.channel());
+        Optional<Channel> found = current.channel(n.environment(), entry.channel());
         if (found.isEmpty()) {
             return store(entry.gaveUp(
                     clock.instant(),
@@ -201,7 +204,7 @@ public final class Outbox {
         Channel channel = found.get();
         String secret = null;
         try {
-            secret = channel.secret() == null ? null : secrets.resolve(channel.secret());
+            secret = channel.secret() == null ? null : secrets.resolve(channel.secret(), n);
         } catch (RuntimeException e) {
             return failed(entry.sending(), "its secret: " + message(e, null));
         }
@@ -268,7 +271,7 @@ public final class Outbox {
         private final Path directory;
         private boolean force = true;
         private Clock clock = Clock.systemUTC();
-        private NotificationTargets targets = NotificationTargets.NONE;
+        private Supplier<NotificationTargets> targets = () -> NotificationTargets.NONE;
         private SecretResolver secrets = SecretResolver.of(java.util.Map.of());
         private Sender sender;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
@@ -290,7 +293,14 @@ public final class Outbox {
         }
 
         public Builder targets(NotificationTargets value) {
-            this.targets = value;
+            Objects.requireNonNull(value, "targets");
+            this.targets = () -> value;
+            return this;
+        }
+
+        /** Targets read afresh each time (Jenkins: its global configuration, which may change). */
+        public Builder targets(Supplier<NotificationTargets> value) {
+            this.targets = Objects.requireNonNull(value, "targets");
             return this;
         }
 

@@ -21,6 +21,16 @@ public interface SecretResolver {
      */
     String resolve(SecretRef ref);
 
+    /**
+     * The secret {@code ref} names, for sending {@code about}: a host that looks secrets up in a
+     * context (Jenkins: as the build that started the rollout) overrides this one.
+     *
+     * @throws SecretUnavailableException naming the reference (never a value) and the fix
+     */
+    default String resolve(SecretRef ref, Notification about) {
+        return resolve(ref);
+    }
+
     /** Reads environment variables from {@code environment} and files from the file system. */
     static SecretResolver of(Map<String, String> environment) {
         return ref -> switch (ref.source()) {

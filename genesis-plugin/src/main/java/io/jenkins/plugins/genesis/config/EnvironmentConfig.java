@@ -44,6 +44,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Boolean allowForce;
     private Boolean protectedEnvironment;
     private DeployTarget target;
+    private List<NotificationTargetConfig> notify;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -214,6 +215,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.target = target;
     }
 
+    /** Where this environment's notifications go; {@code null} when none. */
+    public List<NotificationTargetConfig> getNotify() {
+        return notify == null ? null : new ArrayList<>(notify);
+    }
+
+    @DataBoundSetter
+    public void setNotify(List<NotificationTargetConfig> notify) {
+        this.notify = notify == null || notify.isEmpty() ? null : new ArrayList<>(notify);
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -233,6 +244,12 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.ALLOWED_TAGS, allowedTags);
         put(tree, PolicyKey.ALLOW_FORCE, allowForce);
         put(tree, PolicyKey.PROTECTED, protectedEnvironment);
+        put(
+                tree,
+                PolicyKey.NOTIFY,
+                notify == null
+                        ? null
+                        : notify.stream().map(NotificationTargetConfig::toTree).toList());
         return tree;
     }
 

@@ -81,7 +81,10 @@ final class EnvironmentValidation {
      * reports it: the engine's message.
      */
     static Optional<String> checkAll(List<EnvironmentConfig> environments) {
-        return engineProblem(() -> EnvironmentTranslation.toEngine(environments))
+        return engineProblem(() -> {
+                    EnvironmentTranslation.toEngine(environments);
+                    EnvironmentTranslation.notifications(environments);
+                })
                 .map(problem -> Messages.INVALID_ENVIRONMENT.format(problem));
     }
 

@@ -13,7 +13,8 @@ enum Messages {
     CRITICALITY_DISPLAY_NAME,
     CRITICALITY_DEFAULT,
     NOT_WHOLE_FINDINGS,
-    FINDINGS_DISPLAY_NAME;
+    FINDINGS_DISPLAY_NAME,
+    NOTIFICATION_TARGET_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -11,6 +11,8 @@ import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.ReconcileReport;
 import io.genesis.core.rollout.RolloutEvent;
 import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutListener;
+import io.genesis.core.rollout.RolloutMilestone;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutView;
@@ -65,6 +67,9 @@ public final class RolloutHost implements AutoCloseable {
     private final Map<RolloutId, RolloutWatcher> watchers = new ConcurrentHashMap<>();
     private final Consumer<DeploymentRecord> unwatched;
     private final Consumer<DeploymentRecord> ended;
+    /** Hears the milestones of every rollout (notifications). */
+    private final RolloutListener milestones;
+
     private final Object submitting = new Object();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
@@ -78,6 +83,7 @@ public final class RolloutHost implements AutoCloseable {
         this.stopScheduler = builder.stopScheduler;
         this.unwatched = builder.unwatched;
         this.ended = builder.ended;
+        this.milestones = builder.milestones;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
         EngineSettings settings = builder.settings == null
@@ -93,7 +99,17 @@ public final class RolloutHost implements AutoCloseable {
                 .targets(Objects.requireNonNull(builder.targets, "targets"))
                 .metricSources(Objects.requireNonNull(builder.metricSources, "metricSources"))
                 .approver(Objects.requireNonNull(builder.approver, "approver"))
-                .listener(this::heard)
+                .listener(new RolloutListener() {
+                    @Override
+                    public void onEvent(RolloutEvent event) {
+                        heard(event);
+                    }
+
+                    @Override
+                    public void onMilestone(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {
+                        milestones.onMilestone(milestone, state, event);
+                    }
+                })
                 .ids(this::takeId)
                 .build();
     }
@@ -406,8 +422,15 @@ public final class RolloutHost implements AutoCloseable {
         private EngineSettings settings;
         private Consumer<DeploymentRecord> unwatched = record -> {};
         private Consumer<DeploymentRecord> ended = record -> {};
+        private RolloutListener milestones = event -> {};
 
         private Builder() {}
+
+        /** Hears the milestones of every rollout, such as the notifications' listener; must not block. */
+        public Builder milestones(RolloutListener value) {
+            this.milestones = Objects.requireNonNull(value, "milestones");
+            return this;
+        }
 
         /**
          * Hears the record of a rollout that ended (or changed after its end) while no step waited for
