@@ -45,8 +45,12 @@ public final class NotificationDelivery {
         return outbox;
     }
 
-    /** Wakes delivery when the earliest open entry is due (at once if it is); at start-up, resumes the outbox. */
-    public void wake() {
+    /**
+     * Wakes delivery when the earliest open entry is due (at once if it is); at start-up, resumes the
+     * outbox. Serialised, so that the wake-up a round sets when it ends never replaces (or cancels) the
+     * one set for an entry queued meanwhile: the last call always saw every entry queued before it.
+     */
+    public synchronized void wake() {
         Optional<Instant> due;
         try {
             due = outbox.nextDue();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,6 +47,9 @@ public final class Outbox {
 
     private static final String LOCK = "delivery.lock";
 
+    /** How often a round reads the whole directory again. */
+    private static final Duration SWEEP = Duration.ofHours(1);
+
     private final Path directory;
     private final JsonFileStore<String, OutboxEntry> files;
     private final Clock clock;
@@ -54,6 +58,14 @@ public final class Outbox {
     private final Sender sender;
     private final RetryPolicy retry;
     private final RandomGenerator random;
+    /** Queuing and delivering hold different locks, so a round that waits on a receiver never holds a rollout. */
+    private final Object queuing = new Object();
+
+    private final Object delivering = new Object();
+    private final Object loading = new Object();
+    private final Map<String, OutboxEntry> open = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean loaded;
+    private Instant swept;
 
     private Outbox(Builder builder) {
         this.directory = Objects.requireNonNull(builder.directory, "directory");
@@ -76,7 +88,13 @@ public final class Outbox {
      *
      * @return the entries queued now
      */
-    public synchronized List<OutboxEntry> enqueue(Notification notification) {
+    public List<OutboxEntry> enqueue(Notification notification) {
+        synchronized (queuing) {
+            return queue(notification);
+        }
+    }
+
+    private List<OutboxEntry> queue(Notification notification) {
         List<OutboxEntry> queued = new ArrayList<>();
         for (Channel channel : targets.get().channels(notification.environment())) {
             if (!channel.takes(notification.kind()) || !channel.type().tells(notification)) {
@@ -84,7 +102,7 @@ public final class Outbox {
             }
             OutboxEntry entry = OutboxEntry.queued(notification, channel.name(), clock.instant());
             if (files.load(entry.id()).isEmpty()) {
-                files.save(entry);
+                store(entry);
                 queued.add(entry);
             }
         }
@@ -113,7 +131,13 @@ public final class Outbox {
      * {@link #deliverDue(Instant)}, starting no send once the clock has passed {@code stopAt}: what a
      * command that is about to exit does, so that a receiver that is down cannot keep it waiting long.
      */
-    public synchronized DeliveryReport deliverDue(Instant now, Instant stopAt) {
+    public DeliveryReport deliverDue(Instant now, Instant stopAt) {
+        synchronized (delivering) {
+            return locked(now, stopAt);
+        }
+    }
+
+    private DeliveryReport locked(Instant now, Instant stopAt) {
         try (FileChannel channel =
                 PrivateFiles.openReadWrite(PrivateFiles.directory(directory).resolve(LOCK))) {
             FileLock lock;
@@ -143,26 +167,27 @@ public final class Outbox {
         int retrying = 0;
         int gaveUp = 0;
         int sent = 0;
+        sweep(now);
         NotificationTargets current = targets.get();
-        List<OutboxEntry> entries = new ArrayList<>(files.list());
+        List<OutboxEntry> entries = new ArrayList<>(known().values());
         entries.sort(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id));
-        for (OutboxEntry entry : entries) {
-            if (!entry.open()) {
-                if (entry.endedAt() != null && entry.endedAt().plus(KEPT).isBefore(now)) {
-                    files.delete(entry.id());
-                }
-                continue;
-            }
+        for (OutboxEntry known : entries) {
             // An environment with no channels here is another process's (a command run with another
             // policy): its entries wait for a process that knows them, rather than being given up.
-            if (!entry.due(now)
+            if (!known.due(now)
                     || sent >= ROUND
                     || clock.instant().isAfter(stopAt)
-                    || current.channels(entry.notification().environment()).isEmpty()) {
+                    || current.channels(known.notification().environment()).isEmpty()) {
+                continue;
+            }
+            // Read again: another process may have delivered it since this one last looked.
+            Optional<OutboxEntry> stored = files.load(known.id());
+            if (stored.isEmpty() || !stored.get().due(now)) {
+                stored.ifPresentOrElse(this::remember, () -> open.remove(known.id()));
                 continue;
             }
             sent++;
-            OutboxEntry after = deliver(entry, current);
+            OutboxEntry after = deliver(stored.get(), current);
             switch (after.status()) {
                 case DELIVERED -> delivered++;
                 case GAVE_UP -> gaveUp++;
@@ -172,11 +197,53 @@ public final class Outbox {
         return new DeliveryReport(delivered, retrying, gaveUp, false, nextDue());
     }
 
+    /**
+     * Once an hour of the clock (and in the first round): reads the whole directory again, forgets
+     * entries that ended more than {@link #KEPT} ago, and learns the open entries another process queued.
+     */
+    private void sweep(Instant now) {
+        if (swept != null && now.isBefore(swept.plus(SWEEP))) {
+            return;
+        }
+        Map<String, OutboxEntry> found = new java.util.HashMap<>();
+        for (OutboxEntry entry : files.list()) {
+            if (entry.open()) {
+                found.put(entry.id(), entry);
+            } else if (entry.endedAt() != null && entry.endedAt().plus(KEPT).isBefore(now)) {
+                files.delete(entry.id());
+            }
+        }
+        open.keySet().retainAll(found.keySet());
+        open.putAll(found);
+        loaded = true;
+        swept = now;
+    }
+
+    /** The open entries this process knows: read from the directory once, then kept as it writes them. */
+    private Map<String, OutboxEntry> known() {
+        if (!loaded) {
+            synchronized (loading) {
+                if (!loaded) {
+                    files.list().stream().filter(OutboxEntry::open).forEach(e -> open.put(e.id(), e));
+                    loaded = true;
+                }
+            }
+        }
+        return open;
+    }
+
+    private void remember(OutboxEntry entry) {
+        if (entry.open()) {
+            open.put(entry.id(), entry);
+        } else {
+            open.remove(entry.id());
+        }
+    }
+
     /** When the earliest open entry this outbox can send is due, if there is one. */
     public Optional<Instant> nextDue() {
         NotificationTargets current = targets.get();
-        return files.list().stream()
-                .filter(OutboxEntry::open)
+        return known().values().stream()
                 .filter(e -> !current.channels(e.notification().environment()).isEmpty())
                 .map(e -> e.status() == Status.SENDING ? e.createdAt() : e.nextAttemptAt())
                 .min(Comparator.naturalOrder());
@@ -252,6 +319,8 @@ public final class Outbox {
 
     private OutboxEntry store(OutboxEntry entry) {
         files.save(entry);
+        known();
+        remember(entry);
         return entry;
     }
 

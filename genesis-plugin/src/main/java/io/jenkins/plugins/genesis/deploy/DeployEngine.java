@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -133,8 +134,16 @@ public final class DeployEngine {
         ExecutorService sender = notifySender;
         notifySender = null;
         if (sender != null) {
-            // What is still queued stays in the outbox; the next start delivers it.
-            sender.shutdownNow();
+            // A round in progress may finish its sends (each is bounded); what is still queued stays in
+            // the outbox, and the next start delivers it.
+            sender.shutdown();
+            try {
+                if (!sender.awaitTermination(15, TimeUnit.SECONDS)) {
+                    sender.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
