@@ -4,6 +4,7 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricSources;
+import io.genesis.core.notify.NotificationTargets;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.promotion.PromotionCheck;
@@ -272,8 +273,10 @@ final class DeployCommand implements Callable<Integer> {
         try (kinds) {
             TargetChoice choice;
             Map<String, String> settings;
+            NotificationTargets notify;
             try {
                 inputs = inputs();
+                notify = Notify.targets(policy.file, config, Path.of(""));
                 choice = TargetChoice.of(
                         target,
                         inputs.configuration(),
@@ -297,6 +300,7 @@ final class DeployCommand implements Callable<Integer> {
                     .samples(progress::sampled, inputs.analysis())
                     .progressDeadline(inputs.progressDeadline())
                     .say(progress::line)
+                    .notifications(notify)
                     .build()) {
                 return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }

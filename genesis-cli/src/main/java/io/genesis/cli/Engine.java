@@ -10,6 +10,13 @@ import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.monitor.SampleVerdict;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.notify.HttpSender;
+import io.genesis.core.notify.NotificationDelivery;
+import io.genesis.core.notify.NotificationListener;
+import io.genesis.core.notify.NotificationTargets;
+import io.genesis.core.notify.Outbox;
+import io.genesis.core.notify.OutboxEntry;
+import io.genesis.core.notify.SecretResolver;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.RolloutListener;
@@ -19,13 +26,18 @@ import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import io.genesis.core.time.Scheduler;
+import io.genesis.core.watch.WatchListener;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +57,7 @@ final class Engine implements AutoCloseable {
     private final TargetLocks locks;
     private final ExecutorScheduler scheduler;
     private final Orchestrator orchestrator;
+    private final Notifications notifications;
 
     private Engine(Builder builder) {
         this.dir = builder.dir;
@@ -61,6 +74,7 @@ final class Engine implements AutoCloseable {
                 err.flush();
             }
         });
+        this.notifications = new Notifications(dir, builder.host.clock(), scheduler, builder.notify, err);
         Consumer<SampleVerdict> samples = builder.samples;
         AnalysisThresholds thresholds = builder.thresholds;
         this.orchestrator = Orchestrator.builder()
@@ -73,7 +87,7 @@ final class Engine implements AutoCloseable {
                 .targets(NarratedTarget.narrating(kinds, builder.say, builder.host.clock(), builder.progressDeadline))
                 .metricSources(spec -> new Observed(kinds.open(spec), thresholds, samples))
                 .approver(builder.approver)
-                .listener(builder.listener)
+                .listener(notifications.rollouts(builder.listener))
                 // A rollout whose engine's process has ended here is taken over at once, not after its lease.
                 .ownerEnded(name -> new EngineOwner(name).certainlyEnded())
                 .build();
@@ -195,9 +209,109 @@ final class Engine implements AutoCloseable {
         return kinds.find(state.request().target().kind());
     }
 
+    /** {@code log}, plus the notifications of watch milestones when this command has channels. */
+    WatchListener watches(WatchListener log) {
+        return notifications.watches(log);
+    }
+
+    /** The outbox this command delivers, if it has channels: for a host that delivers on its own schedule. */
+    Optional<Outbox> outbox() {
+        return notifications.outbox();
+    }
+
     @Override
     public void close() {
         scheduler.close();
+        notifications.close();
+    }
+
+    /**
+     * The command's notifications: its outbox under the state directory, delivered on a thread of its
+     * own while the command runs, and once more, bounded, when it ends.
+     */
+    private static final class Notifications {
+
+        /** How long a command that is done may spend sending what is due before it exits. */
+        static final Duration LAST_ROUND = Duration.ofSeconds(10);
+
+        private final Clock clock;
+        private final PrintWriter err;
+        private final Outbox outbox;
+        private final NotificationListener listener;
+        private final ExecutorService sender;
+
+        Notifications(StateDir dir, Clock clock, Scheduler scheduler, NotificationTargets targets, PrintWriter err) {
+            this.clock = clock;
+            this.err = err;
+            if (targets.isEmpty()) {
+                this.outbox = null;
+                this.listener = null;
+                this.sender = null;
+                return;
+            }
+            this.outbox = Outbox.builder(dir.root().resolve("notifications"))
+                    .clock(clock)
+                    .targets(targets)
+                    .secrets(SecretResolver.of(System.getenv()))
+                    .sender(new HttpSender(Duration.ofSeconds(5)))
+                    .build();
+            this.sender = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "genesis-notify");
+                thread.setDaemon(true);
+                return thread;
+            });
+            NotificationDelivery delivery = new NotificationDelivery(outbox, scheduler, sender, clock, this::say);
+            this.listener = new NotificationListener(delivery, this::say);
+            delivery.wake();
+        }
+
+        RolloutListener rollouts(RolloutListener log) {
+            return listener == null ? log : listener.rollouts(log);
+        }
+
+        WatchListener watches(WatchListener log) {
+            return listener == null ? log : listener.watches(log);
+        }
+
+        Optional<Outbox> outbox() {
+            return Optional.ofNullable(outbox);
+        }
+
+        void close() {
+            if (outbox == null) {
+                return;
+            }
+            sender.shutdown();
+            try {
+                if (!sender.awaitTermination(LAST_ROUND.toSeconds(), TimeUnit.SECONDS)) {
+                    sender.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Instant now = clock.instant();
+                outbox.deliverDue(now, now.plus(LAST_ROUND));
+                long open = outbox.entries().stream()
+                        .filter(e ->
+                                e.status() == OutboxEntry.Status.PENDING || e.status() == OutboxEntry.Status.SENDING)
+                        .count();
+                if (open > 0) {
+                    say("genesis: " + open + " notification(s) not delivered yet; they wait in " + outbox.directory()
+                            + " for the next genesis command or genesis serve");
+                }
+            } catch (RuntimeException e) {
+                say("genesis: notifications: " + e.getMessage());
+            }
+        }
+
+        private void say(String line) {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }
     }
 
     /** A metric source that also hands every sample, as judged, to the progress lines. */
@@ -248,6 +362,7 @@ final class Engine implements AutoCloseable {
         private AnalysisThresholds thresholds = AnalysisThresholds.defaults();
         private Duration progressDeadline = Environment.DEFAULT_HEALTH_DEADLINE;
         private Consumer<String> say = line -> {};
+        private NotificationTargets notify = NotificationTargets.NONE;
 
         private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
             this.dir = dir;
@@ -285,6 +400,12 @@ final class Engine implements AutoCloseable {
         /** Where lines about what a step waits for go (the command's progress). */
         Builder say(Consumer<String> value) {
             this.say = value;
+            return this;
+        }
+
+        /** Where notifications go (the policy's notify: sections); none by default. */
+        Builder notifications(NotificationTargets value) {
+            this.notify = value;
             return this;
         }
 

@@ -9,7 +9,7 @@ import io.genesis.core.watch.Watcher;
  * The watcher of a command's engine, the same for every command that watches (monitor, deploy, serve):
  * the state directory's watches, the engine's scheduler, owner and lease, its target kinds' metric
  * sources, and rollbacks through its orchestrator. A watch whose process has ended on this machine is
- * adopted at once rather than after its lease.
+ * adopted at once rather than after its lease. Its milestones also go to the policy's notification targets.
  */
 final class EngineWatcher {
 
@@ -25,7 +25,7 @@ final class EngineWatcher {
                 .pollInterval(host.pollInterval())
                 .metricSources(engine.kinds())
                 .rollback(WatchRollback.through(engine.orchestrator()))
-                .listener(listener)
+                .listener(engine.watches(listener))
                 .build();
     }
 }

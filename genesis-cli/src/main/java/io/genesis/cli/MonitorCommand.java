@@ -106,6 +106,7 @@ final class MonitorCommand implements Callable<Integer> {
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
+                        .notifications(Notify.targetsOrNone(progress::line))
                         .build()) {
             kinds.reportTo(progress::line);
             Optional<DeploymentRecord> running =

@@ -107,6 +107,7 @@ final class RollbackCommand implements Callable<Integer> {
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
                         .say(progress::line)
+                        .notifications(Notify.targetsOrNone(progress::line))
                         .build()) {
             kinds.reportTo(progress::line);
             StateReading.of(engine.dir(), host.clock()).warn("genesis rollback", err);

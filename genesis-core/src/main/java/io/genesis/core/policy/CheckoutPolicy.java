@@ -66,6 +66,14 @@ public final class CheckoutPolicy {
                                 + " and keep it in a trusted policy file outside the checkout (--policy,"
                                 + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
             }
+            if (entry.has(PolicyKey.NOTIFY) && environment.protectedEnvironment()) {
+                throw entry.refusal(
+                        PolicyKey.NOTIFY,
+                        entry.name() + " is protected, and a checkout may not name where its notifications go"
+                                + " (addresses, keys, variables or files holding them); fix: remove notify from this"
+                                + " file and keep it in a trusted policy file outside the checkout (--policy,"
+                                + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
+            }
             entry.target().ifPresent(target -> targets.put(entry.name(), target));
             result = result.with(environment);
         }

@@ -38,6 +38,8 @@ public enum PolicyKey {
             "metrics",
             "a mapping such as '{kind: scrape, url: \"http://shop:8080/metrics\", requests:"
                     + " http_requests_total, errors: \"http_requests_total{code=~\\\"5..\\\"}\"}'"),
+    /** Where this environment's notifications go: read by {@code io.genesis.core.notify.NotificationsBinder}. */
+    NOTIFY("notify", "a list of channels such as [{name: ops, type: slack, urlEnv: SLACK_WEBHOOK_URL}]"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

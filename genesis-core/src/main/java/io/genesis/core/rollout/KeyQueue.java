@@ -151,7 +151,7 @@ final class KeyQueue {
         }
         leases.locked(state.id(), state.leaseExpiresAt(), key, lease.get().expiresAt());
         scaleDownEarly(key, state.id());
-        transitions.emit(state, "took the lock on " + key);
+        transitions.emit(state, "took the lock on " + key, RolloutMilestone.STARTED);
         return new Next.Continue(transitions.steps(state).enter(state.edit(), 0));
     }
 

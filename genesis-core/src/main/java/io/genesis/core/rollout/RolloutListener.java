@@ -6,4 +6,10 @@ public interface RolloutListener {
 
     /** Must return quickly and not throw; an exception is dropped so a log can never stop a rollout. */
     void onEvent(RolloutEvent event);
+
+    /**
+     * Called after {@link #onEvent} for an event that is also a {@link RolloutMilestone}, with the state
+     * as stored. The same rules hold: return quickly, never throw. Does nothing unless overridden.
+     */
+    default void onMilestone(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {}
 }

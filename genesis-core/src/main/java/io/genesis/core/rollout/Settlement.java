@@ -36,7 +36,7 @@ final class Settlement {
         locks.release(state.request().key(), state.id().value());
         RolloutState done = transitions.save(state.edit().stage(Stage.DONE));
         transitions.emit(
-                done, "ended " + done.outcome().status() + ": " + done.outcome().reason());
+                done, "ended " + done.outcome().status() + ": " + done.outcome().reason(), RolloutMilestone.ENDED);
         wakeQueued(state.request().key(), state.id());
         return new Next.Continue(done);
     }

@@ -124,7 +124,8 @@ final class StepRunner implements Step.Visitor<Next> {
                     current,
                     "waiting for approval: " + request.question() + " Who may answer: "
                             + request.describeApprovers() + "; approval opens at " + request.notBefore()
-                            + " and times out at " + request.deadline());
+                            + " and times out at " + request.deadline(),
+                    RolloutMilestone.AWAITING_APPROVAL);
         }
         return new Next.Wait(current, progress.deadline());
     }

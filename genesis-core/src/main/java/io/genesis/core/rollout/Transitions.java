@@ -116,10 +116,23 @@ final class Transitions {
     }
 
     void emit(RolloutState state, String message) {
+        emit(state, message, null);
+    }
+
+    /** Says what happened; a {@code milestone} (or {@code null}) is also told as one. */
+    void emit(RolloutState state, String message, RolloutMilestone milestone) {
+        RolloutEvent event = new RolloutEvent(state.id(), state.request().key(), clock.instant(), message);
         try {
-            listener.onEvent(new RolloutEvent(state.id(), state.request().key(), clock.instant(), message));
+            listener.onEvent(event);
         } catch (RuntimeException e) {
             // A listener must never stop a rollout; the message is lost, the rollout is not.
+        }
+        if (milestone != null) {
+            try {
+                listener.onMilestone(milestone, state, event);
+            } catch (RuntimeException e) {
+                // Likewise: a notification that cannot be queued never stops a rollout.
+            }
         }
     }
 

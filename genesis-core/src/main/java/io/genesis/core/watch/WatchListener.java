@@ -4,4 +4,11 @@ package io.genesis.core.watch;
 @FunctionalInterface
 public interface WatchListener {
     void onEvent(WatchEvent event);
+
+    /**
+     * Called after {@link #onEvent} for an event that is also a {@link WatchMilestone}, with the watch's
+     * state and the incident concerned (null for {@code ENDED}). Same rules: quick, never throws. Does
+     * nothing unless overridden.
+     */
+    default void onMilestone(WatchMilestone milestone, WatchState state, Incident incident, WatchEvent event) {}
 }

@@ -103,12 +103,21 @@ final class WatchMachine {
             String why = verdict.explain(c);
             if (open.isEmpty()) {
                 Incident opened = Incident.open(state.incidents().size() + 1, c, at, why);
-                recorder.emit(state, "incident " + opened.number() + " opened (" + lower(c) + "): " + why);
+                recorder.emit(
+                        state,
+                        "incident " + opened.number() + " opened (" + lower(c) + "): " + why,
+                        c == Classification.CRITICAL ? WatchMilestone.CRITICAL : WatchMilestone.WARNING,
+                        opened);
                 return state.withIncident(opened);
             }
             if (c == Classification.CRITICAL && open.get().severity() == Classification.WARNING) {
-                recorder.emit(state, "incident " + open.get().number() + " is critical: " + why);
-                return state.withIncident(open.get().escalated(at, why));
+                Incident escalated = open.get().escalated(at, why);
+                recorder.emit(
+                        state,
+                        "incident " + open.get().number() + " is critical: " + why,
+                        WatchMilestone.CRITICAL,
+                        escalated);
+                return state.withIncident(escalated);
             }
             return state;
         }
@@ -117,8 +126,10 @@ final class WatchMachine {
                 && state.sampling().healthyInARow() >= state.request().recoverySamples()) {
             String how = "recovered: " + state.sampling().healthyInARow() + " healthy sample(s) in a row ("
                     + verdict.explainAll() + ")";
-            recorder.emit(state, "incident " + open.get().number() + " resolved, " + how);
-            return state.withIncident(open.get().closed(at, how));
+            Incident resolved = open.get().closed(at, how);
+            recorder.emit(
+                    state, "incident " + open.get().number() + " resolved, " + how, WatchMilestone.RESOLVED, resolved);
+            return state.withIncident(resolved);
         }
         return state;
     }
@@ -133,10 +144,18 @@ final class WatchMachine {
             String cannot = state.request().rollBack()
                     ? "no rollout of this engine deployed it"
                     : "the policy does not allow an automatic rollback";
-            recorder.emit(escalated, "critical incident " + incident.number() + ": " + why + "; " + cannot);
+            recorder.emit(
+                    escalated,
+                    "critical incident " + incident.number() + ": " + why + "; " + cannot,
+                    WatchMilestone.CRITICAL,
+                    incident);
             return escalated.ended(WatchVerdict.INCONCLUSIVE, "critical: " + why + "; not rolled back: " + cannot, at);
         }
-        recorder.emit(escalated, "critical incident " + incident.number() + ": " + why + "; rolling back");
+        recorder.emit(
+                escalated,
+                "critical incident " + incident.number() + ": " + why + "; rolling back",
+                WatchMilestone.CRITICAL,
+                incident);
         return escalated.rollingBack(why);
     }
 
@@ -163,7 +182,9 @@ final class WatchMachine {
         WatchState ended = recorder.save(current);
         recorder.emit(
                 ended,
-                "ended " + ended.outcome().verdict() + ": " + ended.outcome().reason());
+                "ended " + ended.outcome().verdict() + ": " + ended.outcome().reason(),
+                WatchMilestone.ENDED,
+                null);
         sources.remove(state.id());
         return new Step(ended, Optional.empty());
     }
@@ -190,7 +211,9 @@ final class WatchMachine {
         }
         recorder.emit(
                 ended,
-                "ended " + ended.outcome().verdict() + ": " + ended.outcome().reason());
+                "ended " + ended.outcome().verdict() + ": " + ended.outcome().reason(),
+                WatchMilestone.ENDED,
+                null);
         return ended;
     }
 

@@ -36,10 +36,23 @@ final class WatchRecorder {
     }
 
     void emit(WatchState state, String message) {
+        emit(state, message, null, null);
+    }
+
+    /** Says what happened; a {@code milestone} (or {@code null}) about {@code incident} is also told as one. */
+    void emit(WatchState state, String message, WatchMilestone milestone, Incident incident) {
+        WatchEvent event = new WatchEvent(state.id(), state.request().key(), clock.instant(), message);
         try {
-            listener.onEvent(new WatchEvent(state.id(), state.request().key(), clock.instant(), message));
+            listener.onEvent(event);
         } catch (RuntimeException e) {
             // A listener must never stop a watch; the message is lost, the watch is not.
+        }
+        if (milestone != null) {
+            try {
+                listener.onMilestone(milestone, state, incident, event);
+            } catch (RuntimeException e) {
+                // Likewise: a notification that cannot be queued never stops a watch.
+            }
         }
     }
 

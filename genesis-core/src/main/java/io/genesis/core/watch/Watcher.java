@@ -271,7 +271,7 @@ public final class Watcher {
                 .map(open -> state.withIncident(open.closed(now, "open when the watch ended: " + why)))
                 .orElse(state);
         WatchState ended = recorder.save(closed.ended(verdict, why, now));
-        recorder.emit(ended, "ended " + verdict + ": " + why);
+        recorder.emit(ended, "ended " + verdict + ": " + why, WatchMilestone.ENDED, null);
         settle(state.id());
         return ended;
     }

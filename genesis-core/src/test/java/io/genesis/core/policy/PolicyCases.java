@@ -215,7 +215,7 @@ public final class PolicyCases {
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
                                 + " approverGroups, approvers, criticality, findings, healthDeadlineMinutes, maxCoverageDrop, metrics,"
                                 + " minCoverage, minPassRate,"
-                                + " minSoakMinutes, name, preventSelfApproval, protected, requiresPassed, target,"
+                                + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresPassed, target,"
                                 + " waitTimerMinutes, watchHours",
                         false),
                 new Bad(

@@ -66,6 +66,11 @@ final class Harness {
     final ScriptedMetricSource metrics = new ScriptedMetricSource();
     final RecordingApprover approver = new RecordingApprover();
     final List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+
+    /** A milestone as the engine told it, with the state it came with. */
+    record Told(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {}
+
+    final List<Told> milestones = new CopyOnWriteArrayList<>();
     Function<DeploymentKey, RecordingTarget> newTarget = key -> RecordingTarget.capable(key.toString(), clock, "1.0.0");
     CrashInjector crash = CrashInjector.never();
     private final Set<String> answered = new java.util.HashSet<>();
@@ -106,7 +111,17 @@ final class Harness {
                 .targets((key, spec) -> CrashingPorts.target(target(key), crash))
                 .metricSources(spec -> CrashingPorts.metrics(metrics, crash))
                 .approver(CrashingPorts.approver(approver, crash))
-                .listener(events::add)
+                .listener(new RolloutListener() {
+                    @Override
+                    public void onEvent(RolloutEvent event) {
+                        events.add(event);
+                    }
+
+                    @Override
+                    public void onMilestone(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {
+                        milestones.add(new Told(milestone, state, event));
+                    }
+                })
                 .ids(ids)
                 .ownerEnded(ownerEnded)
                 .build();

@@ -10,8 +10,12 @@ import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
+import io.genesis.core.rollout.RolloutEvent;
 import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutListener;
+import io.genesis.core.rollout.RolloutMilestone;
 import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutView;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
 import io.genesis.core.rollout.store.InMemoryRolloutStateStore;
@@ -62,6 +66,10 @@ final class WatchWorld {
     final List<String> said = new CopyOnWriteArrayList<>();
     private final Supplier<WatchId> ids = WatchId.sequence("w");
     private final Supplier<RolloutId> rolloutIds = RolloutId.sequence("r");
+    /** Where rollouts' and watches' events also go, for a test that listens (notifications). */
+    RolloutListener rolloutListener = event -> {};
+
+    WatchListener watchListener = event -> {};
     EngineSettings settings = EngineSettings.defaults("engine-1");
     Orchestrator engine = engine();
     WatchRollback rollback = WatchRollback.through(engine);
@@ -87,6 +95,17 @@ final class WatchWorld {
                 .targets((key, spec) -> target)
                 .metricSources(spec -> metrics)
                 .ids(rolloutIds)
+                .listener(new RolloutListener() {
+                    @Override
+                    public void onEvent(RolloutEvent event) {
+                        rolloutListener.onEvent(event);
+                    }
+
+                    @Override
+                    public void onMilestone(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {
+                        rolloutListener.onMilestone(milestone, state, event);
+                    }
+                })
                 .build();
     }
 
@@ -104,7 +123,19 @@ final class WatchWorld {
                 .ownerEnded(ownerEnded)
                 .metricSources(spec -> metrics)
                 .rollback(rollback)
-                .listener(event -> said.add(event.message()))
+                .listener(new WatchListener() {
+                    @Override
+                    public void onEvent(WatchEvent event) {
+                        said.add(event.message());
+                        watchListener.onEvent(event);
+                    }
+
+                    @Override
+                    public void onMilestone(
+                            WatchMilestone milestone, WatchState state, Incident incident, WatchEvent event) {
+                        watchListener.onMilestone(milestone, state, incident, event);
+                    }
+                })
                 .ids(ids)
                 .build();
     }

@@ -51,6 +51,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private List<String> requiresPassed;
     private Integer minSoakMinutes;
     private MetricSourceConfig metrics;
+    private List<NotificationTargetConfig> notify;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -281,6 +282,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.metrics = metrics;
     }
 
+    /** Where this environment's notifications go; {@code null} when none. */
+    public List<NotificationTargetConfig> getNotify() {
+        return notify == null ? null : new ArrayList<>(notify);
+    }
+
+    @DataBoundSetter
+    public void setNotify(List<NotificationTargetConfig> notify) {
+        this.notify = notify == null || notify.isEmpty() ? null : new ArrayList<>(notify);
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -305,6 +316,12 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.REQUIRES_PASSED, requiresPassed);
         put(tree, PolicyKey.MIN_SOAK_MINUTES, minSoakMinutes);
         put(tree, PolicyKey.METRICS, metrics == null ? null : metrics.toTree());
+        put(
+                tree,
+                PolicyKey.NOTIFY,
+                notify == null
+                        ? null
+                        : notify.stream().map(NotificationTargetConfig::toTree).toList());
         return tree;
     }
 

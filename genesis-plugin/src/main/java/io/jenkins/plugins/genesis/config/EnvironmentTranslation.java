@@ -1,6 +1,8 @@
 package io.jenkins.plugins.genesis.config;
 
 import io.genesis.core.gate.CriterionKind;
+import io.genesis.core.notify.NotificationTargets;
+import io.genesis.core.notify.NotificationsBinder;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
@@ -29,6 +31,16 @@ final class EnvironmentTranslation {
         return configs.isEmpty()
                 ? new Environments(List.of())
                 : EnvironmentBinder.bind(document(configs)).environments();
+    }
+
+    /**
+     * The notification targets of {@code configs}, by environment.
+     *
+     * @throws io.genesis.core.policy.PolicyException with the engine's message when a target is not
+     *     acceptable
+     */
+    static NotificationTargets notifications(List<EnvironmentConfig> configs) {
+        return configs.isEmpty() ? NotificationTargets.NONE : NotificationsBinder.bind(document(configs));
     }
 
     /** The document the binder reads: {@code environments:} and one tree per environment. */

@@ -162,6 +162,7 @@ final class EnvironmentValidation {
                         // Each environment's metric source, read as its kind reads it.
                         MetricsBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments)));
                     }
+                    EnvironmentTranslation.notifications(environments);
                 })
                 .map(problem -> Messages.INVALID_ENVIRONMENT.format(problem));
     }

@@ -35,7 +35,22 @@ final class FormLists {
     }
 
     private static void splitFields(JSONObject environment) {
-        for (String field : LIST_FIELDS) {
+        split(environment, LIST_FIELDS);
+        // Each notification target's events are one text box too.
+        Object notify = environment.opt("notify");
+        if (notify instanceof JSONObject single) {
+            split(single, Set.of("events"));
+        } else if (notify instanceof JSONArray many) {
+            for (Object target : many) {
+                if (target instanceof JSONObject object) {
+                    split(object, Set.of("events"));
+                }
+            }
+        }
+    }
+
+    private static void split(JSONObject environment, Set<String> fields) {
+        for (String field : fields) {
             Object value = environment.opt(field);
             if (value instanceof String text) {
                 JSONArray entries = new JSONArray();

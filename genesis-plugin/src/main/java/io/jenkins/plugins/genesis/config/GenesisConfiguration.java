@@ -4,6 +4,7 @@ import hudson.Extension;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.EnvironmentBinder;
+import io.genesis.core.notify.NotificationTargets;
 import io.genesis.core.policy.Environments;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import java.util.ArrayList;
@@ -107,5 +108,14 @@ public final class GenesisConfiguration extends GlobalConfiguration {
      */
     public Environments toPolicy() {
         return EnvironmentTranslation.toEngine(environments);
+    }
+
+    /**
+     * Where each environment's notifications go, as configured.
+     *
+     * @throws IllegalArgumentException when a stored target is no longer acceptable to the engine
+     */
+    public NotificationTargets toNotificationTargets() {
+        return EnvironmentTranslation.notifications(environments);
     }
 }

@@ -14,7 +14,8 @@ enum Messages {
     CRITICALITY_DEFAULT,
     NOT_WHOLE_FINDINGS,
     FINDINGS_DISPLAY_NAME,
-    NOT_WHOLE_HOURS;
+    NOT_WHOLE_HOURS,
+    NOTIFICATION_TARGET_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -9,13 +9,20 @@ import hudson.security.Permission;
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.notify.NotificationDelivery;
+import io.genesis.core.notify.NotificationListener;
+import io.genesis.core.notify.Outbox;
 import io.genesis.core.time.ExecutorScheduler;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.approval.JenkinsApprover;
+import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -39,6 +46,8 @@ public final class DeployEngine {
     private static final JenkinsApprover APPROVER = new JenkinsApprover(DeployEngine::runOf, DeployEngine::decide);
 
     private static volatile RolloutHost host;
+    /** The thread notifications are sent on, stopped with the engine. */
+    private static volatile ExecutorService notifySender;
     /** Set at shutdown, so that nothing starts the engine again while Jenkins stops. */
     private static volatile boolean stopped;
 
@@ -75,8 +84,10 @@ public final class DeployEngine {
         Clock clock = Clock.systemUTC();
         ExecutorScheduler scheduler = new ExecutorScheduler(
                 clock, e -> LOGGER.log(Level.WARNING, "a Genesis rollout step failed and will be tried again", e));
+        NotificationListener notifications = notifications(home.resolve("genesis"), clock, scheduler);
         RolloutHost started = RolloutHost.builder()
                 .directory(home.resolve("genesis"))
+                .milestones(notifications.rollouts(event -> {}))
                 .clock(clock)
                 .scheduler(scheduler, scheduler)
                 .targets(new TargetOpeners(() -> JenkinsFacade.all(TargetOpener.class)))
@@ -90,6 +101,29 @@ public final class DeployEngine {
         return started;
     }
 
+    /**
+     * The notifications of every rollout: queued in {@code genesis/notifications} under the engine's
+     * directory, to the targets of the global configuration as it is when each is sent, delivered on a
+     * thread of their own so that no receiver holds the engine's scheduler.
+     */
+    private static NotificationListener notifications(Path directory, Clock clock, ExecutorScheduler scheduler) {
+        Outbox outbox = Outbox.builder(directory.resolve("notifications"))
+                .clock(clock)
+                .targets(() -> GenesisConfiguration.get().toNotificationTargets())
+                .secrets(new NotificationSecrets())
+                .build();
+        ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "genesis-notify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        notifySender = sender;
+        NotificationDelivery delivery =
+                new NotificationDelivery(outbox, scheduler, sender, clock, line -> LOGGER.warning(line));
+        delivery.wake();
+        return new NotificationListener(delivery, line -> LOGGER.warning(line));
+    }
+
     /** Stops the scheduler; running transitions may finish, every rollout stays stored for the next start. */
     @Terminator
     public static synchronized void stop() {
@@ -98,6 +132,20 @@ public final class DeployEngine {
         host = null;
         if (running != null) {
             running.close();
+        }
+        ExecutorService sender = notifySender;
+        notifySender = null;
+        if (sender != null) {
+            // A round in progress may finish its sends (each is bounded); what is still queued stays in
+            // the outbox, and the next start delivers it.
+            sender.shutdown();
+            try {
+                if (!sender.awaitTermination(15, TimeUnit.SECONDS)) {
+                    sender.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.ReconcileReport;
 import io.genesis.core.rollout.RolloutEvent;
 import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutListener;
+import io.genesis.core.rollout.RolloutMilestone;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutView;
@@ -79,6 +81,9 @@ public final class RolloutHost implements AutoCloseable {
     private final Path directory;
     private final EngineSettings settings;
     private final MetricSourceFactory metricSources;
+    /** Hears the milestones of every rollout (notifications). */
+    private final RolloutListener milestones;
+
     private final Object submitting = new Object();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
@@ -93,6 +98,7 @@ public final class RolloutHost implements AutoCloseable {
         this.unwatched = builder.unwatched;
         this.ended = builder.ended;
         this.directory = dir;
+        this.milestones = builder.milestones;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
         this.locks = new FileRolloutLock(dir.resolve("locks"));
@@ -110,7 +116,17 @@ public final class RolloutHost implements AutoCloseable {
                 .targets(Objects.requireNonNull(builder.targets, "targets"))
                 .metricSources(metricSources)
                 .approver(Objects.requireNonNull(builder.approver, "approver"))
-                .listener(this::heard)
+                .listener(new RolloutListener() {
+                    @Override
+                    public void onEvent(RolloutEvent event) {
+                        heard(event);
+                    }
+
+                    @Override
+                    public void onMilestone(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {
+                        milestones.onMilestone(milestone, state, event);
+                    }
+                })
                 .ids(this::takeId)
                 .build();
     }
@@ -474,8 +490,15 @@ public final class RolloutHost implements AutoCloseable {
         private EngineSettings settings;
         private Consumer<DeploymentRecord> unwatched = record -> {};
         private Consumer<DeploymentRecord> ended = record -> {};
+        private RolloutListener milestones = event -> {};
 
         private Builder() {}
+
+        /** Hears the milestones of every rollout, such as the notifications' listener; must not block. */
+        public Builder milestones(RolloutListener value) {
+            this.milestones = Objects.requireNonNull(value, "milestones");
+            return this;
+        }
 
         /**
          * Hears the record of a rollout that ended (or changed after its end) while no step waited for

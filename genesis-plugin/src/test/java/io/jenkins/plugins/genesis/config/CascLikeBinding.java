@@ -82,6 +82,21 @@ final class CascLikeBinding {
         if ((type == Boolean.class || type == boolean.class) && value instanceof Boolean flag) {
             return flag;
         }
+        if (type == List.class
+                && value instanceof List<?> list
+                && generic instanceof java.lang.reflect.ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element
+                && element != String.class) {
+            // A list of nested objects (notification targets): each mapping bound to the element's class.
+            List<Object> objects = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?> map)) {
+                    throw new IllegalArgumentException("cannot bind '" + item + "' to " + element.getName());
+                }
+                objects.add(bind(element, map));
+            }
+            return objects;
+        }
         if (type == List.class && value instanceof List<?> list) {
             List<String> texts = new ArrayList<>();
             list.forEach(element -> texts.add(String.valueOf(element)));

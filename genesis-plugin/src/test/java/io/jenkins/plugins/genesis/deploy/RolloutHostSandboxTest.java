@@ -15,7 +15,11 @@ import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.PromotionPath;
 import io.genesis.core.policy.RefPolicy;
 import io.genesis.core.rollout.EngineSettings;
+import io.genesis.core.rollout.RolloutEvent;
+import io.genesis.core.rollout.RolloutListener;
+import io.genesis.core.rollout.RolloutMilestone;
 import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutStatus;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.target.DeploymentKey;
@@ -65,6 +69,7 @@ class RolloutHostSandboxTest {
     private final List<RolloutHost> hosts = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
     private final List<DeploymentRecord> unwatched = new CopyOnWriteArrayList<>();
+    private final List<RolloutMilestone> told = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startSandbox() {
@@ -95,6 +100,15 @@ class RolloutHostSandboxTest {
                 .metricSources(sandboxes)
                 .approver(approver)
                 .whenEndedUnwatched(unwatched::add)
+                .milestones(new RolloutListener() {
+                    @Override
+                    public void onEvent(RolloutEvent event) {}
+
+                    @Override
+                    public void onMilestone(RolloutMilestone milestone, RolloutState state, RolloutEvent event) {
+                        told.add(milestone);
+                    }
+                })
                 .settings(EngineSettings.defaults("ignored")
                         .withPollInterval(Duration.ofMillis(20))
                         .withProgressDeadline(Duration.ofSeconds(20))
@@ -176,6 +190,20 @@ class RolloutHostSandboxTest {
         assertThat(record.initiator()).isEqualTo("bob");
         assertThat(target.stable().version()).isEqualTo("2.0.0");
         assertThat(asked).as("asked again after the restart").containsExactly(id, id);
+    }
+
+    @Test
+    void shouldTellEachMilestoneOfARolloutToTheNotificationsListener() {
+        GenesisDeployStep blueGreen = step("blueGreen");
+        blueGreen.setShifts("100");
+        RolloutHost host = host();
+        RecordingSink sink = new RecordingSink();
+        RolloutCalls.deploy(host, KEY, request(blueGreen, withoutApproval(), BUILD), sink);
+        RecordingSink.await(sink::ended, LIMIT, "the rollout's end");
+        // The milestone is told right after the event that ended the step, on the engine's thread.
+        RecordingSink.await(() -> told.contains(RolloutMilestone.ENDED), LIMIT, "the end's milestone");
+
+        assertThat(told).containsExactly(RolloutMilestone.STARTED, RolloutMilestone.ENDED);
     }
 
     @Test
