@@ -1,5 +1,7 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.hook.Hook;
+import io.genesis.core.hook.HookPhase;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.ApprovalPolicy;
@@ -39,6 +41,7 @@ import java.util.Objects;
  * @param notes facts to keep in the record, such as a gate bypassed with {@code force} and its reason
  * @param initiatorAccount the account that started the rollout (the operating-system user, or the
  *     authenticated Jenkins user), beside the name {@code initiator} claims; the initiator when not given
+ * @param hooks the lifecycle hooks to run, in order per phase (none when not given)
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -55,7 +58,8 @@ public record RolloutRequest(
         String initiator,
         String build,
         List<String> notes,
-        String initiatorAccount) {
+        String initiatorAccount,
+        List<Hook> hooks) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -74,6 +78,12 @@ public record RolloutRequest(
         build = build == null ? "" : build;
         notes = notes == null ? List.of() : List.copyOf(notes);
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** The hooks of {@code phase}, in the order given. */
+    public List<Hook> hooks(HookPhase phase) {
+        return hooks.stream().filter(hook -> hook.phase() == phase).toList();
     }
 
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
@@ -97,6 +107,7 @@ public record RolloutRequest(
         private String initiatorAccount;
         private String build = "";
         private final List<String> notes = new ArrayList<>();
+        private final List<Hook> hooks = new ArrayList<>();
 
         private Builder(String application, Environment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -186,6 +197,12 @@ public record RolloutRequest(
             return this;
         }
 
+        /** A lifecycle hook to run; several of one phase run in the order added. */
+        public Builder hook(Hook value) {
+            this.hooks.add(Objects.requireNonNull(value, "hook"));
+            return this;
+        }
+
         public RolloutRequest build() {
             Objects.requireNonNull(ref, "ref: set the branch or tag the build came from");
             String checkedCommit = Version.requireCommit(commit);
@@ -204,7 +221,8 @@ public record RolloutRequest(
                     initiator,
                     build,
                     notes,
-                    initiatorAccount);
+                    initiatorAccount,
+                    hooks);
         }
     }
 }

@@ -113,6 +113,12 @@ public final class PlanValidator {
                     scaleDown(name, step, last);
                     return null;
                 }
+
+                @Override
+                public Void hook(Step.RunHook step) {
+                    PlanValidator.Walk.this.hook(name, step);
+                    return null;
+                }
             });
         }
 
@@ -193,6 +199,38 @@ public final class PlanValidator {
             }
             if (step.delay().isNegative()) {
                 problems.add(name + ": delay must not be negative, got " + step.delay());
+            }
+        }
+
+        /** Each phase where it means what it says: before anything, before any traffic, after promote. */
+        private void hook(String name, Step.RunHook step) {
+            switch (step.hook().phase()) {
+                case BEFORE_DEPLOY -> {
+                    if (deployedCandidate || rolled || lastWeight != null || promoted) {
+                        problems.add(name + ": a beforeDeploy hook must come before anything is deployed");
+                    }
+                }
+                case PRE_TRAFFIC -> {
+                    if (!deployedCandidate) {
+                        problems.add(name + ": a preTraffic hook needs a candidate deployed beside the stable"
+                                + " version, before traffic; "
+                                + (rolled
+                                        ? "rolling sends traffic to each batch, so use blueGreen or canary"
+                                        : "put it after deployCandidate"));
+                    }
+                    if (lastWeight != null || promoted) {
+                        problems.add(name + ": a preTraffic hook must come before the first traffic weight and"
+                                + " before promote");
+                    }
+                }
+                case AFTER_PROMOTION -> {
+                    if (!promoted) {
+                        problems.add(name + ": an afterPromotion hook must come after promote");
+                    }
+                }
+                case ON_ROLLBACK ->
+                    problems.add(name + ": an onRollback hook runs with a rollback, not as a step; give it to"
+                            + " the request's hooks instead");
             }
         }
 

@@ -124,7 +124,8 @@ class RolloutHostKubernetesTest {
                 translated.initiator(),
                 translated.build(),
                 translated.notes(),
-                translated.initiatorAccount());
+                translated.initiatorAccount(),
+                translated.hooks());
     }
 
     private static Environment production() {
