@@ -26,6 +26,7 @@ public final class PlanValidator {
     /** Every problem in {@code plan}, in step order; empty when it is valid. */
     public static List<String> problems(Plan plan, Capabilities capabilities) {
         Walk walk = new Walk(capabilities);
+        walk.rollingPlan = plan.steps().stream().anyMatch(Step.RollingBatch.class::isInstance);
         if (plan.steps().isEmpty()) {
             walk.problems.add("the plan has no steps; it needs at least a promote step");
             return walk.problems;
@@ -44,6 +45,7 @@ public final class PlanValidator {
         private boolean deployedCandidate;
         private boolean rolled;
         private boolean promoted;
+        private boolean rollingPlan;
         private Percentage lastWeight;
         private Percentage lastShare;
 
@@ -214,7 +216,7 @@ public final class PlanValidator {
                     if (!deployedCandidate) {
                         problems.add(name + ": a preTraffic hook needs a candidate deployed beside the stable"
                                 + " version, before traffic; "
-                                + (rolled
+                                + (rollingPlan
                                         ? "rolling sends traffic to each batch, so use blueGreen or canary"
                                         : "put it after deployCandidate"));
                     }
