@@ -10,6 +10,7 @@ import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.monitor.SampleVerdict;
 import io.genesis.core.rollout.EngineSettings;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.RolloutListener;
 import io.genesis.core.rollout.RolloutState;
@@ -19,6 +20,7 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import io.genesis.core.time.Scheduler;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +77,8 @@ final class Engine implements AutoCloseable {
                 .listener(builder.listener)
                 // A rollout whose engine's process has ended here is taken over at once, not after its lease.
                 .ownerEnded(name -> new EngineOwner(name).certainlyEnded())
+                // Command hooks run in the directory genesis was started in, as the gate reads reports there.
+                .hooks(HookRunners.standard(Path.of("").toAbsolutePath()))
                 .build();
     }
 

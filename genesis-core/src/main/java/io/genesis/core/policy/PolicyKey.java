@@ -28,6 +28,8 @@ public enum PolicyKey {
     WATCH_HOURS("watchHours", "whole hours such as 48, or 0 for no post-deploy watch"),
     REQUIRES_PASSED("requiresPassed", "a list of environments such as [staging]"),
     MIN_SOAK_MINUTES("minSoakMinutes", "whole minutes such as 60"),
+    /** Lifecycle hooks per phase, read by {@code io.genesis.core.hook.HooksBinder}. */
+    HOOKS("hooks", "a mapping such as '{preTraffic: {command: \"pytest -m smoke --base-url {url}\"}}'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 
