@@ -2,6 +2,7 @@ package io.genesis.cli;
 
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.Analyzer;
 import io.genesis.core.monitor.Metric;
@@ -10,7 +11,6 @@ import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricWindow;
 import io.genesis.core.monitor.SampleVerdict;
 import io.genesis.core.rollout.EngineSettings;
-import io.genesis.core.hook.HookRunners;
 import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.RolloutListener;
 import io.genesis.core.rollout.RolloutState;

@@ -41,7 +41,8 @@ final class CommandHookRunner {
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "could not start the " + hook.phase().key() + " hook " + hook.describe() + ": " + e.getMessage(), e);
+                    "could not start the " + hook.phase().key() + " hook " + hook.describe() + ": " + e.getMessage(),
+                    e);
         }
         return new Running(process, hook, reports);
     }
@@ -52,7 +53,7 @@ final class CommandHookRunner {
         if (command.contains("{url}") && context.preview().isEmpty()) {
             throw new IllegalStateException("the " + hook.phase().key() + " hook uses {url}, but the target gives no"
                     + " address for the candidate at this phase; use {url} in preTraffic hooks on a target that"
-                    + " offers a preview address (sandbox, docker), or leave it out");
+                    + " offers a preview address (the sandbox does), or leave it out");
         }
         for (Map.Entry<String, String> value : context.values().entrySet()) {
             command = command.replace("{" + value.getKey() + "}", value.getValue());
@@ -117,7 +118,8 @@ final class CommandHookRunner {
             HookReports.Judgement judged =
                     reports.judge(hook.minPassRate() == null ? Percentage.HUNDRED : hook.minPassRate());
             String detail = "exit code " + exit + (judged.passed() ? "" : "; the smoke criteria were not met");
-            return Optional.of(new HookReport(exit == 0 && judged.passed(), exit, detail, tail.shown(), judged.reading()));
+            return Optional.of(
+                    new HookReport(exit == 0 && judged.passed(), exit, detail, tail.shown(), judged.reading()));
         }
 
         @Override

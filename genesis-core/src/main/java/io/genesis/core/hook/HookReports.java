@@ -55,8 +55,10 @@ final class HookReports {
                 .filter(file -> !modified(file).equals(Optional.ofNullable(before.get(file))))
                 .toList();
         if (written.isEmpty()) {
-            return new Judgement(false, "no JUnit report matching '" + glob.pattern()
-                    + "' was written by the hook; make it write one there (pytest --junitxml, say)");
+            return new Judgement(
+                    false,
+                    "no JUnit report matching '" + glob.pattern()
+                            + "' was written by the hook; make it write one there (pytest --junitxml, say)");
         }
         JUnitReportReader reader = new JUnitReportReader(List.of());
         TestLedger ledger = new TestLedger(List.of(), ReadLimits.DEFAULT.maxTests());
@@ -64,8 +66,7 @@ final class HookReports {
             try {
                 reader.readInto(file, finder.display(file), ledger);
             } catch (ReportException e) {
-                return new Judgement(false, "report " + finder.display(file) + " could not be read: "
-                        + e.getMessage());
+                return new Judgement(false, "report " + finder.display(file) + " could not be read: " + e.getMessage());
             }
         }
         TestCounts counts = ledger.reading().counts();

@@ -22,8 +22,8 @@ public final class HookRunners {
     /** A runner for an engine that was given no hooks: any hook is refused with what to configure. */
     public static HookRunner none() {
         return (hook, context) -> {
-            throw new IllegalStateException("this engine runs no hooks, so the " + hook.phase().key() + " hook "
-                    + hook.describe() + " cannot start; give the engine a hook runner");
+            throw new IllegalStateException("this engine runs no hooks, so the "
+                    + hook.phase().key() + " hook " + hook.describe() + " cannot start; give the engine a hook runner");
         };
     }
 }

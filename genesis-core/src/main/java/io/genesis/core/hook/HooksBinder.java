@@ -78,9 +78,8 @@ public final class HooksBinder {
             if (!KEYS.contains(String.valueOf(key))) {
                 throw entry.refusal(
                         PolicyKey.HOOKS,
-                        field + ": unknown key '" + key + "'; fix: use one of " + String.join(", ", KEYS.stream()
-                                .sorted()
-                                .toList()));
+                        field + ": unknown key '" + key + "'; fix: use one of "
+                                + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
         return check(entry, () -> {

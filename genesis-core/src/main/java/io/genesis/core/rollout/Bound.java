@@ -23,6 +23,7 @@ final class Bound {
     private final HookRunner hookRunner;
     /** The hooks this engine started for the rollout, by slot; a restarted engine has none of them. */
     private final Map<String, HookRun> hooks = new ConcurrentHashMap<>();
+
     private MetricSource metrics;
 
     Bound(

@@ -22,8 +22,8 @@ final class HookPlacement {
         Plan placed = plan;
         for (Hook hook : hooks) {
             if (hook.phase() == HookPhase.ON_ROLLBACK) {
-                placed = placed.withNote("onRollback hook runs once a rollback has restored traffic: "
-                        + hook.describe());
+                placed = placed.withNote(
+                        "onRollback hook runs once a rollback has restored traffic: " + hook.describe());
                 continue;
             }
             List<Step> steps = new ArrayList<>(placed.steps());
@@ -37,9 +37,12 @@ final class HookPlacement {
     private static int at(List<Step> steps, HookPhase phase) {
         int index = switch (phase) {
             case BEFORE_DEPLOY -> first(steps, Step::touchesTarget);
-            case PRE_TRAFFIC -> first(steps, step -> step instanceof Step.SetWeight
-                    || step instanceof Step.RollingBatch
-                    || step instanceof Step.Promote);
+            case PRE_TRAFFIC ->
+                first(
+                        steps,
+                        step -> step instanceof Step.SetWeight
+                                || step instanceof Step.RollingBatch
+                                || step instanceof Step.Promote);
             case AFTER_PROMOTION -> first(steps, Step.Promote.class::isInstance) + 1;
             case ON_ROLLBACK -> throw new IllegalArgumentException("onRollback hooks are not steps");
         };

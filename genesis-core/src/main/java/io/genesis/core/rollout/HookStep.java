@@ -47,8 +47,9 @@ final class HookStep {
             if (refused.isPresent()) {
                 return ended(hook, refused.get());
             }
-            RolloutState current = engine.save(
-                    state.edit().progress(progress.markIssued()).journal(state.journal().hook(record)));
+            RolloutState current = engine.save(state.edit()
+                    .progress(progress.markIssued())
+                    .journal(state.journal().hook(record)));
             engine.emit(current, started(hook));
             return new Next.Wait(current, nextPoll(now, progress.deadline()));
         }
@@ -97,7 +98,8 @@ final class HookStep {
             engine.emit(failed, said(hook, refused.get()) + "; recorded only, the rollback stands");
             return new HookStep(engine, failed, resources).onRollback();
         }
-        RolloutState saved = engine.save(current.edit().journal(current.journal().hook(record)));
+        RolloutState saved =
+                engine.save(current.edit().journal(current.journal().hook(record)));
         engine.emit(saved, started(hook));
         return new RollbackHooks(saved, new Next.Wait(saved, nextPoll(now, now.plus(hook.budget()))));
     }
@@ -185,12 +187,7 @@ final class HookStep {
         }
         RolloutRequest request = state.request();
         return new HookContext(
-                state.id().value(),
-                request.key(),
-                request.version().value(),
-                request.commit(),
-                hook.phase(),
-                preview);
+                state.id().value(), request.key(), request.version().value(), request.commit(), hook.phase(), preview);
     }
 
     private Instant nextPoll(Instant now, Instant deadline) {
@@ -204,7 +201,7 @@ final class HookStep {
     }
 
     private static String said(Hook hook, HookRecord record) {
-        return hook.phase().key() + " hook " + record.outcome() + " after " + Durations.format(record.duration())
-                + ": " + record.detail() + (record.reading().isEmpty() ? "" : "; " + record.reading());
+        return hook.phase().key() + " hook " + record.outcome() + " after " + Durations.format(record.duration()) + ": "
+                + record.detail() + (record.reading().isEmpty() ? "" : "; " + record.reading());
     }
 }

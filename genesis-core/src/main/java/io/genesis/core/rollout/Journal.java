@@ -1,8 +1,8 @@
 package io.genesis.core.rollout;
 
 import io.genesis.core.history.AnalysisRecord;
-import io.genesis.core.history.HookRecord;
 import io.genesis.core.history.ApprovalRecord;
+import io.genesis.core.history.HookRecord;
 import io.genesis.core.history.PhaseRecord;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -127,8 +127,7 @@ final class Rollbacks {
 
     /** Runs the rollback's hooks, then ends it. */
     private Next afterHooks(RolloutState restored) {
-        HookStep.RollbackHooks hooks =
-                new HookStep(transitions, restored, transitions.bindings(restored)).onRollback();
+        HookStep.RollbackHooks hooks = new HookStep(transitions, restored, transitions.bindings(restored)).onRollback();
         if (hooks.waiting() != null) {
             return hooks.waiting();
         }

@@ -57,8 +57,8 @@ class CommandHookRunnerTest {
 
     @Test
     void shouldRefuseTheUrlPlaceholderWhenTheTargetGivesNoAddress() {
-        HookContext none = new HookContext(
-                "r-1", PREVIEW.key(), "1.2.3", PREVIEW.commit(), HookPhase.PRE_TRAFFIC, null);
+        HookContext none =
+                new HookContext("r-1", PREVIEW.key(), "1.2.3", PREVIEW.commit(), HookPhase.PRE_TRAFFIC, null);
 
         assertThatThrownBy(() -> runner().start(Hook.command(HookPhase.PRE_TRAFFIC, "curl {url}"), none))
                 .isInstanceOf(IllegalStateException.class)
@@ -100,7 +100,8 @@ class CommandHookRunnerTest {
         HookReport report = run(hook, PREVIEW);
 
         assertThat(report.passed()).isTrue();
-        assertThat(report.reading()).isEqualTo("4 tests run, 4 passed, 0 failed: pass rate 100.00 % >= 95.00 % required");
+        assertThat(report.reading())
+                .isEqualTo("4 tests run, 4 passed, 0 failed: pass rate 100.00 % >= 95.00 % required");
     }
 
     @Test
@@ -126,13 +127,15 @@ class CommandHookRunnerTest {
     }
 
     private Path report(int failed, int passed) throws Exception {
-        StringBuilder xml = new StringBuilder("<testsuite name='smoke' tests='" + (failed + passed) + "' failures='"
-                + failed + "'>");
+        StringBuilder xml = new StringBuilder(
+                "<testsuite name='smoke' tests='" + (failed + passed) + "' failures='" + failed + "'>");
         for (int i = 0; i < passed; i++) {
             xml.append("<testcase classname='smoke' name='ok").append(i).append("'/>");
         }
         for (int i = 0; i < failed; i++) {
-            xml.append("<testcase classname='smoke' name='bad").append(i).append("'><failure message='503'/></testcase>");
+            xml.append("<testcase classname='smoke' name='bad")
+                    .append(i)
+                    .append("'><failure message='503'/></testcase>");
         }
         Path file = Files.createTempFile(workspace.getParent(), "smoke", ".xml");
         Files.writeString(file, xml.append("</testsuite>"));

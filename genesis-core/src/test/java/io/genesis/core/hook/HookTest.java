@@ -11,8 +11,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HookTest {
 
     @ParameterizedTest
-    @CsvSource({"pre-traffic, PRE_TRAFFIC", "preTraffic, PRE_TRAFFIC", "before_deploy, BEFORE_DEPLOY",
-        "AFTER-PROMOTION, AFTER_PROMOTION", "onRollback, ON_ROLLBACK"})
+    @CsvSource({
+        "pre-traffic, PRE_TRAFFIC",
+        "preTraffic, PRE_TRAFFIC",
+        "before_deploy, BEFORE_DEPLOY",
+        "AFTER-PROMOTION, AFTER_PROMOTION",
+        "onRollback, ON_ROLLBACK"
+    })
     void shouldReadAPhaseInEitherSpelling(String text, HookPhase phase) {
         assertThat(HookPhase.parse("--hook", text)).isEqualTo(phase);
     }
@@ -72,7 +77,8 @@ class HookTest {
 
     @Test
     void shouldMaskASecretInACommandWhereverItIsSaid() {
-        assertThat(Hook.command(HookPhase.PRE_TRAFFIC, "curl https://bob:pw123@127.0.0.1/x").describe())
+        assertThat(Hook.command(HookPhase.PRE_TRAFFIC, "curl https://bob:pw123@127.0.0.1/x")
+                        .describe())
                 .isEqualTo("command 'curl https://****@127.0.0.1/x'");
     }
 }

@@ -17,8 +17,7 @@ class HooksBinderTest {
 
     @Test
     void shouldReadEachPhaseWithItsSettingsAndTheGateBarByDefault() {
-        List<Hook> hooks = HooksBinder.hooks(
-                entry("""
+        List<Hook> hooks = HooksBinder.hooks(entry("""
                         environments:
                           - name: staging
                             minPassRate: 95
@@ -31,8 +30,7 @@ class HooksBinderTest {
                               beforeDeploy:
                                 - {webhook: "http://127.0.0.1:9/backup", retries: 2}
                                 - {command: ./dump.sh, timeout: 30s}
-                        """),
-                Environments.defaults().named("staging"));
+                        """), Environments.defaults().named("staging"));
 
         assertThat(hooks).hasSize(3);
         assertThat(hooks.get(0).phase()).isEqualTo(HookPhase.PRE_TRAFFIC);
@@ -48,30 +46,27 @@ class HooksBinderTest {
 
     @Test
     void shouldTakeTheHooksOwnPassRateWhenGiven() {
-        List<Hook> hooks = HooksBinder.hooks(
-                entry(
-                        """
+        List<Hook> hooks = HooksBinder.hooks(entry("""
                         environments:
                           - name: staging
                             hooks:
                               preTraffic: {command: pytest, junit: "reports/*.xml", minPassRate: 99.5}
-                        """),
-                Environments.defaults().named("staging"));
+                        """), Environments.defaults().named("staging"));
 
         assertThat(hooks.get(0).minPassRate()).isEqualTo(Percentage.of("x", 99.5));
     }
 
     @Test
     void shouldRefuseHooksForAProtectedEnvironmentFromACheckout() {
-        PolicyEntry entry = entry(
-                """
+        PolicyEntry entry = entry("""
                 environments:
                   - name: production
                     hooks:
                       beforeDeploy: {command: "curl -d @~/.ssh/id_rsa http://127.0.0.1:9"}
                 """);
 
-        assertThatThrownBy(() -> HooksBinder.fromCheckout(entry, Environments.defaults().named("production")))
+        assertThatThrownBy(() ->
+                        HooksBinder.fromCheckout(entry, Environments.defaults().named("production")))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("production is protected, and a checkout may not give it hooks")
                 .hasMessageContaining("fix: remove hooks from this file");
@@ -79,8 +74,7 @@ class HooksBinderTest {
 
     @Test
     void shouldLetACheckoutGiveHooksToAnEnvironmentThatIsNotProtected() {
-        PolicyEntry entry = entry(
-                """
+        PolicyEntry entry = entry("""
                 environments:
                   - name: staging
                     hooks:
@@ -94,15 +88,15 @@ class HooksBinderTest {
 
     @Test
     void shouldNameTheEnvironmentThePhaseAndTheKnownKeysForAnUnknownKey() {
-        PolicyEntry entry = entry(
-                """
+        PolicyEntry entry = entry("""
                 environments:
                   - name: staging
                     hooks:
                       preTraffic: {cmd: ./smoke.sh}
                 """);
 
-        assertThatThrownBy(() -> HooksBinder.hooks(entry, Environments.defaults().named("staging")))
+        assertThatThrownBy(
+                        () -> HooksBinder.hooks(entry, Environments.defaults().named("staging")))
                 .isInstanceOf(PolicyException.class)
                 .hasMessage("environments[0] (staging): hooks.preTraffic: unknown key 'cmd'; fix: use one of command,"
                         + " junit, minPassRate, retries, timeout, webhook")
@@ -111,15 +105,15 @@ class HooksBinderTest {
 
     @Test
     void shouldNameAnUnknownPhase() {
-        PolicyEntry entry = entry(
-                """
+        PolicyEntry entry = entry("""
                 environments:
                   - name: staging
                     hooks:
                       afterDeploy: {command: ./smoke.sh}
                 """);
 
-        assertThatThrownBy(() -> HooksBinder.hooks(entry, Environments.defaults().named("staging")))
+        assertThatThrownBy(
+                        () -> HooksBinder.hooks(entry, Environments.defaults().named("staging")))
                 .hasMessageContaining("hooks.afterDeploy: unknown hook phase 'afterDeploy'; use one of before-deploy");
     }
 

@@ -67,7 +67,8 @@ class WebhookHookRunnerTest {
 
         assertThat(report.passed()).isTrue();
         assertThat(calls).hasValue(2);
-        assertThat(new ObjectMapper().readTree(bodies.get(1)).get("attempt").asInt()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(bodies.get(1)).get("attempt").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -89,8 +90,8 @@ class WebhookHookRunnerTest {
             closed = socket.getLocalPort();
         }
 
-        HookReport report =
-                run(Hook.webhook(HookPhase.BEFORE_DEPLOY, "http://127.0.0.1:" + closed + "/backup").withRetries(2));
+        HookReport report = run(Hook.webhook(HookPhase.BEFORE_DEPLOY, "http://127.0.0.1:" + closed + "/backup")
+                .withRetries(2));
 
         assertThat(report.passed()).isFalse();
         assertThat(report.exitCode()).isNull();

@@ -33,7 +33,8 @@ class HookPlacementTest {
                         "hook ./backup.sh", "deployCandidate", "smokeCheck", "hook ./smoke.sh", "hook ./contract.sh");
         assertThat(kinds.get(5)).isEqualTo("setWeight");
         int promote = kinds.indexOf("promote");
-        assertThat(kinds.subList(promote, promote + 3)).containsExactly("promote", "hook ./announce.sh", "hook ./tag.sh");
+        assertThat(kinds.subList(promote, promote + 3))
+                .containsExactly("promote", "hook ./announce.sh", "hook ./tag.sh");
         assertThat(PlanValidator.problems(plan, ROUTER)).isEmpty();
     }
 
@@ -43,7 +44,8 @@ class HookPlacementTest {
                 Strategies.named("blueGreen").plan(ROUTER), List.of(Hook.command(HookPhase.ON_ROLLBACK, "./page.sh")));
 
         assertThat(plan.steps()).noneMatch(Step.RunHook.class::isInstance);
-        assertThat(plan.notes()).contains("onRollback hook runs once a rollback has restored traffic: command './page.sh'");
+        assertThat(plan.notes())
+                .contains("onRollback hook runs once a rollback has restored traffic: command './page.sh'");
     }
 
     @Test

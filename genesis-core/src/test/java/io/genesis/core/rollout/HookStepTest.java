@@ -137,7 +137,8 @@ class HookStepTest {
 
         DeploymentRecord record = world.record(id).orElseThrow();
         assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
-        assertThat(record.hooks()).extracting(HookRecord::phase, HookRecord::outcome)
+        assertThat(record.hooks())
+                .extracting(HookRecord::phase, HookRecord::outcome)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("preTraffic", "failed"),
                         org.assertj.core.groups.Tuple.tuple("onRollback", "passed"));

@@ -400,8 +400,12 @@ class SandboxRolloutITest {
         HookRecord hook = record.hooks().get(0);
         assertThat(hook.output()).contains("x-genesis-version: 2.0.0").endsWith("2 of 3 smoke tests failed");
         assertThat(hook.exitCode()).isEqualTo(1);
-        assertThat(report.countWithHeader(blue.id().value())).as("user requests served").isPositive();
-        assertThat(report.byHeader()).as("slots that served user requests").containsOnlyKeys(blue.id().value());
+        assertThat(report.countWithHeader(blue.id().value()))
+                .as("user requests served")
+                .isPositive();
+        assertThat(report.byHeader())
+                .as("slots that served user requests")
+                .containsOnlyKeys(blue.id().value());
         assertThat(record.phases()).extracting(PhaseRecord::kind).doesNotContain("setWeight", "promote");
         assertThat(target.stable()).isEqualTo(blue);
         assertThat(failures).isEmpty();
