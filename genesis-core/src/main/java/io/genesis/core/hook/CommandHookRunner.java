@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +33,7 @@ final class CommandHookRunner {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         Map<String, String> environment = builder.environment();
-        context.values().forEach((name, value) -> environment.put(variable(name), value));
+        environment.putAll(context.variables());
         HookReports reports = hook.junit().isEmpty() ? null : HookReports.before(workingDirectory, hook.junit());
         Process process;
         try {
@@ -59,11 +58,6 @@ final class CommandHookRunner {
             command = command.replace("{" + value.getKey() + "}", value.getValue());
         }
         return command;
-    }
-
-    /** {@code GENESIS_VERSION} for {@code {version}}; the candidate's address is {@code GENESIS_PREVIEW_URL}. */
-    static String variable(String placeholder) {
-        return "GENESIS_" + (placeholder.equals("url") ? "PREVIEW_URL" : placeholder.toUpperCase(Locale.ROOT));
     }
 
     private static java.io.File nullDevice() {

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param junit the JUnit XML reports the command writes (a glob under the working directory), judged
  *     by the gate's reader; empty when the exit code alone decides
  * @param minPassRate the pass rate those reports must reach: the environment's gate bar unless set
+ * @param host what the engine's host runs itself (a Jenkins step's body), said in a few words, or
+ *     {@code null} for a command or a webhook
  */
 public record Hook(
         HookPhase phase,
@@ -31,7 +33,8 @@ public record Hook(
         Duration timeout,
         int retries,
         String junit,
-        Percentage minPassRate) {
+        Percentage minPassRate,
+        String host) {
 
     /** How long a hook may run when nobody says. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -46,10 +49,12 @@ public record Hook(
         Objects.requireNonNull(phase, "phase");
         command = blankToNull(command);
         webhook = blankToNull(webhook);
+        host = blankToNull(host);
         String field = "hooks." + phase.key();
-        if ((command == null) == (webhook == null)) {
-            throw new IllegalArgumentException(field + ": give either a command or a webhook address, got "
-                    + (command == null ? "neither" : "both"));
+        int kinds = (command == null ? 0 : 1) + (webhook == null ? 0 : 1) + (host == null ? 0 : 1);
+        if (kinds != 1) {
+            throw new IllegalArgumentException(
+                    field + ": give either a command or a webhook address, got " + (kinds == 0 ? "neither" : "both"));
         }
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(LONGEST_TIMEOUT) > 0) {
@@ -68,6 +73,9 @@ public record Hook(
             requireWebhook(field, webhook);
         }
         junit = junit == null ? "" : junit.strip();
+        if (host != null && retries != 0) {
+            throw new IllegalArgumentException(field + ".retries applies to webhooks only");
+        }
         if (!junit.isEmpty() && command == null) {
             throw new IllegalArgumentException(
                     field + ".junit applies to commands only; a webhook answers with its status code");
@@ -83,25 +91,40 @@ public record Hook(
 
     /** A command hook with the default timeout. */
     public static Hook command(HookPhase phase, String command) {
-        return new Hook(phase, command, null, null, 0, "", null);
+        return new Hook(phase, command, null, null, 0, "", null, null);
     }
 
     /** A webhook with the default timeout and no retries. */
     public static Hook webhook(HookPhase phase, String address) {
-        return new Hook(phase, null, address, null, 0, "", null);
+        return new Hook(phase, null, address, null, 0, "", null, null);
+    }
+
+    /**
+     * A hook the engine's host runs itself, such as the body of a Jenkins step on an agent; only a
+     * {@link HookRunner} of that host can start it.
+     *
+     * @param what the hook in a few words, for records: {@code the genesisDeploy body}
+     */
+    public static Hook hosted(HookPhase phase, String what, Duration timeout) {
+        return new Hook(phase, null, null, timeout, 0, "", null, what);
+    }
+
+    /** Whether the engine's host runs this hook itself. */
+    public boolean runsOnHost() {
+        return host != null;
     }
 
     public Hook withTimeout(Duration value) {
-        return new Hook(phase, command, webhook, value, retries, junit, minPassRate);
+        return new Hook(phase, command, webhook, value, retries, junit, minPassRate, host);
     }
 
     public Hook withRetries(int value) {
-        return new Hook(phase, command, webhook, timeout, value, junit, minPassRate);
+        return new Hook(phase, command, webhook, timeout, value, junit, minPassRate, host);
     }
 
     /** This hook judged by the JUnit reports matching {@code glob} against {@code bar}. */
     public Hook withJunit(String glob, Percentage bar) {
-        return new Hook(phase, command, webhook, timeout, retries, glob, bar);
+        return new Hook(phase, command, webhook, timeout, retries, glob, bar, host);
     }
 
     /** Whether this hook is run by the engine's host as a command. */
@@ -116,6 +139,9 @@ public record Hook(
 
     /** What the hook is, as events and records say it; secrets masked. */
     public String describe() {
+        if (host != null) {
+            return host;
+        }
         return runsCommand()
                 ? "command '" + Redaction.text(command) + "'"
                 : "webhook " + Redaction.url(webhook) + (retries == 0 ? "" : " (" + retries + " retries)");

@@ -44,4 +44,15 @@ public record HookContext(
         values.put("phase", phase.key());
         return values;
     }
+
+    /**
+     * The same values as environment variables, as a hook's process or a Jenkins body sees them:
+     * {@code GENESIS_VERSION} for {@code {version}}, and the candidate's address as {@code GENESIS_PREVIEW_URL}.
+     */
+    public Map<String, String> variables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        values().forEach((name, value) -> variables.put(
+                "GENESIS_" + (name.equals("url") ? "PREVIEW_URL" : name.toUpperCase(java.util.Locale.ROOT)), value));
+        return variables;
+    }
 }

@@ -97,7 +97,8 @@ public final class HooksBinder {
                     timeout,
                     retries,
                     text(map.get("junit")),
-                    minPassRate);
+                    minPassRate,
+                    null);
         });
     }
 

@@ -81,6 +81,29 @@ public record RolloutRequest(
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
+    /** This request with {@code hook} run after its other hooks of the same phase. */
+    public RolloutRequest withHook(Hook hook) {
+        List<Hook> more = new ArrayList<>(hooks);
+        more.add(Objects.requireNonNull(hook, "hook"));
+        return new RolloutRequest(
+                key,
+                commit,
+                ref,
+                version,
+                strategy,
+                strategySettings,
+                approval,
+                refs,
+                target,
+                metrics,
+                analysis,
+                initiator,
+                build,
+                notes,
+                initiatorAccount,
+                more);
+    }
+
     /** The hooks of {@code phase}, in the order given. */
     public List<Hook> hooks(HookPhase phase) {
         return hooks.stream().filter(hook -> hook.phase() == phase).toList();

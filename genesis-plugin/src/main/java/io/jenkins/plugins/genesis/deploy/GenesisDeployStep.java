@@ -263,6 +263,15 @@ public final class GenesisDeployStep extends Step {
             return Messages.DEPLOY_DISPLAY_NAME.format();
         }
 
+        /**
+         * A block is optional: {@code genesisDeploy(...) { node { sh '...' } }} runs it as the rollout's
+         * pre-traffic hook, on the candidate before any traffic, with {@code GENESIS_PREVIEW_URL} set.
+         */
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
         /** The build, its console and the step's node: no workspace, so the step holds no executor. */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

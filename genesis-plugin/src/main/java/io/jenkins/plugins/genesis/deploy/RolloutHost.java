@@ -4,6 +4,7 @@ import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.rollout.EngineSettings;
@@ -66,6 +67,8 @@ public final class RolloutHost implements AutoCloseable {
     private final Consumer<DeploymentRecord> unwatched;
     private final Consumer<DeploymentRecord> ended;
     private final Object submitting = new Object();
+    /** The bodies of the steps waiting here, which the engine runs as their pre-traffic hooks. */
+    private final PipelineBodies bodies = new PipelineBodies();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
     /** The id the rollout being submitted gets; read by the engine's id supplier inside submit. */
@@ -95,7 +98,15 @@ public final class RolloutHost implements AutoCloseable {
                 .approver(Objects.requireNonNull(builder.approver, "approver"))
                 .listener(this::heard)
                 .ids(this::takeId)
+                .hooks(HookRunners.withoutCommands(
+                        bodies,
+                        "give genesisDeploy a body, which runs on an agent: genesisDeploy(...) { node { sh '...' } }"))
                 .build();
+    }
+
+    /** The bodies of the steps waiting for rollouts here. */
+    PipelineBodies bodies() {
+        return bodies;
     }
 
     public static Builder builder() {
@@ -332,6 +343,7 @@ public final class RolloutHost implements AutoCloseable {
             } else {
                 settle(event.id(), watcher, record);
             }
+            bodies.forget(record.id());
             ended.accept(record);
         });
     }
