@@ -8,7 +8,6 @@ import hudson.model.Run;
 import hudson.security.Permission;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HookContext;
-import io.genesis.core.hook.HookPhase;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
@@ -63,11 +62,11 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
             Environment environment = GenesisConfiguration.get().toPolicy().named(step.getEnvironment());
             request = DeployTranslation.request(
                     step, environment, step.getTarget().spec(run), facts(context, run, account), host.promotion());
+            if (context.hasBody()) {
+                request = request.withHook(Hook.hosted(step.bodyPhase(), PipelineBodies.BODY, null));
+            }
         } catch (IllegalArgumentException | PromotionRefusedException e) {
             throw new AbortException(Messages.DEPLOY_USAGE_PROBLEM.format(e.getMessage()));
-        }
-        if (context.hasBody()) {
-            request = request.withHook(Hook.hosted(HookPhase.PRE_TRAFFIC, PipelineBodies.BODY, null));
         }
         rolloutId = RolloutCalls.deploy(host, idempotencyKey, request, sink());
         if (context.hasBody()) {
