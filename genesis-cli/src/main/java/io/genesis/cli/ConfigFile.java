@@ -1,6 +1,8 @@
 package io.genesis.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.hook.Hook;
+import io.genesis.core.hook.HooksBinder;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.EnvironmentBinder;
@@ -67,22 +69,33 @@ final class ConfigFile {
      * @param environments the environments
      * @param targets each environment's target, by environment name, where the file names one
      * @param metrics each environment's metric source ({@code metrics:}), where the file names one
+     * @param hooks each environment's lifecycle hooks, by environment name, where the files give some
      */
-    record Contents(Environments environments, Map<String, TargetBlock> targets, Map<String, MetricSpec> metrics) {
+    record Contents(
+            Environments environments,
+            Map<String, TargetBlock> targets,
+            Map<String, MetricSpec> metrics,
+            Map<String, List<Hook>> hooks) {
 
         Contents {
             Objects.requireNonNull(environments, "environments");
             targets = Map.copyOf(targets);
             metrics = Map.copyOf(metrics);
+            hooks = Map.copyOf(hooks);
         }
 
         Contents(Environments environments, Map<String, TargetBlock> targets) {
-            this(environments, targets, Map.of());
+            this(environments, targets, Map.of(), Map.of());
         }
 
         /** The metric source {@code environment}'s {@code metrics:} section names, if any. */
         Optional<MetricSpec> metrics(String environment) {
             return Optional.ofNullable(metrics.get(environment));
+        }
+
+        /** The hooks the files give {@code environment}, trusted ones first. */
+        List<Hook> hooks(String environment) {
+            return hooks.getOrDefault(environment, List.of());
         }
 
         /** The target {@code environment} names, if any. */
@@ -164,14 +177,24 @@ final class ConfigFile {
             throw problem(name, tree, e);
         }
         Map<String, TargetBlock> targets = new LinkedHashMap<>();
+        Map<String, List<Hook>> hooks = new LinkedHashMap<>();
         for (int i = 0; i < document.entries().size(); i++) {
             String environment = document.entries().get(i).name();
             Map<String, Object> target = document.targets().get(environment);
             if (target != null) {
                 targets.put(environment, target(name, tree, i, environment, target));
             }
+            try {
+                List<Hook> given = HooksBinder.hooks(
+                        document.entries().get(i), document.environments().named(environment));
+                if (!given.isEmpty()) {
+                    hooks.put(environment, given);
+                }
+            } catch (PolicyException e) {
+                throw problem(name, tree, e);
+            }
         }
-        return new Contents(document.environments(), targets, metrics);
+        return new Contents(document.environments(), targets, metrics, hooks);
     }
 
     /**

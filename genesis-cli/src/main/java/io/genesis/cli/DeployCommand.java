@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.hook.Hook;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricSources;
@@ -235,6 +236,9 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force bypasses the promotion path.")
     String reason;
 
+    @Mixin
+    HookOptions hookOptions = new HookOptions();
+
     @Option(names = "--json", description = "Print the deployment record as one JSON object; progress goes to stderr.")
     boolean json;
 
@@ -261,7 +265,8 @@ final class DeployCommand implements Callable<Integer> {
             StrategySettings settings,
             AnalysisThresholds analysis,
             Approvals approvals,
-            Duration progressDeadline) {}
+            Duration progressDeadline,
+            List<Hook> hooks) {}
 
     @Override
     public Integer call() throws Exception {
@@ -500,7 +505,15 @@ final class DeployCommand implements Callable<Integer> {
                 tuning.settings(),
                 tuning.analysis(),
                 approvals,
-                deadline);
+                deadline,
+                hooks(configuration, env));
+    }
+
+    /** The environment's hooks from the policy files, then the command line's. */
+    private List<Hook> hooks(ConfigFile.Contents configuration, Environment env) {
+        List<Hook> hooks = new ArrayList<>(configuration.hooks(env.name()));
+        hooks.addAll(hookOptions.hooks(env.gate().minPassRate()));
+        return hooks;
     }
 
     private RolloutRequest request(
@@ -524,6 +537,7 @@ final class DeployCommand implements Callable<Integer> {
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
         bypass.ifPresent(builder::note);
+        inputs.hooks().forEach(builder::hook);
         return builder.build();
     }
 

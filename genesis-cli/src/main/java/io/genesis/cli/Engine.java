@@ -2,6 +2,7 @@ package io.genesis.cli;
 
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.Analyzer;
 import io.genesis.core.monitor.Metric;
@@ -28,6 +29,7 @@ import io.genesis.core.time.ExecutorScheduler;
 import io.genesis.core.time.Scheduler;
 import io.genesis.core.watch.WatchListener;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +92,8 @@ final class Engine implements AutoCloseable {
                 .listener(notifications.rollouts(builder.listener))
                 // A rollout whose engine's process has ended here is taken over at once, not after its lease.
                 .ownerEnded(name -> new EngineOwner(name).certainlyEnded())
+                // Command hooks run in the directory genesis was started in, as the gate reads reports there.
+                .hooks(HookRunners.standard(Path.of("").toAbsolutePath()))
                 .build();
     }
 

@@ -121,6 +121,11 @@ final class NarratedTarget implements DeploymentTarget {
         return target.rollingUpdater();
     }
 
+    @Override
+    public Optional<java.net.URI> previewUrl(DeploymentContext context) {
+        return target.previewUrl(context);
+    }
+
     private Health narrate(DeploymentContext context, String what, Supplier<Health> ask) {
         String key = context.rolloutId() + " " + what;
         Health answer = ask.get();

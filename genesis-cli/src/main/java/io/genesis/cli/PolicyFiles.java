@@ -1,14 +1,18 @@
 package io.genesis.cli;
 
+import io.genesis.core.hook.Hook;
+import io.genesis.core.hook.HooksBinder;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.CheckoutPolicy;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
+import io.genesis.core.policy.PolicyEntry;
 import io.genesis.core.policy.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +82,28 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
             throw ConfigFile.problem(name, tree, e);
         }
         Map<String, ConfigFile.TargetBlock> targets = new LinkedHashMap<>(base.targets());
+        Map<String, List<Hook>> hooks = new LinkedHashMap<>(base.hooks());
+        for (PolicyEntry entry : document.entries()) {
+            try {
+                List<Hook> added =
+                        HooksBinder.fromCheckout(entry, document.environments().named(entry.name()));
+                if (!added.isEmpty()) {
+                    // The trusted policy's hooks still run; the checkout's run after them.
+                    List<Hook> all = new ArrayList<>(base.hooks(entry.name()));
+                    all.addAll(added);
+                    hooks.put(entry.name(), all);
+                }
+            } catch (PolicyException e) {
+                throw ConfigFile.problem(name, tree, e);
+            }
+        }
         List<String> names = document.entries().stream().map(e -> e.name()).toList();
         for (Map.Entry<String, Map<String, Object>> target : document.targets().entrySet()) {
             targets.put(
                     target.getKey(),
                     ConfigFile.target(name, tree, names.indexOf(target.getKey()), target.getKey(), target.getValue()));
         }
-        return new ConfigFile.Contents(document.environments(), targets, metrics);
+        return new ConfigFile.Contents(document.environments(), targets, metrics, hooks);
     }
 
     private String trustedName() {

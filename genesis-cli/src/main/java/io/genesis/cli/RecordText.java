@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.approval.Actor;
 import io.genesis.core.history.AnalysisRecord;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HookRecord;
 import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.time.Durations;
 import io.genesis.core.time.TimeJson;
@@ -146,6 +147,15 @@ final class RecordText {
                     + " sample(s) (" + analysis.ok() + " ok, " + analysis.warnings() + " warning, "
                     + analysis.critical() + " critical, " + analysis.inconclusive() + " inconclusive); "
                     + analysis.reason());
+        }
+        for (HookRecord hook : record.hooks()) {
+            out.println("  " + hook.phase() + " hook " + hook.outcome() + " after " + Durations.format(hook.duration())
+                    + (hook.exitCode() == null ? "" : " (exit " + hook.exitCode() + ")") + ": " + hook.hook()
+                    + (hook.detail().isEmpty() ? "" : " - " + hook.detail())
+                    + (hook.reading().isEmpty() ? "" : "; " + hook.reading()));
+            if (!hook.output().isEmpty()) {
+                hook.output().lines().forEach(line -> out.println("    | " + line));
+            }
         }
         record.approvals()
                 .forEach(approval -> out.println("  " + (approval.approved() ? "approved" : "rejected") + " by "

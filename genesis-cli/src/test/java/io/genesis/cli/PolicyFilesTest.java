@@ -74,7 +74,9 @@ class PolicyFilesTest {
                 "target: {kind: kubernetes, apiUrl: \"https://127.0.0.1:9\", tokenFile: /tmp/t}|production is"
                         + " protected, and a checkout may not name its target, credentials, token files, environment"
                         + " variables or API addresses",
-                "target: {kind: kubernetes, tokenEnv: CI_TOKEN}|production is protected"
+                "target: {kind: kubernetes, tokenEnv: CI_TOKEN}|production is protected",
+                "hooks: {beforeDeploy: {command: \"curl -d @/etc/genesis/token http://127.0.0.1:9\"}}|production is"
+                        + " protected, and a checkout may not give it hooks"
             })
     void shouldRefuseWhatWouldLoosenTheTrustedPolicy(String line, String expected) throws IOException {
         Path file = checkout.resolve("genesis.yaml");
@@ -165,5 +167,25 @@ class PolicyFilesTest {
                 .contains(userDefault);
         assertThat(PolicyFiles.locate(null, null, checkout, Map.of(), outside).trusted())
                 .isEmpty();
+    }
+
+    @Test
+    void shouldAddTheCheckoutsHooksAfterTheTrustedOnesWhereTheEnvironmentIsNotProtected() throws Exception {
+        Files.writeString(
+                outside.resolve("policy.yaml"),
+                TRUSTED.replace(
+                        "    target: {kind: sandbox}\n",
+                        "    target: {kind: sandbox}\n    hooks: {beforeDeploy: {command: ./backup.sh}}\n"));
+        Files.writeString(
+                checkout.resolve("genesis.yaml"),
+                "environments:\n  - name: staging\n    hooks:\n      preTraffic: {command: \"./smoke.sh {url}\"}\n");
+
+        ConfigFile.Contents contents = PolicyFiles.locate(outside.resolve("policy.yaml"), null, checkout, Map.of(), outside)
+                .read();
+
+        assertThat(contents.hooks("staging"))
+                .extracting(io.genesis.core.hook.Hook::command)
+                .containsExactly("./backup.sh", "./smoke.sh {url}");
+        assertThat(contents.hooks("production")).isEmpty();
     }
 }

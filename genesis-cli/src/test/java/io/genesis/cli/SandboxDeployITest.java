@@ -185,4 +185,40 @@ class SandboxDeployITest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void shouldRollBackWhenTheSmokeHookFailsOnTheCandidateBeforeAnyTraffic() throws Exception {
+        Run run = deploy(
+                "1.8.0",
+                "deploy; smoke; weight 50; weight 100; promote; scaleDown",
+                "--hook",
+                "pre-traffic=curl -sS --max-time 5 {url}/ && echo && echo 1 of 3 smoke tests failed && exit 1",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode record = new ObjectMapper().readTree(run.out());
+        assertThat(record.get("status").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(record.get("reason").asText()).startsWith("step 3 (hook) failed: preTraffic hook failed after ");
+        JsonNode hook = record.get("hooks").get(0);
+        assertThat(hook.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(hook.get("output").asText()).isEqualTo("1.8.0\n1 of 3 smoke tests failed");
+        assertThat(record.get("phases").findValuesAsText("kind")).doesNotContain("setWeight", "promote");
+        assertThat(run.err()).contains("preTraffic hook started: command 'curl -sS --max-time 5 {url}/");
+
+        Run history = Run.of("history", "--state-dir", state.toString(), "--details");
+        assertThat(history.out())
+                .contains("preTraffic hook failed after ")
+                .contains("(exit 1): command 'curl")
+                .contains("    | 1 of 3 smoke tests failed");
+    }
+
+    @Test
+    void shouldRefuseAHookOptionWithoutAPhaseBeforeAnythingStarts() {
+        Run run = deploy("1.9.0", "deploy; smoke; promote", "--hook", "./smoke.sh");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--hook takes PHASE=VALUE, such as --hook pre-traffic='./smoke.sh {url}'; got './smoke.sh'");
+        assertThat(records()).isEmpty();
+    }
 }

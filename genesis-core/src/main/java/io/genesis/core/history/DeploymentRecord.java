@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param timeToRestore from trigger to restored traffic, or {@code null}
  * @param initiatorAccount the account that started it (operating-system or Jenkins user), beside the
  *     name {@code initiator} gave; the initiator in records written before accounts were recorded
+ * @param hooks each lifecycle hook run, with its exit, duration, the gate's reading and its output's
+ *     tail; empty in records written before hooks were recorded
  */
 public record DeploymentRecord(
         String id,
@@ -57,7 +59,8 @@ public record DeploymentRecord(
         Instant rollbackTriggeredAt,
         Instant trafficRestoredAt,
         Duration timeToRestore,
-        String initiatorAccount) {
+        String initiatorAccount,
+        List<HookRecord> hooks) {
 
     public DeploymentRecord {
         if (id == null || id.isBlank()) {
@@ -80,6 +83,7 @@ public record DeploymentRecord(
         analyses = analyses == null ? List.of() : List.copyOf(analyses);
         notes = notes == null ? List.of() : List.copyOf(notes);
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     public DeploymentKey key() {
@@ -115,6 +119,7 @@ public record DeploymentRecord(
                 triggered,
                 restored,
                 restored == null ? null : Duration.between(triggered, restored),
-                initiatorAccount);
+                initiatorAccount,
+                hooks);
     }
 }

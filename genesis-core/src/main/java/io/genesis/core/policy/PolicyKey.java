@@ -40,6 +40,8 @@ public enum PolicyKey {
                     + " http_requests_total, errors: \"http_requests_total{code=~\\\"5..\\\"}\"}'"),
     /** Where this environment's notifications go: read by {@code io.genesis.core.notify.NotificationsBinder}. */
     NOTIFY("notify", "a list of channels such as [{name: ops, type: slack, urlEnv: SLACK_WEBHOOK_URL}]"),
+    /** Lifecycle hooks per phase, read by {@code io.genesis.core.hook.HooksBinder}. */
+    HOOKS("hooks", "a mapping such as '{preTraffic: {command: \"pytest -m smoke --base-url {url}\"}}'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

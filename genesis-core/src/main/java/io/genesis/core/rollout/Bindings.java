@@ -1,5 +1,6 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.hook.HookRunner;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
@@ -11,16 +12,18 @@ final class Bindings {
 
     private final TargetFactory targets;
     private final MetricSourceFactory metricSources;
+    private final HookRunner hookRunner;
     private final Map<RolloutId, Bound> bound = new ConcurrentHashMap<>();
 
-    Bindings(TargetFactory targets, MetricSourceFactory metricSources) {
+    Bindings(TargetFactory targets, MetricSourceFactory metricSources, HookRunner hookRunner) {
         this.targets = targets;
         this.metricSources = metricSources;
+        this.hookRunner = hookRunner;
     }
 
     /** Keeps the target submit opened already, so it is not opened twice. */
     void put(RolloutId id, DeploymentTarget target, RolloutRequest request) {
-        bound.put(id, new Bound(target, metricSources, id, request));
+        bound.put(id, new Bound(target, metricSources, hookRunner, id, request));
     }
 
     /** What {@code state} drives, opened again from its stored request after a restart. */
@@ -30,11 +33,15 @@ final class Bindings {
                 id -> new Bound(
                         targets.open(state.request().key(), state.request().target()),
                         metricSources,
+                        hookRunner,
                         id,
                         state.request()));
     }
 
     void forget(RolloutId id) {
-        bound.remove(id);
+        Bound forgotten = bound.remove(id);
+        if (forgotten != null) {
+            forgotten.stopHooks();
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.genesis.core.engine.Leases;
 import io.genesis.core.engine.Serial;
 import io.genesis.core.engine.Wakeups;
 import io.genesis.core.history.HistoryStore;
+import io.genesis.core.hook.HookRunner;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetFactory;
@@ -67,7 +69,7 @@ public final class Orchestrator {
                 this::heartbeat,
                 builder.ownerEnded);
         Wakeups<RolloutId> wakeups = new Wakeups<>(scheduler, "rollout", this::tick);
-        Bindings bindings = new Bindings(targets, metricSources);
+        Bindings bindings = new Bindings(targets, metricSources, builder.hooks);
         this.transitions = new Transitions(settings, clock, states, leases, listener, approver, bindings);
         Settlement settlement = new Settlement(transitions, states, locks, history, wakeups);
         Rollbacks rollbacks = new Rollbacks(transitions, locks, history);
@@ -220,6 +222,7 @@ public final class Orchestrator {
         private RolloutListener listener = event -> {};
         private Supplier<RolloutId> ids;
         private Predicate<String> ownerEnded = owner -> false;
+        private HookRunner hooks = HookRunners.none();
 
         private Builder() {}
 
@@ -286,6 +289,15 @@ public final class Orchestrator {
          */
         public Builder ownerEnded(Predicate<String> value) {
             this.ownerEnded = Objects.requireNonNull(value, "ownerEnded");
+            return this;
+        }
+
+        /**
+         * What starts the rollouts' lifecycle hooks (commands, webhooks). By default none: a rollout
+         * that has hooks fails at its first one, saying so.
+         */
+        public Builder hooks(HookRunner value) {
+            this.hooks = Objects.requireNonNull(value, "hooks");
             return this;
         }
 

@@ -39,6 +39,7 @@ final class Planner {
                             + Durations.format(request.approval().waitTimer()) + ", timeout "
                             + Durations.format(request.approval().timeout()) + ")");
         }
+        plan = HookPlacement.place(plan, request.hooks());
         PlanValidator.requireValid(plan, capabilities);
         boolean analyses = plan.steps().stream().anyMatch(Step.Analyse.class::isInstance);
         if (analyses && request.metrics() == null) {

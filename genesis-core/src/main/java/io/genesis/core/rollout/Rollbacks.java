@@ -5,6 +5,7 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.hook.HookPhase;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.Health;
@@ -43,6 +44,10 @@ final class Rollbacks {
         Bound resources = transitions.bindings(state);
         EngineSettings settings = transitions.settings();
         RolloutState current = state;
+        if (state.journal().running(HookPhase.ON_ROLLBACK.key()).isPresent()) {
+            // Traffic is back and the candidate retired already: only the rollback's hooks are left.
+            return afterHooks(state);
+        }
         try {
             if (rollback.restoredAt() == null && state.weight().value() > 0 && !state.promoted()) {
                 Optional<TrafficRouter> router = resources.target().trafficRouter();
@@ -117,6 +122,16 @@ final class Rollbacks {
             return new Next.Wait(retrying, transitions.now().plus(settings.retryInterval()));
         }
         awaited.remove(state.id());
+        return afterHooks(current);
+    }
+
+    /** Runs the rollback's hooks, then ends it. */
+    private Next afterHooks(RolloutState restored) {
+        HookStep.RollbackHooks hooks = new HookStep(transitions, restored, transitions.bindings(restored)).onRollback();
+        if (hooks.waiting() != null) {
+            return hooks.waiting();
+        }
+        RolloutState current = hooks.state();
         RolloutState.Rollback done = current.rollback();
         String detail = "traffic restored in " + restoreTime(done);
         RolloutState.Editor finished = current.edit()

@@ -1,5 +1,7 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.hook.Hook;
+import io.genesis.core.hook.HookPhase;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.ApprovalPolicy;
@@ -44,6 +46,7 @@ import java.util.Optional;
  *     applied before the step fails, from the environment ({@link Environment#healthDeadlineFor}); {@code null}
  *     in a rollout stored before requests carried it, which then takes the engine's
  *     {@link EngineSettings#progressDeadline()}
+ * @param hooks the lifecycle hooks to run, in order per phase (none when not given)
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -61,7 +64,8 @@ public record RolloutRequest(
         String build,
         List<String> notes,
         String initiatorAccount,
-        Duration healthDeadline) {
+        Duration healthDeadline,
+        List<Hook> hooks) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -83,11 +87,41 @@ public record RolloutRequest(
         if (healthDeadline != null && (healthDeadline.isNegative() || healthDeadline.isZero())) {
             throw new IllegalArgumentException("healthDeadline must be longer than 0 s, got " + healthDeadline);
         }
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     /** How long a step may wait to be healthy or applied: this request's deadline, else {@code otherwise}. */
     public Duration healthDeadlineOr(Duration otherwise) {
         return healthDeadline == null ? otherwise : healthDeadline;
+    }
+
+    /** This request with {@code hook} run after its other hooks of the same phase. */
+    public RolloutRequest withHook(Hook hook) {
+        List<Hook> more = new ArrayList<>(hooks);
+        more.add(Objects.requireNonNull(hook, "hook"));
+        return new RolloutRequest(
+                key,
+                commit,
+                ref,
+                version,
+                strategy,
+                strategySettings,
+                approval,
+                refs,
+                target,
+                metrics,
+                analysis,
+                initiator,
+                build,
+                notes,
+                initiatorAccount,
+                healthDeadline,
+                more);
+    }
+
+    /** The hooks of {@code phase}, in the order given. */
+    public List<Hook> hooks(HookPhase phase) {
+        return hooks.stream().filter(hook -> hook.phase() == phase).toList();
     }
 
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
@@ -112,6 +146,7 @@ public record RolloutRequest(
         private String build = "";
         private final List<String> notes = new ArrayList<>();
         private Duration healthDeadline;
+        private final List<Hook> hooks = new ArrayList<>();
 
         private Builder(String application, Environment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -214,6 +249,12 @@ public record RolloutRequest(
             return this;
         }
 
+        /** A lifecycle hook to run; several of one phase run in the order added. */
+        public Builder hook(Hook value) {
+            this.hooks.add(Objects.requireNonNull(value, "hook"));
+            return this;
+        }
+
         public RolloutRequest build() {
             Objects.requireNonNull(ref, "ref: set the branch or tag the build came from");
             String checkedCommit = Version.requireCommit(commit);
@@ -233,7 +274,8 @@ public record RolloutRequest(
                     build,
                     notes,
                     initiatorAccount,
-                    healthDeadline);
+                    healthDeadline,
+                    hooks);
         }
     }
 }

@@ -91,7 +91,7 @@ public record RolloutState(
                 null,
                 null,
                 null,
-                new Journal(List.of(), List.of(), List.of(), plan.notes()));
+                new Journal(List.of(), List.of(), List.of(), plan.notes(), List.of()));
     }
 
     /** The step being run. */

@@ -54,6 +54,9 @@ final class StepEntry {
             Instant first = min(now.plus(state.request().analysis().sampleInterval()), end);
             return new RolloutState.StepProgress(now, end, false, now, first, AnalysisRun.empty(), null, null);
         }
+        if (step instanceof Step.RunHook hook) {
+            return RolloutState.StepProgress.entered(now, now.plus(hook.hook().budget()));
+        }
         if (step instanceof Step.AwaitApproval) {
             ApprovalRequest request = approvalRequest(index, now);
             return new RolloutState.StepProgress(now, request.deadline(), false, null, null, null, request, null);

@@ -167,6 +167,11 @@ final class StepRunner implements Step.Visitor<Next> {
                 done);
     }
 
+    @Override
+    public Next hook(Step.RunHook step) {
+        return new HookStep(engine, state, resources).run(step.hook());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Sends a command once per step; a failure fails the step. Empty when it was sent (now or before). */

@@ -99,4 +99,13 @@ public interface DeploymentTarget {
     default Optional<RollingUpdater> rollingUpdater() {
         return Optional.empty();
     }
+
+    /**
+     * Where the candidate of {@code context} answers directly, before user traffic reaches it (the
+     * preview a pre-traffic hook tests), if this target can say. A target that cannot keeps the
+     * default, and a hook that needs the address is refused with that reason.
+     */
+    default Optional<java.net.URI> previewUrl(DeploymentContext context) {
+        return Optional.empty();
+    }
 }

@@ -45,6 +45,7 @@ abstract class HistoryStoreContract {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -50,6 +50,7 @@ class PromotionCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     }
 

@@ -99,6 +99,8 @@ final class Harness {
     /** An engine on this world, its ports passed through the crash injector. */
     /** Which other engines the next engine built knows to have ended (their process gone). */
     java.util.function.Predicate<String> ownerEnded = owner -> false;
+    /** What starts the lifecycle hooks of the next engine built. */
+    io.genesis.core.hook.HookRunner hooks = io.genesis.core.hook.HookRunners.none();
 
     Orchestrator engine() {
         return Orchestrator.builder()
@@ -124,6 +126,7 @@ final class Harness {
                 })
                 .ids(ids)
                 .ownerEnded(ownerEnded)
+                .hooks(hooks)
                 .build();
     }
 

@@ -131,6 +131,12 @@ public final class SandboxTarget implements DeploymentTarget {
         return ledger.smokeCheck(checked(context));
     }
 
+    /** The candidate slot's own address: a pre-traffic hook reaches it there while the proxy sends it nothing. */
+    @Override
+    public Optional<java.net.URI> previewUrl(DeploymentContext context) {
+        return ledger.previewUrl(checked(context));
+    }
+
     @Override
     public void promote(DeploymentContext context) {
         ledger.promote(checked(context));

@@ -132,6 +132,12 @@ final class SlotLedger {
         return starting.isPresent() ? starting.get() : probeAsCheck(current.start.join());
     }
 
+    /** Where the candidate of {@code context} answers directly, not through the proxy, once it has started. */
+    synchronized Optional<java.net.URI> previewUrl(DeploymentContext context) {
+        Candidate current = candidateOf(context);
+        return current == null ? Optional.empty() : current.slot().map(Slot::baseUri);
+    }
+
     void promote(DeploymentContext context) {
         List<Slot> retired = new ArrayList<>();
         synchronized (this) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.genesis.core.history.AnalysisRecord;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HookRecord;
 import io.genesis.core.history.InMemoryHistoryStore;
 import io.genesis.core.history.PhaseRecord;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.hook.Hook;
+import io.genesis.core.hook.HookPhase;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.Metric;
 import io.genesis.core.monitor.MetricThresholds;
@@ -42,6 +46,7 @@ import io.genesis.sandbox.slot.Slot;
 import io.genesis.sandbox.slot.SlotId;
 import io.genesis.sandbox.testing.Await;
 import io.genesis.sandbox.testing.Http;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +58,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the engine, on the real clock and a real-time scheduler, rolls versions out to a sandbox
@@ -86,6 +92,9 @@ class SandboxRolloutITest {
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final Clock clock = Clock.systemUTC();
     private final ExecutorScheduler scheduler = new ExecutorScheduler(clock, failures::add);
+
+    @TempDir
+    Path workspace;
 
     private Sandbox sandbox;
     private SandboxTarget target;
@@ -126,6 +135,7 @@ class SandboxRolloutITest {
                 .targets(registry)
                 .metricSources(registry)
                 .listener(events::add)
+                .hooks(HookRunners.standard(workspace))
                 .build();
         load = LoadGenerator.start(LoadPlan.to(sandbox.proxyUri())
                 .duration(Duration.ofSeconds(60))
@@ -368,4 +378,63 @@ class SandboxRolloutITest {
         }
         return slots;
     }
+
+    /**
+     * The smoke hook reaches the candidate at its own address (the answer is version 2.0.0's), fails, and
+     * the rollout rolls back before the proxy has sent the candidate a single user request: every answer
+     * the load generator got came from blue.
+     */
+    @Test
+    void shouldRollBackBeforeAnyUserRequestWhenTheSmokeHookFails() throws Exception {
+        start(InProcessSlotLauncher.healthy());
+
+        RolloutId id = engine.submit(request("custom")
+                .customSteps(StepParser.parse(BLUE_GREEN))
+                .hook(Hook.command(HookPhase.PRE_TRAFFIC, SMOKE + "; echo 2 of 3 smoke tests failed; exit 1"))
+                .build());
+        DeploymentRecord record = awaitRecord(id, r -> true);
+        LoadReport report = stopLoad();
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.reason()).contains("preTraffic hook failed").contains("exit code 1");
+        HookRecord hook = record.hooks().get(0);
+        assertThat(hook.output()).contains("x-genesis-version: 2.0.0").endsWith("2 of 3 smoke tests failed");
+        assertThat(hook.exitCode()).isEqualTo(1);
+        assertThat(report.countWithHeader(blue.id().value()))
+                .as("user requests served")
+                .isPositive();
+        assertThat(report.byHeader())
+                .as("slots that served user requests")
+                .containsOnlyKeys(blue.id().value());
+        assertThat(record.phases()).extracting(PhaseRecord::kind).doesNotContain("setWeight", "promote");
+        assertThat(target.stable()).isEqualTo(blue);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void shouldShiftTrafficOnceTheSmokeHookPasses() throws Exception {
+        start(InProcessSlotLauncher.healthy());
+
+        RolloutId id = engine.submit(request("custom")
+                .customSteps(StepParser.parse(BLUE_GREEN))
+                .hook(Hook.command(HookPhase.PRE_TRAFFIC, SMOKE))
+                .build());
+        DeploymentRecord record = awaitRecord(id, r -> true);
+        stopLoad();
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.hooks()).singleElement().satisfies(hook -> {
+            assertThat(hook.outcome()).isEqualTo("passed");
+            assertThat(hook.exitCode()).isZero();
+            assertThat(hook.output()).contains("x-genesis-version: 2.0.0");
+        });
+        assertThat(record.phases())
+                .extracting(PhaseRecord::kind)
+                .containsSubsequence("deployCandidate", "smokeCheck", "hook", "setWeight");
+        assertThat(target.stable().version()).isEqualTo("2.0.0");
+    }
+
+    /** What a smoke test does first: ask the candidate at its own address; the answer names its version. */
+    private static final String SMOKE =
+            "curl -sS -i --max-time 5 {url}/ | tr -d '\\r' | tr 'A-Z' 'a-z' | grep -e '^x-genesis-version'";
 }

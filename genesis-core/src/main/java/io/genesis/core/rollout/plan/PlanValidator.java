@@ -26,6 +26,7 @@ public final class PlanValidator {
     /** Every problem in {@code plan}, in step order; empty when it is valid. */
     public static List<String> problems(Plan plan, Capabilities capabilities) {
         Walk walk = new Walk(capabilities);
+        walk.rollingPlan = plan.steps().stream().anyMatch(Step.RollingBatch.class::isInstance);
         if (plan.steps().isEmpty()) {
             walk.problems.add("the plan has no steps; it needs at least a promote step");
             return walk.problems;
@@ -44,6 +45,7 @@ public final class PlanValidator {
         private boolean deployedCandidate;
         private boolean rolled;
         private boolean promoted;
+        private boolean rollingPlan;
         private Percentage lastWeight;
         private Percentage lastShare;
 
@@ -111,6 +113,12 @@ public final class PlanValidator {
                 @Override
                 public Void scaleDownPrevious(Step.ScaleDownPrevious step) {
                     scaleDown(name, step, last);
+                    return null;
+                }
+
+                @Override
+                public Void hook(Step.RunHook step) {
+                    PlanValidator.Walk.this.hook(name, step);
                     return null;
                 }
             });
@@ -193,6 +201,38 @@ public final class PlanValidator {
             }
             if (step.delay().isNegative()) {
                 problems.add(name + ": delay must not be negative, got " + step.delay());
+            }
+        }
+
+        /** Each phase where it means what it says: before anything, before any traffic, after promote. */
+        private void hook(String name, Step.RunHook step) {
+            switch (step.hook().phase()) {
+                case BEFORE_DEPLOY -> {
+                    if (deployedCandidate || rolled || lastWeight != null || promoted) {
+                        problems.add(name + ": a beforeDeploy hook must come before anything is deployed");
+                    }
+                }
+                case PRE_TRAFFIC -> {
+                    if (!deployedCandidate) {
+                        problems.add(name + ": a preTraffic hook needs a candidate deployed beside the stable"
+                                + " version, before traffic; "
+                                + (rollingPlan
+                                        ? "rolling sends traffic to each batch, so use blueGreen or canary"
+                                        : "put it after deployCandidate"));
+                    }
+                    if (lastWeight != null || promoted) {
+                        problems.add(name + ": a preTraffic hook must come before the first traffic weight and"
+                                + " before promote");
+                    }
+                }
+                case AFTER_PROMOTION -> {
+                    if (!promoted) {
+                        problems.add(name + ": an afterPromotion hook must come after promote");
+                    }
+                }
+                case ON_ROLLBACK ->
+                    problems.add(name + ": an onRollback hook runs with a rollback, not as a step; give it to"
+                            + " the request's hooks instead");
             }
         }
 

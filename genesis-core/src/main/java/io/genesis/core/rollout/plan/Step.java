@@ -2,6 +2,7 @@ package io.genesis.core.rollout.plan;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.genesis.core.hook.Hook;
 import io.genesis.core.policy.Percentage;
 import io.genesis.core.target.RollingBounds;
 import io.genesis.core.time.Durations;
@@ -22,7 +23,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = Step.AwaitApproval.class, name = "approval"),
     @JsonSubTypes.Type(value = Step.Analyse.class, name = "analysis"),
     @JsonSubTypes.Type(value = Step.Promote.class, name = "promote"),
-    @JsonSubTypes.Type(value = Step.ScaleDownPrevious.class, name = "scaleDownPrevious")
+    @JsonSubTypes.Type(value = Step.ScaleDownPrevious.class, name = "scaleDownPrevious"),
+    @JsonSubTypes.Type(value = Step.RunHook.class, name = "hook")
 })
 public sealed interface Step {
 
@@ -62,6 +64,8 @@ public sealed interface Step {
         R promote(Promote step);
 
         R scaleDownPrevious(ScaleDownPrevious step);
+
+        R hook(RunHook step);
     }
 
     /** Starts the candidate beside the stable version and waits for it to be healthy. */
@@ -313,6 +317,39 @@ public sealed interface Step {
         @Override
         public boolean touchesTarget() {
             return true;
+        }
+    }
+
+    /**
+     * Runs a lifecycle hook and waits for it, polled, up to its time budget. Placed by the planner from
+     * the request's hooks: {@code beforeDeploy} before anything is touched, {@code preTraffic} after the
+     * candidate is deployed and before any traffic reaches it, {@code afterPromotion} after promote.
+     *
+     * @param hook the hook, as the request gave it
+     */
+    record RunHook(Hook hook) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.hook(this);
+        }
+
+        public RunHook {
+            Objects.requireNonNull(hook, "hook");
+        }
+
+        @Override
+        public String kind() {
+            return "hook";
+        }
+
+        @Override
+        public String describe() {
+            return "run " + hook.phase().key() + " hook: " + hook.describe();
+        }
+
+        @Override
+        public boolean touchesTarget() {
+            return false;
         }
     }
 }

@@ -6,6 +6,8 @@ import hudson.model.Cause;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.security.Permission;
+import io.genesis.core.hook.Hook;
+import io.genesis.core.hook.HookContext;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
@@ -13,8 +15,12 @@ import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.approval.WaitsForRollout;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
+import java.io.IOException;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -61,16 +67,81 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
                     facts(context, run, account),
                     host.promotion(),
                     GenesisConfiguration.get().metricSource(environment.name()));
+            if (context.hasBody()) {
+                request = request.withHook(Hook.hosted(step.bodyPhase(), PipelineBodies.BODY, null));
+            }
         } catch (IllegalArgumentException | PromotionRefusedException e) {
             throw new AbortException(Messages.DEPLOY_USAGE_PROBLEM.format(e.getMessage()));
         }
         rolloutId = RolloutCalls.deploy(host, idempotencyKey, request, sink());
+        if (context.hasBody()) {
+            host.bodies().waiting(rolloutId, this::startBody);
+        }
         return false;
+    }
+
+    /**
+     * Starts this step's body as the rollout's pre-traffic hook, with the candidate's address and the
+     * rollout's values as {@code GENESIS_*} variables; the body's end is the hook's end. The body asks for
+     * an agent itself ({@code node { ... }}), so this step still holds none.
+     */
+    private Runnable startBody(HookContext hook) {
+        StepContext context = getContext();
+        BodyExecution body;
+        try {
+            EnvironmentExpander variables = EnvironmentExpander.merge(
+                    context.get(EnvironmentExpander.class), EnvironmentExpander.constant(hook.variables()));
+            body = context.newBodyInvoker()
+                    .withContext(variables)
+                    .withCallback(new BodyEnded(hook.rolloutId()))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("the environment of the body could not be read: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the body", e);
+        }
+        return () -> body.cancel(new AbortException(
+                "the " + hook.phase().key() + " hook was stopped: its time ran out, or the rollout ended first"));
+    }
+
+    /** Tells the engine how the body ended; the step itself goes on waiting for its rollout. */
+    private static final class BodyEnded extends BodyExecutionCallback {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String rolloutId;
+
+        BodyEnded(String rolloutId) {
+            this.rolloutId = rolloutId;
+        }
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            ended(null);
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            ended(t);
+        }
+
+        private void ended(Throwable failure) {
+            try {
+                DeployEngine.host().bodies().ended(rolloutId, failure);
+            } catch (AbortException e) {
+                // The engine has stopped with Jenkins: it finds the hook's run lost when it starts again.
+            }
+        }
     }
 
     @Override
     public void onResume() {
         try {
+            if (rolloutId != null && getContext().hasBody()) {
+                // A rollout that reaches its pre-traffic hook after the restart still gets this body.
+                DeployEngine.host().bodies().waiting(rolloutId, this::startBody);
+            }
             RolloutCalls.resumeDeploy(DeployEngine.host(), idempotencyKey, rolloutId, sink());
         } catch (AbortException e) {
             getContext().onFailure(e);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.genesis.deploy;
 
 import hudson.util.FormValidation;
+import io.genesis.core.hook.HookPhase;
 import io.genesis.core.rollout.RolloutTuning;
 import io.genesis.core.target.DeploymentKey;
 import java.util.Optional;
@@ -27,6 +28,18 @@ final class DeployValidation {
     static Optional<String> checkTuning(RolloutTuning tuning) {
         try {
             tuning.check(RolloutTuning.SCRIPT);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** A problem with the phase the step's block runs at, if any. */
+    static Optional<String> checkHookPhase(String value) {
+        try {
+            if (value != null && !value.isBlank()) {
+                HookPhase.parse("hookPhase", value.trim());
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

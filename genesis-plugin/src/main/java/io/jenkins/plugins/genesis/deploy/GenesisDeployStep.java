@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.genesis.core.hook.HookPhase;
 import io.genesis.core.rollout.RolloutTuning;
 import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.JenkinsFacade;
@@ -59,6 +60,7 @@ public final class GenesisDeployStep extends Step {
     private boolean force;
     private String reason = "";
     private String healthTimeout = "";
+    private String hookPhase = "";
 
     /** A rollout of {@code application} to {@code environment}, under that environment's rules. */
     @DataBoundConstructor
@@ -248,6 +250,21 @@ public final class GenesisDeployStep extends Step {
         this.healthTimeout = clean(healthTimeout);
     }
 
+    /** When the step's block runs: {@code preTraffic} (empty: the default), {@code beforeDeploy}, and so on. */
+    public String getHookPhase() {
+        return hookPhase;
+    }
+
+    @DataBoundSetter
+    public void setHookPhase(String hookPhase) {
+        this.hookPhase = clean(hookPhase);
+    }
+
+    /** The phase the step's block runs at, checked: {@code preTraffic} unless {@link #getHookPhase} says. */
+    HookPhase bodyPhase() {
+        return hookPhase.isEmpty() ? HookPhase.PRE_TRAFFIC : HookPhase.parse("hookPhase", hookPhase);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new DeployExecution(context, this);
@@ -277,6 +294,15 @@ public final class GenesisDeployStep extends Step {
             return Messages.DEPLOY_DISPLAY_NAME.format();
         }
 
+        /**
+         * A block is optional: {@code genesisDeploy(...) { node { sh '...' } }} runs it as the rollout's
+         * pre-traffic hook, on the candidate before any traffic, with {@code GENESIS_PREVIEW_URL} set.
+         */
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
         /** The build, its console and the step's node: no workspace, so the step holds no executor. */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
@@ -289,6 +315,12 @@ public final class GenesisDeployStep extends Step {
          */
         File jenkinsHome() {
             return getConfigFile().getFile().getParentFile();
+        }
+
+        @POST
+        public FormValidation doCheckHookPhase(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return DeployValidation.answer(DeployValidation.checkHookPhase(value));
         }
 
         @POST

@@ -5,6 +5,7 @@ import io.genesis.core.approval.Approver;
 import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.recovery.UnreadableStates;
@@ -85,6 +86,8 @@ public final class RolloutHost implements AutoCloseable {
     private final RolloutListener milestones;
 
     private final Object submitting = new Object();
+    /** The bodies of the steps waiting here, which the engine runs as their pre-traffic hooks. */
+    private final PipelineBodies bodies = new PipelineBodies();
     /** Rollouts whose step was stopped before the engine took them: they must not start. */
     private final Set<RolloutId> withdrawn = ConcurrentHashMap.newKeySet();
     /** The id the rollout being submitted gets; read by the engine's id supplier inside submit. */
@@ -128,7 +131,15 @@ public final class RolloutHost implements AutoCloseable {
                     }
                 })
                 .ids(this::takeId)
+                .hooks(HookRunners.withoutCommands(
+                        bodies,
+                        "give genesisDeploy a body, which runs on an agent: genesisDeploy(...) { node { sh '...' } }"))
                 .build();
+    }
+
+    /** The bodies of the steps waiting for rollouts here. */
+    PipelineBodies bodies() {
+        return bodies;
     }
 
     public static Builder builder() {
@@ -415,6 +426,7 @@ public final class RolloutHost implements AutoCloseable {
             } else {
                 settle(event.id(), watcher, record);
             }
+            bodies.forget(record.id());
             ended.accept(record);
             alsoEnded.forEach(listener -> listener.accept(record));
         });

@@ -222,4 +222,23 @@ class DeployTranslationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reason");
     }
+
+    @ParameterizedTest
+    @CsvSource({"'', PRE_TRAFFIC", "preTraffic, PRE_TRAFFIC", "beforeDeploy, BEFORE_DEPLOY", "on-rollback, ON_ROLLBACK"})
+    void shouldRunTheBlockAtThePhaseTheStepNames(String given, io.genesis.core.hook.HookPhase phase) {
+        GenesisDeployStep step = new GenesisDeployStep("shop", "staging");
+        step.setHookPhase(given);
+
+        assertThat(step.bodyPhase()).isEqualTo(phase);
+    }
+
+    @Test
+    void shouldNameTheKnownPhasesForAnUnknownBlockPhase() {
+        GenesisDeployStep step = new GenesisDeployStep("shop", "staging");
+        step.setHookPhase("afterDeploy");
+
+        assertThatThrownBy(step::bodyPhase)
+                .hasMessage("hookPhase: unknown hook phase 'afterDeploy'; use one of before-deploy, pre-traffic,"
+                        + " after-promotion, on-rollback");
+    }
 }

@@ -63,7 +63,8 @@ public final class DeploymentActionFixture {
                 T0.plusSeconds(92),
                 T0.plusSeconds(93),
                 Duration.ofSeconds(1),
-                "bob");
+                "bob",
+                null);
     }
 
     /** The action the build page shows for {@code record}. */

@@ -83,6 +83,50 @@ class GenesisDeployStepJenkinsTest {
         });
     }
 
+    /** The step's body is its rollout's pre-traffic hook: it runs on an agent, against the candidate's own address. */
+    private static final String DEPLOY_WITH_BODY = "genesisDeploy(application: 'shop', environment: 'staging',"
+            + " version: '2.0.0', commit: '" + COMMIT + "', ref: 'main', target: testSandbox(), shifts: '100')";
+
+    @Test
+    void shouldRollBackBeforeAnyTrafficWhenTheBodyFails() throws Throwable {
+        startSandbox(InProcessSlotLauncher.healthy());
+        sessions.then(j -> {
+            // when: the smoke test in the body fails on the agent
+            Build build = run(
+                    j,
+                    "shop",
+                    DEPLOY_WITH_BODY + " {\n  node {\n    sh 'echo smoke against $GENESIS_PREVIEW_URL; exit 1'\n  }\n}");
+
+            // then: rolled back before any traffic, the body's failure in the record
+            assertThat(build.result()).as(build.console()).isEqualTo(FAILURE);
+            assertThat(build.console())
+                    .contains("smoke against http://127.0.0.1:", "preTraffic hook started: the genesisDeploy body")
+                    .contains("ROLLED_BACK");
+            assertThat(action(get(j, "job/shop/1/api/json?depth=2"), DeploymentAction.class.getName()))
+                    .contains("\"status\":\"ROLLED_BACK\"");
+            assertThat(target.stable().version()).isEqualTo("1.0.0");
+        });
+    }
+
+    @Test
+    void shouldShiftTrafficOnceTheBodyPassesInDeclarative() throws Throwable {
+        startSandbox(InProcessSlotLauncher.healthy());
+        sessions.then(j -> {
+            // when: Declarative accepts the block; the stage holds no agent, only the body asks for one
+            Build build = run(
+                    j,
+                    "shop",
+                    "pipeline {\n  agent none\n  stages {\n    stage('Staging') {\n      steps {\n        "
+                            + DEPLOY_WITH_BODY
+                            + " {\n          node {\n            sh 'test -n \"$GENESIS_PREVIEW_URL\"'\n          }\n"
+                            + "        }\n      }\n    }\n  }\n}");
+
+            // then
+            assertThat(build.result()).as(build.console()).isEqualTo(SUCCESS);
+            assertThat(target.stable().version()).isEqualTo("2.0.0");
+        });
+    }
+
     @Test
     void shouldFailTheStageWhenTheCanaryBreachesAndRollBack() throws Throwable {
         startSandbox(InProcessSlotLauncher.healthy()

@@ -125,7 +125,8 @@ class RolloutHostKubernetesTest {
                 translated.build(),
                 translated.notes(),
                 translated.initiatorAccount(),
-                translated.healthDeadline());
+                translated.healthDeadline(),
+                translated.hooks());
     }
 
     private static Environment production() {

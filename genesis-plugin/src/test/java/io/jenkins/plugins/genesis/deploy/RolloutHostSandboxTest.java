@@ -374,4 +374,62 @@ class RolloutHostSandboxTest {
         assertThat(new FileRolloutLock(state.resolve("locks")).current(SHOP)).isEmpty();
         assertThat(file).doesNotExist();
     }
+
+    /**
+     * The body of {@code genesisDeploy} as the rollout's pre-traffic hook: started when the candidate is
+     * deployed and before any traffic, with the candidate's own address; its failure rolls back.
+     */
+    @Test
+    void shouldRollBackBeforeAnyTrafficWhenTheStepsBodyFails() {
+        GenesisDeployStep blueGreen = step("blueGreen");
+        blueGreen.setShifts("100");
+        RolloutHost host = host();
+        RecordingSink sink = new RecordingSink();
+        List<io.genesis.core.hook.HookContext> started = new CopyOnWriteArrayList<>();
+        RolloutRequest request = request(blueGreen, withoutApproval(), BUILD)
+                .withHook(io.genesis.core.hook.Hook.hosted(
+                        io.genesis.core.hook.HookPhase.PRE_TRAFFIC, PipelineBodies.BODY, null));
+
+        String id = RolloutCalls.deploy(host, KEY, request, sink);
+        host.bodies().waiting(id, context -> {
+            started.add(context);
+            // The body runs on the Pipeline; here it fails as `sh 'pytest ...'` would, from another thread.
+            new Thread(() -> host.bodies().ended(id, new RuntimeException("script returned exit code 1")))
+                    .start();
+            return () -> {};
+        });
+        RecordingSink.await(sink::ended, LIMIT, "the rollout's end");
+
+        assertThat(started).singleElement().satisfies(context -> {
+            assertThat(context.variables().get("GENESIS_PREVIEW_URL")).startsWith("http://127.0.0.1:");
+            assertThat(context.variables()).containsEntry("GENESIS_VERSION", "2.0.0");
+        });
+        DeploymentRecord record = sink.records.get(0);
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.hooks()).singleElement().satisfies(hook -> {
+            assertThat(hook.hook()).isEqualTo("the genesisDeploy body");
+            assertThat(hook.detail()).isEqualTo("the body failed: script returned exit code 1");
+        });
+        assertThat(record.phases()).extracting(p -> p.kind()).doesNotContain("promote");
+        assertThat(target.stable().version()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void shouldRefuseACommandHookOnTheControllerWithWhatToUseInstead() {
+        GenesisDeployStep blueGreen = step("blueGreen");
+        blueGreen.setShifts("100");
+        RolloutHost host = host();
+        RecordingSink sink = new RecordingSink();
+        RolloutRequest request = request(blueGreen, withoutApproval(), BUILD)
+                .withHook(io.genesis.core.hook.Hook.command(io.genesis.core.hook.HookPhase.PRE_TRAFFIC, "id"));
+
+        RolloutCalls.deploy(host, KEY, request, sink);
+        RecordingSink.await(sink::ended, LIMIT, "the rollout's end");
+
+        DeploymentRecord record = sink.records.get(0);
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.hooks().get(0).detail())
+                .startsWith("could not start: command hooks do not run here")
+                .contains("give genesisDeploy a body, which runs on an agent");
+    }
 }

@@ -33,7 +33,8 @@ class RolloutResultTest {
                 null,
                 null,
                 null,
-                canary.initiatorAccount());
+                canary.initiatorAccount(),
+                canary.hooks());
     }
 
     @ParameterizedTest

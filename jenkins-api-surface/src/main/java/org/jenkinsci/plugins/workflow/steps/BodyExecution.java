@@ -14,4 +14,9 @@ public abstract class BodyExecution implements Future<Object>, Serializable {
     }
 
     public abstract Collection<StepExecution> getCurrentExecutions();
+
+    /** Stops the block, failing it with {@code t}. */
+    public boolean cancel(Throwable t) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -32,6 +32,11 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
 
     public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
 
+    /** Whether the step was called with a block. */
+    public boolean hasBody() {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public abstract boolean equals(Object o);
 

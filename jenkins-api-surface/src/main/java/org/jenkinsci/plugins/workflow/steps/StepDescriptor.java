@@ -11,4 +11,9 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     /** The name a Pipeline script calls the step by. */
     public abstract String getFunctionName();
+
+    /** Whether the step takes a block ({@code step(...) { ... }}); a step that does says so. */
+    public boolean takesImplicitBlockArgument() {
+        throw new UnsupportedOperationException();
+    }
 }
