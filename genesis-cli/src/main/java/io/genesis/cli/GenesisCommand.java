@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             HistoryCommand.class,
             StatusCommand.class,
             DemoCommand.class,
+            VersionCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param timeToRestore from trigger to restored traffic, or {@code null}
  * @param initiatorAccount the account that started it (operating-system or Jenkins user), beside the
  *     name {@code initiator} gave; the initiator in records written before accounts were recorded
+ * @param buildDate when the build that produced the version ran (the release manifest's build date), or
+ *     {@code null} when not known, as in records written before it was recorded
  */
 public record DeploymentRecord(
         String id,
@@ -57,7 +59,8 @@ public record DeploymentRecord(
         Instant rollbackTriggeredAt,
         Instant trafficRestoredAt,
         Duration timeToRestore,
-        String initiatorAccount) {
+        String initiatorAccount,
+        Instant buildDate) {
 
     public DeploymentRecord {
         if (id == null || id.isBlank()) {
@@ -80,6 +83,61 @@ public record DeploymentRecord(
         analyses = analyses == null ? List.of() : List.copyOf(analyses);
         notes = notes == null ? List.of() : List.copyOf(notes);
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
+    }
+
+    /** A record without a build date, as written before the release manifest was recorded. */
+    public DeploymentRecord(
+            String id,
+            String application,
+            String environment,
+            String version,
+            String commit,
+            String ref,
+            String build,
+            String strategy,
+            String initiator,
+            String target,
+            Instant startedAt,
+            Instant endedAt,
+            RecordStatus status,
+            String reason,
+            List<PhaseRecord> phases,
+            List<ApprovalRecord> approvals,
+            List<AnalysisRecord> analyses,
+            List<String> notes,
+            Instant rollbackTriggeredAt,
+            Instant trafficRestoredAt,
+            Duration timeToRestore,
+            String initiatorAccount) {
+        this(
+                id,
+                application,
+                environment,
+                version,
+                commit,
+                ref,
+                build,
+                strategy,
+                initiator,
+                target,
+                startedAt,
+                endedAt,
+                status,
+                reason,
+                phases,
+                approvals,
+                analyses,
+                notes,
+                rollbackTriggeredAt,
+                trafficRestoredAt,
+                timeToRestore,
+                initiatorAccount,
+                null);
+    }
+
+    /** When the build that produced the version ran, if the record knows. */
+    public Optional<Instant> builtAt() {
+        return Optional.ofNullable(buildDate);
     }
 
     public DeploymentKey key() {
@@ -115,6 +173,7 @@ public record DeploymentRecord(
                 triggered,
                 restored,
                 restored == null ? null : Duration.between(triggered, restored),
-                initiatorAccount);
+                initiatorAccount,
+                buildDate);
     }
 }

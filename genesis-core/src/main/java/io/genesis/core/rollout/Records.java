@@ -40,6 +40,7 @@ final class Records {
                 triggered,
                 restored,
                 triggered == null || restored == null ? null : Duration.between(triggered, restored),
-                request.initiatorAccount());
+                request.initiatorAccount(),
+                request.buildDate());
     }
 }

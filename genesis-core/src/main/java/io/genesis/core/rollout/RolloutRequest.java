@@ -14,6 +14,7 @@ import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,8 @@ import java.util.Objects;
  * @param notes facts to keep in the record, such as a gate bypassed with {@code force} and its reason
  * @param initiatorAccount the account that started the rollout (the operating-system user, or the
  *     authenticated Jenkins user), beside the name {@code initiator} claims; the initiator when not given
+ * @param buildDate when the build that produced the version ran (the release manifest's build date), or
+ *     {@code null} when not known; absent from requests stored before it existed
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -55,7 +58,8 @@ public record RolloutRequest(
         String initiator,
         String build,
         List<String> notes,
-        String initiatorAccount) {
+        String initiatorAccount,
+        Instant buildDate) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -74,6 +78,42 @@ public record RolloutRequest(
         build = build == null ? "" : build;
         notes = notes == null ? List.of() : List.copyOf(notes);
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
+    }
+
+    /** A request without a build date, as written before the release manifest was recorded. */
+    public RolloutRequest(
+            DeploymentKey key,
+            String commit,
+            SourceRef ref,
+            Version version,
+            String strategy,
+            StrategySettings strategySettings,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            TargetSpec target,
+            MetricSpec metrics,
+            AnalysisThresholds analysis,
+            String initiator,
+            String build,
+            List<String> notes,
+            String initiatorAccount) {
+        this(
+                key,
+                commit,
+                ref,
+                version,
+                strategy,
+                strategySettings,
+                approval,
+                refs,
+                target,
+                metrics,
+                analysis,
+                initiator,
+                build,
+                notes,
+                initiatorAccount,
+                null);
     }
 
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
@@ -96,6 +136,7 @@ public record RolloutRequest(
         private String initiator;
         private String initiatorAccount;
         private String build = "";
+        private Instant buildDate;
         private final List<String> notes = new ArrayList<>();
 
         private Builder(String application, Environment environment) {
@@ -181,6 +222,12 @@ public record RolloutRequest(
             return this;
         }
 
+        /** When the build that produced the version ran, for the record (the release manifest's build date). */
+        public Builder buildDate(Instant value) {
+            this.buildDate = value;
+            return this;
+        }
+
         public Builder note(String value) {
             this.notes.add(value);
             return this;
@@ -204,7 +251,8 @@ public record RolloutRequest(
                     initiator,
                     build,
                     notes,
-                    initiatorAccount);
+                    initiatorAccount,
+                    buildDate);
         }
     }
 }
