@@ -143,14 +143,7 @@ public final class TestSshd implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DockerFixture.stop(process);
     }
 
     private static void run(List<String> command) throws IOException {
