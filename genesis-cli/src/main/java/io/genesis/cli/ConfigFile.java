@@ -11,6 +11,7 @@ import io.genesis.core.policy.PolicyDocument;
 import io.genesis.core.policy.PolicyException;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.TextFiles;
+import io.genesis.docker.target.DockerSettings;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -294,8 +295,28 @@ final class ConfigFile {
         }
         String kind = settings.remove(KIND);
         if (kind == null) {
-            throw new ConfigException(where + " has no kind; fix: add 'kind: kubernetes' (or sandbox)");
+            throw new ConfigException(where + " has no kind" + kindHint(settings.keySet()));
         }
         return new TargetBlock(where, kind, settings);
+    }
+
+    /**
+     * The fix for a target block without a kind: the kind whose settings are exactly its keys where one
+     * is, else every kind.
+     */
+    private static String kindHint(Set<String> keys) {
+        Map<String, Set<String>> kinds = new TreeMap<>(Map.of(
+                DockerKind.NAME, DockerSettings.KNOWN.keySet(),
+                KubernetesKind.NAME, KubernetesKind.standardSettingNames(),
+                SandboxKind.NAME, SandboxKind.KNOWN.keySet()));
+        List<String> fitting = kinds.entrySet().stream()
+                .filter(kind -> !keys.isEmpty() && kind.getValue().containsAll(keys))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (fitting.size() == 1) {
+            return " (its keys " + String.join(", ", new TreeSet<>(keys)) + " are settings of kind " + fitting.get(0)
+                    + "); fix: add 'kind: " + fitting.get(0) + "'";
+        }
+        return "; fix: add the kind of target it is: 'kind: docker', 'kind: kubernetes' or 'kind: sandbox'";
     }
 }

@@ -21,12 +21,6 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.Durations;
-import io.genesis.sandbox.SandboxConfig;
-import io.genesis.sandbox.load.RunningLoad;
-import io.genesis.sandbox.metrics.WindowLayout;
-import io.genesis.sandbox.metrics.WindowStats;
-import io.genesis.sandbox.sample.FaultProfile;
-import io.genesis.sandbox.sample.InProcessSlotLauncher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -40,13 +34,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo's story, told with the real engine, the real sandbox and real traffic: gate, a healthy
+ * The demo's story, told with the real engine, a real target (the sandbox or a Docker engine) and real traffic: gate, a healthy
  * rollout, a faulty canary rolled back automatically, a healthy blue-green, the history. Each act
  * checks its outcome; the story is "as expected" only if every act ended as it should.
  */
@@ -81,14 +74,16 @@ final class Demo {
             .withKeepPrevious(Duration.ofSeconds(4));
 
     private final Host host;
+    private final DemoStage stage;
     private final StateDir state;
     private final Path workspace;
     private final PrintWriter out;
     private final PrintWriter err;
     private final List<String> surprises = new ArrayList<>();
 
-    Demo(Host host, StateDir state, Path workspace, PrintWriter out, PrintWriter err) {
+    Demo(Host host, DemoStage stage, StateDir state, Path workspace, PrintWriter out, PrintWriter err) {
         this.host = host;
+        this.stage = stage;
         this.state = state;
         this.workspace = workspace;
         this.out = out;
@@ -99,20 +94,12 @@ final class Demo {
     boolean run() throws IOException, InterruptedException {
         Instant start = host.clock().instant();
         Environment staging = Environments.defaults().named(ENVIRONMENT);
-        out.println("genesis demo: one process, 127.0.0.1 only, state in " + state);
+        out.println("genesis demo: " + stage.where() + ", state in " + state);
         out.println("  plan windows are demo-sized: analysis windows of 6 to 20 s sampled every "
                 + Durations.format(SAMPLE_INTERVAL) + " (the release guide: 2 to 10 min, sampled every 30 s);"
                 + " traffic and measurements are real");
         gate(staging);
-        SandboxKind sandbox = new SandboxKind(
-                SandboxConfig.defaults()
-                        .withLauncher(InProcessSlotLauncher.healthy()
-                                .withFaults(FAULTY, FaultProfile.none().failing(FAULTY_PERCENT)))
-                        .withWindow(new WindowLayout(Duration.ofMillis(250), 2_400))
-                        .withDrainTimeout(Duration.ofSeconds(2)),
-                20,
-                Duration.ofMillis(4));
-        try (TargetKinds kinds = new TargetKinds(List.of(sandbox))) {
+        try (TargetKinds kinds = new TargetKinds(List.of(stage.kind()))) {
             AnalysisThresholds analysis = AnalysisThresholds.defaults().withSampleInterval(SAMPLE_INTERVAL);
             Progress progress = new Progress(out, host.clock());
             Approvals nobody =
@@ -122,7 +109,7 @@ final class Demo {
                     .listener(progress)
                     .samples(progress::sampled, analysis)
                     .build()) {
-                Rollouts rollouts = new Rollouts(engine, sandbox, staging, analysis, progress, nobody);
+                Rollouts rollouts = new Rollouts(engine, stage, staging, analysis, progress, nobody);
                 act("2. A healthy " + HEALTHY + " rolls out (rolling: batches of 25 %, each waiting until healthy)");
                 expect(
                         rollouts.run(HEALTHY, "rolling", StrategySettings.DEFAULTS, "", false),
@@ -151,7 +138,7 @@ final class Demo {
                                 true),
                         RecordStatus.SUCCEEDED,
                         null);
-                traffic(sandbox);
+                stage.traffic(out);
             }
         }
         history();
@@ -186,21 +173,6 @@ final class Demo {
         if (verdict.verdict() != Verdict.PASSED) {
             surprises.add("the gate should have passed, but it is " + verdict.verdict());
         }
-    }
-
-    private void traffic(SandboxKind sandbox) {
-        Optional<RunningLoad> load = sandbox.load();
-        sandbox.sandbox().ifPresent(running -> {
-            WindowStats all = running.metrics(Duration.ofMinutes(10)).overall();
-            out.println("  traffic through the proxy: " + all.requestCount() + " requests, " + all.errorCount()
-                    + " answered with an error"
-                    + all.errorRate()
-                            .map(rate -> " (" + rate + " of all requests)")
-                            .orElse("")
-                    + "; only " + FAULTY + " fails requests in this demo"
-                    + load.map(l -> "; the load generator finished " + l.completed() + " requests")
-                            .orElse(""));
-        });
     }
 
     private void history() {
@@ -245,10 +217,10 @@ final class Demo {
         out.flush();
     }
 
-    /** Runs the demo's rollouts one after the other on one engine and one sandbox. */
+    /** Runs the demo's rollouts one after the other on one engine and one stage. */
     private final class Rollouts {
         private final Engine engine;
-        private final SandboxKind sandbox;
+        private final DemoStage stage;
         private final Environment environment;
         private final AnalysisThresholds analysis;
         private final Progress progress;
@@ -256,13 +228,13 @@ final class Demo {
 
         Rollouts(
                 Engine engine,
-                SandboxKind sandbox,
+                DemoStage stage,
                 Environment environment,
                 AnalysisThresholds analysis,
                 Progress progress,
                 Approvals approvals) {
             this.engine = engine;
-            this.sandbox = sandbox;
+            this.stage = stage;
             this.environment = environment;
             this.analysis = analysis;
             this.progress = progress;
@@ -272,11 +244,7 @@ final class Demo {
         DeploymentRecord run(String version, String strategy, StrategySettings settings, String note, boolean settle)
                 throws InterruptedException {
             DeploymentKey key = new DeploymentKey(APPLICATION, ENVIRONMENT);
-            TargetSpec target = sandbox.newTarget(
-                    key,
-                    new Version(version),
-                    Map.of(SandboxKind.STABLE, BEFORE, SandboxKind.LOAD, "3"),
-                    progress::line);
+            TargetSpec target = stage.target(key, new Version(version), progress::line);
             RolloutRequest.Builder request = RolloutRequest.builder(APPLICATION, environment)
                     .commit(commitOf(version))
                     .ref(SourceRef.branch("main"))
@@ -287,7 +255,7 @@ final class Demo {
                     .analysis(analysis)
                     .initiator(host.user())
                     .fromBuild("genesis demo");
-            sandbox.metricsFor(key, target).ifPresent(request::metrics);
+            stage.kind().metricsFor(key, target).ifPresent(request::metrics);
             if (!note.isEmpty()) {
                 request.note(note);
             }

@@ -27,6 +27,7 @@ import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.target.VersionRule;
 import io.genesis.core.time.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -201,6 +202,20 @@ final class DeployCommand implements Callable<Integer> {
             paramLabel = "TEXT",
             description = "The build that produced the version, for the record.")
     String build;
+
+    @Option(
+            names = "--build-date",
+            paramLabel = "INSTANT",
+            description = "When that build ran, such as 2026-12-07T06:00:00Z (the 'buildDate' of 'genesis version"
+                    + " --json'), for the record.")
+    String buildDate;
+
+    @Option(
+            names = "--tag-pattern",
+            paramLabel = "REGEX",
+            description = "Release tags for the default version: a regular expression matching the whole --tag, whose"
+                    + " one group is the version (default: v1.2.3 gives 1.2.3; as for 'genesis version').")
+    String tagPattern;
 
     @Mixin
     MetricSourceOptions metricSources;
@@ -458,7 +473,9 @@ final class DeployCommand implements Callable<Integer> {
                 : Git.head(Path.of("").toAbsolutePath())
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "--commit is needed: the working directory is not a git checkout git can read"));
-        Version shown = version != null ? new Version(version) : Version.of(ref, sha);
+        VersionRule rule = tagPattern == null ? VersionRule.DEFAULT : VersionRule.parse(tagPattern);
+        Version shown = version != null ? new Version(version) : rule.resolve(ref, sha);
+        builtAt();
         RolloutTuning.Checked tuning = new RolloutTuning(
                         strategy, steps, shifts, keepPrevious, maxSurge, maxUnavailable, sampleInterval, onInconclusive)
                 .check(RolloutTuning.CLI);
@@ -516,6 +533,19 @@ final class DeployCommand implements Callable<Integer> {
         return hooks;
     }
 
+    /** {@code --build-date}, checked; {@code null} when not given. */
+    private Instant builtAt() {
+        if (buildDate == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(buildDate.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--build-date '" + buildDate + "' is not an instant; write it as"
+                    + " 2026-12-07T06:00:00Z (UTC), as 'genesis version --json' prints it");
+        }
+    }
+
     private RolloutRequest request(
             Inputs inputs,
             TargetSpec targetSpec,
@@ -533,7 +563,8 @@ final class DeployCommand implements Callable<Integer> {
                 .initiator(initiator != null ? initiator : host.user())
                 .initiatorAccount(host.user())
                 .fromBuild(build == null ? "" : build)
-                .healthDeadline(Optional.of(inputs.progressDeadline()), "--health-timeout");
+                .healthDeadline(Optional.of(inputs.progressDeadline()), "--health-timeout")
+                .buildDate(builtAt());
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
         bypass.ifPresent(builder::note);

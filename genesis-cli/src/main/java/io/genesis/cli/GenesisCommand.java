@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             ServeCommand.class,
             DemoCommand.class,
+            VersionCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

@@ -15,6 +15,55 @@ final class Git {
 
     private Git() {}
 
+    /** What git printed for a command that ended well, or why it did not, in words for people. */
+    static final class GitException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        GitException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs {@code git -C directory args} and returns what it printed, trimmed.
+     *
+     * @throws GitException naming the directory, the command and git's own words when git is missing, fails
+     *     or takes more than 10 s
+     */
+    static String run(Path directory, String... args) throws GitException {
+        java.util.List<String> command =
+                new java.util.ArrayList<>(java.util.List.of("git", "-C", directory.toString()));
+        command.addAll(java.util.List.of(args));
+        String shown = "git " + String.join(" ", args);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new GitException("cannot run git (" + e.getMessage() + "); install git (Debian: apt-get install git)"
+                    + " so that it is on the PATH");
+        }
+        try (InputStream out = process.getInputStream();
+                InputStream err = process.getErrorStream()) {
+            String text = new String(out.readNBytes(64 * 1024), StandardCharsets.UTF_8).trim();
+            String said = new String(err.readNBytes(4096), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new GitException("'" + shown + "' in " + directory + " took more than 10 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new GitException("'" + shown + "' in " + directory + " failed (exit " + process.exitValue()
+                        + (said.isEmpty() ? "" : ": " + said.replace('\n', ' ')) + ")");
+            }
+            return text;
+        } catch (IOException e) {
+            throw new GitException("'" + shown + "' in " + directory + " could not be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("'" + shown + "' in " + directory + " was interrupted");
+        } finally {
+            process.destroy();
+        }
+    }
+
     /** The commit checked out in {@code directory}, if it is a git checkout and git answers within 5 s. */
     static Optional<String> head(Path directory) {
         Process process;

@@ -113,6 +113,11 @@ final class KubernetesKind implements TargetKind {
 
     @Override
     public Set<String> settingNames() {
+        return standardSettingNames();
+    }
+
+    /** Every setting of a Kubernetes target: how the cluster is reached, and the target's own. */
+    static Set<String> standardSettingNames() {
         Set<String> names = new TreeSet<>(KubernetesAccess.NAMES);
         names.addAll(KubernetesTargetSettings.names());
         return Collections.unmodifiableSet(names);

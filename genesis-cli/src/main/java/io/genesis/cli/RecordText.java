@@ -80,7 +80,7 @@ final class RecordText {
 
     /** A table of records, newest first as given, with a header. */
     static void table(List<DeploymentRecord> records, PrintWriter out) {
-        String format = "%-20s  %-12s  %-11s  %-10s  %-9s  %-11s  %8s  %s%n";
+        String format = "%-20s  %-12s  %-11s  %-10s  %-7s  %-9s  %-11s  %8s  %s%n";
         out.printf(
                 Locale.ROOT,
                 format,
@@ -88,6 +88,7 @@ final class RecordText {
                 "APPLICATION",
                 "ENVIRONMENT",
                 "VERSION",
+                "COMMIT",
                 "STRATEGY",
                 "STATUS",
                 "TOOK",
@@ -100,6 +101,7 @@ final class RecordText {
                     record.application(),
                     record.environment(),
                     record.version(),
+                    record.commit().substring(0, Math.min(7, record.commit().length())),
                     record.strategy(),
                     record.status(),
                     took(record),
@@ -133,7 +135,9 @@ final class RecordText {
                 + " with " + record.strategy() + " on " + record.target() + ": " + record.status());
         out.println("  commit " + record.commit() + " from " + record.ref() + ", started by "
                 + Actor.describe(record.initiator(), record.initiatorAccount())
-                + (record.build().isEmpty() ? "" : " in " + record.build()) + " at " + time(record.startedAt())
+                + (record.build().isEmpty() ? "" : " in " + record.build())
+                + record.builtAt().map(date -> " (built " + time(date) + ")").orElse("")
+                + " at " + time(record.startedAt())
                 + ", ended " + time(record.endedAt()) + " (" + took(record) + ")");
         out.println("  reason: " + reason(record));
         for (PhaseRecord phase : record.phases()) {

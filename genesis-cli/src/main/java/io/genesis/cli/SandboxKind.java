@@ -59,7 +59,7 @@ final class SandboxKind implements TargetKind {
     static final String UNHEALTHY = "unhealthy";
     static final String LOAD = "load";
 
-    private static final Map<String, String> KNOWN = Collections.unmodifiableMap(new TreeMap<>(Map.of(
+    static final Map<String, String> KNOWN = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             STABLE, "the version serving before the rollout, default 0.0.0",
             FAIL_PERCENT, "share of requests the candidate fails with 500, default 0",
             LATENCY_MS, "milliseconds the candidate adds to each answer, default 0",

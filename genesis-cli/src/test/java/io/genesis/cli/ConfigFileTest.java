@@ -168,7 +168,12 @@ class ConfigFileTest {
             value = {
                 "target: kubernetes|environments[0] (qa): target cannot be 'kubernetes'; fix: write a mapping such as"
                         + " '{kind: kubernetes, namespace: prod}'",
-                "target: {namespace: prod}|environments[0] (qa) target has no kind; fix: add 'kind: kubernetes'",
+                "target: {namespace: prod}|environments[0] (qa) target has no kind (its keys namespace are settings of"
+                        + " kind kubernetes); fix: add 'kind: kubernetes'",
+                "target: {image: 'shop:1.4.0', proxyPort: 8080}|environments[0] (qa) target has no kind (its keys"
+                        + " image, proxyPort are settings of kind docker); fix: add 'kind: docker'",
+                "target: {color: blue}|environments[0] (qa) target has no kind; fix: add the kind of target it is:"
+                        + " 'kind: docker', 'kind: kubernetes' or 'kind: sandbox'",
                 "target: {kind: kubernetes, namespace: [a, b]}|environments[0] (qa) target: namespace must be a single"
                         + " value",
                 "target: {kind: kubernetes, namespace: }|environments[0] (qa) target: namespace has no value",

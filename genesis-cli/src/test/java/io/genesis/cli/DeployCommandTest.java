@@ -115,6 +115,10 @@ class DeployCommandTest {
                 "--environment staging --target recording --probe-timeout 1s|--probe-requests, --probe-timeout and"
                         + " --probe-latency need --probe-url",
                 "--environment staging --target recording --version .bad|version '.bad' is not valid",
+                "--environment staging --target recording --build-date yesterday|--build-date 'yesterday' is not an"
+                        + " instant; write it as 2026-12-07T06:00:00Z",
+                "--environment staging --target recording --tag-pattern release-\\d+|the version pattern"
+                        + " 'release-\\d+' has 0 capturing groups",
                 "--environment staging --target recording --sample-interval soon|--sample-interval must be a duration",
                 "--environment staging --target recording --health-timeout 0s|--health-timeout must be longer than 0 s",
                 "--environment staging --target recording --on-inconclusive shrug|unknown inconclusive action 'shrug';"
@@ -272,6 +276,37 @@ class DeployCommandTest {
         assertThat(record.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(record.get("ref").asText()).isEqualTo("tag v1.4.0");
         assertThat(run.err()).contains("step 6/6: scale down previous version");
+    }
+
+    @Test
+    void shouldRecordTheReleaseManifestAndShowItInTheHistory() throws IOException {
+        Run run = deployTo(
+                recording.host(),
+                "staging",
+                "--steps",
+                QUICK,
+                "--tag",
+                "release-4.2",
+                "--tag-pattern",
+                "release-(.+)",
+                "--build",
+                "https://ci.example.com/job/shop/42/",
+                "--build-date",
+                "2026-12-07T06:00:00Z",
+                "--policy",
+                config().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        DeploymentRecord record = records().get(0);
+        assertThat(record.version()).isEqualTo("4.2");
+        assertThat(record.build()).isEqualTo("https://ci.example.com/job/shop/42/");
+        assertThat(record.builtAt()).contains(java.time.Instant.parse("2026-12-07T06:00:00Z"));
+        Run history = Run.on(recording.host(), "history", "--state-dir", state().toString(), "--details");
+        assertThat(history.out())
+                .contains("in https://ci.example.com/job/shop/42/ (built 2026-12-07 06:00:00Z)")
+                .contains("shop 4.2 to staging");
+        Run table = Run.on(recording.host(), "history", "--state-dir", state().toString());
+        assertThat(table.out()).contains("COMMIT").contains(record.commit().substring(0, 7));
     }
 
     @Test

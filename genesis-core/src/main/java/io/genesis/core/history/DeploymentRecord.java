@@ -36,6 +36,8 @@ import java.util.Optional;
  *     name {@code initiator} gave; the initiator in records written before accounts were recorded
  * @param hooks each lifecycle hook run, with its exit, duration, the gate's reading and its output's
  *     tail; empty in records written before hooks were recorded
+ * @param buildDate when the build that produced the version ran (the release manifest's build date), or
+ *     {@code null} when not known, as in records written before it was recorded
  */
 public record DeploymentRecord(
         String id,
@@ -60,7 +62,8 @@ public record DeploymentRecord(
         Instant trafficRestoredAt,
         Duration timeToRestore,
         String initiatorAccount,
-        List<HookRecord> hooks) {
+        List<HookRecord> hooks,
+        Instant buildDate) {
 
     public DeploymentRecord {
         if (id == null || id.isBlank()) {
@@ -84,6 +87,61 @@ public record DeploymentRecord(
         notes = notes == null ? List.of() : List.copyOf(notes);
         initiatorAccount = initiatorAccount == null || initiatorAccount.isBlank() ? initiator : initiatorAccount;
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** A record without a build date, as written before the release manifest was recorded. */
+    public DeploymentRecord(
+            String id,
+            String application,
+            String environment,
+            String version,
+            String commit,
+            String ref,
+            String build,
+            String strategy,
+            String initiator,
+            String target,
+            Instant startedAt,
+            Instant endedAt,
+            RecordStatus status,
+            String reason,
+            List<PhaseRecord> phases,
+            List<ApprovalRecord> approvals,
+            List<AnalysisRecord> analyses,
+            List<String> notes,
+            Instant rollbackTriggeredAt,
+            Instant trafficRestoredAt,
+            Duration timeToRestore,
+            String initiatorAccount) {
+        this(
+                id,
+                application,
+                environment,
+                version,
+                commit,
+                ref,
+                build,
+                strategy,
+                initiator,
+                target,
+                startedAt,
+                endedAt,
+                status,
+                reason,
+                phases,
+                approvals,
+                analyses,
+                notes,
+                rollbackTriggeredAt,
+                trafficRestoredAt,
+                timeToRestore,
+                initiatorAccount,
+                null);
+    }
+
+    /** When the build that produced the version ran, if the record knows. */
+    public Optional<Instant> builtAt() {
+        return Optional.ofNullable(buildDate);
     }
 
     public DeploymentKey key() {
@@ -120,6 +178,7 @@ public record DeploymentRecord(
                 restored,
                 restored == null ? null : Duration.between(triggered, restored),
                 initiatorAccount,
-                hooks);
+                hooks,
+                buildDate);
     }
 }

@@ -41,6 +41,7 @@ final class Records {
                 restored,
                 triggered == null || restored == null ? null : Duration.between(triggered, restored),
                 request.initiatorAccount(),
-                state.journal().hooks());
+                state.journal().hooks(),
+                request.buildDate());
     }
 }

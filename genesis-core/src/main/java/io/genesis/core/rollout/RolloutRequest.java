@@ -16,6 +16,7 @@ import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,8 @@ import java.util.Optional;
  *     in a rollout stored before requests carried it, which then takes the engine's
  *     {@link EngineSettings#progressDeadline()}
  * @param hooks the lifecycle hooks to run, in order per phase (none when not given)
+ * @param buildDate when the build that produced the version ran (the release manifest's build date), or
+ *     {@code null} when not known; absent from requests stored before it existed
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -65,7 +68,8 @@ public record RolloutRequest(
         List<String> notes,
         String initiatorAccount,
         Duration healthDeadline,
-        List<Hook> hooks) {
+        List<Hook> hooks,
+        Instant buildDate) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -116,12 +120,51 @@ public record RolloutRequest(
                 notes,
                 initiatorAccount,
                 healthDeadline,
-                more);
+                more,
+                buildDate);
     }
 
     /** The hooks of {@code phase}, in the order given. */
     public List<Hook> hooks(HookPhase phase) {
         return hooks.stream().filter(hook -> hook.phase() == phase).toList();
+    }
+
+    /** A request without a health deadline, hooks or build date, as written before they were recorded. */
+    public RolloutRequest(
+            DeploymentKey key,
+            String commit,
+            SourceRef ref,
+            Version version,
+            String strategy,
+            StrategySettings strategySettings,
+            ApprovalPolicy approval,
+            RefPolicy refs,
+            TargetSpec target,
+            MetricSpec metrics,
+            AnalysisThresholds analysis,
+            String initiator,
+            String build,
+            List<String> notes,
+            String initiatorAccount) {
+        this(
+                key,
+                commit,
+                ref,
+                version,
+                strategy,
+                strategySettings,
+                approval,
+                refs,
+                target,
+                metrics,
+                analysis,
+                initiator,
+                build,
+                notes,
+                initiatorAccount,
+                null,
+                null,
+                null);
     }
 
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
@@ -144,6 +187,7 @@ public record RolloutRequest(
         private String initiator;
         private String initiatorAccount;
         private String build = "";
+        private Instant buildDate;
         private final List<String> notes = new ArrayList<>();
         private Duration healthDeadline;
         private final List<Hook> hooks = new ArrayList<>();
@@ -244,6 +288,12 @@ public record RolloutRequest(
             return this;
         }
 
+        /** When the build that produced the version ran, for the record (the release manifest's build date). */
+        public Builder buildDate(Instant value) {
+            this.buildDate = value;
+            return this;
+        }
+
         public Builder note(String value) {
             this.notes.add(value);
             return this;
@@ -275,7 +325,8 @@ public record RolloutRequest(
                     notes,
                     initiatorAccount,
                     healthDeadline,
-                    hooks);
+                    hooks,
+                    buildDate);
         }
     }
 }

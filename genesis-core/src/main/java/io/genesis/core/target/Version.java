@@ -4,19 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.genesis.core.policy.SourceRef;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The version people see for a deployment: a release tag {@code v1.2.3} becomes {@code 1.2.3};
- * anything else becomes {@code dev-} and the first seven characters of the commit.
+ * anything else becomes {@code dev-} and the first seven characters of the commit ({@link VersionRule}).
  *
  * @param value the version text
  */
 public record Version(@JsonValue String value) {
 
-    private static final Pattern RELEASE_TAG = Pattern.compile("v(\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?)");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     private static final Pattern TEXT = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,127}");
 
@@ -29,16 +26,9 @@ public record Version(@JsonValue String value) {
         }
     }
 
-    /** The version for a build of {@code commit} made from {@code ref}. */
+    /** The version for a build of {@code commit} made from {@code ref}, by {@link VersionRule#DEFAULT}. */
     public static Version of(SourceRef ref, String commit) {
-        Objects.requireNonNull(ref, "ref");
-        if (ref.kind() == SourceRef.Kind.TAG) {
-            Matcher release = RELEASE_TAG.matcher(ref.name());
-            if (release.matches()) {
-                return new Version(release.group(1));
-            }
-        }
-        return new Version("dev-" + requireCommit(commit).substring(0, 7));
+        return VersionRule.DEFAULT.resolve(ref, commit);
     }
 
     /**

@@ -32,6 +32,53 @@ class JsonLinesHistoryStoreTest extends HistoryStoreContract {
     }
 
     @Test
+    void shouldKeepTheBuildDateAndReadRecordsWrittenBeforeIt() throws IOException {
+        JsonLinesHistoryStore store = new JsonLinesHistoryStore(directory.resolve("history.jsonl"));
+        DeploymentRecord old = record("r-old", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+        DeploymentRecord built = record("r-built", "shop", "staging", RecordStatus.SUCCEEDED, 2);
+        java.time.Instant date = java.time.Instant.parse("2026-12-07T06:00:00Z");
+        DeploymentRecord withDate = new DeploymentRecord(
+                built.id(),
+                built.application(),
+                built.environment(),
+                built.version(),
+                built.commit(),
+                built.ref(),
+                "https://ci.example.com/job/shop/42/",
+                built.strategy(),
+                built.initiator(),
+                built.target(),
+                built.startedAt(),
+                built.endedAt(),
+                built.status(),
+                built.reason(),
+                built.phases(),
+                built.approvals(),
+                built.analyses(),
+                built.notes(),
+                null,
+                null,
+                null,
+                null,
+                date);
+
+        store.append(old);
+        store.append(withDate);
+
+        assertThat(Files.readAllLines(store.file()).get(0)).doesNotContain("buildDate");
+        assertThat(Files.readAllLines(store.file()).get(1)).contains("\"buildDate\":\"2026-12-07T06:00:00Z\"");
+        List<DeploymentRecord> read = store.all(HistoryQuery.newest(1));
+        assertThat(read).extracting(DeploymentRecord::id).containsExactly("r-built", "r-old");
+        assertThat(read.get(0).builtAt()).contains(date);
+        assertThat(read.get(0).build()).isEqualTo("https://ci.example.com/job/shop/42/");
+        assertThat(read.get(1).builtAt()).isEmpty();
+        assertThat(read.get(1).rolledBackLater("why", date, date, date).buildDate())
+                .isNull();
+        assertThat(read.get(0).rolledBackLater("why", date, date, date).buildDate())
+                .isEqualTo(date);
+    }
+
+    @Test
     void shouldWriteOneRecordPerLine() throws IOException {
         JsonLinesHistoryStore store = new JsonLinesHistoryStore(directory.resolve("deep/er/history.jsonl"));
         DeploymentRecord record = record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1);

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where the Docker engine listens, read as the {@code docker} command reads {@code DOCKER_HOST}: a unix
- * socket ({@code unix:///var/run/docker.sock}, the default) or a TCP address ({@code tcp://host:2376}).
+ * socket ({@code unix:///var/run/docker.sock}, the default), a TCP address ({@code tcp://host:2376}), or an
+ * SSH login ({@code ssh://deploy@host}) whose remote {@code docker system dial-stdio} reaches the engine.
  *
  * @param uri the engine's address
  * @param tls for {@code tcp} hosts reached with TLS: the folder holding {@code ca.pem}, {@code cert.pem} and
@@ -36,9 +37,16 @@ public record DockerHost(URI uri, Optional<Path> tls) {
                 throw new IllegalArgumentException(
                         "Docker host '" + uri + "' needs a host and a port, such as tcp://127.0.0.1:2375");
             }
+        } else if ("ssh".equals(scheme)) {
+            if (uri.getHost() == null
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())
+                    || uri.getQuery() != null) {
+                throw new IllegalArgumentException("Docker host '" + uri + "' must be ssh://[user@]host[:port] with"
+                        + " nothing after the host, such as ssh://deploy@10.0.0.5");
+            }
         } else {
             throw new IllegalArgumentException("Docker host '" + uri + "' is not supported: use unix:///path/to/"
-                    + "docker.sock or tcp://host:port (ssh:// needs the docker command, which Genesis does not use)");
+                    + "docker.sock, tcp://host:port or ssh://[user@]host[:port]");
         }
     }
 
@@ -79,6 +87,11 @@ public record DockerHost(URI uri, Optional<Path> tls) {
     /** This host reached with TLS, using the files in {@code folder}. */
     public DockerHost withTls(Path folder) {
         return new DockerHost(uri, Optional.of(folder.toAbsolutePath()));
+    }
+
+    /** Whether the engine is reached through {@code ssh} and the remote {@code docker system dial-stdio}. */
+    public boolean ssh() {
+        return "ssh".equals(uri.getScheme());
     }
 
     /** Whether the engine is reached through a unix socket. */

@@ -12,24 +12,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The few Docker Engine API calls Genesis makes: containers (create, start, stop, remove, list by label,
- * inspect) and images (inspect, tag, build from a tar context). Paths carry no API version, so the engine
+ * inspect) and images (inspect, pull, tag, build from a tar context; push and remove for the tests' registry). Paths carry no API version, so the engine
  * answers in its own, current version; the fields read here are stable across versions.
  */
 public final class EngineClient {
 
     private static final Duration CALL = Duration.ofSeconds(30);
     private static final Duration SLOW_CALL = Duration.ofMinutes(5);
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final DockerHost host;
     private final HttpOverSocket http;
     private final ObjectMapper json = new ObjectMapper();
 
     public EngineClient(DockerHost host) {
+        this(host, List.of("ssh"));
+    }
+
+    /**
+     * @param host the engine's address
+     * @param ssh the ssh command for {@code ssh://} hosts, such as {@code [ssh]} or {@code [ssh, -F, file]}
+     */
+    public EngineClient(DockerHost host, List<String> ssh) {
+        if (ssh.isEmpty()) {
+            throw new IllegalArgumentException("the ssh command is empty: name the ssh program, such as ssh");
+        }
         this.host = host;
-        this.http = new HttpOverSocket(host);
+        this.http = new HttpOverSocket(host, List.copyOf(ssh));
     }
 
     public DockerHost host() {
@@ -174,6 +187,73 @@ public final class EngineClient {
         }
     }
 
+    /**
+     * Pulls {@code reference} ({@code POST /images/create}), sending {@code auth} as the
+     * {@code X-Registry-Auth} header when given (never logged), and hands each line of the engine's progress
+     * to {@code progress} as JSON. A reference without tag or digest pulls {@code latest}, as the docker command
+     * does, never every tag.
+     *
+     * @throws EngineException naming the image and the engine's or the registry's answer
+     */
+    public void pull(String reference, Optional<String> auth, Consumer<JsonNode> progress) {
+        ImageReference image = ImageReference.parse(reference);
+        String path = "/images/create?fromImage=" + encode(image.repository()) + "&tag=" + encode(image.tagOrDigest());
+        streamed("POST", path, auth, progress, "pull image " + reference);
+    }
+
+    /** Pushes {@code reference} to its registry, with {@code auth} as for {@link #pull}. */
+    public void push(String reference, Optional<String> auth, Consumer<JsonNode> progress) {
+        ImageReference image = ImageReference.parse(reference);
+        String path = "/images/" + image.repository() + "/push?tag=" + encode(image.tagOrDigest());
+        streamed("POST", path, auth, progress, "push image " + reference);
+    }
+
+    /** Removes the image name {@code reference} (and the image when no other name holds it). */
+    public void removeImage(String reference) {
+        try {
+            call("DELETE", "/images/" + reference, null, CALL, "remove image " + reference);
+        } catch (EngineException e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+        }
+    }
+
+    private void streamed(String method, String path, Optional<String> auth, Consumer<JsonNode> progress, String what) {
+        Map<String, String> headers =
+                auth.map(value -> Map.of("X-Registry-Auth", value)).orElse(Map.of());
+        List<String> errors = new ArrayList<>();
+        HttpOverSocket.Answer answer;
+        try {
+            answer = http.exchange(new HttpOverSocket.Request(method, path, headers, null, null), SLOW_CALL, line -> {
+                if (line.isBlank()) {
+                    return;
+                }
+                JsonNode node;
+                try {
+                    node = json.readTree(line);
+                } catch (IOException e) {
+                    return;
+                }
+                // A failure after the 200 header comes as a line with "error", as for a build.
+                if (node.hasNonNull("error")) {
+                    errors.add(node.path("error").asText());
+                } else {
+                    progress.accept(node);
+                }
+            });
+        } catch (IOException e) {
+            throw new EngineException(
+                    what + ": the Docker engine at " + host + " did not answer (" + e.getMessage()
+                            + "); check that dockerd runs and that DOCKER_HOST names its socket",
+                    e);
+        }
+        check(answer, what);
+        if (!errors.isEmpty()) {
+            throw new EngineException(what + ": the Docker engine answered " + String.join("; ", errors), 500);
+        }
+    }
+
     private Optional<JsonNode> optional(String method, String path, String what) {
         HttpOverSocket.Answer answer = send(method, path, null, null, CALL, what);
         if (answer.status() == 404) {
@@ -207,10 +287,13 @@ public final class EngineClient {
             return;
         }
         String message = answer.text().trim();
-        int at = message.indexOf("\"message\":\"");
-        if (at >= 0) {
-            int end = message.indexOf('"', at + 11);
-            message = message.substring(at + 11, end < 0 ? message.length() : end);
+        try {
+            JsonNode node = READER.readTree(message);
+            if (node != null && node.hasNonNull("message")) {
+                message = node.path("message").asText();
+            }
+        } catch (IOException e) {
+            // Not JSON: the answer is quoted as it is.
         }
         throw new EngineException(
                 what + ": the Docker engine answered " + answer.status() + " (" + message + ")", answer.status());

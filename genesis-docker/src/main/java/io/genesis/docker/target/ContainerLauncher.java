@@ -1,5 +1,6 @@
 package io.genesis.docker.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genesis.core.target.DeploymentKey;
@@ -7,12 +8,17 @@ import io.genesis.core.target.TargetException;
 import io.genesis.docker.engine.EngineClient;
 import io.genesis.docker.engine.EngineException;
 import io.genesis.docker.engine.ImageInfo;
+import io.genesis.docker.engine.ImageReference;
+import io.genesis.docker.engine.RegistryAuth;
 import io.genesis.docker.proxy.Haproxy;
 import io.genesis.docker.proxy.ProxyServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Starts one container of a version: on the host network, told its port on 127.0.0.1 through the
@@ -25,12 +31,22 @@ final class ContainerLauncher {
     private final DockerSettings settings;
     private final EngineClient engine;
     private final Haproxy proxy;
+    private final RegistryAuth auth;
+    private final Consumer<String> log;
 
-    ContainerLauncher(DeploymentKey key, DockerSettings settings, EngineClient engine, Haproxy proxy) {
+    ContainerLauncher(
+            DeploymentKey key,
+            DockerSettings settings,
+            EngineClient engine,
+            Haproxy proxy,
+            RegistryAuth auth,
+            Consumer<String> log) {
         this.key = key;
         this.settings = settings;
         this.engine = engine;
         this.proxy = proxy;
+        this.auth = auth;
+        this.log = log;
     }
 
     /** What a new container runs and belongs to. */
@@ -44,11 +60,55 @@ final class ContainerLauncher {
             String previousImage,
             String previousVersion) {}
 
-    /** The image {@code reference}, which must be on the host: Genesis does not pull. */
+    /**
+     * The image {@code reference} on the host, pulled first when it is not there (as {@code docker run}
+     * does), with the registry's credentials from the docker configuration; the progress goes to the log.
+     */
     ImageInfo image(String reference) {
+        Optional<ImageInfo> present = engine.inspectImage(reference);
+        if (present.isPresent()) {
+            return present.get();
+        }
+        ImageReference image;
+        try {
+            image = ImageReference.parse(reference);
+        } catch (IllegalArgumentException e) {
+            throw new TargetException("image " + reference + " is not on the Docker host " + engine.host()
+                    + " and cannot be pulled: " + e.getMessage());
+        }
+        log.accept(
+                "docker: image " + reference + " is not on " + engine.host() + "; pulling it from " + image.registry());
+        Optional<String> header;
+        try {
+            header = auth.header(image.registry());
+        } catch (IllegalArgumentException e) {
+            throw new TargetException("cannot pull image " + reference + ": " + e.getMessage());
+        }
+        try {
+            engine.pull(reference, header, progress -> progress(reference, progress));
+        } catch (EngineException e) {
+            throw new TargetException(
+                    "cannot pull image " + reference + " from registry " + image.registry()
+                            + ": " + e.getMessage() + " (" + auth.describe(image.registry())
+                            + "); fix: check the image's"
+                            + " name and tag and that the registry has it, or pull or build it on the host first",
+                    e);
+        }
         return engine.inspectImage(reference)
-                .orElseThrow(() -> new TargetException("image " + reference + " is not on the Docker host "
-                        + engine.host() + ": pull or build it there first (docker pull " + reference + ")"));
+                .orElseThrow(() -> new TargetException("image " + reference + " was pulled but the Docker host "
+                        + engine.host() + " does not know it by that name; pull or build it there first (docker"
+                        + " pull " + reference + ")"));
+    }
+
+    /** Pull progress worth a line: per layer its end, and the digest and outcome; no download counters. */
+    private void progress(String reference, JsonNode line) {
+        String status = line.path("status").asText("");
+        String id = line.path("id").asText("");
+        if (status.startsWith("Digest:") || status.startsWith("Status:")) {
+            log.accept("docker: pull " + reference + ": " + status);
+        } else if (status.equals("Pull complete") || status.equals("Already exists")) {
+            log.accept("docker: pull " + reference + ": layer " + id + " " + status.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** Starts the container of {@code launch}; one of the same rollout already there is kept. */

@@ -47,7 +47,9 @@ public record DockerSettings(
 
     /** Every setting with its meaning, for messages. */
     public static final Map<String, String> KNOWN = Collections.unmodifiableMap(new TreeMap<>(Map.of(
-            HOST, "the engine's address, unix:///var/run/docker.sock or tcp://host:port; default DOCKER_HOST",
+            HOST,
+                    "the engine's address, unix:///var/run/docker.sock, tcp://host:port or ssh://user@host; default"
+                            + " DOCKER_HOST",
             IMAGE, "the candidate's image, such as shop:1.4.0 (required)",
             REPLICAS, "containers per version, 1-16, default 1",
             PROXY_PORT, "the proxy's port on 127.0.0.1 that users reach (required)",

@@ -12,6 +12,7 @@ import io.genesis.core.target.TrafficRouter;
 import io.genesis.docker.engine.ContainerState;
 import io.genesis.docker.engine.EngineClient;
 import io.genesis.docker.engine.ImageInfo;
+import io.genesis.docker.engine.RegistryAuth;
 import io.genesis.docker.proxy.Haproxy;
 import io.genesis.docker.proxy.ProxyServer;
 import java.net.http.HttpClient;
@@ -57,12 +58,13 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
             EngineClient engine,
             Haproxy proxy,
             HttpClient http,
+            RegistryAuth auth,
             Consumer<String> log) {
         this.key = key;
         this.settings = settings;
         this.engine = engine;
         this.proxy = proxy;
-        this.launcher = new ContainerLauncher(key, settings, engine, proxy);
+        this.launcher = new ContainerLauncher(key, settings, engine, proxy, auth, log);
         this.health = new ContainerHealth(engine, http, settings.healthPath());
         this.log = log;
     }

@@ -9,12 +9,14 @@ import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.docker.engine.DockerHost;
 import io.genesis.docker.engine.EngineClient;
+import io.genesis.docker.engine.RegistryAuth;
 import io.genesis.docker.proxy.Haproxy;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -36,6 +38,7 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
     private final Map<String, String> environment;
     private final Path home;
     private final String haproxy;
+    private final List<String> ssh;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
@@ -52,9 +55,21 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
      * @param clock the clock metric samples are stamped with
      */
     public DockerTargets(Map<String, String> environment, Path home, String haproxy, Clock clock) {
+        this(environment, home, haproxy, List.of("ssh"), clock);
+    }
+
+    /**
+     * @param environment the process environment ({@code DOCKER_HOST}, {@code DOCKER_CONFIG})
+     * @param home the user's home, under which proxies live by default
+     * @param haproxy the haproxy command
+     * @param ssh the ssh command for {@code ssh://} hosts, such as {@code [ssh]}
+     * @param clock the clock metric samples are stamped with
+     */
+    public DockerTargets(Map<String, String> environment, Path home, String haproxy, List<String> ssh, Clock clock) {
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.haproxy = haproxy;
+        this.ssh = List.copyOf(ssh);
         this.clock = clock;
     }
 
@@ -102,6 +117,7 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
                 engine(settings.host()),
                 proxy(settings.proxyDir(), key),
                 http,
+                RegistryAuth.fromEnvironment(environment, home),
                 line -> log.accept(line));
     }
 
@@ -147,7 +163,7 @@ public final class DockerTargets implements TargetFactory, MetricSourceFactory {
 
     /** The engine at {@code host}, one client per host for this process. */
     public synchronized EngineClient engine(DockerHost host) {
-        return engines.computeIfAbsent(host, EngineClient::new);
+        return engines.computeIfAbsent(host, at -> new EngineClient(at, ssh));
     }
 
     /** The proxy of {@code key} under {@code proxyDir}. */

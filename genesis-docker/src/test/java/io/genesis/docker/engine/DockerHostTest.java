@@ -40,9 +40,24 @@ class DockerHostTest {
     }
 
     @Test
+    void shouldReadAnSshHostAsTheDockerCommandDoes() {
+        DockerHost ssh = DockerHost.parse("ssh://deploy@127.0.0.1:2222");
+
+        assertThat(ssh.ssh()).isTrue();
+        assertThat(ssh.unixSocket()).isFalse();
+        assertThat(ssh.uri().getUserInfo()).isEqualTo("deploy");
+        assertThat(ssh.uri().getPort()).isEqualTo(2222);
+        assertThat(DockerHost.parse("ssh://127.0.0.1").ssh()).isTrue();
+        assertThatThrownBy(() -> ssh.withTls(Path.of("/srv/ci"))).hasMessageContaining("tcp:// hosts only");
+    }
+
+    @Test
     void shouldSayWhatItCannotReach() {
-        assertThatThrownBy(() -> DockerHost.parse("ssh://me@host"))
-                .hasMessageContaining("'ssh://me@host' is not supported");
+        assertThatThrownBy(() -> DockerHost.parse("http://host:2375"))
+                .hasMessageContaining("'http://host:2375' is not supported")
+                .hasMessageContaining("ssh://[user@]host[:port]");
+        assertThatThrownBy(() -> DockerHost.parse("ssh://me@host/var/run/docker.sock"))
+                .hasMessageContaining("must be ssh://[user@]host[:port] with nothing after the host");
         assertThatThrownBy(() -> DockerHost.parse("tcp://127.0.0.1")).hasMessageContaining("needs a host and a port");
         assertThatThrownBy(() -> DockerHost.parse("unix://")).hasMessageContaining("'unix://' is not an address");
         assertThatThrownBy(() -> DockerHost.parse("unix:docker.sock")).hasMessageContaining("names no socket");

@@ -132,12 +132,16 @@ class DockerTargetITest {
     }
 
     @Test
-    void shouldSayWhenTheImageIsNotOnTheHost() {
-        DockerTarget target = fixture.target("genesis-sample:missing", Map.of());
+    void shouldSayWhenAMissingImageCannotBePulled() {
+        // Nothing listens on port 9 of 127.0.0.1: the engine's pull fails at once, as for an unreachable registry.
+        DockerTarget target = fixture.target("127.0.0.1:9/genesis-sample:missing", Map.of());
 
         assertThatThrownBy(() -> target.deployCandidate(fixture.context("r-1", "1.0.0")))
                 .isInstanceOf(TargetException.class)
-                .hasMessageContaining("image genesis-sample:missing is not on the Docker host")
-                .hasMessageContaining("docker pull genesis-sample:missing");
+                .hasMessageContaining("cannot pull image 127.0.0.1:9/genesis-sample:missing from registry 127.0.0.1:9")
+                .hasMessageContaining("the Docker engine answered")
+                .hasMessageContaining("no credentials for 127.0.0.1:9 were sent")
+                .hasMessageContaining("pull or build it on the host first");
+        assertThat(fixture.containers("1.0.0")).isEmpty();
     }
 }

@@ -1,163 +1,36 @@
 package io.genesis.docker.testing;
 
 import io.genesis.docker.engine.EngineClient;
-import io.genesis.docker.sample.SampleHttpService;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Images of {@link SampleHttpService} built on the test engine without a registry: a root filesystem
- * holding a jlink'ed runtime of this machine's JDK (java.base, java.net.http, jdk.httpserver), the C
- * libraries it links against, and the service's class, sent as the context of a {@code FROM scratch}
- * build. Variants ({@code FROM genesis-sample:base} plus an {@code ENV} or {@code HEALTHCHECK} line)
- * take a second each. The runtime is cached under {@code target/}, images once per engine.
+ * The tests' sample images ({@code genesis-sample:*}), built once per engine by the demo's builder
+ * ({@link io.genesis.docker.sample.SampleImages}) with its runtime cached under {@code target/}.
  */
 public final class SampleImages {
 
     public static final String BASE = "genesis-sample:base";
 
-    private static final Pattern LIBRARY = Pattern.compile("(/\\S+) \\(0x");
-    private static final Set<String> BUILT = new HashSet<>();
+    private static final Map<EngineClient, io.genesis.docker.sample.SampleImages> BUILDERS = new HashMap<>();
 
     private SampleImages() {}
 
     /** {@code genesis-sample:<name>}: the base image with {@code lines} added to its Dockerfile. */
     public static synchronized String image(EngineClient engine, String name, String... lines) {
-        base(engine);
-        String tag = "genesis-sample:" + name;
-        if (!BUILT.contains(tag)) {
-            String dockerfile = "FROM " + BASE + "\n" + String.join("\n", lines) + "\n";
-            engine.build(tarOf(dockerfile, null), tag);
-            BUILT.add(tag);
-        }
-        return tag;
+        return builder(engine).variant(name, lines);
     }
 
     /** The base image: the service answering 200 everywhere. */
     public static synchronized String base(EngineClient engine) {
-        if (!BUILT.contains(BASE)) {
-            try {
-                Path context = Path.of("target", "sample-image").toAbsolutePath();
-                Path rootfs = context.resolve("rootfs");
-                Path java = rootfs.resolve("opt/java");
-                if (!Files.isExecutable(java.resolve("bin/java"))) {
-                    jlink(java);
-                }
-                copyLibraries(rootfs, java);
-                Path app = rootfs.resolve("app/io/genesis/docker/sample");
-                Files.createDirectories(app);
-                // Read as a resource: in the CLI's tests the class comes from this module's test-jar.
-                try (InputStream classFile = SampleHttpService.class.getResourceAsStream("SampleHttpService.class")) {
-                    Files.copy(classFile, app.resolve("SampleHttpService.class"), StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.createDirectories(rootfs.resolve("tmp"));
-                String dockerfile = "FROM scratch\nCOPY rootfs/ /\n"
-                        + "ENTRYPOINT [\"/opt/java/bin/java\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\","
-                        + " \"-XX:-UsePerfData\", \"-Xmx48m\", \"-Xss512k\", \"-cp\", \"/app\","
-                        + " \"io.genesis.docker.sample.SampleHttpService\"]\n";
-                engine.build(tarOf(dockerfile, context), BASE);
-                BUILT.add(BASE);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot build " + BASE + ": " + e.getMessage(), e);
-            }
-        }
-        return BASE;
+        return builder(engine).base();
     }
 
-    private static void jlink(Path output) throws IOException {
-        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
-        if (!Files.isExecutable(jlink)) {
-            throw new IllegalStateException("the sample image needs a JDK with jlink; " + jlink + " is missing");
-        }
-        Files.createDirectories(output.getParent());
-        run(List.of(
-                jlink.toString(),
-                "--add-modules",
-                "java.base,java.net.http,jdk.httpserver",
-                "--strip-debug",
-                "--no-header-files",
-                "--no-man-pages",
-                "--output",
-                output.toString()));
-    }
-
-    /** Copies every C library the runtime links against to the same path in the root filesystem. */
-    private static void copyLibraries(Path rootfs, Path java) throws IOException {
-        Set<String> libraries = new TreeSet<>();
-        List<Path> binaries = new ArrayList<>();
-        binaries.add(java.resolve("bin/java"));
-        try (var files = Files.walk(java.resolve("lib"))) {
-            files.filter(path -> path.toString().endsWith(".so")).forEach(binaries::add);
-        }
-        for (Path binary : binaries) {
-            Matcher matcher = LIBRARY.matcher(run(List.of("ldd", binary.toString())));
-            while (matcher.find()) {
-                if (!Path.of(matcher.group(1)).normalize().startsWith(java)) {
-                    libraries.add(matcher.group(1));
-                }
-            }
-        }
-        for (String library : libraries) {
-            Path target = rootfs.resolve(library.substring(1));
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Files.copy(Path.of(library), target);
-            }
-        }
-    }
-
-    /** A tar build context: the Dockerfile, and the directory {@code context}'s content when given. */
-    private static byte[] tarOf(String dockerfile, Path context) {
-        try {
-            Path directory = context != null ? context : Files.createTempDirectory("genesis-build-");
-            Files.writeString(directory.resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
-            Process tar = new ProcessBuilder("tar", "-C", directory.toString(), "-cf", "-", ".")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (InputStream in = tar.getInputStream()) {
-                in.transferTo(bytes);
-            }
-            if (tar.waitFor() != 0) {
-                throw new IllegalStateException("tar of " + directory + " failed");
-            }
-            if (context == null) {
-                Files.delete(directory.resolve("Dockerfile"));
-                Files.delete(directory);
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return output;
+    private static io.genesis.docker.sample.SampleImages builder(EngineClient engine) {
+        return BUILDERS.computeIfAbsent(
+                engine,
+                client -> new io.genesis.docker.sample.SampleImages(
+                        client, Path.of("target").toAbsolutePath(), "genesis-sample"));
     }
 }

@@ -1,21 +1,10 @@
 package io.genesis.docker.testing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Requests through a proxy, counted by the version that answered ({@code X-Genesis-Version}). */
 public final class Traffic {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
 
     private Traffic() {}
 
@@ -30,20 +19,7 @@ public final class Traffic {
 
     /** The version that answered one request, with {@code :5xx} for a server error; {@code none} without an answer. */
     public static String once(int port) {
-        try {
-            HttpResponse<Void> response = CLIENT.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String version = response.headers().firstValue("X-Genesis-Version").orElse("proxy");
-            return response.statusCode() >= 500 ? version + ":" + response.statusCode() : version;
-        } catch (IOException e) {
-            return "none";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "none";
-        }
+        return io.genesis.docker.sample.SampleTraffic.once(port);
     }
 
     /** The share in percent of {@code count} requests answered by {@code version} without an error. */
