@@ -28,6 +28,8 @@ public enum PolicyKey {
     WATCH_HOURS("watchHours", "whole hours such as 48, or 0 for no post-deploy watch"),
     REQUIRES_PASSED("requiresPassed", "a list of environments such as [staging]"),
     MIN_SOAK_MINUTES("minSoakMinutes", "whole minutes such as 60"),
+    REQUIRES_GATE("requiresGate", "true or false"),
+    REQUIRES_HEALTHY_WATCH("requiresHealthyWatch", "true or false"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

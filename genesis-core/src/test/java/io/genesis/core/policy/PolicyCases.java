@@ -204,7 +204,8 @@ public final class PolicyCases {
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
                                 + " approverGroups, approvers, criticality, findings, maxCoverageDrop, minCoverage, minPassRate,"
-                                + " minSoakMinutes, name, preventSelfApproval, protected, requiresPassed, target,"
+                                + " minSoakMinutes, name, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
+                                + " requiresPassed, target,"
                                 + " waitTimerMinutes, watchHours",
                         false),
                 // The plugin's configuration classes do not hold the promotion path yet (typed: false).
