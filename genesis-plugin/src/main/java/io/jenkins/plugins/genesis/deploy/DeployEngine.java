@@ -7,7 +7,10 @@ import hudson.init.Terminator;
 import hudson.model.Run;
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
+import io.genesis.core.gate.RecordedBaseline;
+import io.genesis.core.gate.record.GateRecordStore;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.approval.JenkinsApprover;
@@ -114,6 +117,16 @@ public final class DeployEngine {
         } catch (RuntimeException e) {
             throw new AbortException(Messages.ENGINE_NOT_RUNNING.format() + ": " + e.getMessage());
         }
+    }
+
+    /** The gate records of this controller: {@code genesisGate} keeps them, the promotion check reads them. */
+    public static GateRecordStore gateRecords() {
+        return running().gateRecords();
+    }
+
+    /** The benchmarks recorded for the version of {@code application} that runs in {@code environment}. */
+    public static RecordedBaseline deployedBaseline(String application, String environment) {
+        return running().deployedBaseline(new DeploymentKey(application, environment));
     }
 
     /** A waiting step's phase, for {@code StepExecution.getStatus()}. */
