@@ -29,6 +29,7 @@ import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.target.VersionRule;
 import io.genesis.core.time.Durations;
+import io.genesis.core.watch.FileWatchStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -343,11 +344,16 @@ final class DeployCommand implements Callable<Integer> {
                 + engine.dir());
         RolloutId id;
         try {
-            Optional<String> bypass = new PromotionCheck(engine.history(), host.clock())
+            Optional<String> bypass = new PromotionCheck(
+                            engine.history(),
+                            host.clock(),
+                            engine.dir().gateRecords(),
+                            new FileWatchStore(engine.dir().watchDir()))
                     .check(
                             inputs.environment(),
                             inputs.key().application(),
                             inputs.version().value(),
+                            inputs.commit(),
                             force,
                             reason,
                             "--force",

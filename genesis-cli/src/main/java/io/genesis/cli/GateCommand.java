@@ -174,6 +174,26 @@ final class GateCommand implements Callable<Integer> {
     PolicyOption policy = new PolicyOption();
 
     @Option(
+            names = "--commit",
+            paramLabel = "SHA",
+            description = "The commit the reports were built from; the verdict is recorded for it in the state"
+                    + " directory (default: git rev-parse HEAD in --dir, when it is a checkout).")
+    String commit;
+
+    @Option(
+            names = "--application",
+            paramLabel = "NAME",
+            description = "With --benchmarks and no --benchmark-baseline: compare with the benchmarks recorded for"
+                    + " the version of this application that runs in the environment now.")
+    String application;
+
+    @Option(names = "--no-record", description = "Do not record the verdict in the state directory.")
+    boolean noRecord;
+
+    @Mixin
+    StateDirOption stateDir = new StateDirOption();
+
+    @Option(
             names = "--dir",
             paramLabel = "DIR",
             defaultValue = ".",
@@ -196,6 +216,8 @@ final class GateCommand implements Callable<Integer> {
         } else {
             HumanReport.print(verdict, out);
         }
+        GateRecords.record(verdict, recordedCommit(), noRecord, this::stateDirectory, host.user())
+                .ifPresent(line -> err.println("genesis gate: " + line));
         ExitCode exit = ExitCode.of(verdict);
         if (exit == ExitCode.USAGE) {
             err.println("genesis gate: some reports could not be found or read; the gate failed (see above)");
@@ -225,6 +247,9 @@ final class GateCommand implements Callable<Integer> {
         if (benchmarkThreshold != null) {
             builder.benchmarkThreshold(benchmarkThreshold);
         }
+        if (!benchmarks.isEmpty() && benchmarkBaseline.isEmpty()) {
+            builder.recordedBaseline(GateRecords.deployedBaseline(application, target.name(), this::stateDirectory));
+        }
         for (String bound : maxFindings) {
             int equals = bound.indexOf('=');
             long max;
@@ -245,6 +270,15 @@ final class GateCommand implements Callable<Integer> {
             builder.force(reason).forcedBy(host.user());
         }
         return builder.build();
+    }
+
+    /** The commit given, else the checkout's in --dir, else none (and nothing is recorded). */
+    private String recordedCommit() {
+        return commit != null ? commit : Git.head(dir).orElse(null);
+    }
+
+    private StateDir stateDirectory() {
+        return stateDir.dir();
     }
 
     private Environments environments() throws ConfigException {

@@ -1,5 +1,6 @@
 package io.genesis.cli;
 
+import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.recovery.UnreadableStates;
 import io.genesis.core.rollout.store.FileRolloutLock;
@@ -96,6 +97,15 @@ record StateDir(Path root) {
 
     Path watchDir() {
         return root.resolve("watches");
+    }
+
+    Path gateDir() {
+        return root.resolve("gates");
+    }
+
+    /** What gates decided, per commit and environment: promotion evidence and benchmark baselines. */
+    FileGateRecordStore gateRecords() {
+        return new FileGateRecordStore(gateDir());
     }
 
     FileRolloutStateStore states() {

@@ -356,4 +356,84 @@ class GateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("missing.yaml does not exist or is not a file");
     }
+
+    @Test
+    void shouldCompareWithTheBenchmarksRecordedForTheVersionThatRunsNow() throws IOException {
+        passingBuild();
+        Path bench = Files.createDirectories(workspace.resolve("bench"));
+        for (String name : List.of("jmh-baseline.json", "jmh-current.json")) {
+            try (var in = java.util.Objects.requireNonNull(
+                    getClass().getClassLoader().getResourceAsStream("benchmarks/jmh/" + name), name)) {
+                Files.copy(in, bench.resolve(name));
+            }
+        }
+        Path state = workspace.resolve("state");
+        String running = "1111111111111111111111111111111111111111";
+        Run first = gateOnReports(
+                "staging",
+                "--benchmarks",
+                "bench/jmh-baseline.json",
+                "--benchmark-baseline",
+                "bench/jmh-baseline.json",
+                "--commit",
+                running,
+                "--state-dir",
+                state.toString());
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(first.err()).contains("genesis gate: recorded PASSED for commit 1111111 against staging's bar in");
+        java.time.Instant deployed = java.time.Instant.parse("2026-03-02T10:00:00Z");
+        new StateDir(state)
+                .history()
+                .append(new io.genesis.core.history.DeploymentRecord(
+                        "r-1",
+                        "shop",
+                        "staging",
+                        "1.0.0",
+                        running,
+                        null,
+                        null,
+                        "rolling",
+                        "ci",
+                        null,
+                        deployed,
+                        deployed,
+                        io.genesis.core.history.RecordStatus.SUCCEEDED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+
+        Run next = gateOnReports(
+                "staging",
+                "--benchmarks",
+                "bench/jmh-current.json",
+                "--application",
+                "shop",
+                "--commit",
+                "2222222222222222222222222222222222222222",
+                "--state-dir",
+                state.toString(),
+                "--json");
+
+        JsonNode summary = new ObjectMapper().readTree(next.out());
+        assertThat(next.exitCode()).as(next.err()).isEqualTo(1);
+        assertThat(summary.get("notes").toString())
+                .contains("benchmark baseline: the ")
+                .contains("benchmarks the gate recorded for shop 1.0.0 (commit 1111111), which runs in staging since"
+                        + " 2026-03-02T10:00:00Z");
+        assertThat(summary.get("criteria").toString()).contains("benchmarks.allocation");
+
+        Run withoutApplication = gateOnReports(
+                "staging", "--benchmarks", "bench/jmh-current.json", "--no-record", "--state-dir", state.toString());
+        assertThat(withoutApplication.exitCode()).isEqualTo(1);
+        assertThat(withoutApplication.out())
+                .contains("no baseline to compare them with: none given, and no --application to look up the version"
+                        + " that runs in staging");
+        assertThat(withoutApplication.err()).doesNotContain("recorded");
+    }
 }

@@ -24,8 +24,12 @@ class PromotionPathITest {
     private final Host host = new RecordingKind().host();
 
     private Path policy() throws IOException {
+        Path file = dir.resolve("policy.yaml");
+        if (Files.exists(file)) {
+            return file;
+        }
         // production keeps its default promotion path: staging first.
-        return Files.writeString(dir.resolve("policy.yaml"), """
+        return Files.writeString(file, """
                 environments:
                   - name: staging
                     minPassRate: 95
@@ -102,5 +106,62 @@ class PromotionPathITest {
         Run history = Run.of("history", "--state-dir", dir.resolve("state").toString(), "--details");
         assertThat(history.exitCode()).as(history.err()).isZero();
         assertThat(history.out()).contains("note: " + note);
+    }
+
+    /** A passing (or failing) build's reports, gated for {@code environment} from commit {@link CommandLines#COMMIT}. */
+    private Run gate(String environment, String testReport) throws IOException {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Files.writeString(reports.resolve("TEST-a.xml"), testReport);
+        Files.writeString(
+                reports.resolve("jacoco.xml"), "<report><counter type=\"LINE\" missed=\"5\" covered=\"95\"/></report>");
+        return Run.on(
+                host,
+                "gate",
+                "--dir",
+                reports.toString(),
+                "--environment",
+                environment,
+                "--tests",
+                "TEST-*.xml",
+                "--coverage",
+                "jacoco.xml",
+                "--policy",
+                policy().toString(),
+                "--commit",
+                CommandLines.COMMIT,
+                "--state-dir",
+                dir.resolve("state").toString());
+    }
+
+    @Test
+    void shouldRequireAPassingGateForTheSameCommitWhereTheEnvironmentAsks() throws IOException {
+        Path policy = policy();
+        Files.writeString(policy, Files.readString(policy) + "    requiresGate: true\n");
+        assertThat(deploy("staging", "1.5.0").exitCode()).isZero();
+
+        Run refused = deploy("production", "1.5.0");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.err())
+                .contains("production requires a passing gate for the same commit, and no gate was recorded for commit "
+                        + CommandLines.COMMIT.substring(0, 7) + " against production's bar");
+
+        Run failing = gate(
+                "production",
+                "<testsuite><testcase classname=\"a.T\" name=\"t\"><failure/></testcase>" + "</testsuite>");
+        assertThat(failing.exitCode()).as(failing.out() + failing.err()).isEqualTo(1);
+        assertThat(failing.err())
+                .contains("genesis gate: recorded FAILED for commit " + CommandLines.COMMIT.substring(0, 7)
+                        + " against production's bar in ");
+        assertThat(deploy("production", "1.5.0").err()).contains("against production's bar ended FAILED");
+
+        Run passing = gate("production", "<testsuite><testcase classname=\"a.T\" name=\"t\"/></testsuite>");
+        assertThat(passing.exitCode()).as(passing.out() + passing.err()).isZero();
+        Run production = deploy("production", "1.5.0");
+        assertThat(production.exitCode())
+                .as(production.out() + production.err())
+                .isZero();
+        assertThat(records())
+                .extracting(DeploymentRecord::environment, DeploymentRecord::status)
+                .containsExactly(tuple("production", RecordStatus.SUCCEEDED), tuple("staging", RecordStatus.SUCCEEDED));
     }
 }

@@ -31,7 +31,18 @@ final class BenchmarkCriteria {
             return;
         }
         BenchmarkReadings read = readings.benchmarks();
-        if (asked.reports().isEmpty() || asked.baseline().isEmpty()) {
+        if (asked.usesRecorded() && !asked.reports().isEmpty()) {
+            RecordedBaseline recorded = asked.recorded();
+            if (!recorded.found()) {
+                criteria.add(failed(
+                        policy,
+                        "benchmarks",
+                        "benchmark results were given, but no baseline to compare them with: " + recorded.description()
+                                + "; pass the baseline run's JMH or pytest-benchmark JSON"));
+                return;
+            }
+            notes.add("benchmark baseline: " + recorded.description());
+        } else if (asked.reports().isEmpty() || asked.baseline().isEmpty()) {
             criteria.add(failed(
                     policy,
                     "benchmarks",

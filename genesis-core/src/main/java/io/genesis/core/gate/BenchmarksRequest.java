@@ -11,13 +11,17 @@ import java.util.List;
  * @param baseline patterns of the same kind of files from the run to compare with
  * @param thresholdPercent how many percent worse a benchmark may be before it regresses (when its
  *     interval is also apart from the baseline's)
+ * @param recorded the baseline recorded for the version that runs in the environment now, used when
+ *     no baseline files are given; {@code null} when it was not looked up
  */
-public record BenchmarksRequest(List<ReportGlob> reports, List<ReportGlob> baseline, double thresholdPercent) {
+public record BenchmarksRequest(
+        List<ReportGlob> reports, List<ReportGlob> baseline, double thresholdPercent, RecordedBaseline recorded) {
 
     /** The release guide's bar: a build more than 10 % slower fails. */
     public static final double DEFAULT_THRESHOLD_PERCENT = 10;
 
-    public static final BenchmarksRequest NONE = new BenchmarksRequest(List.of(), List.of(), DEFAULT_THRESHOLD_PERCENT);
+    public static final BenchmarksRequest NONE =
+            new BenchmarksRequest(List.of(), List.of(), DEFAULT_THRESHOLD_PERCENT, null);
 
     public BenchmarksRequest {
         reports = List.copyOf(reports);
@@ -28,8 +32,18 @@ public record BenchmarksRequest(List<ReportGlob> reports, List<ReportGlob> basel
         }
     }
 
+    /** A request without a recorded baseline. */
+    public BenchmarksRequest(List<ReportGlob> reports, List<ReportGlob> baseline, double thresholdPercent) {
+        this(reports, baseline, thresholdPercent, null);
+    }
+
     /** Whether benchmarks were asked for at all. */
     public boolean asked() {
         return !reports.isEmpty() || !baseline.isEmpty();
+    }
+
+    /** Whether the baseline is the recorded one: no baseline files, and a recorded baseline was looked up. */
+    public boolean usesRecorded() {
+        return baseline.isEmpty() && recorded != null;
     }
 }

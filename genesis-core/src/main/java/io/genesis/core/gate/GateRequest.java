@@ -137,6 +137,7 @@ public record GateRequest(
         private final List<ReportGlob> benchmarkReports = new ArrayList<>();
         private final List<ReportGlob> benchmarkBaseline = new ArrayList<>();
         private double benchmarkThreshold = BenchmarksRequest.DEFAULT_THRESHOLD_PERCENT;
+        private RecordedBaseline recordedBaseline;
 
         private Builder(Environment environment, Path workspace) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -266,6 +267,15 @@ public record GateRequest(
             return this;
         }
 
+        /**
+         * The baseline recorded for the version that runs in the environment now, used when no
+         * baseline files are given.
+         */
+        public Builder recordedBaseline(RecordedBaseline baseline) {
+            this.recordedBaseline = baseline;
+            return this;
+        }
+
         /** How many percent worse a benchmark may be (default 10). */
         public Builder benchmarkThreshold(double percent) {
             this.benchmarkThreshold = percent;
@@ -289,7 +299,7 @@ public record GateRequest(
                     limits,
                     Optional.ofNullable(forcedBy),
                     new FindingsRequest(findingsReports, newFindingsOnly, findingBounds),
-                    new BenchmarksRequest(benchmarkReports, benchmarkBaseline, benchmarkThreshold));
+                    new BenchmarksRequest(benchmarkReports, benchmarkBaseline, benchmarkThreshold, recordedBaseline));
         }
     }
 }

@@ -95,7 +95,11 @@ public final class ReportCollector {
                     new BenchmarkReadings(
                             currentRead.size() + baselineRead.size(),
                             currentRead.stream().flatMap(List::stream).toList(),
-                            baselineRead.stream().flatMap(List::stream).toList()));
+                            request.benchmarks().usesRecorded()
+                                    ? request.benchmarks().recorded().results()
+                                    : baselineRead.stream()
+                                            .flatMap(List::stream)
+                                            .toList()));
         }
     }
 

@@ -131,7 +131,10 @@ public final class CheckoutPolicy {
                     healthDeadline());
         }
 
-        /** The promotion path: a checkout may add environments to pass first and lengthen the soak, not less. */
+        /**
+         * The promotion path: a checkout may add environments to pass first, lengthen the soak and turn
+         * the gate and watch requirements on, not less.
+         */
         private PromotionPath promotion() {
             PromotionPath trusted = base.promotion();
             PromotionPath asked = EnvironmentBinder.promotion(entry, trusted);
@@ -143,6 +146,12 @@ public final class CheckoutPolicy {
                     PolicyKey.MIN_SOAK_MINUTES,
                     asked.minSoak().toMinutes(),
                     trusted.minSoak().toMinutes());
+            requireNot(trusted.requiresGate() && !asked.requiresGate(), PolicyKey.REQUIRES_GATE, false, true);
+            requireNot(
+                    trusted.requiresHealthyWatch() && !asked.requiresHealthyWatch(),
+                    PolicyKey.REQUIRES_HEALTHY_WATCH,
+                    false,
+                    true);
             return asked;
         }
 

@@ -165,7 +165,9 @@ public final class EnvironmentBinder {
         Duration soak = entry.minutes(PolicyKey.MIN_SOAK_MINUTES)
                 .<Duration>map(Duration::ofMinutes)
                 .orElse(otherwise.minSoak());
-        return entry.check(PolicyKey.REQUIRES_PASSED, () -> new PromotionPath(required, soak));
+        boolean gate = entry.flag(PolicyKey.REQUIRES_GATE).orElse(otherwise.requiresGate());
+        boolean watch = entry.flag(PolicyKey.REQUIRES_HEALTHY_WATCH).orElse(otherwise.requiresHealthyWatch());
+        return entry.check(PolicyKey.REQUIRES_PASSED, () -> new PromotionPath(required, soak, gate, watch));
     }
 
     /**
@@ -211,6 +213,8 @@ public final class EnvironmentBinder {
         tree.put(
                 PolicyKey.HEALTH_DEADLINE_MINUTES.key(),
                 Math.toIntExact(environment.healthDeadline().toMinutes()));
+        tree.put(PolicyKey.REQUIRES_GATE.key(), environment.promotion().requiresGate());
+        tree.put(PolicyKey.REQUIRES_HEALTHY_WATCH.key(), environment.promotion().requiresHealthyWatch());
         return tree;
     }
 }

@@ -42,6 +42,8 @@ public enum PolicyKey {
     NOTIFY("notify", "a list of channels such as [{name: ops, type: slack, urlEnv: SLACK_WEBHOOK_URL}]"),
     /** Lifecycle hooks per phase, read by {@code io.genesis.core.hook.HooksBinder}. */
     HOOKS("hooks", "a mapping such as '{preTraffic: {command: \"pytest -m smoke --base-url {url}\"}}'"),
+    REQUIRES_GATE("requiresGate", "true or false"),
+    REQUIRES_HEALTHY_WATCH("requiresHealthyWatch", "true or false"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

@@ -121,4 +121,29 @@ class CheckoutPolicyTest {
                 .hasMessageStartingWith("environments[0] (production): requiresPassed [] would loosen production's"
                         + " [staging] from the built-in defaults");
     }
+
+    @Test
+    void shouldLetACheckoutRequireAGateButNotDropTheRequirement() {
+        assertThat(tighten("environments:\n  - name: production\n    requiresGate: true\n")
+                        .environments()
+                        .named("production")
+                        .promotion()
+                        .requiresGate())
+                .isTrue();
+        Environment production = Environments.defaults().named("production");
+        Environments trusted = Environments.defaults()
+                .with(production.withPromotion(new PromotionPath(
+                        production.promotion().requiresPassed(), java.time.Duration.ZERO, true, true)));
+        assertThatThrownBy(() -> CheckoutPolicy.tighten(
+                        trusted,
+                        DEFAULTS,
+                        PolicyCases.tree("environments:\n  - name: production\n    requiresGate: false\n")))
+                .hasMessageStartingWith("environments[0] (production): requiresGate false would loosen production's"
+                        + " true from the built-in defaults");
+        assertThatThrownBy(() -> CheckoutPolicy.tighten(
+                        trusted,
+                        DEFAULTS,
+                        PolicyCases.tree("environments:\n  - name: production\n    requiresHealthyWatch: false\n")))
+                .hasMessageStartingWith("environments[0] (production): requiresHealthyWatch false would loosen");
+    }
 }

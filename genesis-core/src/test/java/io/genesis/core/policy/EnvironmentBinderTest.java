@@ -214,4 +214,34 @@ class EnvironmentBinderTest {
                 .containsEntry("requiresPassed", List.of("staging", "production"))
                 .containsEntry("minSoakMinutes", 90);
     }
+
+    @Test
+    void shouldReadTheGateAndWatchRequirementsOfThePromotionPath() {
+        PolicyDocument document = EnvironmentBinder.bind(PolicyCases.tree("""
+                environments:
+                  - name: production
+                    minPassRate: 98
+                    minCoverage: 85
+                    requiresGate: true
+                    requiresHealthyWatch: true
+                """));
+
+        Environment production = document.environments().named("production");
+        assertThat(production.promotion())
+                .isEqualTo(new PromotionPath(List.of("staging"), java.time.Duration.ZERO, true, true));
+        assertThat(EnvironmentBinder.tree(production))
+                .containsEntry("requiresGate", true)
+                .containsEntry("requiresHealthyWatch", true);
+        assertThat(EnvironmentBinder.bind(PolicyCases.tree("""
+                                environments:
+                                  - name: staging
+                                    minPassRate: 95
+                                    minCoverage: 85
+                                """))
+                        .environments()
+                        .named("staging")
+                        .promotion())
+                .extracting(PromotionPath::requiresGate, PromotionPath::requiresHealthyWatch)
+                .containsExactly(false, false);
+    }
 }

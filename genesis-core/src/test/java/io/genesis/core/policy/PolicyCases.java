@@ -215,7 +215,8 @@ public final class PolicyCases {
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
                                 + " approverGroups, approvers, criticality, findings, healthDeadlineMinutes, hooks, maxCoverageDrop, metrics,"
                                 + " minCoverage, minPassRate,"
-                                + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresPassed, target,"
+                                + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
+                                + " requiresPassed, target,"
                                 + " waitTimerMinutes, watchHours",
                         false),
                 new Bad(

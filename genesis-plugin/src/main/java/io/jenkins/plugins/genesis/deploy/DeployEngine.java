@@ -8,10 +8,13 @@ import hudson.model.Run;
 import hudson.security.Permission;
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
+import io.genesis.core.gate.RecordedBaseline;
+import io.genesis.core.gate.record.GateRecordStore;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.notify.NotificationDelivery;
 import io.genesis.core.notify.NotificationListener;
 import io.genesis.core.notify.Outbox;
+import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.time.ExecutorScheduler;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.approval.JenkinsApprover;
@@ -179,6 +182,16 @@ public final class DeployEngine {
     /** What makes a second start of one step call find the first: the build's id and the step's node. */
     public static String idempotencyKey(Run<?, ?> run, FlowNode node) {
         return DeployExecution.idempotencyKey(run, node);
+    }
+
+    /** The gate records of this controller: {@code genesisGate} keeps them, the promotion check reads them. */
+    public static GateRecordStore gateRecords() {
+        return running().gateRecords();
+    }
+
+    /** The benchmarks recorded for the version of {@code application} that runs in {@code environment}. */
+    public static RecordedBaseline deployedBaseline(String application, String environment) {
+        return running().deployedBaseline(new DeploymentKey(application, environment));
     }
 
     /** A waiting step's phase, for {@code StepExecution.getStatus()}. */

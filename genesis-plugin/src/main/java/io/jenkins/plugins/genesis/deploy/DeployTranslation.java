@@ -89,6 +89,7 @@ final class DeployTranslation {
                         environment,
                         step.getApplication(),
                         version(step, ref, commit).value(),
+                        commit,
                         step.isForce(),
                         step.getReason(),
                         ForceWords.FORCE,

@@ -3,6 +3,10 @@ package io.jenkins.plugins.genesis.deploy;
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
 import io.genesis.core.history.CurrentDeployments;
+import io.genesis.core.gate.RecordedBaseline;
+import io.genesis.core.gate.record.DeployedBaseline;
+import io.genesis.core.gate.record.FileGateRecordStore;
+import io.genesis.core.gate.record.GateRecordStore;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.hook.HookRunners;
@@ -28,6 +32,7 @@ import io.genesis.core.time.Scheduler;
 import io.genesis.core.watch.FileWatchStore;
 import io.genesis.core.watch.WatchRollback;
 import io.genesis.core.watch.Watcher;
+import io.genesis.core.watch.WatchStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +75,8 @@ public final class RolloutHost implements AutoCloseable {
     private final FileRolloutStateStore states;
     private final JsonLinesHistoryStore history;
     private final FileRolloutLock locks;
+    private final GateRecordStore gates;
+    private final WatchStore watches;
     private final Scheduler scheduler;
     private final AutoCloseable stopScheduler;
     private final Clock clock;
@@ -105,6 +112,8 @@ public final class RolloutHost implements AutoCloseable {
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
         this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
         this.locks = new FileRolloutLock(dir.resolve("locks"));
+        this.gates = new FileGateRecordStore(dir.resolve("gates"));
+        this.watches = new FileWatchStore(dir.resolve("watches"));
         this.settings = builder.settings == null
                 ? EngineSettings.defaults(ownerOf(dir))
                 : builder.settings.withOwner(ownerOf(dir));
@@ -306,9 +315,19 @@ public final class RolloutHost implements AutoCloseable {
                 .filter(build -> !build.isEmpty());
     }
 
-    /** The promotion path's check against this engine's history and clock. */
+    /** The promotion path's check against this engine's history, gate records, watches and clock. */
     public PromotionCheck promotion() {
-        return new PromotionCheck(history, clock);
+        return new PromotionCheck(history, clock, gates, watches);
+    }
+
+    /** What the gate decided per commit and environment, kept beside the history. */
+    public GateRecordStore gateRecords() {
+        return gates;
+    }
+
+    /** The benchmarks recorded for the version that runs for {@code key} now, or why there are none. */
+    public RecordedBaseline deployedBaseline(DeploymentKey key) {
+        return DeployedBaseline.of(key, history, gates);
     }
 
     /** The record of {@code rolloutId}, once it has ended. */
@@ -338,7 +357,7 @@ public final class RolloutHost implements AutoCloseable {
         return Watcher.builder()
                 .clock(clock)
                 .scheduler(scheduler)
-                .store(new FileWatchStore(directory.resolve("watches")))
+                .store(watches)
                 .owner(settings.owner(), settings.leaseTtl())
                 .pollInterval(settings.pollInterval())
                 .metricSources(metricSources)

@@ -7,10 +7,10 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * Carries one gate evaluation to the agent that holds the workspace, so the reports are read
  * there and never travel. Only plain data goes over ({@link GateInput}) and only the verdict's
- * JSON comes back: no engine class crosses the channel, not even an engine exception, which the
+ * JSON comes back (with the gate record's, when a commit is known): no engine class crosses the channel, not even an engine exception, which the
  * controller's class filter would refuse (the engine jars are not on its list, docs/building.md).
  */
-final class GateCallable extends MasterToSlaveFileCallable<String> {
+final class GateCallable extends MasterToSlaveFileCallable<String[]> {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,9 +21,9 @@ final class GateCallable extends MasterToSlaveFileCallable<String> {
     }
 
     @Override
-    public String invoke(File workspace, VirtualChannel channel) {
+    public String[] invoke(File workspace, VirtualChannel channel) {
         try {
-            return GateEvaluation.evaluate(input, workspace.toPath());
+            return GateEvaluation.judge(input, workspace.toPath());
         } catch (RuntimeException e) {
             throw jdkOnly(e);
         }

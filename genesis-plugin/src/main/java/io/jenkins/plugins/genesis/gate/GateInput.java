@@ -15,10 +15,28 @@ final class GateInput implements Serializable {
     final EnvironmentGate environment;
     /** Present when, and only when, the test results come from the JUnit plugin. */
     final JUnitTotals junit;
+    /** The commit the reports were built from, when known: the verdict is then recorded for it. */
+    final String commit;
+    /**
+     * The benchmark baseline recorded for the version that runs in the environment now, as JSON
+     * ({@code GateRecordJson}), when no baseline files are given; else {@code null}.
+     */
+    final String recordedBaseline;
 
     GateInput(GateSettings settings, EnvironmentGate environment, JUnitTotals junit) {
+        this(settings, environment, junit, null, null);
+    }
+
+    GateInput(
+            GateSettings settings,
+            EnvironmentGate environment,
+            JUnitTotals junit,
+            String commit,
+            String recordedBaseline) {
         this.settings = settings;
         this.environment = environment;
         this.junit = junit;
+        this.commit = commit;
+        this.recordedBaseline = recordedBaseline;
     }
 }

@@ -32,6 +32,7 @@ final class GateSettings implements Serializable {
     final String benchmarks;
     final String benchmarkBaseline;
     final Double benchmarkThreshold;
+    final String application;
 
     GateSettings(GenesisGateStep step) {
         this.environment = step.getEnvironment();
@@ -52,6 +53,7 @@ final class GateSettings implements Serializable {
         this.benchmarks = step.getBenchmarks();
         this.benchmarkBaseline = step.getBenchmarkBaseline();
         this.benchmarkThreshold = step.getBenchmarkThreshold();
+        this.application = step.getApplication();
     }
 
     List<RequiredTest> requiredTests() {

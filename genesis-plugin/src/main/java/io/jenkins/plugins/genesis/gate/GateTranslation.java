@@ -7,6 +7,7 @@ import io.genesis.core.gate.ForceRule;
 import io.genesis.core.gate.GatePolicy;
 import io.genesis.core.gate.GateRequest;
 import io.genesis.core.gate.TestSelector;
+import io.genesis.core.gate.record.GateRecordJson;
 import io.genesis.core.policy.Percentage;
 import io.jenkins.plugins.genesis.ForceWords;
 import java.nio.file.Path;
@@ -74,6 +75,9 @@ final class GateTranslation {
         }
         if (settings.benchmarkThreshold != null) {
             builder.benchmarkThreshold(settings.benchmarkThreshold);
+        }
+        if (input.recordedBaseline != null) {
+            builder.recordedBaseline(GateRecordJson.readBaseline(input.recordedBaseline));
         }
         if (settings.force) {
             builder.force(settings.reason);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.genesis.gate;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -70,6 +71,7 @@ public final class GenesisGateStep extends Step {
     private String benchmarks = "";
     private String benchmarkBaseline = "";
     private Double benchmarkThreshold;
+    private String application = "";
 
     /** A gate against the bar of {@code environment}, as configured on Manage Jenkins, System. */
     @DataBoundConstructor
@@ -235,6 +237,19 @@ public final class GenesisGateStep extends Step {
         this.benchmarks = clean(benchmarks);
     }
 
+    /**
+     * The application whose version running in the environment gives the benchmark baseline, when
+     * no baseline files are given.
+     */
+    public String getApplication() {
+        return application;
+    }
+
+    @DataBoundSetter
+    public void setApplication(String application) {
+        this.application = clean(application);
+    }
+
     /** The baseline run's benchmark result patterns, comma-separated. */
     public String getBenchmarkBaseline() {
         return benchmarkBaseline;
@@ -285,11 +300,15 @@ public final class GenesisGateStep extends Step {
             Run<?, ?> run = context.get(Run.class);
             FilePath workspace = context.get(FilePath.class);
             PrintStream console = context.get(TaskListener.class).getLogger();
-            GateInput input = input(run);
+            GateInput input = input(run, context.get(EnvVars.class));
             String forcedBy = settings.force ? checkMayForce(run) : null;
-            String json = workspace.act(new GateCallable(input));
+            String[] judged = workspace.act(new GateCallable(input));
+            String json = judged[0];
             GateReport report = GateReport.fromJson(json);
             report.consoleLines().forEach(console::println);
+            if (judged[1] != null) {
+                console.println(GateRecords.keep(judged[1], run.getExternalizableId()));
+            }
             GateOutcome outcome = report.outcome();
             String forcer = outcome == GateOutcome.OVERRIDDEN ? forcedBy : null;
             run.addAction(new GateBuildAction(json, forcer));
@@ -354,13 +373,18 @@ public final class GenesisGateStep extends Step {
         }
 
         /** Everything the agent needs, checked here so that a bad call never reaches an agent. */
-        private GateInput input(Run<?, ?> run) throws AbortException {
+        private GateInput input(Run<?, ?> run, EnvVars variables) throws AbortException {
             try {
                 Environment target = GenesisConfiguration.get().toPolicy().named(settings.environment);
                 JUnitTotals junit = TestResultsSource.named(settings.testResultsSource) == TestResultsSource.JUNIT
                         ? recordedTests(run)
                         : null;
-                GateInput input = new GateInput(settings, EnvironmentGate.of(target), junit);
+                GateInput input = new GateInput(
+                        settings,
+                        EnvironmentGate.of(target),
+                        junit,
+                        GateRecords.commit(variables == null ? null : variables.get("GIT_COMMIT")),
+                        GateRecords.baseline(settings, target.name()));
                 GateTranslation.validate(input);
                 return input;
             } catch (IllegalArgumentException e) {

@@ -35,10 +35,11 @@ class GateCallableTest {
 
         // when: Java serialization, as remoting does it
         GateCallable received = roundTrip(sent);
-        String json = received.invoke(workspace.toFile(), null);
+        String[] judged = received.invoke(workspace.toFile(), null);
 
-        // then
-        assertThat(GateSummary.fromJson(json).verdict()).isEqualTo("PASSED");
+        // then: the summary, and no record without a commit
+        assertThat(GateSummary.fromJson(judged[0]).verdict()).isEqualTo("PASSED");
+        assertThat(judged[1]).isNull();
     }
 
     @Test

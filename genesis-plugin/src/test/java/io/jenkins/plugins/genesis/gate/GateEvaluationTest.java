@@ -139,4 +139,39 @@ class GateEvaluationTest {
                 .first()
                 .satisfies(note -> assertThat(note).contains("call junit before genesisGate"));
     }
+
+    @Test
+    void shouldHandBackTheRecordOfTheCommitAndUseTheRecordedBaseline() throws IOException {
+        // given: a passing build of a known commit whose benchmarks have no baseline anywhere
+        GateFixtures.writeTests(workspace, "reports/TEST-ShopTest.xml", "com.example.ShopTest", 20, 0);
+        GateFixtures.writeCoverage(workspace, 90, 10);
+        java.nio.file.Files.writeString(workspace.resolve("jmh.json"), "[]");
+        GenesisGateStep step = GateFixtures.step();
+        step.setBenchmarks("jmh.json");
+        step.setApplication("shop");
+        GateSettings settings = new GateSettings(step);
+        String none = io.genesis.core.gate.record.GateRecordJson.write(
+                io.genesis.core.gate.RecordedBaseline.none("nothing of shop has been deployed to staging yet"));
+        GateInput input = new GateInput(
+                settings,
+                GateFixtures.input(step).environment,
+                null,
+                GateRecords.commit(" 0123456789abcdef0123456789abcdef01234567 "),
+                none);
+
+        // when
+        String[] judged = GateEvaluation.judge(input, workspace);
+
+        // then: the benchmark criterion names why it has no baseline, and the record is of that commit
+        GateSummary summary = GateSummary.fromJson(judged[0]);
+        assertThat(summary.verdict()).isEqualTo("FAILED");
+        assertThat(judged[0])
+                .contains("no baseline to compare them with: nothing of shop has been deployed to staging");
+        io.genesis.core.gate.record.GateRecord record = io.genesis.core.gate.record.GateRecordJson.read(judged[1]);
+        assertThat(record.commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        assertThat(record.environment()).isEqualTo("staging");
+        assertThat(record.verdict()).hasToString("FAILED");
+        assertThat(GateRecords.commit("not-a-commit")).isNull();
+        assertThat(GateEvaluation.judge(GateFixtures.input(step), workspace)[1]).isNull();
+    }
 }

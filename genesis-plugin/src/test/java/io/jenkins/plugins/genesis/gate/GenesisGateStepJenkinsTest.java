@@ -238,4 +238,21 @@ class GenesisGateStepJenkinsTest {
                 .contains("\"forcedBy\":\"SYSTEM\"");
         assertThat(get(j, "job/forcedby/1/")).contains("forced through by SYSTEM");
     }
+
+    @Test
+    void shouldRecordTheVerdictForTheBuildsCommitWhereDeploysFindIt(JenkinsRule j) throws Exception {
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+
+        // when: the git plugin's variable names the commit, as a checkout sets it
+        Build build = run(j, "recorded", pipeline(90, "withEnv(['GIT_COMMIT=" + commit + "']) { " + GATE + " }"));
+
+        // then: the controller's store holds the verdict that genesisDeploy's promotion check reads
+        assertThat(build.result()).as(build.console()).isEqualTo(SUCCESS);
+        assertThat(build.console()).contains("recorded  PASSED for commit 0123456 against staging's bar");
+        assertThat(io.jenkins.plugins.genesis.deploy.DeployEngine.gateRecords().find(commit, "staging"))
+                .hasValueSatisfying(record -> {
+                    assertThat(record.passed()).isTrue();
+                    assertThat(record.recordedBy()).isEqualTo("recorded#1");
+                });
+    }
 }
