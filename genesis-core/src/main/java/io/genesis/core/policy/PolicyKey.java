@@ -30,6 +30,9 @@ public enum PolicyKey {
     MIN_SOAK_MINUTES("minSoakMinutes", "whole minutes such as 60"),
     REQUIRES_GATE("requiresGate", "true or false"),
     REQUIRES_HEALTHY_WATCH("requiresHealthyWatch", "true or false"),
+    FREEZE(
+            "freeze",
+            "a list of windows such as '[{reason: weekend, timeZone: UTC, cron: \"0 18 * * FRI\", duration: 62h}]'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

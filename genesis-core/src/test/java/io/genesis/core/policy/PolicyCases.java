@@ -203,7 +203,7 @@ public final class PolicyCases {
                         QA + "    minPassrate: 100\n",
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
-                                + " approverGroups, approvers, criticality, findings, maxCoverageDrop, minCoverage, minPassRate,"
+                                + " approverGroups, approvers, criticality, findings, freeze, maxCoverageDrop, minCoverage, minPassRate,"
                                 + " minSoakMinutes, name, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
                                 + " requiresPassed, target,"
                                 + " waitTimerMinutes, watchHours",
