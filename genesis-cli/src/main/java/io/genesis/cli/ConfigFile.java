@@ -1,9 +1,12 @@
 package io.genesis.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.freeze.FreezeBinder;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
+import io.genesis.core.policy.PolicyEntry;
 import io.genesis.core.policy.PolicyException;
 import io.genesis.core.secret.ParseProblem;
 import java.io.IOException;
@@ -56,16 +59,27 @@ final class ConfigFile {
     private ConfigFile() {}
 
     /**
-     * What a file says: the environments, and the targets some of them name.
+     * What a file says: the environments, the targets some of them name, and their freeze windows.
      *
      * @param environments the environments
      * @param targets each environment's target, by environment name, where the file names one
+     * @param freezes each environment's freeze windows, by environment name, where it has some
      */
-    record Contents(Environments environments, Map<String, TargetBlock> targets) {
+    record Contents(Environments environments, Map<String, TargetBlock> targets, Map<String, FreezeCalendar> freezes) {
 
         Contents {
             Objects.requireNonNull(environments, "environments");
             targets = Map.copyOf(targets);
+            freezes = Map.copyOf(freezes);
+        }
+
+        Contents(Environments environments, Map<String, TargetBlock> targets) {
+            this(environments, targets, Map.of());
+        }
+
+        /** The freeze windows of {@code environment}; none when it has none. */
+        FreezeCalendar freeze(String environment) {
+            return freezes.getOrDefault(environment, FreezeCalendar.NONE);
         }
 
         /** The target {@code environment} names, if any. */
@@ -152,7 +166,7 @@ final class ConfigFile {
                 targets.put(environment, target(name, tree, i, environment, target));
             }
         }
-        return new Contents(document.environments(), targets);
+        return new Contents(document.environments(), targets, freezes(name, tree, document, Map.of()));
     }
 
     /**
@@ -185,6 +199,28 @@ final class ConfigFile {
                             + "); fix: check that the file is readable",
                     e);
         }
+    }
+
+    /**
+     * The freeze windows of {@code document}'s environments, added to those of {@code before}: a
+     * checkout may add freezes, never remove the trusted ones.
+     */
+    static Map<String, FreezeCalendar> freezes(
+            String file, YamlTree tree, PolicyDocument document, Map<String, FreezeCalendar> before)
+            throws ConfigException {
+        Map<String, FreezeCalendar> freezes = new LinkedHashMap<>(before);
+        for (PolicyEntry entry : document.entries()) {
+            FreezeCalendar calendar;
+            try {
+                calendar = FreezeBinder.calendar(entry);
+            } catch (PolicyException e) {
+                throw problem(file, tree, e);
+            }
+            if (!calendar.windows().isEmpty()) {
+                freezes.merge(entry.name(), calendar, FreezeCalendar::plus);
+            }
+        }
+        return freezes;
     }
 
     /** The binder's message with the file, line and column in front. */

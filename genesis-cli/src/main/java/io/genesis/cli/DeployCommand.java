@@ -5,6 +5,7 @@ import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
+import io.genesis.core.promotion.FreezeCheck;
 import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutId;
@@ -227,10 +228,13 @@ final class DeployCommand implements Callable<Integer> {
     @Option(
             names = "--force",
             description = "Deploy a version that has not passed the environments required first (the promotion"
-                    + " path); needs --reason, which the record keeps.")
+                    + " path), or during a freeze window; needs --reason, which the record keeps.")
     boolean force;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force bypasses the promotion path.")
+    @Option(
+            names = "--reason",
+            paramLabel = "TEXT",
+            description = "Why --force bypasses the promotion path or a freeze.")
     String reason;
 
     @Option(names = "--json", description = "Print the deployment record as one JSON object; progress goes to stderr.")
@@ -311,6 +315,16 @@ final class DeployCommand implements Callable<Integer> {
                 + engine.dir());
         RolloutId id;
         try {
+            List<String> overrides = new ArrayList<>();
+            new FreezeCheck(host.clock())
+                    .check(
+                            inputs.environment(),
+                            inputs.configuration().freeze(inputs.key().environment()),
+                            force,
+                            reason,
+                            "--force",
+                            "--reason")
+                    .ifPresent(overrides::add);
             Optional<String> bypass = new PromotionCheck(
                             engine.history(),
                             host.clock(),
@@ -325,7 +339,8 @@ final class DeployCommand implements Callable<Integer> {
                             reason,
                             "--force",
                             "--reason");
-            bypass.ifPresent(note -> progress.line("note: " + note));
+            bypass.ifPresent(overrides::add);
+            overrides.forEach(note -> progress.line("note: " + note));
             TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
             Optional<MetricSpec> metrics =
                     metricSources.spec(inputs.version()).or(() -> kind.metricsFor(inputs.key(), targetSpec));
@@ -334,7 +349,7 @@ final class DeployCommand implements Callable<Integer> {
             }
             List<String> warnings = kind.warnings(targetSpec);
             warnings.forEach(warning -> progress.line("warning: " + warning));
-            RolloutRequest request = request(inputs, targetSpec, metrics, warnings, bypass);
+            RolloutRequest request = request(inputs, targetSpec, metrics, warnings, overrides);
             // The target's lock is the first thing a rollout needs: read it before anything is stored, so an
             // unreachable cluster refuses the deploy rather than leaving a queued rollout behind.
             kind.lock(targetSpec).ifPresent(lock -> lock.current(inputs.key()));
@@ -489,7 +504,7 @@ final class DeployCommand implements Callable<Integer> {
             TargetSpec targetSpec,
             Optional<MetricSpec> metrics,
             List<String> warnings,
-            Optional<String> bypass) {
+            List<String> overrides) {
         RolloutRequest.Builder builder = RolloutRequest.builder(application.name, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())
@@ -503,7 +518,7 @@ final class DeployCommand implements Callable<Integer> {
                 .fromBuild(build == null ? "" : build);
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
-        bypass.ifPresent(builder::note);
+        overrides.forEach(builder::note);
         return builder.build();
     }
 

@@ -80,7 +80,8 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
                     target.getKey(),
                     ConfigFile.target(name, tree, names.indexOf(target.getKey()), target.getKey(), target.getValue()));
         }
-        return new ConfigFile.Contents(document.environments(), targets);
+        return new ConfigFile.Contents(
+                document.environments(), targets, ConfigFile.freezes(name, tree, document, base.freezes()));
     }
 
     private String trustedName() {
