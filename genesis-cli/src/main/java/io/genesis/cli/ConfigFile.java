@@ -5,9 +5,12 @@ import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HooksBinder;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
+import io.genesis.core.freeze.FreezeBinder;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
+import io.genesis.core.policy.PolicyEntry;
 import io.genesis.core.policy.PolicyException;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.TextFiles;
@@ -65,28 +68,31 @@ final class ConfigFile {
     private ConfigFile() {}
 
     /**
-     * What a file says: the environments, and the targets some of them name.
+     * What a file says: the environments, the targets some of them name, and their freeze windows.
      *
      * @param environments the environments
      * @param targets each environment's target, by environment name, where the file names one
      * @param metrics each environment's metric source ({@code metrics:}), where the file names one
      * @param hooks each environment's lifecycle hooks, by environment name, where the files give some
+     * @param freezes each environment's freeze windows, by environment name, where it has some
      */
     record Contents(
             Environments environments,
             Map<String, TargetBlock> targets,
             Map<String, MetricSpec> metrics,
-            Map<String, List<Hook>> hooks) {
+            Map<String, List<Hook>> hooks,
+            Map<String, FreezeCalendar> freezes) {
 
         Contents {
             Objects.requireNonNull(environments, "environments");
             targets = Map.copyOf(targets);
             metrics = Map.copyOf(metrics);
             hooks = Map.copyOf(hooks);
+            freezes = Map.copyOf(freezes);
         }
 
         Contents(Environments environments, Map<String, TargetBlock> targets) {
-            this(environments, targets, Map.of(), Map.of());
+            this(environments, targets, Map.of(), Map.of(), Map.of());
         }
 
         /** The metric source {@code environment}'s {@code metrics:} section names, if any. */
@@ -97,6 +103,11 @@ final class ConfigFile {
         /** The hooks the files give {@code environment}, trusted ones first. */
         List<Hook> hooks(String environment) {
             return hooks.getOrDefault(environment, List.of());
+        }
+
+        /** The freeze windows of {@code environment}; none when it has none. */
+        FreezeCalendar freeze(String environment) {
+            return freezes.getOrDefault(environment, FreezeCalendar.NONE);
         }
 
         /** The target {@code environment} names, if any. */
@@ -195,7 +206,8 @@ final class ConfigFile {
                 throw problem(name, tree, e);
             }
         }
-        return new Contents(document.environments(), targets, metrics, hooks);
+        return new Contents(
+                document.environments(), targets, metrics, hooks, freezes(name, tree, document, Map.of()));
     }
 
     /**
@@ -242,6 +254,28 @@ final class ConfigFile {
             return "it does not exist";
         }
         return e.getMessage() == null ? "an input or output error" : ParseProblem.problem(e);
+    }
+
+    /**
+     * The freeze windows of {@code document}'s environments, added to those of {@code before}: a
+     * checkout may add freezes, never remove the trusted ones.
+     */
+    static Map<String, FreezeCalendar> freezes(
+            String file, YamlTree tree, PolicyDocument document, Map<String, FreezeCalendar> before)
+            throws ConfigException {
+        Map<String, FreezeCalendar> freezes = new LinkedHashMap<>(before);
+        for (PolicyEntry entry : document.entries()) {
+            FreezeCalendar calendar;
+            try {
+                calendar = FreezeBinder.calendar(entry);
+            } catch (PolicyException e) {
+                throw problem(file, tree, e);
+            }
+            if (!calendar.windows().isEmpty()) {
+                freezes.merge(entry.name(), calendar, FreezeCalendar::plus);
+            }
+        }
+        return freezes;
     }
 
     /** The binder's message with the file, line and column in front. */

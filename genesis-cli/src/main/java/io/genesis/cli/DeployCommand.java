@@ -8,6 +8,7 @@ import io.genesis.core.monitor.sources.MetricSources;
 import io.genesis.core.notify.NotificationTargets;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
+import io.genesis.core.promotion.FreezeCheck;
 import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutId;
@@ -246,10 +247,13 @@ final class DeployCommand implements Callable<Integer> {
     @Option(
             names = "--force",
             description = "Deploy a version that has not passed the environments required first (the promotion"
-                    + " path); needs --reason, which the record keeps.")
+                    + " path), or during a freeze window; needs --reason, which the record keeps.")
     boolean force;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force bypasses the promotion path.")
+    @Option(
+            names = "--reason",
+            paramLabel = "TEXT",
+            description = "Why --force bypasses the promotion path or a freeze.")
     String reason;
 
     @Mixin
@@ -344,6 +348,16 @@ final class DeployCommand implements Callable<Integer> {
                 + engine.dir());
         RolloutId id;
         try {
+            List<String> overrides = new ArrayList<>();
+            new FreezeCheck(host.clock())
+                    .check(
+                            inputs.environment(),
+                            inputs.configuration().freeze(inputs.key().environment()),
+                            force,
+                            reason,
+                            "--force",
+                            "--reason")
+                    .ifPresent(overrides::add);
             Optional<String> bypass = new PromotionCheck(
                             engine.history(),
                             host.clock(),
@@ -358,7 +372,8 @@ final class DeployCommand implements Callable<Integer> {
                             reason,
                             "--force",
                             "--reason");
-            bypass.ifPresent(note -> progress.line("note: " + note));
+            bypass.ifPresent(overrides::add);
+            overrides.forEach(note -> progress.line("note: " + note));
             TargetSpec targetSpec = kind.newTarget(inputs.key(), inputs.version(), settings, progress::line);
             // The command line's source, else the environment's in the policy (metrics:), else the target's own.
             Optional<MetricSpec> metrics = metricSources
@@ -373,7 +388,7 @@ final class DeployCommand implements Callable<Integer> {
             }
             List<String> warnings = kind.warnings(targetSpec);
             warnings.forEach(warning -> progress.line("warning: " + warning));
-            RolloutRequest request = request(inputs, targetSpec, metrics, warnings, bypass);
+            RolloutRequest request = request(inputs, targetSpec, metrics, warnings, overrides);
             // The target's lock is the first thing a rollout needs: read it before anything is stored, so an
             // unreachable cluster refuses the deploy rather than leaving a queued rollout behind.
             kind.lock(targetSpec).ifPresent(lock -> lock.current(inputs.key()));
@@ -557,7 +572,7 @@ final class DeployCommand implements Callable<Integer> {
             TargetSpec targetSpec,
             Optional<MetricSpec> metrics,
             List<String> warnings,
-            Optional<String> bypass) {
+            List<String> overrides) {
         RolloutRequest.Builder builder = RolloutRequest.builder(application.name, inputs.environment())
                 .commit(inputs.commit())
                 .ref(inputs.ref())
@@ -573,7 +588,7 @@ final class DeployCommand implements Callable<Integer> {
                 .buildDate(builtAt());
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
-        bypass.ifPresent(builder::note);
+        overrides.forEach(builder::note);
         inputs.hooks().forEach(builder::hook);
         return builder.build();
     }

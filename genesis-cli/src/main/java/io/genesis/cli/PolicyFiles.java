@@ -103,7 +103,12 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
                     target.getKey(),
                     ConfigFile.target(name, tree, names.indexOf(target.getKey()), target.getKey(), target.getValue()));
         }
-        return new ConfigFile.Contents(document.environments(), targets, metrics, hooks);
+        return new ConfigFile.Contents(
+                document.environments(),
+                targets,
+                metrics,
+                hooks,
+                ConfigFile.freezes(name, tree, document, base.freezes()));
     }
 
     private String trustedName() {

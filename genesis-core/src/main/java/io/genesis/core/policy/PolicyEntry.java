@@ -253,6 +253,14 @@ public final class PolicyEntry {
         return new PolicyException(path + "." + key.key(), where + ": " + problem);
     }
 
+    /**
+     * A refusal about {@code keyPath} inside one of this entry's sections, such as
+     * {@code freeze[1].cron}, so that a file's reader can point at that line.
+     */
+    public PolicyException refusalAt(String keyPath, String problem) {
+        return new PolicyException(path + "." + keyPath, where + ": " + keyPath + " " + problem);
+    }
+
     PolicyException missing(PolicyKey key) {
         return new PolicyException(
                 path + "." + key.key(),

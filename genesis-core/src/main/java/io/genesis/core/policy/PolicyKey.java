@@ -44,6 +44,9 @@ public enum PolicyKey {
     HOOKS("hooks", "a mapping such as '{preTraffic: {command: \"pytest -m smoke --base-url {url}\"}}'"),
     REQUIRES_GATE("requiresGate", "true or false"),
     REQUIRES_HEALTHY_WATCH("requiresHealthyWatch", "true or false"),
+    FREEZE(
+            "freeze",
+            "a list of windows such as '[{reason: weekend, timeZone: UTC, cron: \"0 18 * * FRI\", duration: 62h}]'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
     TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
 

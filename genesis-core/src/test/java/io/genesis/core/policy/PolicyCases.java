@@ -213,7 +213,8 @@ public final class PolicyCases {
                         QA + "    minPassrate: 100\n",
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
-                                + " approverGroups, approvers, criticality, findings, healthDeadlineMinutes, hooks, maxCoverageDrop, metrics,"
+                                + " approverGroups, approvers, criticality, findings, freeze, healthDeadlineMinutes, hooks, maxCoverageDrop,"
+                                + " metrics,"
                                 + " minCoverage, minPassRate,"
                                 + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
                                 + " requiresPassed, target,"
