@@ -1,12 +1,12 @@
 package io.genesis.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.freeze.FreezeBinder;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HooksBinder;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
-import io.genesis.core.freeze.FreezeBinder;
-import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
@@ -206,8 +206,7 @@ final class ConfigFile {
                 throw problem(name, tree, e);
             }
         }
-        return new Contents(
-                document.environments(), targets, metrics, hooks, freezes(name, tree, document, Map.of()));
+        return new Contents(document.environments(), targets, metrics, hooks, freezes(name, tree, document, Map.of()));
     }
 
     /**

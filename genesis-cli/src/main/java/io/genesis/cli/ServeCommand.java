@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
                         .listener(progress)
                         .build()) {
             kinds.reportTo(progress::line);
-            StateReading.of(engine.dir()).warn("genesis serve", err);
+            StateReading.of(engine.dir(), host.clock()).warn("genesis serve", err);
             // Seam for the notification outbox (issue 11, notifications): its deliverDue(now) joins this list.
             List<Server.DueWork> work = List.of();
             try (Server server = Server.start(engine, host, progress, poll, work)) {

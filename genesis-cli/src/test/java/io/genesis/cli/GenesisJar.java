@@ -41,7 +41,9 @@ final class GenesisJar {
 
         /** Waits for the process to end by itself (at most a minute) and reads what it printed. */
         Result await() throws IOException, InterruptedException {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("genesis finished").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("genesis finished")
+                    .isTrue();
             return new Result(
                     process.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8),

@@ -58,18 +58,18 @@ class KillNineJarITest {
         Path state = work.resolve("state");
 
         Process deploying = jar.start(
-                "deploy",
-                "shop",
-                "--environment",
-                "staging",
-                "--target",
-                "sandbox",
-                "--version",
-                "1.1.0",
-                "--strategy",
-                strategy,
-                "--sample-interval",
-                "1s")
+                        "deploy",
+                        "shop",
+                        "--environment",
+                        "staging",
+                        "--target",
+                        "sandbox",
+                        "--version",
+                        "1.1.0",
+                        "--strategy",
+                        strategy,
+                        "--sample-interval",
+                        "1s")
                 .process();
         boolean ended = deploying.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
         if (!ended) {

@@ -180,7 +180,8 @@ class PolicyFilesTest {
                 checkout.resolve("genesis.yaml"),
                 "environments:\n  - name: staging\n    hooks:\n      preTraffic: {command: \"./smoke.sh {url}\"}\n");
 
-        ConfigFile.Contents contents = PolicyFiles.locate(outside.resolve("policy.yaml"), null, checkout, Map.of(), outside)
+        ConfigFile.Contents contents = PolicyFiles.locate(
+                        outside.resolve("policy.yaml"), null, checkout, Map.of(), outside)
                 .read();
 
         assertThat(contents.hooks("staging"))

@@ -89,7 +89,7 @@ public record DeploymentRecord(
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
-    /** A record without a build date, as written before the release manifest was recorded. */
+    /** A record without hooks or a build date, as written before either was recorded. */
     public DeploymentRecord(
             String id,
             String application,
@@ -136,6 +136,7 @@ public record DeploymentRecord(
                 trafficRestoredAt,
                 timeToRestore,
                 initiatorAccount,
+                null,
                 null);
     }
 

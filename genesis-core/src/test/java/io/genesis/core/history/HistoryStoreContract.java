@@ -46,6 +46,7 @@ abstract class HistoryStoreContract {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -60,6 +60,7 @@ class JsonLinesHistoryStoreTest extends HistoryStoreContract {
                 null,
                 null,
                 null,
+                null,
                 date);
 
         store.append(old);

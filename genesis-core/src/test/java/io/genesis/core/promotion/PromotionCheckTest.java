@@ -51,6 +51,7 @@ class PromotionCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     }
 

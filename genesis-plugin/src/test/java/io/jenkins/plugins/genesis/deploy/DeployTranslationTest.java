@@ -224,7 +224,8 @@ class DeployTranslationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'', PRE_TRAFFIC", "preTraffic, PRE_TRAFFIC", "beforeDeploy, BEFORE_DEPLOY", "on-rollback, ON_ROLLBACK"})
+    @CsvSource({"'', PRE_TRAFFIC", "preTraffic, PRE_TRAFFIC", "beforeDeploy, BEFORE_DEPLOY", "on-rollback, ON_ROLLBACK"
+    })
     void shouldRunTheBlockAtThePhaseTheStepNames(String given, io.genesis.core.hook.HookPhase phase) {
         GenesisDeployStep step = new GenesisDeployStep("shop", "staging");
         step.setHookPhase(given);

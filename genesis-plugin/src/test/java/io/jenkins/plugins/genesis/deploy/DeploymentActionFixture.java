@@ -64,6 +64,7 @@ public final class DeploymentActionFixture {
                 T0.plusSeconds(93),
                 Duration.ofSeconds(1),
                 "bob",
+                null,
                 null);
     }
 

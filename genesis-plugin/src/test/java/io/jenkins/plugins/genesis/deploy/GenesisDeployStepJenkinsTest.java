@@ -95,7 +95,8 @@ class GenesisDeployStepJenkinsTest {
             Build build = run(
                     j,
                     "shop",
-                    DEPLOY_WITH_BODY + " {\n  node {\n    sh 'echo smoke against $GENESIS_PREVIEW_URL; exit 1'\n  }\n}");
+                    DEPLOY_WITH_BODY
+                            + " {\n  node {\n    sh 'echo smoke against $GENESIS_PREVIEW_URL; exit 1'\n  }\n}");
 
             // then: rolled back before any traffic, the body's failure in the record
             assertThat(build.result()).as(build.console()).isEqualTo(FAILURE);

@@ -72,7 +72,8 @@ class PipelineBodiesTest {
         run.stop();
 
         assertThat(stopped).containsExactly("j-1");
-        assertThat(run.poll()).hasValueSatisfying(report -> assertThat(report.passed()).isFalse());
+        assertThat(run.poll())
+                .hasValueSatisfying(report -> assertThat(report.passed()).isFalse());
     }
 
     @Test

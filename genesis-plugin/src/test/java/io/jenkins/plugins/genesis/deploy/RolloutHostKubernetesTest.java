@@ -126,7 +126,8 @@ class RolloutHostKubernetesTest {
                 translated.notes(),
                 translated.initiatorAccount(),
                 translated.healthDeadline(),
-                translated.hooks());
+                translated.hooks(),
+                translated.buildDate());
     }
 
     private static Environment production() {

@@ -394,8 +394,7 @@ class RolloutHostSandboxTest {
         host.bodies().waiting(id, context -> {
             started.add(context);
             // The body runs on the Pipeline; here it fails as `sh 'pytest ...'` would, from another thread.
-            new Thread(() -> host.bodies().ended(id, new RuntimeException("script returned exit code 1")))
-                    .start();
+            new Thread(() -> host.bodies().ended(id, new RuntimeException("script returned exit code 1"))).start();
             return () -> {};
         });
         RecordingSink.await(sink::ended, LIMIT, "the rollout's end");

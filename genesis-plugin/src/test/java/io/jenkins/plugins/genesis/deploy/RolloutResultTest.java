@@ -34,7 +34,8 @@ class RolloutResultTest {
                 null,
                 null,
                 canary.initiatorAccount(),
-                canary.hooks());
+                canary.hooks(),
+                null);
     }
 
     @ParameterizedTest
