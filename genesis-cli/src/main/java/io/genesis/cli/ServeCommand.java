@@ -86,11 +86,15 @@ final class ServeCommand implements Callable<Integer> {
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
+                        .notifications(Notify.targetsOrNone(progress::line))
                         .build()) {
             kinds.reportTo(progress::line);
             StateReading.of(engine.dir(), host.clock()).warn("genesis serve", err);
-            // Seam for the notification outbox (issue 11, notifications): its deliverDue(now) joins this list.
-            List<Server.DueWork> work = List.of();
+            // The outbox is shared with the deploys that queued into it: what they could not deliver before
+            // exiting (a receiver down) is retried here, on the server's poll.
+            List<Server.DueWork> work = engine.outbox()
+                    .<List<Server.DueWork>>map(outbox -> List.of(outbox::deliverDue))
+                    .orElse(List.of());
             try (Server server = Server.start(engine, host, progress, poll, work)) {
                 progress.line("genesis serve: running every watch of " + engine.dir() + " as "
                         + engine.owner().describe() + " (" + server.running().size()

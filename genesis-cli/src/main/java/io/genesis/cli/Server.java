@@ -49,7 +49,7 @@ final class Server implements AutoCloseable {
      * Adopts every watch of {@code engine}'s state directory that nobody runs, and polls for more.
      *
      * @param poll how often the state directory is looked at for new watches and due work
-     * @param work what else runs every poll (the notification outbox, once there is one)
+     * @param work what else runs every poll (the notification outbox)
      */
     static Server start(Engine engine, Host host, Progress progress, Duration poll, List<DueWork> work) {
         requirePositive(poll);

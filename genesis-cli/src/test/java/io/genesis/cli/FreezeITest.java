@@ -27,8 +27,8 @@ class FreezeITest {
 
     private final Host host = new RecordingKind().host();
 
-    private static String window(String reason, long fromHours, long untilHours) {
-        LocalDateTime now = LocalDateTime.now(TOKYO).truncatedTo(ChronoUnit.MINUTES);
+    private String window(String reason, long fromHours, long untilHours) {
+        LocalDateTime now = LocalDateTime.now(host.clock().withZone(TOKYO)).truncatedTo(ChronoUnit.MINUTES);
         return "      - reason: " + reason + "\n"
                 + "        timeZone: Asia/Tokyo\n"
                 + "        from: " + now.plusHours(fromHours) + "\n"
@@ -37,7 +37,7 @@ class FreezeITest {
 
     private Path policy(String stagingFreeze) throws IOException {
         return Files.writeString(
-                dir.resolve("policy.yaml"), """
+                Files.createDirectories(dir.resolve("trusted")).resolve("policy.yaml"), """
                 environments:
                   - name: staging
                     minPassRate: 95
@@ -47,6 +47,10 @@ class FreezeITest {
     }
 
     private Run deploy(Path policy, String... more) {
+        Path checkout = dir.resolve("checkout").resolve(ConfigFile.FILE_NAME);
+        if (Files.exists(checkout)) {
+            more = CommandLines.concat(List.of("--config", checkout.toString()), more);
+        }
         return Run.on(
                 host,
                 CommandLines.deploy(
@@ -63,9 +67,7 @@ class FreezeITest {
                                         "--steps",
                                         "deploy; smoke; promote",
                                         "--policy",
-                                        policy.toString(),
-                                        "--dir",
-                                        dir.toString()),
+                                        policy.toString()),
                                 more)));
     }
 
@@ -97,7 +99,7 @@ class FreezeITest {
     void shouldLetACheckoutAddAFreezeButNotDropTheTrustedOnes() throws IOException {
         Path policy = policy(window("past", -30, -20));
         Files.writeString(
-                dir.resolve("genesis.yaml"),
+                Files.createDirectories(dir.resolve("checkout")).resolve(ConfigFile.FILE_NAME),
                 "environments:\n  - name: staging\n    freeze:\n" + window("team offsite", -1, 1));
 
         Run refused = deploy(policy);
@@ -105,7 +107,7 @@ class FreezeITest {
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
         assertThat(refused.err()).contains("(team offsite)");
 
-        Files.writeString(dir.resolve("genesis.yaml"), "environments:\n  - name: staging\n    freeze: []\n");
+        Files.writeString(Files.createDirectories(dir.resolve("checkout")).resolve(ConfigFile.FILE_NAME), "environments:\n  - name: staging\n    freeze: []\n");
         Path frozen = policy(window("trusted freeze", -1, 1));
         Run stillRefused = deploy(frozen);
         assertThat(stillRefused.exitCode()).isEqualTo(2);
@@ -114,7 +116,7 @@ class FreezeITest {
 
     @Test
     void shouldNameTheLineOfABadWindow() throws IOException {
-        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+        Path policy = Files.writeString(Files.createDirectories(dir.resolve("trusted")).resolve("policy.yaml"), """
                 environments:
                   - name: staging
                     minPassRate: 95

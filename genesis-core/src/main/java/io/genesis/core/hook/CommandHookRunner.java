@@ -17,8 +17,14 @@ import java.util.concurrent.CompletionStage;
  * {@code GENESIS_*} environment variables and as {@code {name}} placeholders. Its output (standard
  * output and error together) is drained by a daemon thread into a bounded tail, so a hook that writes
  * a lot can neither block on a full pipe nor fill memory.
+ *
+ * <p>Where {@code setsid} exists (Linux), the command starts in a session and process group of its own, so
+ * that stopping it reaches every process it started, also one forked after a list of its children was
+ * taken or left behind by a shell that has ended; elsewhere only its descendants at the time are stopped.
  */
 final class CommandHookRunner {
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Path workingDirectory;
 
@@ -28,7 +34,11 @@ final class CommandHookRunner {
 
     HookRun start(Hook hook, HookContext context) {
         String command = expand(hook, context);
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command)
+        boolean ownGroup = java.nio.file.Files.isExecutable(SETSID);
+        ProcessBuilder builder = new ProcessBuilder(
+                        ownGroup
+                                ? java.util.List.of(SETSID.toString(), "sh", "-c", command)
+                                : java.util.List.of("sh", "-c", command))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
@@ -43,7 +53,7 @@ final class CommandHookRunner {
                     "could not start the " + hook.phase().key() + " hook " + hook.describe() + ": " + e.getMessage(),
                     e);
         }
-        return new Running(process, hook, reports);
+        return new Running(process, hook, reports, ownGroup);
     }
 
     /** The command with each {@code {name}} replaced; {@code {url}} without a preview address is refused. */
@@ -71,10 +81,12 @@ final class CommandHookRunner {
         private final HookReports reports;
         private final OutputTail tail = new OutputTail();
         private final CompletableFuture<Void> drained = new CompletableFuture<>();
+        private final boolean ownGroup;
         private boolean exitSeen;
 
-        Running(Process process, Hook hook, HookReports reports) {
+        Running(Process process, Hook hook, HookReports reports, boolean ownGroup) {
             this.process = process;
+            this.ownGroup = ownGroup;
             this.hook = hook;
             this.reports = reports;
             Thread drainer = new Thread(this::drain, "genesis-hook-output-" + process.pid());
@@ -118,8 +130,28 @@ final class CommandHookRunner {
 
         @Override
         public void stop() {
+            if (ownGroup) {
+                killGroup();
+            }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+
+        /** SIGKILL to the hook's whole process group (its id is the shell's pid, as setsid made it). */
+        private void killGroup() {
+            try {
+                Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (!kill.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill.destroyForcibly();
+                }
+            } catch (IOException e) {
+                // No kill command: the descendants are stopped one by one below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
