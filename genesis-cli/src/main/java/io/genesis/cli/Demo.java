@@ -155,6 +155,19 @@ final class Demo {
     private void gate(Environment staging) throws IOException {
         act("1. The quality gate for " + ENVIRONMENT + " on the build's reports (real Surefire and JaCoCo output,"
                 + " bundled with genesis)");
+        copyReports(workspace);
+        GateVerdict verdict = Gate.evaluate(GateRequest.builder(staging, workspace)
+                .testReports("surefire-reports/*.xml")
+                .coverageReports("jacoco/jacoco.xml")
+                .build());
+        HumanReport.print(verdict, out);
+        if (verdict.verdict() != Verdict.PASSED) {
+            surprises.add("the gate should have passed, but it is " + verdict.verdict());
+        }
+    }
+
+    /** Writes the bundled reports ({@link #REPORTS}) under {@code workspace}, as a build would have. */
+    static void copyReports(Path workspace) throws IOException {
         for (String name : REPORTS) {
             Path file = workspace.resolve(name);
             Files.createDirectories(Objects.requireNonNull(file.getParent()));
@@ -164,14 +177,6 @@ final class Demo {
                 }
                 Files.copy(in, file);
             }
-        }
-        GateVerdict verdict = Gate.evaluate(GateRequest.builder(staging, workspace)
-                .testReports("surefire-reports/*.xml")
-                .coverageReports("jacoco/jacoco.xml")
-                .build());
-        HumanReport.print(verdict, out);
-        if (verdict.verdict() != Verdict.PASSED) {
-            surprises.add("the gate should have passed, but it is " + verdict.verdict());
         }
     }
 

@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
                     + " blue-green to 100 %%; then the history and what runs where.",
             "Plan windows are demo-sized (seconds, not minutes) and say so; traffic and measurements are real.",
             "With --target docker the same story runs as containers on a Docker engine behind HAProxy; without a"
-                    + " reachable engine it says what it tried and exits 2."
+                    + " reachable engine it says what it tried and exits 2.",
+            "With --release it tells the release guide's way to production instead, with the commands a pipeline"
+                    + " runs: a version refused for production until it passed staging, a smoke-test hook stopping"
+                    + " a broken candidate before traffic, backup and approval before production, and an emergency"
+                    + " bypass with its recorded reason."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -69,6 +73,12 @@ final class DemoCommand implements Callable<Integer> {
                     + " (default: a free port).")
     Map<String, String> targetOptions = new LinkedHashMap<>();
 
+    @Option(
+            names = "--release",
+            description = "Tell the way to production (gate, promotion path, hooks, approval, bypass) with the"
+                    + " commands a pipeline runs, on the sandbox.")
+    boolean release;
+
     DemoCommand(Host host) {
         this.host = host;
     }
@@ -85,9 +95,17 @@ final class DemoCommand implements Callable<Integer> {
             err.println("genesis demo: --target-option applies to --target docker; the sandbox takes none");
             return ExitCode.USAGE.code();
         }
+        if (release && (!target.equals(SandboxKind.NAME) || !targetOptions.isEmpty())) {
+            err.println("genesis demo: --release runs on the sandbox; leave out --target and --target-option");
+            return ExitCode.USAGE.code();
+        }
         Path work = Files.createTempDirectory("genesis-demo-");
         try {
             Path state = stateDir != null ? stateDir : work.resolve("state");
+            if (release) {
+                boolean asExpected = new ReleaseDemo(host, new StateDir(state), work, out).run();
+                return asExpected ? ExitCode.PASSED.code() : ExitCode.FAILED.code();
+            }
             try (DemoStage stage = stage(work, out)) {
                 boolean asExpected =
                         new Demo(host, stage, new StateDir(state), work.resolve("workspace"), out, err).run();

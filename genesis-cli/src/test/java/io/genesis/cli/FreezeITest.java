@@ -37,7 +37,8 @@ class FreezeITest {
 
     private Path policy(String stagingFreeze) throws IOException {
         return Files.writeString(
-                Files.createDirectories(dir.resolve("trusted")).resolve("policy.yaml"), """
+                Files.createDirectories(dir.resolve("trusted")).resolve("policy.yaml"),
+                """
                 environments:
                   - name: staging
                     minPassRate: 95
@@ -107,7 +108,9 @@ class FreezeITest {
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
         assertThat(refused.err()).contains("(team offsite)");
 
-        Files.writeString(Files.createDirectories(dir.resolve("checkout")).resolve(ConfigFile.FILE_NAME), "environments:\n  - name: staging\n    freeze: []\n");
+        Files.writeString(
+                Files.createDirectories(dir.resolve("checkout")).resolve(ConfigFile.FILE_NAME),
+                "environments:\n  - name: staging\n    freeze: []\n");
         Path frozen = policy(window("trusted freeze", -1, 1));
         Run stillRefused = deploy(frozen);
         assertThat(stillRefused.exitCode()).isEqualTo(2);
@@ -116,7 +119,8 @@ class FreezeITest {
 
     @Test
     void shouldNameTheLineOfABadWindow() throws IOException {
-        Path policy = Files.writeString(Files.createDirectories(dir.resolve("trusted")).resolve("policy.yaml"), """
+        Path policy = Files.writeString(
+                Files.createDirectories(dir.resolve("trusted")).resolve("policy.yaml"), """
                 environments:
                   - name: staging
                     minPassRate: 95
