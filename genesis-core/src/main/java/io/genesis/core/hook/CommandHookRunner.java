@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class CommandHookRunner {
 
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** {@code setsid} on the PATH, if there is one (util-linux on Linux). */
+    private static final Optional<Path> SETSID = onPath("setsid");
 
     private final Path workingDirectory;
 
@@ -34,10 +35,10 @@ final class CommandHookRunner {
 
     HookRun start(Hook hook, HookContext context) {
         String command = expand(hook, context);
-        boolean ownGroup = java.nio.file.Files.isExecutable(SETSID);
+        boolean ownGroup = SETSID.isPresent();
         ProcessBuilder builder = new ProcessBuilder(
                         ownGroup
-                                ? java.util.List.of(SETSID.toString(), "sh", "-c", command)
+                                ? java.util.List.of(SETSID.get().toString(), "sh", "-c", command)
                                 : java.util.List.of("sh", "-c", command))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
@@ -54,6 +55,18 @@ final class CommandHookRunner {
                     e);
         }
         return new Running(process, hook, reports, ownGroup);
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry, program))
+                .filter(java.nio.file.Files::isExecutable)
+                .findFirst();
     }
 
     /** The command with each {@code {name}} replaced; {@code {url}} without a preview address is refused. */

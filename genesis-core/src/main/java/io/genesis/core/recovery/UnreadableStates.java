@@ -306,7 +306,7 @@ public final class UnreadableStates {
     }
 
     private static String idOf(Path file) {
-        String name = file.getFileName().toString();
+        String name = String.valueOf(file.getFileName());
         return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
     }
 

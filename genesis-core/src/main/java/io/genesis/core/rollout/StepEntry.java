@@ -44,7 +44,6 @@ final class StepEntry {
     }
 
     private RolloutState.StepProgress progress(Step step, int index, Instant now) {
-        EngineSettings settings = engine.settings();
         Instant progressDeadline = now.plus(engine.healthDeadline(state));
         if (step instanceof Step.Pause pause) {
             return RolloutState.StepProgress.entered(now, now.plus(pause.duration()));

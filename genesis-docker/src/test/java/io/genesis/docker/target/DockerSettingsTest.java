@@ -49,7 +49,7 @@ class DockerSettingsTest {
                 .hasMessageContaining("starting with '/'");
         assertThatThrownBy(() -> DockerSettings.from(with("portVariable", "1X"), Map.of(), HOME))
                 .hasMessageContaining("environment variable name");
-        assertThatThrownBy(() -> DockerSettings.from(with("host", "ssh://x"), Map.of(), HOME))
+        assertThatThrownBy(() -> DockerSettings.from(with("host", "npipe://x"), Map.of(), HOME))
                 .hasMessageContaining("not supported");
     }
 }
