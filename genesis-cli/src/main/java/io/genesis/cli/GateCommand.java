@@ -216,7 +216,7 @@ final class GateCommand implements Callable<Integer> {
         } else {
             HumanReport.print(verdict, out);
         }
-        GateRecords.record(verdict, recordedCommit(), noRecord, this::stateDirectory, host.user())
+        GateRecords.record(verdict, recordedCommit(), noRecord, this::stateDirectory, host.user(), host.clock())
                 .ifPresent(line -> err.println("genesis gate: " + line));
         ExitCode exit = ExitCode.of(verdict);
         if (exit == ExitCode.USAGE) {

@@ -7,7 +7,7 @@ import io.genesis.core.gate.record.GateRecord;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.Version;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,7 +26,7 @@ final class GateRecords {
      * @return a line for people: where it was recorded, or why it could not be
      */
     static Optional<String> record(
-            GateVerdict verdict, String commit, boolean skip, Supplier<StateDir> dir, String user) {
+            GateVerdict verdict, String commit, boolean skip, Supplier<StateDir> dir, String user, Clock clock) {
         if (skip || commit == null) {
             // Without a commit there is nothing a deploy could match it with: a gate run outside a
             // checkout, on a laptop, leaves the state directory alone.
@@ -35,7 +35,7 @@ final class GateRecords {
         String sha = Version.requireCommit(commit);
         StateDir state = dir.get();
         try {
-            state.gateRecords().save(GateRecord.of(verdict, sha, null, user, Instant.now()));
+            state.gateRecords().save(GateRecord.of(verdict, sha, null, user, clock.instant()));
         } catch (UncheckedIOException e) {
             return Optional.of("not recorded: " + e.getMessage());
         }

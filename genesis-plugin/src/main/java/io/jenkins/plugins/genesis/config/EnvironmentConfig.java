@@ -50,6 +50,8 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Integer watchHours;
     private List<String> requiresPassed;
     private Integer minSoakMinutes;
+    private Boolean requiresGate;
+    private Boolean requiresHealthyWatch;
     private MetricSourceConfig metrics;
     private List<NotificationTargetConfig> notify;
 
@@ -269,6 +271,26 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.minSoakMinutes = minSoakMinutes;
     }
 
+    /** Whether the commit deployed needs a passing gate recorded against this environment's bar; {@code null}: no. */
+    public Boolean getRequiresGate() {
+        return requiresGate;
+    }
+
+    @DataBoundSetter
+    public void setRequiresGate(Boolean requiresGate) {
+        this.requiresGate = requiresGate;
+    }
+
+    /** Whether the version's watch must have ended healthy in each environment it needs first; {@code null}: no. */
+    public Boolean getRequiresHealthyWatch() {
+        return requiresHealthyWatch;
+    }
+
+    @DataBoundSetter
+    public void setRequiresHealthyWatch(Boolean requiresHealthyWatch) {
+        this.requiresHealthyWatch = requiresHealthyWatch;
+    }
+
     /**
      * Where analysis and the watch measure this environment when a deploy names no source
      * ({@code metrics:}): {@code prometheus(...)}, {@code scrape(...)}, {@code web(...)} or {@code probe(...)}.
@@ -315,6 +337,8 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         put(tree, PolicyKey.WATCH_HOURS, watchHours);
         put(tree, PolicyKey.REQUIRES_PASSED, requiresPassed);
         put(tree, PolicyKey.MIN_SOAK_MINUTES, minSoakMinutes);
+        put(tree, PolicyKey.REQUIRES_GATE, requiresGate);
+        put(tree, PolicyKey.REQUIRES_HEALTHY_WATCH, requiresHealthyWatch);
         put(tree, PolicyKey.METRICS, metrics == null ? null : metrics.toTree());
         put(
                 tree,

@@ -91,6 +91,8 @@ final class EnvironmentTranslation {
         config.setWatchHours((Integer) tree.get(PolicyKey.WATCH_HOURS.key()));
         config.setRequiresPassed((List<String>) tree.get(PolicyKey.REQUIRES_PASSED.key()));
         config.setMinSoakMinutes((Integer) tree.get(PolicyKey.MIN_SOAK_MINUTES.key()));
+        config.setRequiresGate((Boolean) tree.get(PolicyKey.REQUIRES_GATE.key()));
+        config.setRequiresHealthyWatch((Boolean) tree.get(PolicyKey.REQUIRES_HEALTHY_WATCH.key()));
         return config;
     }
 }

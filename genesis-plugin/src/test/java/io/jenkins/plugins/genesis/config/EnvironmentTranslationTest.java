@@ -45,6 +45,28 @@ class EnvironmentTranslationTest {
     }
 
     @Test
+    void shouldCarryThePromotionEvidenceTheEnvironmentAsksForBothWays() {
+        // given: production asks for a passing gate of the same commit and a healthy watch in staging
+        Environment production = Environments.defaults()
+                .named("production")
+                .withPromotion(new PromotionPath(List.of("staging"), Duration.ofMinutes(30), true, true));
+
+        // when
+        List<EnvironmentConfig> configs = EnvironmentTranslation.fromEngine(
+                Environments.defaults().with(production));
+
+        // then: the form shows both, and saving it gives the engine the same path
+        EnvironmentConfig form = configs.stream()
+                .filter(c -> c.getName().equals("production"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(form.getRequiresGate()).isTrue();
+        assertThat(form.getRequiresHealthyWatch()).isTrue();
+        assertThat(EnvironmentTranslation.toEngine(configs).named("production").promotion())
+                .isEqualTo(production.promotion());
+    }
+
+    @Test
     void shouldHandTheEngineOnlyTheKeysThatAreSet() {
         // given
         EnvironmentConfig config = new EnvironmentConfig("eu-canary");
