@@ -35,7 +35,8 @@ class JenkinsfileExampleTest {
             "genesisMonitor", GenesisMonitorStep.class,
             "genesisRollback", GenesisRollbackStep.class);
 
-    private static final Pattern CALL = Pattern.compile("\\b(genesisGate|genesisDeploy|genesisMonitor|genesisRollback)\\b");
+    private static final Pattern CALL =
+            Pattern.compile("\\b(genesisGate|genesisDeploy|genesisMonitor|genesisRollback)\\b");
 
     /** One call of a step in the example: its name and the named arguments at its own level. */
     record Call(String step, List<String> parameters, int line) {}
@@ -44,8 +45,9 @@ class JenkinsfileExampleTest {
     void shouldCallEveryStepOnlyWithParametersItHas() throws IOException {
         List<Call> calls = calls(Files.readString(EXAMPLE));
 
-        assertThat(calls).extracting(Call::step).contains("genesisGate", "genesisDeploy", "genesisMonitor",
-                "genesisRollback");
+        assertThat(calls)
+                .extracting(Call::step)
+                .contains("genesisGate", "genesisDeploy", "genesisMonitor", "genesisRollback");
         for (Call call : calls) {
             Class<?> step = STEPS.get(call.step());
             assertThat(call.parameters())
@@ -73,8 +75,8 @@ class JenkinsfileExampleTest {
         String suffix = parameter.substring(0, 1).toUpperCase(Locale.ROOT) + parameter.substring(1);
         return Arrays.stream(step.getMethods())
                 .map(Method::getName)
-                .anyMatch(name -> name.equals("set" + suffix) || name.equals("get" + suffix)
-                        || name.equals("is" + suffix));
+                .anyMatch(name ->
+                        name.equals("set" + suffix) || name.equals("get" + suffix) || name.equals("is" + suffix));
     }
 
     /** Every call of a Genesis step in {@code text}, with the names of its own named arguments. */
@@ -82,7 +84,11 @@ class JenkinsfileExampleTest {
         List<Call> calls = new ArrayList<>();
         Matcher matcher = CALL.matcher(text);
         while (matcher.find()) {
-            int line = (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+            int line = (int) text.substring(0, matcher.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
             List<String> parameters = arguments(text, matcher.end());
             if (!parameters.isEmpty()) {
                 calls.add(new Call(matcher.group(1), parameters, line));
@@ -129,7 +135,8 @@ class JenkinsfileExampleTest {
             } else if (c == ':' && depth == 0 && word.length() > 0) {
                 names.add(word.toString());
             } else if (c == '\n' && depth == 0 && !parenthesised) {
-                String before = text.substring(from, index).replaceAll("//[^\n]*", "").strip();
+                String before =
+                        text.substring(from, index).replaceAll("//[^\n]*", "").strip();
                 if (!before.endsWith(",")) {
                     break;
                 }

@@ -54,6 +54,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Boolean requiresHealthyWatch;
     private MetricSourceConfig metrics;
     private List<NotificationTargetConfig> notify;
+    private List<FreezeWindowConfig> freeze;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
     @DataBoundConstructor
@@ -304,6 +305,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.metrics = metrics;
     }
 
+    /** When deploys to this environment stop ({@code freeze:}); {@code null} when never. */
+    public List<FreezeWindowConfig> getFreeze() {
+        return freeze == null ? null : new ArrayList<>(freeze);
+    }
+
+    @DataBoundSetter
+    public void setFreeze(List<FreezeWindowConfig> freeze) {
+        this.freeze = freeze == null || freeze.isEmpty() ? null : new ArrayList<>(freeze);
+    }
+
     /** Where this environment's notifications go; {@code null} when none. */
     public List<NotificationTargetConfig> getNotify() {
         return notify == null ? null : new ArrayList<>(notify);
@@ -346,6 +357,12 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
                 notify == null
                         ? null
                         : notify.stream().map(NotificationTargetConfig::toTree).toList());
+        put(
+                tree,
+                PolicyKey.FREEZE,
+                freeze == null
+                        ? null
+                        : freeze.stream().map(FreezeWindowConfig::toTree).toList());
         return tree;
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.genesis.config;
 
+import io.genesis.core.freeze.FreezeBinder;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
@@ -7,6 +8,7 @@ import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.FindingBounds;
 import io.genesis.core.policy.GateThresholds;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.policy.PolicyDocument;
 import io.genesis.core.policy.PolicyKey;
 import io.genesis.core.policy.PromotionPath;
 import io.genesis.core.policy.RefPolicy;
@@ -160,7 +162,10 @@ final class EnvironmentValidation {
                     EnvironmentTranslation.toEngine(environments);
                     if (!environments.isEmpty()) {
                         // Each environment's metric source, read as its kind reads it.
-                        MetricsBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments)));
+                        PolicyDocument document = EnvironmentBinder.bind(EnvironmentTranslation.document(environments));
+                        MetricsBinder.bind(document);
+                        // Each environment's freeze windows, read as the engine reads them.
+                        document.entries().forEach(FreezeBinder::calendar);
                     }
                     EnvironmentTranslation.notifications(environments);
                 })

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.genesis.config;
 
 import hudson.Extension;
+import io.genesis.core.freeze.FreezeBinder;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.notify.NotificationTargets;
@@ -99,6 +101,18 @@ public final class GenesisConfiguration extends GlobalConfiguration {
                 : Optional.ofNullable(
                         MetricsBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments)))
                                 .get(name));
+    }
+
+    /** The freeze windows of the environment called {@code name}, as the engine's binder reads them. */
+    public FreezeCalendar freeze(String name) {
+        if (environments.isEmpty()) {
+            return FreezeCalendar.NONE;
+        }
+        return EnvironmentBinder.bind(EnvironmentTranslation.document(environments)).entries().stream()
+                .filter(entry -> entry.name().equals(name))
+                .findFirst()
+                .map(FreezeBinder::calendar)
+                .orElse(FreezeCalendar.NONE);
     }
 
     /**

@@ -15,7 +15,8 @@ enum Messages {
     NOT_WHOLE_FINDINGS,
     FINDINGS_DISPLAY_NAME,
     NOT_WHOLE_HOURS,
-    NOTIFICATION_TARGET_DISPLAY_NAME;
+    NOTIFICATION_TARGET_DISPLAY_NAME,
+    FREEZE_WINDOW_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -9,6 +9,7 @@ import hudson.security.Permission;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HookContext;
 import io.genesis.core.policy.Environment;
+import io.genesis.core.promotion.FreezeCheck;
 import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.jenkins.plugins.genesis.GenesisPermissions;
@@ -66,7 +67,10 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
                     step.getTarget().spec(run),
                     facts(context, run, account),
                     host.promotion(),
-                    GenesisConfiguration.get().metricSource(environment.name()));
+                    GenesisConfiguration.get().metricSource(environment.name()),
+                    new DeployTranslation.Freeze(
+                            new FreezeCheck(host.clock()),
+                            GenesisConfiguration.get().freeze(environment.name())));
             if (context.hasBody()) {
                 request = request.withHook(Hook.hosted(step.bodyPhase(), PipelineBodies.BODY, null));
             }

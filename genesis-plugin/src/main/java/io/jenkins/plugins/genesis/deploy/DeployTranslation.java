@@ -1,10 +1,12 @@
 package io.jenkins.plugins.genesis.deploy;
 
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.probe.HttpProbeSettings;
 import io.genesis.core.monitor.sources.MetricSources;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
+import io.genesis.core.promotion.FreezeCheck;
 import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutTuning;
@@ -60,6 +62,26 @@ final class DeployTranslation {
             BuildFacts build,
             PromotionCheck promotion,
             Optional<MetricSpec> configured) {
+        return request(step, environment, target, build, promotion, configured, Freeze.NONE);
+    }
+
+    /** An environment's freeze windows and the check that reads them on the engine's clock. */
+    record Freeze(FreezeCheck check, FreezeCalendar calendar) {
+        static final Freeze NONE = new Freeze(new FreezeCheck(java.time.Clock.systemUTC()), FreezeCalendar.NONE);
+    }
+
+    /**
+     * The request, refused while one of the environment's {@code freeze} windows holds unless the step
+     * forces it with a reason (recorded).
+     */
+    static RolloutRequest request(
+            GenesisDeployStep step,
+            Environment environment,
+            TargetSpec target,
+            BuildFacts build,
+            PromotionCheck promotion,
+            Optional<MetricSpec> configured,
+            Freeze freeze) {
         RolloutTuning.Checked tuning = tuning(step).check(RolloutTuning.SCRIPT);
         SourceRef ref = ref(step, build);
         String commit = commit(step, build);
@@ -83,7 +105,17 @@ final class DeployTranslation {
                             configured.get(), version(step, ref, commit).value()),
                     build.build()));
         }
-        // The engine's promotion path: refused before anything is touched unless forced with a reason.
+        // The environment's freeze windows, then the engine's promotion path: each refused before anything
+        // is touched unless forced with a reason.
+        freeze.check()
+                .check(
+                        environment,
+                        freeze.calendar(),
+                        step.isForce(),
+                        step.getReason(),
+                        ForceWords.FORCE,
+                        ForceWords.REASON)
+                .ifPresent(request::note);
         promotion
                 .check(
                         environment,

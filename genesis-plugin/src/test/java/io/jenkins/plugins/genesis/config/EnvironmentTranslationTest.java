@@ -52,8 +52,8 @@ class EnvironmentTranslationTest {
                 .withPromotion(new PromotionPath(List.of("staging"), Duration.ofMinutes(30), true, true));
 
         // when
-        List<EnvironmentConfig> configs = EnvironmentTranslation.fromEngine(
-                Environments.defaults().with(production));
+        List<EnvironmentConfig> configs =
+                EnvironmentTranslation.fromEngine(Environments.defaults().with(production));
 
         // then: the form shows both, and saving it gives the engine the same path
         EnvironmentConfig form = configs.stream()

@@ -9,6 +9,7 @@ import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.promotion.PromotionRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.target.TargetSpec;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,6 +212,59 @@ class DeployTranslationTest {
                 .asString()
                 .startsWith(PromotionCheck.BYPASS_NOTE)
                 .contains("INC-42: hotfix", "staging");
+    }
+
+    /** Staging frozen from 09:00 to 12:00 UTC on 7 December 2026, and a clock at 10:00 that day. */
+    private static DeployTranslation.Freeze frozenStaging() {
+        return new DeployTranslation.Freeze(
+                new io.genesis.core.promotion.FreezeCheck(java.time.Clock.fixed(
+                        java.time.Instant.parse("2026-12-07T10:00:00Z"), java.time.ZoneOffset.UTC)),
+                new io.genesis.core.freeze.FreezeCalendar(List.of(new io.genesis.core.freeze.FreezeWindow.Dated(
+                        "release party",
+                        java.time.ZoneOffset.UTC,
+                        java.time.LocalDateTime.parse("2026-12-07T09:00"),
+                        java.time.LocalDateTime.parse("2026-12-07T12:00")))));
+    }
+
+    private static RolloutRequest stagingRequest(GenesisDeployStep step, DeployTranslation.Freeze freeze) {
+        return DeployTranslation.request(
+                step,
+                Environments.defaults().named("staging"),
+                KUBERNETES,
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY,
+                java.util.Optional.empty(),
+                freeze);
+    }
+
+    @Test
+    void shouldRefuseADeployWhileAFreezeOfTheGlobalConfigurationHolds() {
+        assertThatThrownBy(() -> stagingRequest(step(), frozenStaging()))
+                .isInstanceOf(PromotionRefusedException.class)
+                .hasMessageStartingWith("no deploys to staging now: staging is frozen until ")
+                .hasMessageContaining("(release party)")
+                .hasMessageContaining("force: true reason");
+    }
+
+    @Test
+    void shouldRecordAnOverriddenFreezeWithItsReason() {
+        GenesisDeployStep step = step();
+        step.setForce(true);
+        step.setReason("INC-7: checkout down");
+
+        RolloutRequest request = stagingRequest(step, frozenStaging());
+
+        assertThat(request.notes())
+                .singleElement()
+                .asString()
+                .startsWith(io.genesis.core.promotion.FreezeCheck.OVERRIDE_NOTE + " with force: true: INC-7: checkout down")
+                .contains("release party");
+    }
+
+    @Test
+    void shouldDeployOutsideTheFreezeWithoutANote() {
+        assertThat(stagingRequest(step(), DeployTranslation.Freeze.NONE).notes())
+                .isEmpty();
     }
 
     @Test
