@@ -98,7 +98,8 @@ public final class SampleImages {
         if (!Files.isExecutable(jlink)) {
             throw new IllegalStateException("the sample image needs a JDK with jlink; " + jlink + " is missing");
         }
-        Files.createDirectories(output.getParent());
+        Files.createDirectories(
+                java.util.Objects.requireNonNull(output.toAbsolutePath().getParent(), "output"));
         run(List.of(
                 jlink.toString(),
                 "--add-modules",
@@ -129,7 +130,8 @@ public final class SampleImages {
         for (String library : libraries) {
             Path target = rootfs.resolve(library.substring(1));
             if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
+                Files.createDirectories(
+                        java.util.Objects.requireNonNull(target.toAbsolutePath().getParent(), "library"));
                 Files.copy(Path.of(library), target);
             }
         }
