@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -98,8 +99,7 @@ public final class SampleImages {
         if (!Files.isExecutable(jlink)) {
             throw new IllegalStateException("the sample image needs a JDK with jlink; " + jlink + " is missing");
         }
-        Files.createDirectories(
-                java.util.Objects.requireNonNull(output.toAbsolutePath().getParent(), "output"));
+        Files.createDirectories(Objects.requireNonNull(output.toAbsolutePath().getParent(), "output"));
         run(List.of(
                 jlink.toString(),
                 "--add-modules",
@@ -131,7 +131,7 @@ public final class SampleImages {
             Path target = rootfs.resolve(library.substring(1));
             if (!Files.exists(target)) {
                 Files.createDirectories(
-                        java.util.Objects.requireNonNull(target.toAbsolutePath().getParent(), "library"));
+                        Objects.requireNonNull(target.toAbsolutePath().getParent(), "library"));
                 Files.copy(Path.of(library), target);
             }
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * The checks behind the form: each returns the problem a person should fix, or nothing. They need
@@ -57,31 +58,17 @@ final class EnvironmentValidation {
 
     /** A wait timer as typed into the form: whole minutes, shorter than the approval timeout. */
     static Optional<String> checkWaitTimer(String value) {
-        if (isBlank(value)) {
-            return Optional.empty();
-        }
-        long minutes;
-        try {
-            minutes = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return Optional.of(Messages.NOT_WHOLE_MINUTES.format(value.trim()));
-        }
-        return engineProblem(() -> new ApprovalPolicy(
-                true, Set.of(), Set.of(), Duration.ofMinutes(minutes), ApprovalPolicy.DEFAULT_TIMEOUT, false));
+        return checkWhole(
+                value,
+                Messages.NOT_WHOLE_MINUTES,
+                minutes -> new ApprovalPolicy(
+                        true, Set.of(), Set.of(), Duration.ofMinutes(minutes), ApprovalPolicy.DEFAULT_TIMEOUT, false));
     }
 
     /** A post-deploy watch window as typed into the form: whole hours, from 0 (none) to the engine's longest. */
     static Optional<String> checkWatchHours(String value) {
-        if (isBlank(value)) {
-            return Optional.empty();
-        }
-        long hours;
-        try {
-            hours = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return Optional.of(Messages.NOT_WHOLE_HOURS.format(value.trim()));
-        }
-        return engineProblem(() -> Environment.requireWatchWindow(Duration.ofHours(hours)));
+        return checkWhole(
+                value, Messages.NOT_WHOLE_HOURS, hours -> Environment.requireWatchWindow(Duration.ofHours(hours)));
     }
 
     /**
@@ -113,30 +100,35 @@ final class EnvironmentValidation {
 
     /** A health deadline as typed into the form: whole minutes in the engine's range; empty means its default. */
     static Optional<String> checkHealthDeadline(String value) {
-        if (isBlank(value)) {
-            return Optional.empty();
-        }
-        long minutes;
-        try {
-            minutes = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return Optional.of(Messages.NOT_WHOLE_MINUTES.format(value.trim()));
-        }
-        return engineProblem(() -> Environment.requireHealthDeadline(Duration.ofMinutes(minutes)));
+        return checkWhole(
+                value,
+                Messages.NOT_WHOLE_MINUTES,
+                minutes -> Environment.requireHealthDeadline(Duration.ofMinutes(minutes)));
     }
 
     /** A soak time as typed into the form: whole minutes, 0 or more. */
     static Optional<String> checkMinSoak(String value) {
+        return checkWhole(
+                value,
+                Messages.NOT_WHOLE_MINUTES,
+                minutes -> new PromotionPath(List.of(), Duration.ofMinutes(minutes)));
+    }
+
+    /**
+     * A whole number as typed into the form, then judged by the engine's own rule ({@code engine});
+     * {@code notWhole} words a value that is no whole number. Empty means the engine's default.
+     */
+    private static Optional<String> checkWhole(String value, Messages notWhole, LongConsumer engine) {
         if (isBlank(value)) {
             return Optional.empty();
         }
-        long minutes;
+        long number;
         try {
-            minutes = Long.parseLong(value.trim());
+            number = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            return Optional.of(Messages.NOT_WHOLE_MINUTES.format(value.trim()));
+            return Optional.of(notWhole.format(value.trim()));
         }
-        return engineProblem(() -> new PromotionPath(List.of(), Duration.ofMinutes(minutes)));
+        return engineProblem(() -> engine.accept(number));
     }
 
     /** A bound on security findings as typed into the form: a whole number, 0 or more; empty means none. */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.genesis.config;
 
+import static io.jenkins.plugins.genesis.config.ConfigTrees.put;
+import static io.jenkins.plugins.genesis.config.ConfigTrees.trimmed;
+
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
@@ -86,16 +89,6 @@ public final class FreezeWindowConfig implements Describable<FreezeWindowConfig>
         put(tree, "from", from);
         put(tree, "until", until);
         return tree;
-    }
-
-    private static void put(Map<String, Object> tree, String key, Object value) {
-        if (value != null) {
-            tree.put(key, value);
-        }
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The form of one freeze window inside an environment. */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.genesis.config;
 
+import static io.jenkins.plugins.genesis.config.ConfigTrees.put;
+import static io.jenkins.plugins.genesis.config.ConfigTrees.trimmed;
+
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
@@ -75,16 +78,6 @@ public final class NotificationTargetConfig implements Describable<NotificationT
         put(tree, "url", url);
         put(tree, "events", events);
         return tree;
-    }
-
-    private static void put(Map<String, Object> tree, String key, Object value) {
-        if (value != null) {
-            tree.put(key, value);
-        }
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The form of one channel inside an environment. */

@@ -257,7 +257,8 @@ class DeployTranslationTest {
         assertThat(request.notes())
                 .singleElement()
                 .asString()
-                .startsWith(io.genesis.core.promotion.FreezeCheck.OVERRIDE_NOTE + " with force: true: INC-7: checkout down")
+                .startsWith(
+                        io.genesis.core.promotion.FreezeCheck.OVERRIDE_NOTE + " with force: true: INC-7: checkout down")
                 .contains("release party");
     }
 
