@@ -21,6 +21,7 @@ import io.genesis.kubernetes.testing.Workloads;
 import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
 import io.genesis.kubernetes.testing.cluster.Timings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,6 +91,33 @@ class BlueGreenOnSimulatedClusterITest {
                 .allMatch(n -> n >= REPLICAS);
         cluster.advanceTo(cluster.now().plusSeconds(5));
         assertThat(cluster.traffic().serviceShare("shop", "reg/shop:1.0.0")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldKeepBlueForTheScaleDownDelayAfterPromoteEvenWithKeepPreviousZero() {
+        // Through a route the plan promotes right after the last analysis: nothing else stands
+        // between the active Service leaving blue and blue being scaled down.
+        createRoute(client);
+        List<Instant> switched = new ArrayList<>();
+        List<Instant> scaledDown = new ArrayList<>();
+        cluster.observe(at -> {
+            if (switched.isEmpty() && "green".equals(workloads.selector("shop").get("slot"))) {
+                switched.add(at);
+            }
+            if (!switched.isEmpty() && scaledDown.isEmpty() && workloads.replicasOrZero("shop-blue") == 0) {
+                scaledDown.add(at);
+            }
+        });
+
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("httpRoute", "shop"))
+                .keepPrevious(Duration.ZERO));
+
+        assertThat(record.status()).as(String.join("\n", world.messages())).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(switched).as("the active Service moved to green").hasSize(1);
+        assertThat(scaledDown).as("blue was scaled down").hasSize(1);
+        assertThat(Duration.between(switched.get(0), scaledDown.get(0)))
+                .as("kept 30 s after traffic left it (Argo's abandoned scale-down delay), although keepPrevious is 0")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
