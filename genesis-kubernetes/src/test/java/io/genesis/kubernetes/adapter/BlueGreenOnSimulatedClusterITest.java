@@ -144,6 +144,42 @@ class BlueGreenOnSimulatedClusterITest {
     }
 
     @Test
+    void shouldNeverCountAWeightAppliedWhileABackendRefNamesAMissingService() {
+        createRoute(client);
+        ClusterView route = ClusterView.throughRoute(client, NS, "shop");
+        AtomicBoolean pruned = new AtomicBoolean();
+        List<String> activeSlots = new ArrayList<>();
+        cluster.observe(at -> activeSlots.add(workloads.selector("shop").get("slot")));
+
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("httpRoute", "shop")), () -> {
+            Integer preview = route.weights().get("shop-preview");
+            if (preview != null && preview > 0 && !pruned.getAndSet(true)) {
+                // As the route starts sending to it, something else (Argo CD pruning what is not in Git, a
+                // teammate) deletes the preview Service: the gateway cannot resolve that backendRef.
+                client.services().inNamespace(NS).withName("shop-preview").delete();
+            }
+        });
+
+        assertThat(pruned).isTrue();
+        assertThat(record.status()).as(String.join("\n", world.messages())).isNotEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.reason()).contains("(setWeight) failed: router did not apply 10.00 % within 10 min");
+        assertThat(client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getStatus()
+                        .getParents())
+                .singleElement()
+                .satisfies(parent -> assertThat(parent.getConditions()).anySatisfy(c -> {
+                    assertThat(c.getType()).isEqualTo("ResolvedRefs");
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("BackendNotFound");
+                }));
+        assertThat(activeSlots).as("the active Service never left blue").containsOnly("blue");
+        assertThat(cluster.traffic().programmedWeights("shop")).containsEntry("shop-preview", 0);
+    }
+
+    @Test
     void shouldRefusePromoteWhenTheCandidateIsNoLongerFullyAvailable() {
         createRoute(client);
         ClusterView route = ClusterView.throughRoute(client, NS, "shop");

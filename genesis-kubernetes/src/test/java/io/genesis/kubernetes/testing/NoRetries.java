@@ -3,8 +3,8 @@ package io.genesis.kubernetes.testing;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.genesis.kubernetes.testing.cluster.NamespaceLifecycle;
-import okhttp3.OkHttpClient;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 
 /**
  * Builds the mock's client on OkHttp, like production, and without the default ten retries of a
