@@ -8,6 +8,7 @@ import static io.genesis.kubernetes.testing.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -94,13 +95,15 @@ class SimulatedClusterTest {
 
     @Test
     void shouldRefuseACreateInANamespaceThatDoesNotExistAsTheApiServerDoes() {
+        ConfigMap shop = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("shop")
+                .endMetadata()
+                .build();
+
         assertThatThrownBy(() -> client.configMaps()
                         .inNamespace("missing")
-                        .resource(new ConfigMapBuilder()
-                                .withNewMetadata()
-                                .withName("shop")
-                                .endMetadata()
-                                .build())
+                        .resource(shop)
                         .create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
@@ -108,14 +111,7 @@ class SimulatedClusterTest {
                     assertThat(e.getStatus().getMessage()).isEqualTo("namespaces \"missing\" not found");
                     assertThat(e.getStatus().getDetails().getName()).isEqualTo("missing");
                 });
-        assertThat(client.configMaps()
-                        .inNamespace(NS)
-                        .resource(new ConfigMapBuilder()
-                                .withNewMetadata()
-                                .withName("shop")
-                                .endMetadata()
-                                .build())
-                        .create())
+        assertThat(client.configMaps().inNamespace(NS).resource(shop).create())
                 .as("the cluster's own namespace exists")
                 .isNotNull();
     }
