@@ -29,6 +29,9 @@ import okhttp3.ResponseBody;
  */
 public final class NamespaceLifecycle implements Interceptor {
 
+    private static final Pattern NAMESPACED = Pattern.compile("^/api(?:s/[^/]+)?/v[^/]+/namespaces/([^/]+)/.+");
+    private static final MediaType JSON = MediaType.get("application/json");
+
     private volatile boolean enforced;
 
     /** From now on creates through {@code client} need their namespace to exist. */
@@ -44,9 +47,6 @@ public final class NamespaceLifecycle implements Interceptor {
         throw new IllegalStateException("the simulated cluster needs a mock client built with"
                 + " kubernetesClientBuilderCustomizer = NoRetries.class, which installs NamespaceLifecycle");
     }
-
-    private static final Pattern NAMESPACED = Pattern.compile("^/api(?:s/[^/]+)?/v[^/]+/namespaces/([^/]+)/.+");
-    private static final MediaType JSON = MediaType.get("application/json");
 
     @Override
     public Response intercept(Chain chain) throws IOException {
