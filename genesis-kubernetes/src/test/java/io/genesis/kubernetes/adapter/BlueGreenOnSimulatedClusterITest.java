@@ -21,6 +21,7 @@ import io.genesis.kubernetes.testing.Workloads;
 import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
 import io.genesis.kubernetes.testing.cluster.Timings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,6 +94,33 @@ class BlueGreenOnSimulatedClusterITest {
     }
 
     @Test
+    void shouldKeepBlueForTheScaleDownDelayAfterPromoteEvenWithKeepPreviousZero() {
+        // Through a route the plan promotes right after the last analysis: nothing else stands
+        // between the active Service leaving blue and blue being scaled down.
+        createRoute(client);
+        List<Instant> switched = new ArrayList<>();
+        List<Instant> scaledDown = new ArrayList<>();
+        cluster.observe(at -> {
+            if (switched.isEmpty() && "green".equals(workloads.selector("shop").get("slot"))) {
+                switched.add(at);
+            }
+            if (!switched.isEmpty() && scaledDown.isEmpty() && workloads.replicasOrZero("shop-blue") == 0) {
+                scaledDown.add(at);
+            }
+        });
+
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("httpRoute", "shop"))
+                .keepPrevious(Duration.ZERO));
+
+        assertThat(record.status()).as(String.join("\n", world.messages())).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(switched).as("the active Service moved to green").hasSize(1);
+        assertThat(scaledDown).as("blue was scaled down").hasSize(1);
+        assertThat(Duration.between(switched.get(0), scaledDown.get(0)))
+                .as("kept 30 s after traffic left it (Argo's abandoned scale-down delay), although keepPrevious is 0")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void shouldNotCountAWeightAppliedUntilEveryGatewayOfTheRouteReported() {
         createRoute(client);
         client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
@@ -113,6 +141,42 @@ class BlueGreenOnSimulatedClusterITest {
         assertThat(record.status()).isNotEqualTo(RecordStatus.SUCCEEDED);
         assertThat(record.reason()).contains("(setWeight) failed: router did not apply 10.00 % within 10 min");
         assertThat(workloads.selector("shop")).containsEntry("slot", "blue");
+    }
+
+    @Test
+    void shouldNeverCountAWeightAppliedWhileABackendRefNamesAMissingService() {
+        createRoute(client);
+        ClusterView route = ClusterView.throughRoute(client, NS, "shop");
+        AtomicBoolean pruned = new AtomicBoolean();
+        List<String> activeSlots = new ArrayList<>();
+        cluster.observe(at -> activeSlots.add(workloads.selector("shop").get("slot")));
+
+        DeploymentRecord record = world.run(world.request("shop", "blueGreen", settings("httpRoute", "shop")), () -> {
+            Integer preview = route.weights().get("shop-preview");
+            if (preview != null && preview > 0 && !pruned.getAndSet(true)) {
+                // As the route starts sending to it, something else (Argo CD pruning what is not in Git, a
+                // teammate) deletes the preview Service: the gateway cannot resolve that backendRef.
+                client.services().inNamespace(NS).withName("shop-preview").delete();
+            }
+        });
+
+        assertThat(pruned).isTrue();
+        assertThat(record.status()).as(String.join("\n", world.messages())).isNotEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(record.reason()).contains("(setWeight) failed: router did not apply 10.00 % within 10 min");
+        assertThat(client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getStatus()
+                        .getParents())
+                .singleElement()
+                .satisfies(parent -> assertThat(parent.getConditions()).anySatisfy(c -> {
+                    assertThat(c.getType()).isEqualTo("ResolvedRefs");
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("BackendNotFound");
+                }));
+        assertThat(activeSlots).as("the active Service never left blue").containsOnly("blue");
+        assertThat(cluster.traffic().programmedWeights("shop")).containsEntry("shop-preview", 0);
     }
 
     @Test

@@ -200,6 +200,26 @@ class CanaryOnSimulatedClusterITest {
                 .allMatch(n -> n >= 4);
     }
 
+    @Test
+    void shouldNameAMissingNamespaceRatherThanFailToCreateTheLease() {
+        createCanary(client, labels("app", "shop"));
+        // As the CLI does, the Lease lives in the target's namespace, which nobody created.
+        world = new EngineOnCluster(
+                client,
+                new KubernetesRolloutLock(client, key -> "shop-prod"),
+                new ServerSideApplyWriter(client),
+                EngineSettings.defaults("engine-1").withLeaseTtl(LEASE));
+        cluster = world.simulate(Timings.realistic());
+
+        DeploymentRecord record =
+                world.run(world.request("shop", "canary", settings("strategy", "canary", "namespace", "shop-prod")));
+
+        assertThat(record.status()).isNotEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(String.join("\n", world.messages()) + "\n" + record.reason())
+                .contains("namespace 'shop-prod' does not exist: create it (kubectl create namespace shop-prod)");
+        assertThat(client.leases().inNamespace("shop-prod").list().getItems()).isEmpty();
+    }
+
     private void start(Map<String, String> serviceSelector) {
         createCanary(client, serviceSelector);
         EngineSettings settings = EngineSettings.defaults("engine-1").withLeaseTtl(LEASE);

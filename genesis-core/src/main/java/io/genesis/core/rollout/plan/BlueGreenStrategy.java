@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Blue-green: deploy the candidate (green) beside the stable version (blue), smoke-check it, move
  * traffic over in steps with an analysis after each, promote, and keep blue for instant rollback
  * before scaling it down. Without a traffic router the steps collapse into one atomic switch at
- * promote, followed by the last analysis window, and the plan says so.
+ * promote, followed by the last analysis window, and the plan says so. Blue is kept for
+ * keep-previous or the target's abandoned scale-down delay, whichever is longer.
  */
 public final class BlueGreenStrategy implements Strategy {
 
@@ -56,8 +57,18 @@ public final class BlueGreenStrategy implements Strategy {
         } else {
             switchAtOnce(steps, notes, capabilities);
         }
-        steps.add(new Step.ScaleDownPrevious(keepPrevious));
+        steps.add(new Step.ScaleDownPrevious(keep(capabilities)));
         return new Plan(name(), steps, notes);
+    }
+
+    /**
+     * A keep shorter than the target's abandoned scale-down delay would scale the old slot down
+     * while proxies and keep-alive connections still reach it (Kubernetes: kube-proxy and gateways
+     * catch up within Argo's 30 s "to ensure IP table propagation"), so the delay is the floor.
+     */
+    private Duration keep(Capabilities capabilities) {
+        Duration delay = capabilities.abandonedScaleDownDelay();
+        return keepPrevious.compareTo(delay) >= 0 ? keepPrevious : delay;
     }
 
     private void shiftGradually(List<Step> steps) {

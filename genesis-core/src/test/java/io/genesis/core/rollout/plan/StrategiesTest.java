@@ -122,6 +122,26 @@ class StrategiesTest {
     }
 
     @Test
+    void shouldKeepBlueAtLeastTheTargetsAbandonedScaleDownDelay() {
+        Capabilities propagating = new Capabilities("cluster", true, true, Duration.ofSeconds(30));
+        StrategySettings settings = StrategySettings.DEFAULTS.withKeepPrevious(Duration.ZERO);
+
+        Plan plan = Strategies.named("blueGreen", settings).plan(propagating);
+
+        assertThat(plan.steps()).last().isEqualTo(new Step.ScaleDownPrevious(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void shouldKeepBlueForKeepPreviousWhenItIsLongerThanTheScaleDownDelay() {
+        Capabilities propagating = new Capabilities("cluster", false, true, Duration.ofSeconds(30));
+        StrategySettings settings = StrategySettings.DEFAULTS.withKeepPrevious(Duration.ofMinutes(2));
+
+        Plan plan = Strategies.named("blueGreen", settings).plan(propagating);
+
+        assertThat(plan.steps()).last().isEqualTo(new Step.ScaleDownPrevious(Duration.ofMinutes(2)));
+    }
+
+    @Test
     void shouldTuneBlueGreenWithShortWindowsAndKeepItsName() {
         StrategySettings settings = StrategySettings.DEFAULTS
                 .withShifts(StrategySettings.parseShifts("--shifts", "10:6s, 50 %:6s, 100:6s"))

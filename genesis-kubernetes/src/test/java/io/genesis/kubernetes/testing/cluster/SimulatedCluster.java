@@ -1,5 +1,6 @@
 package io.genesis.kubernetes.testing.cluster;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * A cluster's controllers on top of the mock API server, on the injected clock: the Deployment and
  * ReplicaSet controllers, kube-scheduler and kubelet, the EndpointSlice controller with kube-proxy,
- * and a gateway — each a small class naming the upstream code it models. Nothing happens on its
+ * and a gateway — each a small class naming the upstream code it models — and namespaces that must
+ * exist ({@link NamespaceLifecycle}: the cluster's own namespace is created, any other is unknown). Nothing happens on its
  * own: {@link #advanceTo} plays every instant at which something is due, in order, up to the
  * clock's time, so a rollout that takes a real cluster minutes takes the test milliseconds, and
  * observers see the cluster at each of those instants.
@@ -37,6 +39,15 @@ public final class SimulatedCluster {
         this.namespace = namespace;
         this.clock = clock;
         this.now = clock.get();
+        // Namespaces must exist, as on a real cluster (NamespaceLifecycle refuses creates elsewhere).
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .endMetadata()
+                        .build())
+                .createOr(e -> e.update());
+        NamespaceLifecycle.enforce(client);
         this.kubelet = new Kubelet(client, namespace, timings);
         this.gateways = new Gateways(client, namespace, timings);
         // In the order a change travels: Deployment → ReplicaSet → pod → endpoints → gateway.

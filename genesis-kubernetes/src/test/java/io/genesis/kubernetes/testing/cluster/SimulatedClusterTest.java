@@ -6,11 +6,15 @@ import static io.genesis.kubernetes.testing.Fixtures.deployment;
 import static io.genesis.kubernetes.testing.Fixtures.labels;
 import static io.genesis.kubernetes.testing.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.testing.NoRetries;
@@ -87,6 +91,29 @@ class SimulatedClusterTest {
         assertThat(progressing().getReason())
                 .as("a paused Deployment never times out")
                 .isEqualTo("DeploymentPaused");
+    }
+
+    @Test
+    void shouldRefuseACreateInANamespaceThatDoesNotExistAsTheApiServerDoes() {
+        ConfigMap shop = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("shop")
+                .endMetadata()
+                .build();
+
+        assertThatThrownBy(() -> client.configMaps()
+                        .inNamespace("missing")
+                        .resource(shop)
+                        .create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(404);
+                    assertThat(e.getStatus().getReason()).isEqualTo("NotFound");
+                    assertThat(e.getStatus().getMessage()).isEqualTo("namespaces \"missing\" not found");
+                    assertThat(e.getStatus().getDetails().getName()).isEqualTo("missing");
+                });
+        assertThat(client.configMaps().inNamespace(NS).resource(shop).create())
+                .as("the cluster's own namespace exists")
+                .isNotNull();
     }
 
     @Test
