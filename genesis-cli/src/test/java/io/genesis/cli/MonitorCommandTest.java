@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -191,5 +192,38 @@ class MonitorCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.err()).contains("genesis monitor: warning: history.jsonl line 2 skipped: torn last line");
+    }
+
+    @Test
+    void shouldRollBackOnTheSmokeTestsPassRateFromTheEnvironmentsTestsSource() throws IOException {
+        // given: staging measured by the newest smoke-test report, in which half the tests failed
+        recording.deployToStaging(state, "shop", "1.3.0", KEEP_PREVIOUS);
+        Path report =
+                Files.createDirectories(policyDir.resolve("results/smoke")).resolve("TEST-smoke.xml");
+        Files.writeString(report, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="smoke" tests="2" failures="1" errors="0" skipped="0">
+                  <testcase classname="shop.Smoke" name="home"/>
+                  <testcase classname="shop.Smoke" name="checkout"><failure message="503">503</failure></testcase>
+                </testsuite>
+                """);
+        // Written after the watch's first sample began, as the next run of a scheduled job would be.
+        Files.setLastModifiedTime(report, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+        Path policy = Files.writeString(policyDir.resolve("policy.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    metrics: {kind: tests, directory: "%s", reports: "smoke/*.xml"}
+                """.formatted(policyDir.resolve("results")));
+
+        // when
+        Run run = monitor("--policy", policy.toString(), "--for", "1h", "--sample-interval", "100ms");
+
+        // then
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("post-deploy test pass rate 50.00 %").contains("ROLLED_BACK");
+        assertThat(recording.target.stable()).isEqualTo("1.0.0");
     }
 }
