@@ -6,20 +6,21 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricSources;
+import io.genesis.core.policy.Environment;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.target.DeploymentKey;
-import io.genesis.core.time.Durations;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchRequest;
 import io.genesis.core.watch.WatchState;
+import io.genesis.core.watch.WatchTuning;
 import io.genesis.core.watch.WatchVerdict;
 import io.genesis.core.watch.Watcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,26 +30,38 @@ import picocli.CommandLine.Spec;
 /**
  * {@code genesis monitor}: watches the version running in an application's environment in the
  * foreground, one line per sample and incident, and exits with the verdict; a critical incident
- * rolls the deploying rollout back (docs/monitor.md).
+ * rolls the deploying rollout back (docs/monitor.md). Its window, sample interval and metric source
+ * follow core's {@link WatchTuning}, as {@code genesisMonitor} in Jenkins does: the environment's
+ * {@code watchHours} unless a longer {@code --for} is asked for, and a protected environment's
+ * configured source kept.
  */
 @Command(
         name = "monitor",
         sortOptions = false,
         description = {
-            "Watches the version that runs now in an application's environment for --for, sampling the metric"
-                    + " source of the rollout that deployed it (or the one given), and rolls that rollout back on a"
-                    + " critical incident.",
+            "Watches the version that runs now in an application's environment for the environment's watch window"
+                    + " (watchHours, or a longer --for), sampling the environment's configured metric source (or the"
+                    + " one given, or the deploying rollout's), and rolls that rollout back on a critical incident.",
             "Runs in the foreground with a line per sample and incident, and exits with the verdict."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:HEALTHY",
             "1:ROLLED_BACK",
-            "2:bad usage, or nothing deployed to watch",
+            ExitCodeText.USAGE
+                    + " (nothing deployed to watch, a --for shorter than the environment's window, a metric source that"
+                    + " would replace a protected environment's configured one)",
             "3:INCONCLUSIVE (no data to judge), SUPERSEDED or STOPPED",
-            "4:an internal error (a bug: please report it)"
+            ExitCodeText.INTERNAL
         })
 final class MonitorCommand implements Callable<Integer> {
+
+    /** The tuning's fields as this command's options. */
+    private static final UnaryOperator<String> OPTIONS = field -> switch (field) {
+        case "window" -> "--for";
+        case "sampleInterval" -> "--sample-interval";
+        default -> "--" + field;
+    };
 
     private final Host host;
 
@@ -66,9 +79,8 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Option(
             names = "--for",
-            required = true,
             paramLabel = "DURATION",
-            description = "How long to watch, such as 48h or 30m.")
+            description = "How long to watch, such as 72h: the environment's watchHours if left out; never shorter.")
     String window;
 
     @Option(
@@ -81,6 +93,16 @@ final class MonitorCommand implements Callable<Integer> {
     MetricSourceOptions metrics;
 
     @Mixin
+    PolicyOption policy = new PolicyOption();
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The checkout's environments file, which may only tighten the trusted policy (default:"
+                    + " genesis.yaml here if present).")
+    Path config;
+
+    @Mixin
     StateDirOption state;
 
     MonitorCommand(Host host) {
@@ -91,17 +113,20 @@ final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentKey key;
-        Duration length;
-        Optional<Duration> interval;
+        ConfigFile.Contents configuration;
+        Environment env;
+        WatchTuning tuning = new WatchTuning(window, sampleInterval, null);
         try {
-            key = new DeploymentKey(application.name, environment);
-            length = Durations.parse("--for", window);
-            interval = Optional.ofNullable(sampleInterval).map(text -> Durations.parse("--sample-interval", text));
-        } catch (IllegalArgumentException e) {
+            configuration = ConfigFile.contents(policy.file, config, Path.of(""));
+            env = configuration.environments().named(environment);
+            // Checked before anything is read, so a bad value is told at once.
+            tuning.window(env, OPTIONS);
+            tuning.thresholds(AnalysisThresholds.defaults(), OPTIONS);
+        } catch (IllegalArgumentException | ConfigException e) {
             err.println("genesis monitor: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        DeploymentKey key = new DeploymentKey(application.name, env.name());
         Progress progress = new Progress(out, host.clock());
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
@@ -109,6 +134,7 @@ final class MonitorCommand implements Callable<Integer> {
                         .notifications(Notify.targetsOrNone(progress::line))
                         .build()) {
             kinds.reportTo(progress::line);
+            StateReading.of(engine.dir(), host.clock()).warn("genesis monitor", err);
             Optional<DeploymentRecord> running =
                     CurrentDeployments.of(engine.history()).at(key);
             Optional<RolloutState> rollout =
@@ -126,7 +152,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
             WatchRequest request;
             try {
-                request = request(key, rollout.get(), length, interval);
+                request = request(key, env, tuning, configuration, rollout.get());
             } catch (IllegalArgumentException e) {
                 err.println("genesis monitor: " + e.getMessage());
                 return ExitCode.USAGE.code();
@@ -141,37 +167,27 @@ final class MonitorCommand implements Callable<Integer> {
         }
     }
 
+    /** The watch core's rules give: the command line's source, else the environment's, else the rollout's. */
     private WatchRequest request(
-            DeploymentKey key, RolloutState rollout, Duration length, Optional<Duration> interval) {
-        MetricSpec source = metrics.spec(rollout.request().version())
-                .or(() -> environmentSource(key, rollout))
-                .or(() -> Optional.ofNullable(rollout.request().metrics()))
-                .orElseThrow(() -> new IllegalArgumentException("rollout " + rollout.id()
-                        + " named no metric source; give one with --prometheus or --probe-url"));
-        AnalysisThresholds thresholds = rollout.request().analysis();
-        if (interval.isPresent()) {
-            thresholds = thresholds.withSampleInterval(interval.get());
-        }
+            DeploymentKey key,
+            Environment env,
+            WatchTuning tuning,
+            ConfigFile.Contents configuration,
+            RolloutState rollout) {
+        String version = rollout.request().version().value();
+        MetricSpec source = WatchTuning.source(
+                env,
+                metrics.spec(rollout.request().version()),
+                configuration.metrics(env.name()).map(spec -> MetricSources.forVersion(spec, version)),
+                Optional.ofNullable(rollout.request().metrics()));
         return WatchRequest.of(
                 key,
                 rollout.request().version(),
                 rollout.id().value(),
                 source,
-                thresholds,
-                length,
+                tuning.thresholds(rollout.request().analysis(), OPTIONS),
+                tuning.window(env, OPTIONS),
                 Actor.describe(host.user(), host.user()));
-    }
-
-    /** The environment's {@code metrics:} in the policy (the trusted file, tightened by ./genesis.yaml), if any. */
-    private static Optional<MetricSpec> environmentSource(DeploymentKey key, RolloutState rollout) {
-        try {
-            return ConfigFile.contents(null, null, Path.of(""))
-                    .metrics(key.environment())
-                    .map(spec -> MetricSources.forVersion(
-                            spec, rollout.request().version().value()));
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
     }
 
     static WatchState until(Watcher watcher, WatchId id, Host host) throws InterruptedException {

@@ -51,11 +51,11 @@ final class ReleaseDemo {
                 allowedBranches: [main]
                 allowedTags: ["v*"]
                 approvalRequired: true
-                approvers: [%s]
+                approvers: [{approver}]
                 waitTimerMinutes: 0
                 requiresPassed: [staging]
                 requiresGate: true
-            """.formatted(APPROVER);
+            """.replace("{approver}", APPROVER);
 
     /** Demo-sized plans without analysis windows: the analysis story is {@code genesis demo}'s. */
     static final String STEPS = "deploy; smoke; weight 10; weight 50; weight 100; promote";

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTest {
 
     static Stream<String> commands() {
-        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo");
+        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor");
     }
 
     private static CommandSpec spec(String command) {
@@ -30,7 +30,7 @@ class HelpTest {
 
     /** Picocli formats every help text with String.format: an unescaped % makes it warn and print raw. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo"})
+    @ValueSource(strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor"})
     void shouldFormatEveryHelpTextWithoutAWarning(String command) {
         List<String> texts = new ArrayList<>();
         CommandSpec spec = spec(command);

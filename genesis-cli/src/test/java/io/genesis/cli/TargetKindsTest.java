@@ -36,7 +36,7 @@ class TargetKindsTest {
         assertThat(kinds.find("nomad")).isEmpty();
         assertThatThrownBy(() -> kinds.open(MetricSpec.of("datadog")))
                 .hasMessageStartingWith(
-                        "unknown metric source 'datadog'; known: prometheus, scrape, web, httpProbe, and the"
+                        "unknown metric source 'datadog'; known: prometheus, scrape, web, httpProbe, tests, and the"
                                 + " measurements of the ");
         assertThat(kinds.open(new PrometheusSettings(
                                 URI.create("http://127.0.0.1:9090"),

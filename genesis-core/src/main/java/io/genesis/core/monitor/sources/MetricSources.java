@@ -8,6 +8,8 @@ import io.genesis.core.monitor.prometheus.PrometheusSettings;
 import io.genesis.core.monitor.prometheus.PrometheusSource;
 import io.genesis.core.monitor.scrape.ScrapeSettings;
 import io.genesis.core.monitor.scrape.ScrapeSource;
+import io.genesis.core.monitor.tests.TestReportSettings;
+import io.genesis.core.monitor.tests.TestReportSource;
 import io.genesis.core.monitor.web.SecretResolver;
 import io.genesis.core.monitor.web.WebSettings;
 import io.genesis.core.monitor.web.WebSource;
@@ -23,8 +25,12 @@ import java.util.Optional;
 public final class MetricSources {
 
     /** The kinds this registry opens, as {@code metrics: kind:} names them. */
-    public static final List<String> KINDS =
-            List.of(PrometheusSettings.KIND, ScrapeSettings.KIND, WebSettings.KIND, HttpProbeSettings.KIND);
+    public static final List<String> KINDS = List.of(
+            PrometheusSettings.KIND,
+            ScrapeSettings.KIND,
+            WebSettings.KIND,
+            HttpProbeSettings.KIND,
+            TestReportSettings.KIND);
 
     /** What {@code kind: probe} means: the HTTP probe, stored as {@value HttpProbeSettings#KIND}. */
     static final String PROBE = "probe";
@@ -44,9 +50,10 @@ public final class MetricSources {
             case WebSettings.KIND -> WebSettings.from(spec).spec();
             case HttpProbeSettings.KIND ->
                 HttpProbeSettings.from(canonical(spec)).spec();
+            case TestReportSettings.KIND -> TestReportSettings.from(spec).spec();
             default ->
                 throw new IllegalArgumentException("metric source kind '" + spec.kind() + "' is not known;"
-                        + " known: prometheus, scrape, web, probe");
+                        + " known: prometheus, scrape, web, probe, tests");
         };
     }
 
@@ -75,6 +82,7 @@ public final class MetricSources {
                     case ScrapeSettings.KIND -> new ScrapeSource(ScrapeSettings.from(spec), client);
                     case WebSettings.KIND -> new WebSource(WebSettings.from(spec), client, secrets);
                     case HttpProbeSettings.KIND -> new HttpProbeSource(HttpProbeSettings.from(canonical(spec)), client);
+                    case TestReportSettings.KIND -> new TestReportSource(TestReportSettings.from(spec));
                     default -> null;
                 });
     }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * metrics:
- *   kind: scrape                        # prometheus, scrape, web or probe
+ *   kind: scrape                        # prometheus, scrape, web, probe or tests
  *   url: http://shop-preview:8080/metrics
  *   requests: http_requests_total{job="shop"}
  *   errors: http_requests_total{job="shop",code=~"5.."}
@@ -70,7 +70,7 @@ public final class MetricsBinder {
         if (kind == null) {
             throw entry.refusal(
                     PolicyKey.METRICS,
-                    "metrics has no kind; fix: add 'kind:' with one of prometheus, scrape, web, probe");
+                    "metrics has no kind; fix: add 'kind:' with one of prometheus, scrape, web, probe, tests");
         }
         MetricSpec spec = new MetricSpec(kind, settings);
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.probe.HttpProbeSettings;
+import io.genesis.core.monitor.tests.TestReportSettings;
 import io.genesis.core.policy.CheckoutPolicy;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
@@ -69,6 +70,36 @@ class MetricsBinderTest {
     }
 
     @Test
+    void shouldBindSmokeTestReportsAsATestsSource() {
+        Map<String, MetricSpec> sources = MetricsBinder.bind(EnvironmentBinder.bind(PolicyCases.tree("""
+                environments:
+                  - name: qa
+                    minPassRate: 90
+                    minCoverage: 80
+                    metrics: {kind: tests, directory: /srv/smoke-results, reports: "smoke/*.xml"}
+                """)));
+
+        assertThat(sources.get("qa").kind()).isEqualTo(TestReportSettings.KIND);
+        assertThat(sources.get("qa").settings())
+                .containsEntry("reports", "smoke/*.xml")
+                .containsEntry("directory", "/srv/smoke-results")
+                .containsEntry("maxBytes", Long.toString(TestReportSettings.DEFAULT_MAX_BYTES));
+    }
+
+    @Test
+    void shouldRefuseATestsSourceWithoutReportsNamingTheSetting() {
+        assertThatThrownBy(() -> MetricsBinder.bind(EnvironmentBinder.bind(PolicyCases.tree("""
+                        environments:
+                          - name: qa
+                            minPassRate: 90
+                            minCoverage: 80
+                            metrics: {kind: tests, directory: /srv/smoke-results}
+                        """))))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("tests setting 'reports' is required, such as 'smoke/*.xml'");
+    }
+
+    @Test
     void shouldRefuseABadSourceNamingTheEnvironmentAndTheSetting() {
         assertThatThrownBy(() -> MetricsBinder.bind(EnvironmentBinder.bind(PolicyCases.tree("""
                         environments:
@@ -93,7 +124,7 @@ class MetricsBinderTest {
                                         PolicyCases.tree(
                                                 "environments:\n  - name: qa\n    minPassRate: 90\n    minCoverage: 80\n    metrics: {kind: graphite}\n"))))
                 .hasMessageContaining(
-                        "metric source kind 'graphite' is not known; known: prometheus, scrape, web, probe");
+                        "metric source kind 'graphite' is not known; known: prometheus, scrape, web, probe, tests");
     }
 
     @Test

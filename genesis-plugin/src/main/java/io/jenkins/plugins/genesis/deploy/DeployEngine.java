@@ -49,6 +49,8 @@ public final class DeployEngine {
     private static final JenkinsApprover APPROVER = new JenkinsApprover(DeployEngine::runOf, DeployEngine::decide);
 
     private static volatile RolloutHost host;
+    /** Queues the notifications of the engine's rollouts, and of the watches that share its scheduler. */
+    private static volatile NotificationListener notifications;
     /** The thread notifications are sent on, stopped with the engine. */
     private static volatile ExecutorService notifySender;
     /** Set at shutdown, so that nothing starts the engine again while Jenkins stops. */
@@ -87,10 +89,10 @@ public final class DeployEngine {
         Clock clock = Clock.systemUTC();
         ExecutorScheduler scheduler = new ExecutorScheduler(
                 clock, e -> LOGGER.log(Level.WARNING, "a Genesis rollout step failed and will be tried again", e));
-        NotificationListener notifications = notifications(home.resolve("genesis"), clock, scheduler);
+        NotificationListener notifying = notifications(home.resolve("genesis"), clock, scheduler);
         RolloutHost started = RolloutHost.builder()
                 .directory(home.resolve("genesis"))
-                .milestones(notifications.rollouts(event -> {}))
+                .milestones(notifying.rollouts(event -> {}))
                 .clock(clock)
                 .scheduler(scheduler, scheduler)
                 .targets(new TargetOpeners(() -> JenkinsFacade.all(TargetOpener.class)))
@@ -100,8 +102,20 @@ public final class DeployEngine {
                 .whenEnded(record ->
                         APPROVER.close(record.id(), "the rollout ended " + record.status() + " without an answer"))
                 .build();
+        notifications = notifying;
         host = started;
         return started;
+    }
+
+    /**
+     * The engine's notifications, for the post-deploy watcher on its scheduler: one outbox and one
+     * delivery for rollouts and watches alike.
+     *
+     * @throws AbortException when the engine cannot run
+     */
+    public static NotificationListener notifications() throws AbortException {
+        host();
+        return notifications;
     }
 
     /**
@@ -133,6 +147,7 @@ public final class DeployEngine {
         stopped = true;
         RolloutHost running = host;
         host = null;
+        notifications = null;
         if (running != null) {
             running.close();
         }

@@ -10,7 +10,8 @@ enum Messages {
     PROBE_DISPLAY_NAME,
     SECRET_HEADER_DISPLAY_NAME,
     CREDENTIAL_MISSING,
-    CREDENTIAL_NO_BUILD;
+    CREDENTIAL_NO_BUILD,
+    TESTS_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

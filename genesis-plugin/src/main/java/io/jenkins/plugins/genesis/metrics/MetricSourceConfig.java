@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Where an environment is measured, as an administrator sets it in the global configuration
- * ({@code metrics: prometheus(...)}, {@code scrape(...)}, {@code web(...)}, {@code probe(...)}). It only
+ * ({@code metrics: prometheus(...)}, {@code scrape(...)}, {@code web(...)}, {@code probe(...)},
+ * {@code tests(...)}). It only
  * describes: {@link #toTree()} is the environment's {@code metrics:} section, which the engine's
  * {@code MetricsBinder} reads with the same keys as {@code genesis.yaml}; credentials are named by id.
  */

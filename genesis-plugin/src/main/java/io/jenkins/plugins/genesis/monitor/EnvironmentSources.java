@@ -4,10 +4,10 @@ import io.genesis.core.monitor.MetricSpec;
 import java.util.Optional;
 
 /**
- * The metric source an environment's trusted configuration names for its watches, if any. The seam
- * through which the global configuration's metric sources per environment (a separate piece of
- * work) reach the watch; until they do, {@link #NONE}, and a watch samples the source the deploying
- * rollout analysed with, or the one the step names.
+ * The metric source an environment's trusted configuration names for its watches, if any: in Jenkins
+ * the global configuration's {@code metrics:} of the environment. Where there is none, a watch
+ * samples the source the step names, or the one the deploying rollout analysed with; where a
+ * protected environment has one, no step can replace it (core's {@code WatchTuning.source}).
  */
 @FunctionalInterface
 public interface EnvironmentSources {

@@ -32,11 +32,11 @@ public final class MonitorEngine {
     /** Set at shutdown, so that nothing starts the watcher again while Jenkins stops. */
     private static volatile boolean stopped;
     /**
-     * The environments' configured metric sources. The global configuration does not hold metric
-     * sources per environment yet (another piece of work adds them); until it does, none, and each
-     * watch samples the deploying rollout's source or the step's.
+     * The environments' configured metric sources: the global configuration's {@code metrics:} per
+     * environment, read when a watch starts, as {@code genesisDeploy} reads it for a rollout.
      */
-    private static volatile EnvironmentSources sources = EnvironmentSources.NONE;
+    private static final EnvironmentSources SOURCES =
+            name -> GenesisConfiguration.get().metricSource(name);
 
     private MonitorEngine() {}
 
@@ -70,14 +70,9 @@ public final class MonitorEngine {
         }
     }
 
-    /** Where the environments' configured metric sources come from. */
+    /** The environments' configured metric sources, from the global configuration. */
     static EnvironmentSources sources() {
-        return sources;
-    }
-
-    /** Plugs in the environments' configured metric sources (the global configuration's, once it holds them). */
-    public static void useSources(EnvironmentSources configured) {
-        sources = configured == null ? EnvironmentSources.NONE : configured;
+        return SOURCES;
     }
 
     private static synchronized MonitorHost running() throws AbortException {
@@ -88,7 +83,8 @@ public final class MonitorEngine {
         if (host != null && host.rollouts() == rollouts) {
             return host;
         }
-        MonitorHost started = new MonitorHost(rollouts, MonitorEngine::showOnItsBuild);
+        MonitorHost started =
+                new MonitorHost(rollouts, DeployEngine.notifications()::watches, MonitorEngine::showOnItsBuild);
         rollouts.alsoWhenEnded(record -> afterRollout(started, record));
         host = started;
         return started;
@@ -97,7 +93,7 @@ public final class MonitorEngine {
     /** After a rollout ended: a success in an environment with a watch window starts its watch. */
     private static void afterRollout(MonitorHost watcher, DeploymentRecord record) {
         try {
-            watcher.afterRollout(record, MonitorEngine::environment, sources).ifPresent(LOGGER::info);
+            watcher.afterRollout(record, MonitorEngine::environment, SOURCES).ifPresent(LOGGER::info);
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not start the post-deploy watch of rollout " + record.id(), e);
         }

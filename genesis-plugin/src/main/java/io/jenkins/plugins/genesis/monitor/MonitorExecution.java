@@ -29,8 +29,11 @@ final class MonitorExecution extends StepExecution {
 
     private String idempotencyKey;
     private String watchId;
-    /** When the step stops waiting (its {@code for:}), in epoch milliseconds; -1 to wait for the verdict. */
-    private long releaseAtMillis = -1;
+    /**
+     * When the step stops waiting (its {@code for:}), in epoch milliseconds; -1 to wait for the verdict.
+     * Volatile: written by {@code start()} and read by {@code onResume()}, possibly on other threads.
+     */
+    private volatile long releaseAtMillis = -1;
 
     private final transient GenesisMonitorStep step;
     private transient volatile Throwable stopCause;

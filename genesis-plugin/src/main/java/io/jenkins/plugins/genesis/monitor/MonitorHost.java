@@ -6,6 +6,7 @@ import io.genesis.core.policy.Environment;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.watch.WatchEvent;
 import io.genesis.core.watch.WatchId;
+import io.genesis.core.watch.WatchListener;
 import io.genesis.core.watch.WatchRequest;
 import io.genesis.core.watch.WatchState;
 import io.genesis.core.watch.Watcher;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The controller's post-deploy watches: one core {@link Watcher} on the rollout engine's own
@@ -49,15 +51,22 @@ public final class MonitorHost {
 
     /**
      * @param rollouts the controller's rollout engine, whose scheduler, directory and rollback the watches share
+     * @param notifications wraps what the host hears of its watches so their milestones (warning,
+     *     critical, resolved, ended) are also notified, such as {@code NotificationListener::watches}
+     *     of the rollout engine's own notifications
      * @param show shows a watch's state on the page of a build (by externalizable id); called on the
      *     engine's thread when something worth showing changed
      */
-    public MonitorHost(RolloutHost rollouts, BiConsumer<String, WatchState> show) {
+    public MonitorHost(
+            RolloutHost rollouts, UnaryOperator<WatchListener> notifications, BiConsumer<String, WatchState> show) {
         this.rollouts = Objects.requireNonNull(rollouts, "rollouts");
         this.show = Objects.requireNonNull(show, "show");
         this.builds = new WatchBuilds(rollouts.directory().resolve("watch-builds"));
-        this.watcher =
-                rollouts.watchers().listener(this::heard).ids(this::takeId).build();
+        WatchListener heard = this::heard;
+        this.watcher = rollouts.watchers()
+                .listener(Objects.requireNonNull(notifications.apply(heard), "notifications"))
+                .ids(this::takeId)
+                .build();
     }
 
     /** The id of the watch a step with {@code idempotencyKey} starts: the same key, the same watch. */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.genesis.metrics.ProbeMetrics;
 import io.jenkins.plugins.genesis.metrics.PrometheusMetrics;
 import io.jenkins.plugins.genesis.metrics.ScrapeMetrics;
 import io.jenkins.plugins.genesis.metrics.SecretHeader;
+import io.jenkins.plugins.genesis.metrics.TestsMetrics;
 import io.jenkins.plugins.genesis.metrics.WebMetrics;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,21 @@ class EnvironmentMetricsTest {
         assertThat(sources.get("eu").kind()).isEqualTo("prometheus");
         assertThat(sources.get("qa").settings()).containsEntry("requests", "5");
         assertThat(sources).doesNotContainKey("dev");
+    }
+
+    @Test
+    void shouldBindSmokeTestReportsAsTheEnginesTestsSource() {
+        TestsMetrics tests = new TestsMetrics(" smoke/*.xml ");
+        tests.setDirectory("/srv/smoke-results/shop");
+
+        Map<String, MetricSpec> sources = bind(environment("production", tests));
+
+        assertThat(sources.get("production").kind()).isEqualTo("tests");
+        assertThat(sources.get("production").settings())
+                .containsEntry("reports", "smoke/*.xml")
+                .containsEntry("directory", "/srv/smoke-results/shop");
+        assertThat(EnvironmentValidation.checkAll(List.of(environment("staging", new TestsMetrics("/etc/*.xml")))))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("tests setting 'reports'"));
     }
 
     @Test

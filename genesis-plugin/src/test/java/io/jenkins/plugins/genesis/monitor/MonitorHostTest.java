@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.ScriptedMetricSource;
+import io.genesis.core.notify.Channel;
+import io.genesis.core.notify.ChannelType;
+import io.genesis.core.notify.NotificationDelivery;
+import io.genesis.core.notify.NotificationListener;
+import io.genesis.core.notify.NotificationTargets;
+import io.genesis.core.notify.Outbox;
+import io.genesis.core.notify.Receiver;
+import io.genesis.core.notify.SecretResolver;
+import io.genesis.core.policy.Environment;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchStage;
 import io.genesis.core.watch.WatchState;
@@ -13,7 +23,10 @@ import io.genesis.core.watch.WatchVerdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -307,5 +320,70 @@ class MonitorHostTest {
                 .startsWith("watch " + id + " of shop 1.1.0 in production: WATCHING until ")
                 .endsWith(", 3 samples, 0 incidents");
         assertThat(MonitorCalls.status(world.monitor, null)).isEqualTo("starting the watch");
+    }
+
+    @Test
+    void shouldNotifyTheWatchesCriticalIncidentAndEndThroughTheControllersOutbox() throws Exception {
+        // given: a webhook receiver on 127.0.0.1 for production, the outbox the controller delivers
+        List<String> problems = new CopyOnWriteArrayList<>();
+        try (Receiver webhook = Receiver.start()) {
+            NotificationTargets targets = new NotificationTargets(Map.of(
+                    "production",
+                    List.of(new Channel("audit", ChannelType.WEBHOOK, null, webhook.url("/genesis"), null, Map.of()))));
+            MonitorWorld world = new MonitorWorld(state, at -> {
+                Outbox outbox = Outbox.builder(state.resolve("notifications"))
+                        .force(false)
+                        .clock(at.clock)
+                        .targets(targets)
+                        .secrets(SecretResolver.of(Map.of()))
+                        .build();
+                NotificationDelivery delivery =
+                        new NotificationDelivery(outbox, at.scheduler, Runnable::run, at.clock, problems::add);
+                return new NotificationListener(delivery, problems::add)::watches;
+            });
+            Instant degrades = world.clock.instant().plus(Duration.ofHours(2));
+            world.metrics.script(
+                    window -> window.to().isAfter(degrades) ? MonitorWorld.BROKEN : ScriptedMetricSource.HEALTHY);
+
+            // when: the controller's own watch of the deploy rolls it back two hours in
+            DeploymentRecord deployed = world.deploy(MonitorWorld.PRODUCTION, "1.1.0");
+            WatchId id = MonitorHost.idFor("after:" + deployed.id());
+            world.runUntil(() -> view(world, id).ended(), "the watch ended");
+            world.runUntil(() -> webhook.received().size() >= 2, "two notifications received");
+
+            // then: the receiver heard the critical incident and the end, once each
+            assertThat(view(world, id).outcome().verdict()).isEqualTo(WatchVerdict.ROLLED_BACK);
+            assertThat(problems).isEmpty();
+            assertThat(webhook.received())
+                    .extracting(received -> received.header("Idempotency-Key"))
+                    .containsExactlyInAnyOrder(id + ".watch.critical.1", id + ".watch.ended");
+            assertThat(webhook.received())
+                    .anySatisfy(received -> assertThat(received.body())
+                            .contains("\"kind\":\"watch.critical\"")
+                            .contains("error rate 6.00 %"));
+        }
+    }
+
+    @Test
+    void shouldRefuseAProbeUrlReplacingAProtectedEnvironmentsConfiguredSourceAndUseTheConfiguredOne() {
+        // given: production is protected and its configuration names the metric source
+        MonitorWorld world = new MonitorWorld(state);
+        world.deploy(MonitorWorld.PRODUCTION, "1.1.0");
+        Environment production = MonitorWorld.PRODUCTION.withProtected(true);
+        MetricSpec configured = new MetricSpec("prometheus", Map.of("url", "http://127.0.0.1:9090"));
+        EnvironmentSources sources = name -> name.equals("production") ? Optional.of(configured) : Optional.empty();
+        GenesisMonitorStep probing = MonitorWorld.step();
+        probing.setProbeUrl("http://127.0.0.1:8080/health");
+        GenesisMonitorStep longer = MonitorWorld.step();
+        longer.setWatch("4h");
+
+        // when / then
+        assertThatThrownBy(() -> MonitorCalls.start(
+                        world.monitor, KEY, probing, production, sources, MonitorWorld.MONITOR_BUILD, "bob"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("production is protected and its metric source comes from its configuration");
+        WatchId id =
+                MonitorCalls.start(world.monitor, KEY, longer, production, sources, MonitorWorld.MONITOR_BUILD, "bob");
+        assertThat(view(world, id).request().metrics()).isEqualTo(configured);
     }
 }

@@ -17,6 +17,7 @@ import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.ManualClock;
 import io.genesis.core.time.SimulatedScheduler;
+import io.genesis.core.watch.WatchListener;
 import io.genesis.core.watch.WatchState;
 import io.jenkins.plugins.genesis.deploy.HostDeploys;
 import io.jenkins.plugins.genesis.deploy.RolloutHost;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The controller's engines as the plugin builds them, on a simulated clock: a {@link RolloutHost}
@@ -78,12 +81,24 @@ final class MonitorWorld {
 
     final List<String> log = new CopyOnWriteArrayList<>();
 
+    /** What the controller wraps the watches' listener in: its notifications, or nothing. */
+    private final Function<MonitorWorld, UnaryOperator<WatchListener>> notifications;
+
     SimulatedScheduler scheduler;
     RolloutHost rollouts;
     MonitorHost monitor;
 
     MonitorWorld(Path directory) {
+        this(directory, world -> UnaryOperator.identity());
+    }
+
+    /**
+     * With the watches' milestones also told to the listener {@code notifications} makes on this world's
+     * clock and scheduler (again at each restart), as the controller tells its outbox.
+     */
+    MonitorWorld(Path directory, Function<MonitorWorld, UnaryOperator<WatchListener>> notifications) {
         this.directory = directory;
+        this.notifications = notifications;
         open();
     }
 
@@ -100,7 +115,7 @@ final class MonitorWorld {
                 .whenEndedUnwatched(unwatched::add)
                 .settings(EngineSettings.defaults("ignored"))
                 .build();
-        monitor = new MonitorHost(rollouts, (build, state) -> {
+        monitor = new MonitorHost(rollouts, notifications.apply(this), (build, state) -> {
             shown.add(build + " " + state.stage() + " "
                     + (state.ended() ? state.outcome().verdict() : ""));
             shownStates.add(state);

@@ -1,0 +1,96 @@
+package io.genesis.core.monitor.tests;
+
+import io.genesis.core.gate.JUnitReportReader;
+import io.genesis.core.gate.ReportException;
+import io.genesis.core.gate.ReportFinder;
+import io.genesis.core.gate.TestReading;
+import io.genesis.core.monitor.Metric;
+import io.genesis.core.monitor.MetricReadings;
+import io.genesis.core.monitor.MetricSource;
+import io.genesis.core.monitor.MetricWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The post-deploy test pass rate: the newest JUnit XML report matching the settings' pattern, read
+ * by the gate's own reader within bounds. Only a report written since the previous sample (the
+ * window's start) counts, so an old run's result is never taken for the deployed version's; no such
+ * report, or one without an executed test, is no data, which the watch never takes as healthy.
+ */
+public final class TestReportSource implements MetricSource {
+
+    private final TestReportSettings settings;
+    private final JUnitReportReader reader;
+
+    public TestReportSource(TestReportSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.reader = new JUnitReportReader(List.of(), settings.limits());
+    }
+
+    @Override
+    public String describe() {
+        return "tests " + settings.reports().pattern() + " under " + settings.directory();
+    }
+
+    @Override
+    public Set<Metric> metrics() {
+        return Set.of(Metric.TEST_PASS_RATE);
+    }
+
+    /**
+     * @throws IllegalStateException when the newest report cannot be read (too large, not XML, torn
+     *     while being written), naming it: the sample fails, as a source that cannot answer does
+     */
+    @Override
+    public MetricReadings sample(MetricWindow window) {
+        ReportFinder finder = new ReportFinder(settings.directory());
+        Optional<Path> newest = newestSince(finder.find(settings.reports()).files(), window.from());
+        if (newest.isEmpty()) {
+            return MetricReadings.none(window);
+        }
+        Path file = newest.get();
+        String source = finder.display(file);
+        TestReading reading;
+        try (InputStream input = Files.newInputStream(file)) {
+            reading = reader.read(input, source);
+        } catch (IOException e) {
+            throw new IllegalStateException("tests: " + source + " could not be read: " + e.getMessage(), e);
+        } catch (ReportException e) {
+            throw new IllegalStateException("tests: " + e.getMessage(), e);
+        }
+        if (reading.notATestReport().isPresent()) {
+            return MetricReadings.none(window);
+        }
+        return reading.counts()
+                .passRate()
+                .map(rate -> new MetricReadings(window, Map.of(Metric.TEST_PASS_RATE, rate.value())))
+                .orElseGet(() -> MetricReadings.none(window));
+    }
+
+    /** The report modified last, if any was modified at or after {@code since}; ties go to the last path. */
+    private static Optional<Path> newestSince(List<Path> files, Instant since) {
+        return files.stream()
+                .map(file -> Map.entry(file, modified(file)))
+                .filter(entry -> !entry.getValue().isBefore(since))
+                .max(Map.Entry.<Path, Instant>comparingByValue()
+                        .thenComparing(entry -> entry.getKey().toString()))
+                .map(Map.Entry::getKey);
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException("tests: " + file + " could not be read: " + e.getMessage(), e);
+        }
+    }
+}
