@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTest {
 
     static Stream<String> commands() {
-        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo");
+        // monitor is not here yet: its exit code 2 does not use ExitCodeText.USAGE (another change fixes that).
+        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo", "version");
     }
 
     private static CommandSpec spec(String command) {
@@ -30,7 +31,8 @@ class HelpTest {
 
     /** Picocli formats every help text with String.format: an unescaped % makes it warn and print raw. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo"})
+    @ValueSource(
+            strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo", "version", "monitor"})
     void shouldFormatEveryHelpTextWithoutAWarning(String command) {
         List<String> texts = new ArrayList<>();
         CommandSpec spec = spec(command);
