@@ -2,7 +2,7 @@ package io.genesis.cli;
 
 import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
-import io.genesis.core.notify.Outbox;
+import io.genesis.core.notify.OutboxFiles;
 import io.genesis.core.recovery.UnreadableStates;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
@@ -158,7 +158,7 @@ record StateDir(Path root) {
             FileGateRecordStore gates = gateRecords();
             gates.all();
             problems.addAll(gates.problems());
-            problems.addAll(Outbox.problemsIn(notificationDir()));
+            problems.addAll(OutboxFiles.problemsIn(notificationDir()));
             problems.addAll(locks().problems());
         } catch (UncheckedIOException e) {
             problems.add(e.getMessage() + "; fix: make " + root + " and what is in it readable by this user");

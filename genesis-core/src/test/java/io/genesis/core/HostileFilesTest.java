@@ -13,6 +13,7 @@ import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.notify.Outbox;
 import io.genesis.core.notify.OutboxEntry;
+import io.genesis.core.notify.OutboxFiles;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.watch.FileWatchStore;
@@ -99,7 +100,7 @@ class HostileFilesTest {
             Optional<String> problem(Path file) {
                 List<OutboxEntry> entries =
                         Outbox.builder(file.getParent()).build().entries();
-                List<String> problems = Outbox.problemsIn(file.getParent());
+                List<String> problems = OutboxFiles.problemsIn(file.getParent());
                 return entries.isEmpty() || !problems.isEmpty()
                         ? Optional.of(String.join("\n", problems))
                         : Optional.empty();

@@ -69,7 +69,7 @@ public final class Outbox {
 
     private Outbox(Builder builder) {
         this.directory = Objects.requireNonNull(builder.directory, "directory");
-        this.files = files(directory, builder.force);
+        this.files = OutboxFiles.open(directory, builder.force);
         this.clock = Objects.requireNonNull(builder.clock, "clock");
         this.targets = Objects.requireNonNull(builder.targets, "targets");
         this.secrets = Objects.requireNonNull(builder.secrets, "secrets");
@@ -80,28 +80,6 @@ public final class Outbox {
 
     public static Builder builder(Path directory) {
         return new Builder(directory);
-    }
-
-    /**
-     * The files of the outbox in {@code directory} that cannot be read, each with why and what to do: for
-     * a command that reads the state directory but sends nothing.
-     */
-    public static List<String> problemsIn(Path directory) {
-        JsonFileStore<String, OutboxEntry> files = files(directory, true);
-        files.list();
-        return files.problems();
-    }
-
-    private static JsonFileStore<String, OutboxEntry> files(Path directory, boolean force) {
-        return new JsonFileStore<>(
-                directory,
-                force,
-                "notification",
-                OutboxEntry.class,
-                OutboxEntry::id,
-                ", so the notification it held is neither sent nor sent again. Fix: move the file out of "
-                        + directory + "; if its receiver must still hear of it, tell them by hand ('genesis history'"
-                        + " shows the rollouts)");
     }
 
     /**
