@@ -145,11 +145,11 @@ class KillNineJarITest {
             assertThat(after.err()).as(seen).contains("nothing of it outlives that deploy");
         } else if (!killed.isEmpty()) {
             // genesis rollback's rule: 0 once the rollout is rolled back (or aborted: it touched nothing), else 1.
-            RecordStatus status = killed.get(0).status();
+            RecordStatus killedStatus = killed.get(0).status();
             assertThat(after.exitCode())
                     .as(seen)
                     .isEqualTo(
-                            status == RecordStatus.ROLLED_BACK || status == RecordStatus.ABORTED
+                            killedStatus == RecordStatus.ROLLED_BACK || killedStatus == RecordStatus.ABORTED
                                     ? ExitCode.PASSED.code()
                                     : ExitCode.FAILED.code());
         } else {
