@@ -76,6 +76,7 @@ final class RollbackRequests {
      */
     Optional<Request> take(RolloutId id) {
         Path file = file(id);
+        String name = id.value() + SUFFIX;
         byte[] bytes;
         String unreadable = null;
         try {
@@ -92,7 +93,7 @@ final class RollbackRequests {
             }
             // A link is never followed; removed like a damaged request, it still asks for the rollback.
             bytes = null;
-            unreadable = file.getFileName() + " is a symbolic link, which Genesis never follows";
+            unreadable = name + " is a symbolic link, which Genesis never follows";
         }
         try {
             Files.deleteIfExists(file);
@@ -104,7 +105,7 @@ final class RollbackRequests {
                 return Optional.of(StoredJson.read(bytes, Request.class));
             } catch (JsonProcessingException e) {
                 // The parser's message may quote the file's text: say only where and what.
-                unreadable = ParseProblem.describe(file.getFileName().toString(), e);
+                unreadable = ParseProblem.describe(name, e);
             }
         }
         return Optional.of(new Request(
