@@ -253,7 +253,7 @@ final class Engine implements AutoCloseable {
                 this.sender = null;
                 return;
             }
-            this.outbox = Outbox.builder(dir.root().resolve("notifications"))
+            this.outbox = Outbox.builder(dir.notificationDir())
                     .clock(clock)
                     .targets(targets)
                     .secrets(SecretResolver.of(System.getenv()))

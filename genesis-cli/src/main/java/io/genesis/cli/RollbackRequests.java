@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.store.AtomicFiles;
+import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.secret.Redaction;
+import io.genesis.core.time.StoredJson;
 import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,35 +70,46 @@ final class RollbackRequests {
     }
 
     /**
-     * Takes the request for {@code id}, if there is one, and removes it. An unreadable request is removed
-     * and reported as a request without a reason, so that a rollback asked for is never ignored.
+     * Takes the request for {@code id}, if there is one, and removes it. An unreadable request (damaged, or a
+     * link) is removed and taken as a request whose reason says where it could not be read, so that a
+     * rollback asked for is never ignored.
      */
     Optional<Request> take(RolloutId id) {
         Path file = file(id);
-        String text;
+        String name = id.value() + SUFFIX;
+        byte[] bytes;
+        String unreadable = null;
         try {
             if (PrivateFiles.checkDirectory(directory).isEmpty()) {
                 return Optional.empty();
             }
-            text = new String(PrivateFiles.read(file), StandardCharsets.UTF_8);
+            bytes = PrivateFiles.read(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the rollback request " + file + ": " + e.getMessage(), e);
+            if (!Files.isSymbolicLink(file)) {
+                throw new UncheckedIOException(
+                        "could not read the rollback request " + file + ": " + e.getMessage(), e);
+            }
+            // A link is never followed; removed like a damaged request, it still asks for the rollback.
+            bytes = null;
+            unreadable = name + " is a symbolic link, which Genesis never follows";
         }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove the rollback request " + file, e);
         }
-        try {
-            return Optional.of(JSON.readValue(text, Request.class));
-        } catch (JsonProcessingException e) {
-            return Optional.of(new Request(
-                    "a rollback request that could not be read (" + file.getFileName() + ")",
-                    "unknown",
-                    Instant.EPOCH));
+        if (bytes != null) {
+            try {
+                return Optional.of(StoredJson.read(bytes, Request.class));
+            } catch (JsonProcessingException e) {
+                // The parser's message may quote the file's text: say only where and what.
+                unreadable = ParseProblem.describe(name, e);
+            }
         }
+        return Optional.of(new Request(
+                "a rollback request that could not be read (" + unreadable + ")", "unknown", Instant.EPOCH));
     }
 
     private Path file(RolloutId id) {

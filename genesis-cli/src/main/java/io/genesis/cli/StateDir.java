@@ -2,6 +2,7 @@ package io.genesis.cli;
 
 import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.notify.OutboxFiles;
 import io.genesis.core.recovery.UnreadableStates;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
@@ -103,6 +104,11 @@ record StateDir(Path root) {
         return root.resolve("gates");
     }
 
+    /** The outbox of notifications not yet delivered (or kept a while after). */
+    Path notificationDir() {
+        return root.resolve("notifications");
+    }
+
     /** What gates decided, per commit and environment: promotion evidence and benchmark baselines. */
     FileGateRecordStore gateRecords() {
         return new FileGateRecordStore(gateDir());
@@ -140,6 +146,24 @@ record StateDir(Path root) {
                     + " writable, or move the file out by hand");
         }
         return said;
+    }
+
+    /**
+     * The gate records, notifications and leases of this directory that cannot be read, each with what is
+     * wrong and what to do: read apart from rollouts and history, which {@link StateReading} reads itself.
+     */
+    List<String> unreadableFiles() {
+        List<String> problems = new ArrayList<>();
+        try {
+            FileGateRecordStore gates = gateRecords();
+            gates.all();
+            problems.addAll(gates.problems());
+            problems.addAll(OutboxFiles.problemsIn(notificationDir()));
+            problems.addAll(locks().problems());
+        } catch (UncheckedIOException e) {
+            problems.add(e.getMessage() + "; fix: make " + root + " and what is in it readable by this user");
+        }
+        return problems;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What a command read from a state directory: the history's records, the stored rollouts, and every
- * line or file it could not read. Every command that reads the store goes through here, so a torn
+ * line or file it could not read there (history lines, rollout, watch and lease files, gate records,
+ * notifications). Every command that reads the store goes through here, so a torn
  * history line or a damaged rollout file is reported the same way by all of them, never skipped in
  * silence by one.
  *
@@ -35,7 +36,7 @@ record StateReading(List<DeploymentRecord> records, List<RolloutState> rollouts,
     static StateReading of(StateDir dir, Clock clock) {
         List<String> closed = dir.closeUnreadable(clock);
         StateReading reading = of(dir.history(), dir.states());
-        return reading.after(closed);
+        return reading.after(closed).with(dir.unreadableFiles());
     }
 
     /** Reads {@code history} and {@code states}. */
@@ -56,7 +57,15 @@ record StateReading(List<DeploymentRecord> records, List<RolloutState> rollouts,
     static StateReading history(StateDir dir, Clock clock) {
         List<String> closed = dir.closeUnreadable(clock);
         JsonLinesHistoryStore.Contents contents = dir.history().read();
-        return new StateReading(contents.records(), List.of(), contents.problems()).after(closed);
+        return new StateReading(contents.records(), List.of(), contents.problems())
+                .after(closed)
+                .with(dir.unreadableFiles());
+    }
+
+    private StateReading with(List<String> more) {
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new StateReading(records, rollouts, all);
     }
 
     private StateReading after(List<String> closed) {

@@ -11,6 +11,11 @@ import io.genesis.core.target.TargetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -285,10 +290,11 @@ class DeployCommandTest {
                 "staging",
                 "--steps",
                 QUICK,
+                // A pattern of its own, for a tag that staging's allowed tags (v*) take.
                 "--tag",
-                "release-4.2",
+                "v-release-4.2",
                 "--tag-pattern",
-                "release-(.+)",
+                "v-release-(.+)",
                 "--build",
                 "https://ci.example.com/job/shop/42/",
                 "--build-date",
@@ -364,6 +370,54 @@ class DeployCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("candidate not healthy within 1 s (progressing: answered 503)");
+    }
+
+    @Test
+    void shouldTellWhatItStillWaitsForWhileTheCandidateIsNotHealthyYet() {
+        recording.target.health(java.util.stream.Stream.generate(() -> Health.progressing("answered 503"))
+                .limit(10_000)
+                .toArray(Health[]::new));
+        // The clock runs five times as fast as the wall: the 5 s between two lines pass in one real second.
+        Host host = new Host(
+                new FastClock(5),
+                () -> new TargetKinds(List.of(recording, SandboxKind.standard())),
+                Optional.empty(),
+                "tester",
+                Duration.ofMillis(20));
+
+        Run run = deployTo(host, "staging", "--steps", "deploy; promote", "--health-timeout", "30s");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("still waiting for the candidate to be healthy on recording target recording shop (")
+                .contains(" of at most 30 s); last answer: answered 503")
+                .contains("candidate not healthy within 30 s (progressing: answered 503)");
+    }
+
+    /** A clock that runs {@code speed} times as fast as the system's, from when it was made. */
+    private static final class FastClock extends Clock {
+        private final Instant start = Instant.now();
+        private final long startNanos = System.nanoTime();
+        private final int speed;
+
+        FastClock(int speed) {
+            this.speed = speed;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusNanos((System.nanoTime() - startNanos) * speed);
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTest {
 
     static Stream<String> commands() {
-        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor");
+        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor", "version");
     }
 
     private static CommandSpec spec(String command) {
@@ -30,7 +30,8 @@ class HelpTest {
 
     /** Picocli formats every help text with String.format: an unescaped % makes it warn and print raw. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor"})
+    @ValueSource(
+            strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo", "version", "monitor"})
     void shouldFormatEveryHelpTextWithoutAWarning(String command) {
         List<String> texts = new ArrayList<>();
         CommandSpec spec = spec(command);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.RecordStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,32 +59,52 @@ class KillNineJarITest {
         GenesisJar jar = GenesisJar.in(work);
         Path state = work.resolve("state");
 
-        Process deploying = jar.start(
-                        "deploy",
-                        "shop",
-                        "--environment",
-                        "staging",
-                        "--target",
-                        "sandbox",
-                        "--version",
-                        "1.1.0",
-                        "--strategy",
-                        strategy,
-                        "--sample-interval",
-                        "1s")
-                .process();
+        GenesisJar.Running running = jar.start(
+                "deploy",
+                "--application",
+                "shop",
+                "--commit",
+                CommandLines.COMMIT,
+                "--environment",
+                "staging",
+                "--target",
+                "sandbox",
+                "--version",
+                "1.1.0",
+                "--strategy",
+                strategy,
+                "--sample-interval",
+                "1s");
+        Process deploying = running.process();
         boolean ended = deploying.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
-        if (!ended) {
+        if (ended) {
+            // A deploy that ended before its kill must have run to its end, not stopped at its command line.
+            assertThat(deploying.exitValue())
+                    .as(Files.readString(running.err(), StandardCharsets.UTF_8))
+                    .isZero();
+        } else {
             deploying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         KILLS.incrementAndGet();
         boolean stored = storedRollouts(state) > 0;
 
         GenesisJar.Result after = next.equals("rollback")
-                ? jar.run("rollback", "shop", "--environment", "staging", "--reason", "after kill -9", "--by", "tester")
+                ? jar.run(
+                        "rollback",
+                        "--application",
+                        "shop",
+                        "--environment",
+                        "staging",
+                        "--reason",
+                        "after kill -9",
+                        "--by",
+                        "tester")
                 : jar.run(
                         "deploy",
+                        "--application",
                         "shop",
+                        "--commit",
+                        CommandLines.COMMIT,
                         "--environment",
                         "staging",
                         "--target",
@@ -117,15 +139,26 @@ class KillNineJarITest {
                     .anySatisfy(r -> assertThat(r.version()).isEqualTo("1.2.0"));
         } else if (!killed.isEmpty() && after.err().contains("nothing to roll back")) {
             assertThat(after.exitCode()).as(seen).isEqualTo(ExitCode.USAGE.code());
+        } else if (ended && !killed.isEmpty() && killed.get(0).status() == RecordStatus.SUCCEEDED) {
+            // The deploy ended by itself before its kill: its sandbox ended with it, nothing is left to roll back.
+            assertThat(after.exitCode()).as(seen).isEqualTo(ExitCode.USAGE.code());
+            assertThat(after.err()).as(seen).contains("nothing of it outlives that deploy");
         } else if (!killed.isEmpty()) {
+            // genesis rollback's rule: 0 once the rollout is rolled back (or aborted: it touched nothing), else 1.
+            RecordStatus killedStatus = killed.get(0).status();
             assertThat(after.exitCode())
                     .as(seen)
-                    .isEqualTo(ExitCode.of(killed.get(0).status()).code());
+                    .isEqualTo(
+                            killedStatus == RecordStatus.ROLLED_BACK || killedStatus == RecordStatus.ABORTED
+                                    ? ExitCode.PASSED.code()
+                                    : ExitCode.FAILED.code());
         } else {
             assertThat(after.exitCode()).as(seen).isEqualTo(ExitCode.USAGE.code());
         }
         synchronized (OUTCOMES) {
-            OUTCOMES.add(strategy + " +" + killAfterMillis + " ms, " + next + " -> "
+            OUTCOMES.add(strategy + " +" + killAfterMillis + " ms" + (ended ? " (had ended by itself)" : "") + ", "
+                    + next
+                    + " -> "
                     + (killed.isEmpty() ? "not stored yet" : killed.get(0).status()) + ", exit " + after.exitCode());
         }
         CONSISTENT.incrementAndGet();

@@ -19,6 +19,7 @@ import io.genesis.core.monitor.prometheus.LocalPrometheus;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
+import io.genesis.core.target.DeploymentKey;
 import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.lock.LeaseLock;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
@@ -278,6 +279,34 @@ class KubernetesDeployITest {
         assertThat(code).as(out + err.toString()).isZero();
         assertThat(out.toString()).contains("took the lock on shop in staging", "SUCCEEDED");
         assertThat(selector()).containsEntry("slot", "green");
+    }
+
+    @Test
+    void shouldRefuseADeployToAnApiThatRefusesConnectionsAndLeaveNothingBehind() throws IOException {
+        Path refusing = Files.writeString(dir.resolve("refusing-kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                current-context: down
+                clusters: [{name: down, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: deployer, user: {token: never-sent-anywhere}}]
+                contexts: [{name: down, context: {cluster: down, user: deployer}}]
+                """);
+
+        Run run = deploy(onCluster(refusing, "--steps", "deploy; promote"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        // What was asked and where: the kubeconfig (which names the address) in the progress, the refusal on stderr.
+        assertThat(run.out()).contains("reached with kubeconfig " + refusing + " context 'down'");
+        assertThat(run.err())
+                .contains("genesis deploy: could not start: ")
+                .contains("connection refused", "check the API address")
+                .contains("nothing was started or left behind")
+                .doesNotContain("internal error", "never-sent-anywhere")
+                .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w+Exception");
+        assertThat(new StateDir(state()).states().list()).isEmpty();
+        assertThat(new StateDir(state()).history().read().records()).isEmpty();
+        assertThat(new StateDir(state()).locks().current(new DeploymentKey("shop", "staging")))
+                .isEmpty();
     }
 
     @Test

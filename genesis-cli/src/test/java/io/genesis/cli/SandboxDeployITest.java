@@ -153,6 +153,8 @@ class SandboxDeployITest {
         DeploymentRecord orphan = orphan();
         assertThat(orphan.status()).isEqualTo(RecordStatus.FAILED);
         assertThat(orphan.reason())
+                .as("the rollback's own words and who asked")
+                .contains("INC-9", "alice")
                 .doesNotStartWith("rolled back")
                 .doesNotContain("by hand", "rollback failed 3 times");
         assertThat(rollback.out() + rollback.err()).doesNotContain("rollback attempt");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.store.FileRolloutLock;
+import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +71,56 @@ class StoreProblemsTest {
         assertThat(run.err())
                 .contains("genesis " + command + ": warning: " + damaged + " skipped: not a readable rollout state")
                 .contains("Fix: see 'genesis history' for its record");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "history", "deploy", "rollback"})
+    void shouldNameADamagedGateRecordNotificationAndLeaseOnceEachWithWhatToDo(String command) throws IOException {
+        recording.deployToStaging(state, "shop", "1.0.0", STEPS);
+        Path gate = damaged("gates", "0123456789abcdef0123456789abcdef01234567.staging.json", "{\"commit\":\"01");
+        Path notification = damaged("notifications", "n-1a2b3c4d.ops.json", "{\"id\":\"n-1a2b3c4d\",\"chan");
+        Path lease = damaged("locks", "shop.production.lease", "{\"holder\":\"r-1a2b3c4d5e6-abcdef\",\"own");
+
+        Run run = switch (command) {
+            case "deploy" -> recording.deployToStaging(state, "shop", "1.1.0", STEPS);
+            case "rollback" -> Run.on(recording.host(), CommandLines.rollback(state, "--reason", "test"));
+            default -> Run.on(recording.host(), command, "--state-dir", state.toString());
+        };
+
+        String prefix = "genesis " + command + ": warning: ";
+        assertThat(run.err())
+                .contains(prefix + gate + " skipped: not a readable gate record state (" + gate + ", line 1")
+                .contains("run 'genesis gate' for that commit again")
+                .contains(prefix + notification + " skipped: not a readable notification state (" + notification)
+                .contains("neither sent nor sent again")
+                .contains(prefix + lease + " is not a readable lease (" + lease + ", line 1")
+                .contains("so it locks nothing", "then remove the file");
+        assertThat(run.err().lines().filter(line -> line.contains(gate.toString())))
+                .as("once")
+                .hasSize(1);
+        assertThat(run.err().lines().filter(line -> line.contains(lease.toString())))
+                .as("once")
+                .hasSize(1);
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldTakeTheLockOverADamagedLeaseAndSaySo() throws IOException {
+        Path lease = damaged("locks", "shop.staging.lease", "{\"holder\":\"r-1a2b3c4d5e6-abcdef\",\"own");
+
+        Run run = recording.deployToStaging(state, "shop", "1.1.0", STEPS);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("genesis deploy: warning: " + lease + " is not a readable lease");
+        assertThat(run.out()).contains("took the lock on shop in staging");
+    }
+
+    /** A file of {@code kind} in the state directory, cut short as a torn write or a bad disk leaves it. */
+    private Path damaged(String kind, String name, String content) throws IOException {
+        Path directory = PrivateFiles.directory(state.resolve(kind));
+        Path file = directory.resolve(name);
+        Files.writeString(file, content);
+        return file;
     }
 
     @Test

@@ -9,7 +9,12 @@ import io.genesis.core.gate.ReadLimits;
 import io.genesis.core.gate.ReportException;
 import io.genesis.core.gate.benchmarks.BenchmarkReportReader;
 import io.genesis.core.gate.findings.FindingsReportReader;
+import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.notify.Outbox;
+import io.genesis.core.notify.OutboxEntry;
+import io.genesis.core.notify.OutboxFiles;
+import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.watch.FileWatchStore;
 import java.io.ByteArrayOutputStream;
@@ -75,6 +80,40 @@ class HostileFilesTest {
                 return contents.problems().isEmpty()
                         ? Optional.empty()
                         : Optional.of(String.join("\n", contents.problems()));
+            }
+        },
+        GATE_RECORD(
+                "hostile/gate-record.json",
+                Syntax.JSON,
+                "gates/0123456789abcdef0123456789abcdef01234567.staging.json",
+                "benchmarksCut") {
+            @Override
+            Optional<String> problem(Path file) {
+                FileGateRecordStore store = new FileGateRecordStore(file.getParent());
+                return store.all().isEmpty() || !store.problems().isEmpty()
+                        ? Optional.of(String.join("\n", store.problems()))
+                        : Optional.empty();
+            }
+        },
+        OUTBOX_ENTRY("hostile/outbox-entry.json", Syntax.JSON, "notifications/n-1a2b3c4d5e6f.ops.json", "attempts") {
+            @Override
+            Optional<String> problem(Path file) {
+                List<OutboxEntry> entries =
+                        Outbox.builder(file.getParent()).build().entries();
+                List<String> problems = OutboxFiles.problemsIn(file.getParent());
+                return entries.isEmpty() || !problems.isEmpty()
+                        ? Optional.of(String.join("\n", problems))
+                        : Optional.empty();
+            }
+        },
+        LEASE("hostile/lease.json", Syntax.JSON, "locks/shop.staging.lease", null) {
+            @Override
+            Optional<String> problem(Path file) {
+                FileRolloutLock locks = new FileRolloutLock(file.getParent());
+                List<String> problems = locks.problems();
+                return locks.heldBy("r-1a2b3c4d5e6-abcdef").isEmpty() || !problems.isEmpty()
+                        ? Optional.of(String.join("\n", problems))
+                        : Optional.empty();
             }
         },
         JUNIT("reports/surefire/TEST-com.example.shop.CalculatorTest.xml", Syntax.XML, "TEST-shop.xml", "tests") {

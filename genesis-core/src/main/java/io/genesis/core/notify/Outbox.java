@@ -69,7 +69,7 @@ public final class Outbox {
 
     private Outbox(Builder builder) {
         this.directory = Objects.requireNonNull(builder.directory, "directory");
-        this.files = new JsonFileStore<>(directory, builder.force, "notification", OutboxEntry.class, OutboxEntry::id);
+        this.files = OutboxFiles.open(directory, builder.force);
         this.clock = Objects.requireNonNull(builder.clock, "clock");
         this.targets = Objects.requireNonNull(builder.targets, "targets");
         this.secrets = Objects.requireNonNull(builder.secrets, "secrets");

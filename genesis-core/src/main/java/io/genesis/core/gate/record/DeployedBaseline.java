@@ -40,7 +40,10 @@ public final class DeployedBaseline {
                         .thenComparing(GateRecordStore.NEWEST_FIRST))
                 .toList();
         if (recorded.isEmpty()) {
-            return RecordedBaseline.none("no gate recorded benchmarks for " + what);
+            // A record that could not be read may be the one asked for: say so, never just "none".
+            List<String> unreadable = gates.problems();
+            return RecordedBaseline.none("no gate recorded benchmarks for " + what
+                    + (unreadable.isEmpty() ? "" : "; and " + String.join("; ", unreadable)));
         }
         GateRecord baseline = recorded.get(0);
         return new RecordedBaseline(

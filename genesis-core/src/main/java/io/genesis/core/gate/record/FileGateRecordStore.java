@@ -19,7 +19,23 @@ public final class FileGateRecordStore implements GateRecordStore {
 
     /** @param force whether writes are forced to disk; only simulations may turn it off */
     public FileGateRecordStore(Path directory, boolean force) {
-        this.files = new JsonFileStore<>(directory, force, "gate record", GateRecord.class, GateRecord::id);
+        this.files = new JsonFileStore<>(
+                directory,
+                force,
+                "gate record",
+                GateRecord.class,
+                GateRecord::id,
+                ", so the gate verdict it held is not seen: a deploy that asks for it as promotion evidence or as"
+                        + " its benchmark baseline does not find it. Fix: move the file out of " + directory
+                        + ", then run 'genesis gate' for that commit again to record its verdict");
+    }
+
+    /**
+     * Every readable record, whatever its commit; files that cannot be read are then among {@link
+     * #problems()}.
+     */
+    public List<GateRecord> all() {
+        return files.list();
     }
 
     @Override

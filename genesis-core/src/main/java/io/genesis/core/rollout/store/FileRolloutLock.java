@@ -3,6 +3,7 @@ package io.genesis.core.rollout.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.RolloutLock;
+import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -131,6 +134,52 @@ public final class FileRolloutLock implements RolloutLock {
         }
     }
 
+    /**
+     * The lease files of this directory that cannot be read, each with what is wrong and what to do. Such
+     * a file locks nothing (see {@link #acquire}): Genesis writes leases whole, so it was damaged outside
+     * Genesis, and a lock that could never be taken again would stop every deploy of its key for good. The
+     * warning is what keeps that choice from being silent.
+     */
+    public List<String> problems() {
+        try {
+            if (PrivateFiles.checkDirectory(directory).isEmpty()) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the locks in " + directory + ": " + e.getMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(LEASE))
+                    .filter(f -> !f.getFileName().toString().startsWith(AtomicFiles.TEMPORARY_PREFIX))
+                    .sorted()
+                    .forEach(f -> unreadable(f)
+                            .ifPresent(why -> problems.add(f + " is not a readable lease (" + why
+                                    + "), so it locks nothing: a deploy of the application and environment its name shows"
+                                    + " takes the lock even if another genesis still deploys there. Fix: make sure no"
+                                    + " genesis process deploys there, then remove the file")));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the locks in " + directory + ": " + e.getMessage(), e);
+        }
+        return problems;
+    }
+
+    private static Optional<String> unreadable(Path file) {
+        try {
+            StateJson.readLease(PrivateFiles.read(file));
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            // The parser's message may quote the file's text: say only where.
+            return Optional.of(ParseProblem.describe(file.toString(), e));
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
     private static Optional<Lease> readLeaseFile(Path file) {
         try {
             return Optional.of(StateJson.readLease(PrivateFiles.read(file)));
@@ -170,7 +219,8 @@ public final class FileRolloutLock implements RolloutLock {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            // Written atomically, so unreadable means damaged by hand; an unreadable lease locks nothing.
+            // Written atomically, so unreadable means damaged outside Genesis; it locks nothing, and every
+            // command that reads the state directory says so (problems()).
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the lock on " + key + ": " + e.getMessage(), e);

@@ -35,6 +35,9 @@ public final class JsonFileStore<I, S> {
     private final String what;
     private final Class<S> type;
     private final Function<S, I> idOf;
+    /** What an unreadable file of this kind means and what to do, after "changed outside Genesis". */
+    private final String advice;
+
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<Path, String> unreadable = new ConcurrentHashMap<>();
 
@@ -46,11 +49,32 @@ public final class JsonFileStore<I, S> {
      * @param idOf each state's id
      */
     public JsonFileStore(Path directory, boolean force, String what, Class<S> type, Function<S, I> idOf) {
+        this(
+                directory,
+                force,
+                what,
+                type,
+                idOf,
+                ", and no command can carry its " + what + " on or roll it back. Fix: see 'genesis history' for its"
+                        + " record and check its target by hand; then move the file out of " + directory
+                        + " (a lock it held in the state directory frees itself once its owner's process has ended)");
+    }
+
+    /**
+     * A store whose unreadable files mean something other than a lost rollout (a gate's verdict, a
+     * notification).
+     *
+     * @param advice what an unreadable file means and what to do, continuing "it was cut short or changed
+     *     outside Genesis"
+     */
+    public JsonFileStore(
+            Path directory, boolean force, String what, Class<S> type, Function<S, I> idOf, String advice) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.force = force;
         this.what = Objects.requireNonNull(what, "what");
         this.type = Objects.requireNonNull(type, "type");
         this.idOf = Objects.requireNonNull(idOf, "idOf");
+        this.advice = Objects.requireNonNull(advice, "advice");
     }
 
     public void save(S state) {
@@ -143,10 +167,8 @@ public final class JsonFileStore<I, S> {
             unreadable.put(file, ParseProblem.describe(file.toString(), e));
             problems.add(file + " skipped: not a readable " + what + " state ("
                     + ParseProblem.describe(file.toString(), e)
-                    + "); Genesis replaces these files whole, so it was cut short or changed outside Genesis, and"
-                    + " no command can carry its " + what + " on or roll it back. Fix: see 'genesis history' for its"
-                    + " record and check its target by hand; then move the file out of " + directory
-                    + " (a lock it held in the state directory frees itself once its owner's process has ended)");
+                    + "); Genesis replaces these files whole, so it was cut short or changed outside Genesis"
+                    + advice);
             return Optional.empty();
         }
     }

@@ -15,6 +15,7 @@ import io.genesis.core.history.RecordStatus;
 import io.genesis.core.policy.Environments;
 import io.genesis.core.target.DeploymentKey;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -144,6 +145,20 @@ class DeployedBaselineTest {
                         + " benchmarks for shop 1.0.0 (commit 1111111), which runs in staging since"
                         + " 2026-03-02T10:00:00Z; pass the baseline run's JMH or pytest-benchmark JSON");
         assertThat(verdict.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void shouldNameAnUnreadableRecordWhenItFindsNoBaseline() throws Exception {
+        deployed(RUNNING, "1.0.0", RecordStatus.SUCCEEDED, T0);
+        Path damaged = Files.writeString(dir.resolve(RUNNING + ".staging.json"), "{\"commit\":\"1111");
+
+        RecordedBaseline none = DeployedBaseline.of(SHOP_STAGING, history, new FileGateRecordStore(dir));
+
+        assertThat(none.found()).isFalse();
+        assertThat(none.description())
+                .startsWith("no gate recorded benchmarks for shop 1.0.0 (commit 1111111)")
+                .contains("; and " + damaged + " skipped: not a readable gate record state (" + damaged + ", line 1")
+                .contains("run 'genesis gate' for that commit again");
     }
 
     @Test

@@ -75,6 +75,27 @@ class FileRolloutLockTest extends RolloutLockContract {
     }
 
     @Test
+    void shouldNameAnUnreadableLeaseWithWhatItMeansAndWhatToDo() throws IOException {
+        new FileRolloutLock(directory).acquire(SHOP, "r-1", "engine-1", T0, TTL);
+        Path damaged = directory.resolve("shop.staging.lease");
+        Files.writeString(damaged, "{\"holder\":\"r-2\",\n\"own");
+
+        assertThat(new FileRolloutLock(directory).problems())
+                .singleElement()
+                .asString()
+                .startsWith(damaged + " is not a readable lease (" + damaged + ", line 2")
+                .contains("so it locks nothing", "make sure no genesis process deploys there, then remove the file");
+    }
+
+    @Test
+    void shouldFindNothingWrongInReadableLeasesOrAMissingDirectory() {
+        new FileRolloutLock(directory).acquire(SHOP, "r-1", "engine-1", T0, TTL);
+
+        assertThat(new FileRolloutLock(directory).problems()).isEmpty();
+        assertThat(new FileRolloutLock(directory.resolve("none")).problems()).isEmpty();
+    }
+
+    @Test
     void shouldSayWhatItCouldNotLock() throws IOException {
         Path file = directory.resolve("file");
         Files.writeString(file, "x");
