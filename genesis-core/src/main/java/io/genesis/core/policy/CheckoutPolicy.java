@@ -50,34 +50,42 @@ public final class CheckoutPolicy {
             Environment environment = trusted.find(entry.name())
                     .map(base -> new Check(entry, base, trustedName).tightened())
                     .orElseGet(() -> EnvironmentBinder.environment(entry));
-            if (entry.has(PolicyKey.TARGET) && environment.protectedEnvironment()) {
-                throw entry.refusal(
-                        PolicyKey.TARGET,
-                        entry.name() + " is protected, and a checkout may not name its target, credentials, token"
-                                + " files, environment variables or API addresses; fix: remove target from this file"
-                                + " and keep it in a trusted policy file outside the checkout (--policy,"
-                                + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
-            }
-            if (entry.has(PolicyKey.METRICS) && environment.protectedEnvironment()) {
-                throw entry.refusal(
-                        PolicyKey.METRICS,
-                        entry.name() + " is protected, and a checkout may not name where it is measured (metric"
-                                + " source addresses, tokens, secret references); fix: remove metrics from this file"
-                                + " and keep it in a trusted policy file outside the checkout (--policy,"
-                                + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
-            }
-            if (entry.has(PolicyKey.NOTIFY) && environment.protectedEnvironment()) {
-                throw entry.refusal(
-                        PolicyKey.NOTIFY,
-                        entry.name() + " is protected, and a checkout may not name where its notifications go"
-                                + " (addresses, keys, variables or files holding them); fix: remove notify from this"
-                                + " file and keep it in a trusted policy file outside the checkout (--policy,"
-                                + " GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
+            if (environment.protectedEnvironment()) {
+                refuseTrustedOnly(entry);
             }
             entry.target().ifPresent(target -> targets.put(entry.name(), target));
             result = result.with(environment);
         }
         return new PolicyDocument(result, targets, entries);
+    }
+
+    /**
+     * What each key a checkout may not set for a protected environment names: the places, secrets and
+     * references a pull request must not choose for it. Hooks are refused where they are bound
+     * ({@code HooksBinder.fromCheckout}), as they may also come from the command line.
+     */
+    private static final Map<PolicyKey, String> TRUSTED_ONLY = trustedOnly();
+
+    private static Map<PolicyKey, String> trustedOnly() {
+        // In the order they are checked: a target is named first, as before the others existed.
+        Map<PolicyKey, String> keys = new LinkedHashMap<>();
+        keys.put(PolicyKey.TARGET, "its target, credentials, token files, environment variables or API addresses");
+        keys.put(PolicyKey.METRICS, "where it is measured (metric source addresses, tokens, secret references)");
+        keys.put(PolicyKey.NOTIFY, "where its notifications go (addresses, keys, variables or files holding them)");
+        return java.util.Collections.unmodifiableMap(keys);
+    }
+
+    /** Refuses the first key of {@link #TRUSTED_ONLY} that a protected environment's checkout entry sets. */
+    private static void refuseTrustedOnly(PolicyEntry entry) {
+        for (Map.Entry<PolicyKey, String> key : TRUSTED_ONLY.entrySet()) {
+            if (entry.has(key.getKey())) {
+                throw entry.refusal(
+                        key.getKey(),
+                        entry.name() + " is protected, and a checkout may not name " + key.getValue() + "; fix: remove "
+                                + key.getKey().key() + " from this file and keep it in a trusted policy file outside"
+                                + " the checkout (--policy, GENESIS_POLICY or ~/.config/genesis/policy.yaml)");
+            }
+        }
     }
 
     /** The checks of one entry against the trusted environment of the same name. */

@@ -129,44 +129,6 @@ public record RolloutRequest(
         return hooks.stream().filter(hook -> hook.phase() == phase).toList();
     }
 
-    /** A request without a health deadline, hooks or build date, as written before they were recorded. */
-    public RolloutRequest(
-            DeploymentKey key,
-            String commit,
-            SourceRef ref,
-            Version version,
-            String strategy,
-            StrategySettings strategySettings,
-            ApprovalPolicy approval,
-            RefPolicy refs,
-            TargetSpec target,
-            MetricSpec metrics,
-            AnalysisThresholds analysis,
-            String initiator,
-            String build,
-            List<String> notes,
-            String initiatorAccount) {
-        this(
-                key,
-                commit,
-                ref,
-                version,
-                strategy,
-                strategySettings,
-                approval,
-                refs,
-                target,
-                metrics,
-                analysis,
-                initiator,
-                build,
-                notes,
-                initiatorAccount,
-                null,
-                null,
-                null);
-    }
-
     /** A request to deploy {@code application} to {@code environment} under the environment's rules. */
     public static Builder builder(String application, Environment environment) {
         return new Builder(application, environment);
