@@ -8,14 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What every history store must do; each store's test extends this. */
-abstract class HistoryStoreContract {
+/** What every history store must do; each store's test extends this (also in other modules, from the test-jar). */
+public abstract class HistoryStoreContract {
 
-    static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-    abstract HistoryStore store();
+    protected abstract HistoryStore store();
 
-    static DeploymentRecord record(String id, String application, String environment, RecordStatus status, int minute) {
+    public static DeploymentRecord record(
+            String id, String application, String environment, RecordStatus status, int minute) {
         return new DeploymentRecord(
                 id,
                 application,

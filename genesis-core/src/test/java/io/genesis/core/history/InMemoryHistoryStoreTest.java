@@ -3,7 +3,7 @@ package io.genesis.core.history;
 class InMemoryHistoryStoreTest extends HistoryStoreContract {
 
     @Override
-    HistoryStore store() {
+    protected HistoryStore store() {
         return new InMemoryHistoryStore();
     }
 }

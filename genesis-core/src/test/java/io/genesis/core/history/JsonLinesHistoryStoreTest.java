@@ -27,7 +27,7 @@ class JsonLinesHistoryStoreTest extends HistoryStoreContract {
     Path directory;
 
     @Override
-    HistoryStore store() {
+    protected HistoryStore store() {
         return new JsonLinesHistoryStore(directory.resolve("history.jsonl"));
     }
 

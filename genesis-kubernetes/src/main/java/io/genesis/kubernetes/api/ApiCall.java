@@ -64,7 +64,8 @@ public record ApiCall(String verb, String apiGroup, String resource, String name
         LEASE("coordination.k8s.io", "leases"),
         EVENT("", "events"),
         HTTP_ROUTE("gateway.networking.k8s.io", "httproutes"),
-        ENDPOINT_SLICE("discovery.k8s.io", "endpointslices");
+        ENDPOINT_SLICE("discovery.k8s.io", "endpointslices"),
+        CONFIG_MAP("", "configmaps");
 
         private final String apiGroup;
         private final String resource;
