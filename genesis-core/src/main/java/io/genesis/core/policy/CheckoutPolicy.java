@@ -72,6 +72,9 @@ public final class CheckoutPolicy {
         keys.put(PolicyKey.TARGET, "its target, credentials, token files, environment variables or API addresses");
         keys.put(PolicyKey.METRICS, "where it is measured (metric source addresses, tokens, secret references)");
         keys.put(PolicyKey.NOTIFY, "where its notifications go (addresses, keys, variables or files holding them)");
+        // Where the records go decides whether they outlive the runner: a pull request must not send
+        // production's records to a file on a runner that is thrown away, nor into another cluster.
+        keys.put(PolicyKey.HISTORY, "where its deployment records are kept (the state directory or the cluster)");
         return java.util.Collections.unmodifiableMap(keys);
     }
 

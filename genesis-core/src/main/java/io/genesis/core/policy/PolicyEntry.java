@@ -130,6 +130,18 @@ public final class PolicyEntry {
         throw wrongType(key, value);
     }
 
+    /** A single text, stripped, blank refused, if set. */
+    public Optional<String> text(PolicyKey key) {
+        Object value = values.get(key.key());
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw wrongType(key, value);
+        }
+        return Optional.of(text.strip());
+    }
+
     /** A list of texts, blanks refused, if set. */
     public Optional<List<String>> texts(PolicyKey key) {
         Object value = values.get(key.key());

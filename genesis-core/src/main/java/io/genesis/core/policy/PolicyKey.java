@@ -48,7 +48,15 @@ public enum PolicyKey {
             "freeze",
             "a list of windows such as '[{reason: weekend, timeZone: UTC, cron: \"0 18 * * FRI\", duration: 62h}]'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
-    TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
+    TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'"),
+    /**
+     * Command line only: where this environment's deployment records are kept, read by
+     * {@code io.genesis.core.history.HistoryBinder}.
+     */
+    HISTORY(
+            "history",
+            "file (the state directory, the default) or cluster (ConfigMaps in the namespace of the environment's"
+                    + " kubernetes target)");
 
     private final String key;
     private final String example;

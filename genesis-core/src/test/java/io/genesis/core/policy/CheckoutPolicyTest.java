@@ -40,7 +40,8 @@ class CheckoutPolicyTest {
                 "production|healthDeadlineMinutes: 30|healthDeadlineMinutes 30 would loosen production's 10",
                 "production|target: {kind: kubernetes}|production is protected",
                 "production|metrics: {kind: probe, url: \"http://attacker.example/\"}|may not name where it is measured",
-                "staging|criticality: {passRate: unstable}|criticality passRate: unstable would loosen staging's error"
+                "staging|criticality: {passRate: unstable}|criticality passRate: unstable would loosen staging's error",
+                "production|history: file|may not name where its deployment records are kept"
             })
     void shouldRefuseWhatLoosensTheTrustedPolicy(String environment, String line, String expected) {
         String yaml = "environments:\n  - name: " + environment + "\n    " + line + "\n";

@@ -213,7 +213,7 @@ public final class PolicyCases {
                         QA + "    minPassrate: 100\n",
                         "environments[0] (qa): unknown key 'minPassrate'; fix: use one of the known keys:"
                                 + " allowForce, allowLoosening, allowedBranches, allowedTags, approvalRequired,"
-                                + " approverGroups, approvers, criticality, findings, freeze, healthDeadlineMinutes, hooks, maxCoverageDrop,"
+                                + " approverGroups, approvers, criticality, findings, freeze, healthDeadlineMinutes, history, hooks, maxCoverageDrop,"
                                 + " metrics,"
                                 + " minCoverage, minPassRate,"
                                 + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
