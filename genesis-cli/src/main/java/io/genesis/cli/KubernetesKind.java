@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.history.HistoryStore;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.rollout.RolloutLock;
@@ -14,6 +15,7 @@ import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
 import io.genesis.kubernetes.adapter.KubernetesTargetSettings;
 import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.connect.KubernetesClients;
+import io.genesis.kubernetes.history.ConfigMapHistoryStore;
 import io.genesis.kubernetes.lock.LeaseFence;
 import io.genesis.kubernetes.manifest.ManifestWriter;
 import io.genesis.kubernetes.manifest.ServerSideApplyWriter;
@@ -199,6 +201,17 @@ final class KubernetesKind implements TargetKind {
         }
         KubernetesClient client = client(KubernetesAccess.of(target.settings()));
         return Optional.of(new KubernetesRolloutLock(client, key -> namespace.trim(), fence));
+    }
+
+    /** ConfigMaps in the target namespace: the namespace the environment's Lease lives in. */
+    @Override
+    public Optional<HistoryStore> history(Map<String, String> settings) {
+        String namespace = settings.get(NAMESPACE);
+        if (namespace == null || namespace.isBlank()) {
+            throw new IllegalArgumentException("history: cluster keeps the records in the namespace of the"
+                    + " environment's kubernetes target, and it names none; fix: add namespace: to its target");
+        }
+        return Optional.of(new ConfigMapHistoryStore(client(access.resolve(settings)), namespace.trim()));
     }
 
     @Override

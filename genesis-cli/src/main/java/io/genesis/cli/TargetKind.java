@@ -1,5 +1,6 @@
 package io.genesis.cli;
 
+import io.genesis.core.history.HistoryStore;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.rollout.RolloutLock;
@@ -76,6 +77,17 @@ interface TargetKind extends AutoCloseable {
      * directories (a laptop and a CI server) exclude each other too.
      */
     default Optional<RolloutLock> lock(TargetSpec target) {
+        return Optional.empty();
+    }
+
+    /**
+     * The deployment records kept with targets of this kind ({@code history: cluster}), reached with
+     * {@code settings} (the environment's target settings, as for a deploy), so that every machine that
+     * reaches the target sees the same history; empty when this kind keeps no records.
+     *
+     * @throws IllegalArgumentException when the settings do not say where (no namespace, no way to reach it)
+     */
+    default Optional<HistoryStore> history(Map<String, String> settings) {
         return Optional.empty();
     }
 
