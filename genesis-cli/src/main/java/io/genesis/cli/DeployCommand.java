@@ -299,8 +299,10 @@ final class DeployCommand implements Callable<Integer> {
             TargetChoice choice;
             Map<String, String> settings;
             NotificationTargets notify;
+            HistoryStores history;
             try {
                 inputs = inputs();
+                history = HistoryStores.of(policy.file, config, state.dir(), kinds);
                 notify = Notify.targets(policy.file, config, Path.of(""));
                 choice = TargetChoice.of(
                         target,
@@ -326,6 +328,7 @@ final class DeployCommand implements Callable<Integer> {
                     .progressDeadline(inputs.progressDeadline())
                     .say(progress::line)
                     .notifications(notify)
+                    .history(history)
                     .build()) {
                 return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }

@@ -1,7 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.approval.Approver;
-import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.HistoryStore;
 import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.Analyzer;
@@ -55,7 +55,7 @@ final class Engine implements AutoCloseable {
     private final EngineOwner owner;
     private final TargetKinds kinds;
     private final FileRolloutStateStore states;
-    private final JsonLinesHistoryStore history;
+    private final HistoryStore history;
     private final TargetLocks locks;
     private final ExecutorScheduler scheduler;
     private final Orchestrator orchestrator;
@@ -67,7 +67,7 @@ final class Engine implements AutoCloseable {
         this.owner = EngineOwner.ofThisProcess();
         this.kinds = builder.kinds;
         this.states = dir.states();
-        this.history = dir.history();
+        this.history = builder.history == null ? HistoryStores.fileOnly(dir) : builder.history;
         this.locks = new TargetLocks(states, kinds, dir.locks());
         PrintWriter err = builder.err;
         this.scheduler = new ExecutorScheduler(builder.host.clock(), e -> {
@@ -144,7 +144,8 @@ final class Engine implements AutoCloseable {
         return states;
     }
 
-    JsonLinesHistoryStore history() {
+    /** The records: per environment the state directory's or the cluster's ({@link HistoryStores}). */
+    HistoryStore history() {
         return history;
     }
 
@@ -367,6 +368,7 @@ final class Engine implements AutoCloseable {
         private Duration progressDeadline = Environment.DEFAULT_HEALTH_DEADLINE;
         private Consumer<String> say = line -> {};
         private NotificationTargets notify = NotificationTargets.NONE;
+        private HistoryStore history;
 
         private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
             this.dir = dir;
@@ -404,6 +406,12 @@ final class Engine implements AutoCloseable {
         /** Where lines about what a step waits for go (the command's progress). */
         Builder say(Consumer<String> value) {
             this.say = value;
+            return this;
+        }
+
+        /** Where the deployment records go; the state directory's by default. */
+        Builder history(HistoryStore value) {
+            this.history = value;
             return this;
         }
 

@@ -54,6 +54,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    @Mixin
+    RecordsOption records;
+
     private final Host host;
 
     HistoryCommand(Host host) {
@@ -69,7 +72,19 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         StateDir dir = state.dir();
-        StateReading contents = StateReading.history(dir, host.clock());
+        StateReading contents;
+        String where;
+        try (TargetKinds kinds = host.targetKinds()) {
+            // Environments with history: cluster are read from their cluster, the others from the state directory.
+            HistoryStores stores = records.stores(dir, kinds);
+            contents = stores.over(StateReading.history(dir, host.clock()));
+            where = stores.anyInCluster()
+                    ? dir.historyFile() + " and the cluster"
+                    : dir.historyFile().toString();
+        } catch (ConfigException e) {
+            err.println("genesis history: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         List<DeploymentRecord> matching = new ArrayList<>();
         for (DeploymentRecord record : contents.records()) {
             if ((application == null || application.equals(record.application()))
@@ -90,11 +105,11 @@ final class HistoryCommand implements Callable<Integer> {
         }
         contents.warn("genesis history", err);
         if (matching.isEmpty()) {
-            out.println("genesis history: no records" + filter() + " in " + dir.historyFile());
+            out.println("genesis history: no records" + filter() + " in " + where);
             return ExitCode.PASSED.code();
         }
         out.println("genesis history: " + shown.size() + " of " + matching.size() + " record"
-                + (matching.size() == 1 ? "" : "s") + filter() + " in " + dir.historyFile() + ", newest first");
+                + (matching.size() == 1 ? "" : "s") + filter() + " in " + where + ", newest first");
         if (details) {
             shown.forEach(record -> RecordText.details(record, out));
         } else {

@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
@@ -13,6 +14,9 @@ import io.genesis.core.target.Version;
 import io.genesis.kubernetes.adapter.KubernetesRolloutLock;
 import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
 import io.genesis.kubernetes.adapter.KubernetesTargetSettings;
+import io.genesis.kubernetes.api.Api;
+import io.genesis.kubernetes.api.ApiCall;
+import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.connect.KubernetesClients;
 import io.genesis.kubernetes.history.ConfigMapHistoryStore;
@@ -211,7 +215,48 @@ final class KubernetesKind implements TargetKind {
             throw new IllegalArgumentException("history: cluster keeps the records in the namespace of the"
                     + " environment's kubernetes target, and it names none; fix: add namespace: to its target");
         }
-        return Optional.of(new ConfigMapHistoryStore(client(access.resolve(settings)), namespace.trim()));
+        return Optional.of(
+                new ConfigMapHistoryStore(client(KubernetesAccess.of(access.resolve(settings))), namespace.trim()));
+    }
+
+    /**
+     * The environment's target settings with the layout the record's strategy used and, unless the
+     * settings name one, the image of the Deployment that rollout wrote ({@code genesis.io/rollout}).
+     */
+    @Override
+    public TargetSpec adopt(DeploymentKey key, DeploymentRecord record, Map<String, String> settings) {
+        Map<String, String> given = new LinkedHashMap<>(settings);
+        StrategyName strategy = StrategyName.named(record.strategy());
+        if (strategy != StrategyName.CUSTOM) {
+            given.put(STRATEGY, strategy.label());
+        }
+        if (!given.containsKey(IMAGE)) {
+            given.put(IMAGE, imageOf(key, record, given));
+        }
+        return spec(key, given);
+    }
+
+    private String imageOf(DeploymentKey key, DeploymentRecord record, Map<String, String> settings) {
+        String namespace = settings.getOrDefault(NAMESPACE, "").trim();
+        KubernetesClient client = client(KubernetesAccess.of(access.resolve(settings)));
+        String container = settings.getOrDefault("container", "").trim();
+        return Api.call(
+                        ApiCall.of("list", ApiCall.Kind.DEPLOYMENT, namespace, ""),
+                        () -> client.apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems())
+                .stream()
+                .filter(d -> d.getMetadata().getAnnotations() != null
+                        && record.id().equals(d.getMetadata().getAnnotations().get(Names.ROLLOUT)))
+                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream())
+                .filter(c -> container.isEmpty() || container.equals(c.getName()))
+                .map(c -> c.getImage())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Deployment in namespace " + namespace
+                        + " carries " + Names.ROLLOUT + ": " + record.id() + ", the rollout of " + key + " to roll"
+                        + " back; fix: add image: to the environment's target, or check the namespace"));
     }
 
     @Override

@@ -78,6 +78,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    @Mixin
+    RecordsOption records;
+
     @Option(names = "--json", description = "Print the deployment record as one JSON object.")
     boolean json;
 
@@ -103,28 +106,61 @@ final class RollbackCommand implements Callable<Integer> {
         }
         String who = Actor.describe(by != null ? by : host.user(), host.user());
         Progress progress = new Progress(json ? err : out, host.clock());
-        try (TargetKinds kinds = host.targetKinds();
-                Engine engine = Engine.builder(state.dir(), host, kinds, err)
-                        .listener(progress)
-                        .say(progress::line)
-                        .notifications(Notify.targetsOrNone(progress::line))
-                        .build()) {
-            kinds.reportTo(progress::line);
-            StateReading.of(engine.dir(), host.clock()).warn("genesis rollback", err);
-            List<RolloutState> orphans =
-                    engine.endOrphans(progress::line, Optional.of(new Engine.Asked(key, reason, who)));
-            Optional<RolloutState> found = latest(engine, key);
-            if (found.isEmpty()) {
-                err.println(
-                        "genesis rollback: no rollout of " + key + " in " + engine.dir() + "; nothing to roll back");
+        try (TargetKinds kinds = host.targetKinds()) {
+            HistoryStores history;
+            try {
+                history = records.stores(state.dir(), kinds);
+            } catch (ConfigException e) {
+                err.println("genesis rollback: " + e.getMessage());
                 return ExitCode.USAGE.code();
             }
-            RolloutState state = found.get();
-            if (orphans.stream().anyMatch(o -> o.id().equals(state.id()))) {
-                return finish(engine, state.id(), patience, out, err);
+            try (Engine engine = Engine.builder(state.dir(), host, kinds, err)
+                    .listener(progress)
+                    .say(progress::line)
+                    .notifications(Notify.targetsOrNone(progress::line))
+                    .history(history)
+                    .build()) {
+                return rollBackKey(engine, history, key, who, patience, progress, out, err);
             }
-            return rollBack(engine, state, who, patience, progress, out, err);
         }
+    }
+
+    /** Rolls back what runs for {@code key}: a rollout of the state directory, else one from the cluster's records. */
+    private int rollBackKey(
+            Engine engine,
+            HistoryStores history,
+            DeploymentKey key,
+            String who,
+            Duration patience,
+            Progress progress,
+            PrintWriter out,
+            PrintWriter err)
+            throws InterruptedException {
+        engine.kinds().reportTo(progress::line);
+        StateReading.of(engine.dir(), host.clock()).warn("genesis rollback", err);
+        List<RolloutState> orphans = engine.endOrphans(progress::line, Optional.of(new Engine.Asked(key, reason, who)));
+        Optional<RolloutState> found = latest(engine, key);
+        if (found.isEmpty() && history.inCluster(key.environment())) {
+            try {
+                // A fresh machine: the cluster's records say what runs, the cluster what ran before.
+                found = ClusterRollbacks.adopt(
+                        engine, key, records, progress, host.clock().instant());
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println("genesis rollback: " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+        }
+        if (found.isEmpty()) {
+            err.println("genesis rollback: no rollout of " + key + " in " + engine.dir()
+                    + (history.inCluster(key.environment()) ? " nor in the cluster's records" : "")
+                    + "; nothing to roll back");
+            return ExitCode.USAGE.code();
+        }
+        RolloutState state = found.get();
+        if (orphans.stream().anyMatch(o -> o.id().equals(state.id()))) {
+            return finish(engine, state.id(), patience, out, err);
+        }
+        return rollBack(engine, state, who, patience, progress, out, err);
     }
 
     private int rollBack(

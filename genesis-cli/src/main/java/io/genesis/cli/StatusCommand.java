@@ -49,6 +49,9 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    @Mixin
+    RecordsOption records;
+
     private final Host host;
 
     StatusCommand(Host host) {
@@ -59,7 +62,14 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StateDir dir = state.dir();
-        StateReading reading = StateReading.of(dir, host.clock());
+        StateReading reading;
+        try (TargetKinds kinds = host.targetKinds()) {
+            // What runs where in environments with history: cluster comes from their cluster's records.
+            reading = records.stores(dir, kinds).over(StateReading.of(dir, host.clock()));
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("genesis status: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         CurrentDeployments current = CurrentDeployments.from(reading.records());
         List<RolloutState> states = reading.rollouts();
         List<RolloutState> running =

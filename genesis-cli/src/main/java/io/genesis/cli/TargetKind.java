@@ -1,5 +1,6 @@
 package io.genesis.cli;
 
+import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
@@ -89,6 +90,18 @@ interface TargetKind extends AutoCloseable {
      */
     default Optional<HistoryStore> history(Map<String, String> settings) {
         return Optional.empty();
+    }
+
+    /**
+     * The target of {@code record}'s rollout, opened again from this machine's {@code settings} (the
+     * environment's target) and what the target itself knows, for a rollback from a machine that has
+     * only the records.
+     *
+     * @throws IllegalArgumentException when this kind cannot tell from the records and the target alone
+     */
+    default TargetSpec adopt(DeploymentKey key, DeploymentRecord record, Map<String, String> settings) {
+        throw new IllegalArgumentException("a " + name() + " target cannot be rolled back from its records alone;"
+                + " run genesis rollback with the state directory that deployed it (--state-dir)");
     }
 
     /**
