@@ -302,7 +302,6 @@ final class DeployCommand implements Callable<Integer> {
             HistoryStores history;
             try {
                 inputs = inputs();
-                history = HistoryStores.of(policy.file, config, state.dir(), kinds);
                 notify = Notify.targets(policy.file, config, Path.of(""));
                 choice = TargetChoice.of(
                         target,
@@ -314,6 +313,7 @@ final class DeployCommand implements Callable<Integer> {
                         kinds);
                 settings = choice.kind().withStrategy(inputs.strategy(), choice.settings());
                 choice.kind().check(inputs.key(), settings);
+                history = HistoryStores.of(policy.file, config, state.dir(), kinds);
             } catch (ConfigException | IllegalArgumentException e) {
                 err.println("genesis deploy: " + e.getMessage());
                 return ExitCode.USAGE.code();
