@@ -54,6 +54,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     StateDirOption state;
 
+    @Mixin
+    HistoryReports reports;
+
     private final Host host;
 
     HistoryCommand(Host host) {
@@ -78,6 +81,10 @@ final class HistoryCommand implements Callable<Integer> {
             }
         }
         Collections.reverse(matching);
+        if (reports.wanted()) {
+            contents.warn("genesis history", err);
+            return reports.write(matching, "Deployments" + filter(), host.clock(), out, err);
+        }
         List<DeploymentRecord> shown = matching.subList(0, Math.min(limit, matching.size()));
         if (json) {
             ObjectMapper mapper = TimeJson.mapper();
