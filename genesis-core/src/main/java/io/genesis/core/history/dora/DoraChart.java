@@ -30,7 +30,7 @@ public enum DoraChart {
 
         @Override
         String label(double value) {
-            return Durations.format(Duration.ofSeconds(Math.round(value)));
+            return Durations.format(Duration.ofMillis(Math.round(value * 1000)));
         }
     },
     CHANGE_FAILURE_RATE("Change-failure rate", "#c62828") {
@@ -52,7 +52,7 @@ public enum DoraChart {
 
         @Override
         String label(double value) {
-            return Durations.format(Duration.ofSeconds(Math.round(value)));
+            return Durations.format(Duration.ofMillis(Math.round(value * 1000)));
         }
     };
 
@@ -96,7 +96,9 @@ public enum DoraChart {
     /** This chart of {@code periods} as one {@code <svg>} element. */
     public String svg(List<DoraFigures> periods) {
         double max = 0;
+        boolean measured = false;
         for (DoraFigures period : periods) {
+            measured |= value(period).isPresent();
             max = Math.max(max, value(period).orElse(0));
         }
         StringBuilder svg = new StringBuilder();
@@ -113,7 +115,7 @@ public enum DoraChart {
                 .append("\" role=\"img\">");
         svg.append("<title>").append(Html.escape(title)).append("</title>");
         svg.append("<text x=\"").append(LEFT).append("\" y=\"16\" class=\"dora-chart-title\">");
-        svg.append(Html.escape(title + (max > 0 ? " (highest " + label(max) + ")" : " (no data)")));
+        svg.append(Html.escape(title + (measured ? " (highest " + label(max) + ")" : " (no data)")));
         svg.append("</text>");
         int plot = HEIGHT - TOP - BOTTOM;
         int baseline = HEIGHT - BOTTOM;

@@ -81,6 +81,8 @@ class HtmlReportTest {
         String html = page(List.of(hostile));
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // No build date: no lead time to draw, and the chart says so rather than drawing a zero.
+        assertThat(html).contains("Lead time (median) (no data)", "Change-failure rate (highest 100.0 %)");
     }
 
     @Test
