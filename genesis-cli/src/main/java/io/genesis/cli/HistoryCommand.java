@@ -57,6 +57,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     RecordsOption records;
 
+    @Mixin
+    HistoryReports reports;
+
     private final Host host;
 
     HistoryCommand(Host host) {
@@ -93,6 +96,10 @@ final class HistoryCommand implements Callable<Integer> {
             }
         }
         Collections.reverse(matching);
+        if (reports.wanted()) {
+            contents.warn("genesis history", err);
+            return reports.write(matching, "Deployments" + filter(), host.clock(), out, err);
+        }
         List<DeploymentRecord> shown = matching.subList(0, Math.min(limit, matching.size()));
         if (json) {
             ObjectMapper mapper = TimeJson.mapper();

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.genesis.dora;
+
+import hudson.model.Action;
+import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.dora.DoraPeriod;
+import io.genesis.core.history.dora.DoraRange;
+import io.genesis.core.history.dora.DoraReport;
+import io.genesis.core.history.dora.FailureWindows;
+import io.genesis.core.history.dora.HtmlReport;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The DORA figures of one job's deployments, on a page of the job: the same figures and charts as
+ * {@code genesis history --html}, written by the engine ({@link HtmlReport#figures}), over the last
+ * {@value #WEEKS} ISO weeks in UTC. A job's deployments are the records its builds started (the record's
+ * build is the run's externalizable id, {@code folder/job#12}).
+ *
+ * <p>It is built per request from the store (a transient action), holds nothing Jenkins persists, and
+ * the page is read-only.
+ */
+public final class DoraAction implements Action {
+
+    /** Where the page is, under the job's URL. */
+    public static final String URL_NAME = "genesis-dora";
+
+    /** How many weeks the page shows, up to the current one. */
+    public static final int WEEKS = 12;
+
+    private final String job;
+    private final HistoryStore store;
+    private final Clock clock;
+
+    /**
+     * @param jobFullName the job's full name, such as {@code shop/main}
+     * @param store where the deployment records are
+     */
+    public DoraAction(String jobFullName, HistoryStore store) {
+        this(jobFullName, store, Clock.systemUTC());
+    }
+
+    DoraAction(String jobFullName, HistoryStore store, Clock clock) {
+        this.job = Objects.requireNonNull(jobFullName, "jobFullName");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-analytics";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.DISPLAY_NAME.format();
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    public String getJobFullName() {
+        return job;
+    }
+
+    /** The engine's figures and charts as HTML, every text from the records escaped by the engine. */
+    public String getFiguresHtml() {
+        return HtmlReport.figures(report());
+    }
+
+    /** The style the figures need. */
+    public String getStyleSheet() {
+        return HtmlReport.STYLE_SHEET;
+    }
+
+    DoraReport report() {
+        ZoneId utc = ZoneId.of("UTC");
+        DoraRange range = DoraRange.ending(clock.instant().atZone(utc).toLocalDate(), utc, DoraPeriod.WEEK, WEEKS);
+        return DoraReport.of(records(), range, FailureWindows.defaults());
+    }
+
+    /** This job's records: those whose build is one of its runs. */
+    List<DeploymentRecord> records() {
+        return store.all(HistoryQuery.newest(1)).stream()
+                .filter(record -> job.equals(jobOf(record.build())))
+                .toList();
+    }
+
+    /** {@code folder/job} of the run id {@code folder/job#12}; empty for a record started outside Jenkins. */
+    static String jobOf(String build) {
+        int hash = build.lastIndexOf('#');
+        return hash < 0 ? "" : build.substring(0, hash);
+    }
+}
