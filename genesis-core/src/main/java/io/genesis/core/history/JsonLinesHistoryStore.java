@@ -1,12 +1,8 @@
 package io.genesis.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.PrivateFiles;
-import io.genesis.core.secret.Redaction;
-import io.genesis.core.time.StoredJson;
-import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -37,8 +33,6 @@ public final class JsonLinesHistoryStore implements HistoryStore {
 
     private final Path file;
     private final boolean force;
-    /** Shared: a mapper learns each type once, which costs far more than the writing itself. */
-    private static final ObjectMapper JSON = TimeJson.mapper();
 
     /** A store in {@code file} that forces every append to disk. */
     public JsonLinesHistoryStore(Path file) {
@@ -61,7 +55,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
 
     @Override
     public void append(DeploymentRecord record) {
-        byte[] line = toLine(record);
+        byte[] line = RecordLines.line(record);
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
         threads.lock();
         try {
@@ -139,7 +133,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
             boolean last = end >= bytes.length;
             if (!line.isBlank()) {
                 try {
-                    DeploymentRecord record = StoredJson.read(bytes, start, end - start, DeploymentRecord.class);
+                    DeploymentRecord record = RecordLines.read(bytes, start, end - start);
                     byId.remove(record.id());
                     byId.put(record.id(), record);
                 } catch (JsonProcessingException e) {
@@ -154,16 +148,6 @@ public final class JsonLinesHistoryStore implements HistoryStore {
             start = end + 1;
         }
         return new Contents(List.copyOf(byId.values()), problems);
-    }
-
-    private byte[] toLine(DeploymentRecord record) {
-        try {
-            // Jackson escapes line breaks inside strings, so one record is always one line.
-            // One redaction for everything stored: a credential that reached a message never reaches the disk.
-            return (Redaction.text(JSON.writeValueAsString(record)) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write deployment record " + record.id() + " as JSON", e);
-        }
     }
 
     private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
