@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,32 +120,20 @@ public final class JsonLinesHistoryStore implements HistoryStore {
         }
         Map<String, DeploymentRecord> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        int start = 0;
-        int lineNumber = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        RecordLines.eachLine(bytes, (start, length, lineNumber, last) -> {
+            try {
+                DeploymentRecord record = RecordLines.read(bytes, start, length);
+                byId.remove(record.id());
+                byId.put(record.id(), record);
+            } catch (JsonProcessingException e) {
+                // Jackson wraps what the record constructors throw, so a line with a bad field lands here too.
+                problems.add(file.getFileName() + " line " + lineNumber + " skipped: "
+                        + (last
+                                ? "torn last line (a write was cut short, most likely by a crash)"
+                                : "not a valid record")
+                        + " - " + ParseProblem.problem(e));
             }
-            lineNumber++;
-            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-            boolean last = end >= bytes.length;
-            if (!line.isBlank()) {
-                try {
-                    DeploymentRecord record = RecordLines.read(bytes, start, end - start);
-                    byId.remove(record.id());
-                    byId.put(record.id(), record);
-                } catch (JsonProcessingException e) {
-                    // Jackson wraps what the record constructors throw, so a line with a bad field lands here too.
-                    problems.add(file.getFileName() + " line " + lineNumber + " skipped: "
-                            + (last
-                                    ? "torn last line (a write was cut short, most likely by a crash)"
-                                    : "not a valid record")
-                            + " - " + ParseProblem.problem(e));
-                }
-            }
-            start = end + 1;
-        }
+        });
         return new Contents(List.copyOf(byId.values()), problems);
     }
 

@@ -36,4 +36,33 @@ public final class RecordLines {
     public static DeploymentRecord read(byte[] bytes, int offset, int length) throws JsonProcessingException {
         return StoredJson.read(bytes, offset, length, DeploymentRecord.class);
     }
+
+    /** What is done with each line that is not blank. */
+    @FunctionalInterface
+    public interface LineVisitor {
+        /**
+         * @param start where the line starts in the bytes
+         * @param length its length, without the line break
+         * @param number its number, from 1 (blank lines count)
+         * @param last whether no line break ends it (the last line of a torn write has none)
+         */
+        void line(int start, int length, int number, boolean last);
+    }
+
+    /** Visits every line of {@code bytes} that is not blank, in order. */
+    public static void eachLine(byte[] bytes, LineVisitor visitor) {
+        int start = 0;
+        int number = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            number++;
+            if (!new String(bytes, start, end - start, StandardCharsets.UTF_8).isBlank()) {
+                visitor.line(start, end - start, number, end >= bytes.length);
+            }
+            start = end + 1;
+        }
+    }
 }

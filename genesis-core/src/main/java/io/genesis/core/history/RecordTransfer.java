@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,23 +62,13 @@ public final class RecordTransfer {
         }
         List<DeploymentRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        int start = 0;
-        int number = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        RecordLines.eachLine(bytes, (start, length, number, last) -> {
+            try {
+                records.add(RecordLines.read(bytes, start, length));
+            } catch (JsonProcessingException e) {
+                problems.add(file + " line " + number + ": " + ParseProblem.problem(e));
             }
-            number++;
-            if (!new String(bytes, start, end - start, StandardCharsets.UTF_8).isBlank()) {
-                try {
-                    records.add(RecordLines.read(bytes, start, end - start));
-                } catch (JsonProcessingException e) {
-                    problems.add(file + " line " + number + ": " + ParseProblem.problem(e));
-                }
-            }
-            start = end + 1;
-        }
+        });
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("cannot import ")
                     .append(file)
