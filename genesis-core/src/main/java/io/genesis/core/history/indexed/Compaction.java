@@ -85,9 +85,11 @@ public final class Compaction {
             out.force(false);
         }
         if (bad[0] > 0) {
+            PrivateFiles.refuseLink(files.unreadable());
             Files.write(
                     files.unreadable(), unreadable.toByteArray(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+        PrivateFiles.refuseLink(files.rebuilding());
         Files.writeString(files.rebuilding(), "compacted; rebuilding the index\n", StandardCharsets.UTF_8);
         Files.move(files.compacting(), files.data(), StandardCopyOption.ATOMIC_MOVE);
         session.reopen();

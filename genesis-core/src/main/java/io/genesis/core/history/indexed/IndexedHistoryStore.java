@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -78,6 +79,18 @@ public final class IndexedHistoryStore implements HistoryStore {
     @Override
     public HistoryPage page(HistoryQuery query) {
         return run("read deployment history", session -> session.page(query));
+    }
+
+    /** Every record of {@code query}'s key and job, newest first, in one pass over their index. */
+    @Override
+    public List<DeploymentRecord> all(HistoryQuery query) {
+        return run("read deployment history", session -> session.all(query));
+    }
+
+    /** The record with {@code id}, found by its id's hash without reading the other records. */
+    @Override
+    public Optional<DeploymentRecord> find(String id) {
+        return run("read deployment history", session -> session.find(id));
     }
 
     /** The lines of the data file that could not be read (such as a torn last line), with why. */

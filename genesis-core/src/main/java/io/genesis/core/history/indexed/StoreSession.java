@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -73,6 +74,7 @@ final class StoreSession implements AutoCloseable {
     void rebuild() throws IOException {
         closeIndexes();
         PrivateFiles.directory(files.indexes());
+        PrivateFiles.refuseLink(files.rebuilding());
         Files.writeString(files.rebuilding(), "rebuilding the index from the data\n", StandardCharsets.UTF_8);
         try (var listing = Files.list(files.indexes())) {
             for (Path file : (Iterable<Path>) listing::iterator) {
@@ -135,6 +137,41 @@ final class StoreSession implements AutoCloseable {
             records.add(recordAt(entry, index.file()));
         }
         return new HistoryPage(records, (int) index.header().live(), problems);
+    }
+
+    /** Every record {@code query}'s index lists, newest first, in one pass over that index. */
+    List<DeploymentRecord> all(HistoryQuery query) throws IOException {
+        IndexFile index = index(Scopes.of(query), false);
+        List<DeploymentRecord> records = new ArrayList<>();
+        if (index == null) {
+            return records;
+        }
+        for (long to = index.header().entries(); to > 0; ) {
+            long from = Math.max(0, to - 4096);
+            IndexFile.Entry[] entries = index.entries(from, to);
+            for (int i = entries.length - 1; i >= 0; i--) {
+                if (entries[i].live()) {
+                    records.add(recordAt(entries[i], index.file()));
+                }
+            }
+            to = from;
+        }
+        return records;
+    }
+
+    /** The record with {@code id}, found through the id hashes rather than by reading every record. */
+    Optional<DeploymentRecord> find(String id) throws IOException {
+        IndexFile all = index(Scopes.ALL, true);
+        for (long candidate : ids.candidates(Scopes.idHash(id))) {
+            IndexFile.Entry entry = all.entries(candidate, candidate + 1)[0];
+            if (entry.live()) {
+                DeploymentRecord record = recordAt(entry, all.file());
+                if (record.id().equals(id)) {
+                    return Optional.of(record);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The lines skipped as unreadable, with why. */
@@ -256,6 +293,7 @@ final class StoreSession implements AutoCloseable {
     }
 
     private void skipped(String problem) throws IOException {
+        PrivateFiles.refuseLink(files.skipped());
         Files.writeString(
                 files.skipped(),
                 problem.replace('\n', ' ') + "\n",
