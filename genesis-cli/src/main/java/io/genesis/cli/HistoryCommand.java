@@ -6,6 +6,7 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,6 +61,20 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     HistoryReports reports;
 
+    @Option(
+            names = "--export",
+            paramLabel = "FILE",
+            description = "Write every record to FILE (which must not exist) as JSON lines, oldest first, and print"
+                    + " nothing else.")
+    Path export;
+
+    @Option(
+            names = "--import",
+            paramLabel = "FILE",
+            description = "Append every record of FILE (JSON lines, as --export writes them) to the history; every"
+                    + " line is checked first, and a bad line imports nothing.")
+    Path importFrom;
+
     private final Host host;
 
     HistoryCommand(Host host) {
@@ -75,6 +90,9 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         StateDir dir = state.dir();
+        if (export != null || importFrom != null) {
+            return HistoryTransfer.run(dir.history(), export, importFrom, out, err);
+        }
         StateReading contents;
         String where;
         try (TargetKinds kinds = host.targetKinds()) {

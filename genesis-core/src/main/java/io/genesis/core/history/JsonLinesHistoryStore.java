@@ -1,18 +1,13 @@
 package io.genesis.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.PrivateFiles;
-import io.genesis.core.secret.Redaction;
-import io.genesis.core.time.StoredJson;
-import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +32,6 @@ public final class JsonLinesHistoryStore implements HistoryStore {
 
     private final Path file;
     private final boolean force;
-    /** Shared: a mapper learns each type once, which costs far more than the writing itself. */
-    private static final ObjectMapper JSON = TimeJson.mapper();
 
     /** A store in {@code file} that forces every append to disk. */
     public JsonLinesHistoryStore(Path file) {
@@ -61,7 +54,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
 
     @Override
     public void append(DeploymentRecord record) {
-        byte[] line = toLine(record);
+        byte[] line = RecordLines.line(record);
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
         threads.lock();
         try {
@@ -127,43 +120,21 @@ public final class JsonLinesHistoryStore implements HistoryStore {
         }
         Map<String, DeploymentRecord> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        int start = 0;
-        int lineNumber = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        RecordLines.eachLine(bytes, (start, length, lineNumber, last) -> {
+            try {
+                DeploymentRecord record = RecordLines.read(bytes, start, length);
+                byId.remove(record.id());
+                byId.put(record.id(), record);
+            } catch (JsonProcessingException e) {
+                // Jackson wraps what the record constructors throw, so a line with a bad field lands here too.
+                problems.add(file.getFileName() + " line " + lineNumber + " skipped: "
+                        + (last
+                                ? "torn last line (a write was cut short, most likely by a crash)"
+                                : "not a valid record")
+                        + " - " + ParseProblem.problem(e));
             }
-            lineNumber++;
-            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-            boolean last = end >= bytes.length;
-            if (!line.isBlank()) {
-                try {
-                    DeploymentRecord record = StoredJson.read(bytes, start, end - start, DeploymentRecord.class);
-                    byId.remove(record.id());
-                    byId.put(record.id(), record);
-                } catch (JsonProcessingException e) {
-                    // Jackson wraps what the record constructors throw, so a line with a bad field lands here too.
-                    problems.add(file.getFileName() + " line " + lineNumber + " skipped: "
-                            + (last
-                                    ? "torn last line (a write was cut short, most likely by a crash)"
-                                    : "not a valid record")
-                            + " - " + ParseProblem.problem(e));
-                }
-            }
-            start = end + 1;
-        }
+        });
         return new Contents(List.copyOf(byId.values()), problems);
-    }
-
-    private byte[] toLine(DeploymentRecord record) {
-        try {
-            // Jackson escapes line breaks inside strings, so one record is always one line.
-            // One redaction for everything stored: a credential that reached a message never reaches the disk.
-            return (Redaction.text(JSON.writeValueAsString(record)) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write deployment record " + record.id() + " as JSON", e);
-        }
     }
 
     private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {

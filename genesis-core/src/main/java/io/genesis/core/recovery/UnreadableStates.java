@@ -1,7 +1,7 @@
 package io.genesis.core.recovery;
 
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.store.FileRolloutLock;
@@ -87,8 +87,7 @@ public final class UnreadableStates {
      *
      * @return one line per rollout closed or that cannot be closed, saying what was done and what to check
      */
-    public List<String> closeRollouts(
-            FileRolloutStateStore states, FileRolloutLock locks, JsonLinesHistoryStore history) {
+    public List<String> closeRollouts(FileRolloutStateStore states, FileRolloutLock locks, HistoryStore history) {
         states.list();
         List<String> said = new ArrayList<>();
         for (Map.Entry<Path, String> entry : new TreeMap<>(states.unreadable()).entrySet()) {
@@ -125,7 +124,7 @@ public final class UnreadableStates {
             notes.add("known of it: " + whatIsKnown(known, lease));
             Path kept = keptName(file);
             notes.add("its unreadable state file is kept as " + kept);
-            if (history.read().records().stream().noneMatch(r -> r.id().equals(id))) {
+            if (history.find(id).isEmpty()) {
                 history.append(closedRecord(id, key.get(), known, lease, file, queued, reason, notes));
             }
             keepAside(file, kept);
@@ -144,7 +143,7 @@ public final class UnreadableStates {
      *
      * @return one line per watch closed or that cannot be closed
      */
-    public List<String> closeWatches(FileWatchStore watches, JsonLinesHistoryStore history) {
+    public List<String> closeWatches(FileWatchStore watches, HistoryStore history) {
         watches.list();
         List<String> said = new ArrayList<>();
         for (Map.Entry<Path, String> entry : new TreeMap<>(watches.unreadable()).entrySet()) {
@@ -163,10 +162,8 @@ public final class UnreadableStates {
                     + "); nothing watches "
                     + keyOf(known).map(DeploymentKey::toString).orElse("it") + " any more: check its metrics by hand"
                     + " and start a new watch (genesis monitor)";
-            Optional<DeploymentRecord> rollout = known.text("/request/rolloutId")
-                    .flatMap(rolloutId -> history.read().records().stream()
-                            .filter(r -> r.id().equals(rolloutId))
-                            .reduce((first, second) -> second));
+            Optional<DeploymentRecord> rollout =
+                    known.text("/request/rolloutId").flatMap(history::find);
             if (rollout.isPresent() && !rollout.get().notes().contains(note)) {
                 history.append(withNote(rollout.get(), note));
             }

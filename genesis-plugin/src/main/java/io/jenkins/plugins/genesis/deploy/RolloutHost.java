@@ -8,7 +8,10 @@ import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.gate.record.GateRecordStore;
 import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.LegacyHistory;
+import io.genesis.core.history.indexed.IndexedHistoryStore;
+import io.genesis.core.history.indexed.Retention;
 import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.promotion.PromotionCheck;
@@ -70,10 +73,18 @@ import java.util.function.Predicate;
 public final class RolloutHost implements AutoCloseable {
 
     private static final String OWNER_FILE = "engine-owner";
+    /**
+     * The deployment records, outside every job's directory, so deleting a job, discarding its builds or
+     * removing a branch leaves them; indexed by application, environment and job.
+     */
+    static final String RECORDS = "records";
 
     private final Orchestrator engine;
     private final FileRolloutStateStore states;
-    private final JsonLinesHistoryStore history;
+    private final IndexedHistoryStore history;
+    /** What moving an old {@code history.jsonl} into the indexed store did, for the controller's log. */
+    private final List<String> migrated = new ArrayList<>();
+
     private final FileRolloutLock locks;
     private final GateRecordStore gates;
     private final WatchStore watches;
@@ -110,7 +121,8 @@ public final class RolloutHost implements AutoCloseable {
         this.directory = dir;
         this.milestones = builder.milestones;
         this.states = new FileRolloutStateStore(dir.resolve("rollouts"));
-        this.history = new JsonLinesHistoryStore(dir.resolve("history.jsonl"));
+        this.history = new IndexedHistoryStore(dir.resolve(RECORDS));
+        migrateLegacyHistory(dir);
         this.locks = new FileRolloutLock(dir.resolve("locks"));
         this.gates = new FileGateRecordStore(dir.resolve("gates"));
         this.watches = new FileWatchStore(dir.resolve("watches"));
@@ -364,6 +376,45 @@ public final class RolloutHost implements AutoCloseable {
                 .rollback(WatchRollback.through(engine));
     }
 
+    /**
+     * The deployment records of this engine, for pages that show them: read a page at a time
+     * ({@link HistoryStore#page}), by application and environment, job, or both.
+     */
+    public HistoryStore history() {
+        return history;
+    }
+
+    /**
+     * Drops the records {@code retention} lets go (what runs now always stays), such as at start-up.
+     *
+     * @return a line for the controller's log when anything was dropped
+     */
+    public List<String> compact(Retention retention) {
+        var result = history.compact(retention, clock.instant());
+        if (result.dropped() == 0 && result.unreadable() == 0) {
+            return List.of();
+        }
+        return List.of("compacted the deployment records in " + history.directory() + ": kept " + result.kept()
+                + ", dropped " + result.dropped() + " past retention (newest " + retention.keep()
+                + " per application, environment and job, and "
+                + retention.keepFor().toDays() + " days)"
+                + (result.unreadable() == 0
+                        ? ""
+                        : ", moved " + result.unreadable() + " unreadable lines to unreadable.jsonl"));
+    }
+
+    /** Moves the records of a controller that kept them in one {@code history.jsonl} into the indexed store, once. */
+    private void migrateLegacyHistory(Path dir) {
+        try {
+            LegacyHistory.migrate(dir.resolve("history.jsonl"), history).ifPresent(migrated::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not move the deployment records of " + dir.resolve("history.jsonl") + " into "
+                            + history.directory() + ": " + e.getMessage() + "; the file is left as it was",
+                    e);
+        }
+    }
+
     /** Where this engine keeps its files. */
     public Path directory() {
         return directory;
@@ -405,8 +456,10 @@ public final class RolloutHost implements AutoCloseable {
     public List<String> reconcile(Predicate<String> buildExists) {
         // Before this engine runs anything, every rollout of this directory is the previous controller's:
         // one whose state file cannot be read is closed with a record now, and its lock released.
-        List<String> lines = new ArrayList<>(
-                new UnreadableStates(clock, owner -> true, Duration.ZERO).closeRollouts(states, locks, history));
+        List<String> lines = new ArrayList<>(migrated);
+        migrated.clear();
+        lines.addAll(new UnreadableStates(clock, owner -> true, Duration.ZERO).closeRollouts(states, locks, history));
+        lines.addAll(compact(Retention.DEFAULT));
         ReconcileReport report = engine.reconcile();
         report.resumed().forEach(id -> lines.add("resumed rollout " + id));
         report.rolledBack().forEach(id -> lines.add("rolling back rollout " + id + " (recovery policy)"));

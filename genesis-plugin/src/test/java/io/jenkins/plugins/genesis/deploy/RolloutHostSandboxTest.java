@@ -8,6 +8,9 @@ import io.genesis.core.approval.ApprovalRefusedException;
 import io.genesis.core.approval.Approver;
 import io.genesis.core.approval.Identity;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.HistoryPage;
+import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
@@ -34,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -430,5 +434,73 @@ class RolloutHostSandboxTest {
         assertThat(record.hooks().get(0).detail())
                 .startsWith("could not start: command hooks do not run here")
                 .contains("give genesisDeploy a body, which runs on an agent");
+    }
+
+    @Test
+    void shouldKeepRecordsInTheIndexedStoreByApplicationEnvironmentAndJob() {
+        GenesisDeployStep rolling = step("rolling");
+        RolloutHost host = host();
+        RecordingSink deployed = new RecordingSink();
+        String id = RolloutCalls.deploy(host, KEY, request(rolling, withoutApproval(), BUILD), deployed);
+        RecordingSink.await(deployed::ended, LIMIT, "the deploy's end");
+
+        HistoryPage ofJob = host.history().page(HistoryQuery.of(SHOP, 20).ofJob("shop/main"));
+
+        assertThat(ofJob.records()).extracting(DeploymentRecord::id).containsExactly(id);
+        assertThat(host.history()
+                        .page(HistoryQuery.of(SHOP, 20).ofJob("shop/other"))
+                        .records())
+                .isEmpty();
+        assertThat(state.resolve(RolloutHost.RECORDS).resolve("records.jsonl")).exists();
+        assertThat(state.resolve("history.jsonl")).doesNotExist();
+        assertThat(host.running(SHOP)).map(DeploymentRecord::id).contains(id);
+    }
+
+    @Test
+    void shouldMoveTheRecordsOfAnOlderControllerIntoTheIndexedStoreOnce() throws IOException {
+        // given: a controller that kept its records in one history.jsonl
+        JsonLinesHistoryStore legacy = new JsonLinesHistoryStore(state.resolve("history.jsonl"));
+        DeploymentRecord old = new DeploymentRecord(
+                "j-old",
+                "shop",
+                "production",
+                "1.0.0",
+                COMMIT,
+                "branch main",
+                "shop/main#3",
+                "rolling",
+                "bob",
+                "sandbox",
+                Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-01T10:05:00Z"),
+                RecordStatus.SUCCEEDED,
+                "all steps completed",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                "bob");
+        legacy.append(old);
+
+        // when
+        RolloutHost host = host();
+        List<String> lines = host.reconcile(build -> true);
+        host.close();
+        List<String> again = host().reconcile(build -> true);
+
+        // then
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("moved 1 deployment record from " + state.resolve("history.jsonl")));
+        assertThat(again).noneMatch(line -> line.startsWith("moved"));
+        assertThat(host.history()
+                        .page(HistoryQuery.of(SHOP, 20).ofJob("shop/main"))
+                        .records())
+                .containsExactly(old);
+        assertThat(host.running(SHOP)).contains(old);
+        assertThat(state.resolve("history.jsonl")).doesNotExist();
+        assertThat(state.resolve("history.jsonl.migrated")).exists();
     }
 }
