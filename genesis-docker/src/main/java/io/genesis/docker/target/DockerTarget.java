@@ -81,24 +81,38 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
 
     @Override
     public void deployCandidate(DeploymentContext context) {
-        start(context, settings.replicas(), "blueGreen");
+        start(context, settings.replicas(), settings.replicas(), "blueGreen", Map.of());
     }
 
+    /**
+     * Starts a batch within {@code bounds} as a Kubernetes Deployment would: stable containers are stopped
+     * early as far as the unavailability allows, candidates started as far as the surge allows; the
+     * batch goes on in {@link #health} as candidates become healthy. Candidates already at weight count as
+     * ready here, so this call probes nothing.
+     */
     @Override
     public void rollTo(DeploymentContext context, Percentage share, RollingBounds bounds) {
-        int wanted = (int) Math.ceil(settings.replicas() * share.value() / 100.0 - 1e-9);
-        start(context, Math.max(1, Math.min(settings.replicas(), wanted)), Labels.ROLLING);
+        proxy.ensureRunning(settings.proxyPort());
+        RollingBudget budget = RollingBudget.of(settings.replicas(), bounds);
+        RollingBudget.Batch batch = new RollingBudget.Batch(budget, budget.wanted(share.value()));
+        List<Replica> all = replicas();
+        if (candidates(context, all).isEmpty()) {
+            retireIdle(context, all);
+            all = replicas();
+        }
+        List<Replica> mine = candidates(context, all);
+        List<Replica> ready = mine.stream().filter(Replica::serving).toList();
+        roll(context, batch, all, ready.size(), mine.size() - ready.size());
     }
 
     @Override
     public Health health(DeploymentContext context) {
         List<Replica> all = replicas();
         List<Replica> mine = candidates(context, all);
-        Health verdict = health.of(mine, describe(context, mine));
-        if (verdict.isHealthy() && mine.stream().anyMatch(Replica::rolling)) {
-            return advanceRolling(context, all, mine, verdict);
+        if (mine.stream().anyMatch(Replica::rolling)) {
+            return rollingHealth(context, all, mine);
         }
-        return verdict;
+        return health.of(mine, describe(context, mine));
     }
 
     @Override
@@ -218,15 +232,20 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         return replicas;
     }
 
-    private void start(DeploymentContext context, int count, String strategy) {
+    /** Removes containers left by rollouts that ended: idle ones take no traffic and hold the other slot. */
+    private void retireIdle(DeploymentContext context, List<Replica> all) {
+        others(context, all).stream().filter(replica -> !replica.serving()).forEach(this::retire);
+    }
+
+    /** Starts up to {@code atMost} missing containers among numbers 1 to {@code count} of the candidate. */
+    private void start(DeploymentContext context, int count, int atMost, String strategy, Map<String, String> more) {
         proxy.ensureRunning(settings.proxyPort());
         List<Replica> all = replicas();
         List<Replica> mine = candidates(context, all);
-        List<Replica> others = others(context, all);
         if (mine.isEmpty()) {
-            // Left by rollouts that ended: idle containers take no traffic and hold the other slot.
-            others.stream().filter(replica -> !replica.serving()).forEach(this::retire);
+            retireIdle(context, all);
         }
+        List<Replica> others = others(context, all);
         List<Replica> live = others.stream().filter(Replica::serving).toList();
         String liveSlot = live.isEmpty() ? "green" : live.get(0).slot();
         String slot = liveSlot.equals("blue") ? "green" : "blue";
@@ -240,8 +259,10 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         all.forEach(replica -> ports.add(replica.port()));
         Set<Integer> have = new HashSet<>();
         mine.forEach(replica -> have.add(replica.index()));
-        for (int index = 1; index <= count; index++) {
+        int started = 0;
+        for (int index = 1; index <= count && started < atMost; index++) {
             if (!have.contains(index)) {
+                started++;
                 launcher.start(
                         new ContainerLauncher.Launch(
                                 context.rolloutId(),
@@ -251,7 +272,8 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
                                 image,
                                 strategy,
                                 previousImage,
-                                previousVersion),
+                                previousVersion,
+                                more),
                         ports);
                 log.accept("docker: started " + key.application() + "-" + key.environment() + "-" + slot + "-" + index
                         + " of " + context.version() + " (image " + image.reference() + ", " + image.digest() + ")"
@@ -261,21 +283,71 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
     }
 
     /**
-     * A rolling batch is healthy: its containers join the proxy at full weight and as many stable ones
-     * leave, so the host runs the desired count again.
+     * A rolling batch's progress: newly healthy candidates get their weight, then the batch moves on as far
+     * as its budget allows ({@link RollingBudget#next}); healthy once the batch is done.
      */
-    private Health advanceRolling(DeploymentContext context, List<Replica> all, List<Replica> mine, Health verdict) {
+    private Health rollingHealth(DeploymentContext context, List<Replica> all, List<Replica> mine) {
+        String what = describe(context, mine);
+        RollingBudget.Batch batch = mine.stream()
+                .map(replica ->
+                        RollingBudget.Batch.parse(replica.container().label(Labels.ROLLING_BATCH), settings.replicas()))
+                .flatMap(Optional::stream)
+                .max(Comparator.comparingInt(RollingBudget.Batch::wanted))
+                .orElseThrow(() -> new TargetException("the rolling containers of " + key + " carry no readable "
+                        + Labels.ROLLING_BATCH + " label; roll back and deploy again"));
         Map<String, Integer> weights = new LinkedHashMap<>();
-        mine.forEach(replica -> weights.put(replica.name(), 100));
-        proxy.setWeights(weights);
-        List<Replica> stable = new ArrayList<>(running(others(context, all)));
+        int ready = 0;
+        String waiting = "";
+        for (Replica replica : mine) {
+            Health one = health.of(replica, what);
+            if (one.state() == Health.State.UNHEALTHY) {
+                return one;
+            }
+            if (one.isHealthy()) {
+                ready++;
+                if (!replica.serving()) {
+                    weights.put(replica.name(), 100);
+                }
+            } else {
+                waiting = " (" + one.message() + ")";
+            }
+        }
+        if (!weights.isEmpty()) {
+            proxy.setWeights(weights);
+            log.accept("proxy: " + weights.keySet() + " of " + context.version() + " healthy, at full weight");
+        }
+        RollingBudget.Counts after = roll(context, batch, replicas(), ready, mine.size() - ready);
+        String count = after.ready() + " of " + batch.wanted() + " containers of " + what + " ready, " + after.stable()
+                + " of the previous version serving";
+        return batch.budget().done(batch.wanted(), after)
+                ? Health.healthy(count + "; " + after.ready() + " of " + settings.replicas() + " containers run "
+                        + context.version())
+                : Health.progressing(count + waiting);
+    }
+
+    /**
+     * One move of {@code batch}: stops the stable containers its floor allows (highest number first), then
+     * starts the candidates its ceiling allows; returns the counts after the move.
+     */
+    private RollingBudget.Counts roll(
+            DeploymentContext context, RollingBudget.Batch batch, List<Replica> all, int ready, int starting) {
+        List<Replica> stable = new ArrayList<>(
+                running(others(context, all)).stream().filter(Replica::serving).toList());
         stable.sort(Comparator.comparing(Replica::index).reversed());
-        int surplus = stable.size() + mine.size() - settings.replicas();
-        for (int i = 0; i < surplus && i < stable.size(); i++) {
+        RollingBudget.Counts now = new RollingBudget.Counts(stable.size(), ready, starting);
+        RollingBudget.Moves moves = batch.budget().next(batch.wanted(), now);
+        for (int i = 0; i < moves.stopStable(); i++) {
             retire(stable.get(i));
         }
-        return Health.healthy(verdict.message() + "; " + mine.size() + " of " + settings.replicas() + " containers run "
-                + context.version());
+        if (moves.startCandidates() > 0) {
+            start(
+                    context,
+                    settings.replicas(),
+                    moves.startCandidates(),
+                    Labels.ROLLING,
+                    Map.of(Labels.ROLLING_BATCH, batch.label()));
+        }
+        return new RollingBudget.Counts(stable.size() - moves.stopStable(), ready, starting + moves.startCandidates());
     }
 
     /** Starts the previous version again from the image its successor recorded, and waits until it is healthy. */
@@ -290,7 +362,9 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         Set<Integer> ports = new HashSet<>();
         replicas().forEach(replica -> ports.add(replica.port()));
         for (int index = 1; index <= settings.replicas(); index++) {
-            launcher.start(new ContainerLauncher.Launch(rollout, version, slot, index, info, "restore", "", ""), ports);
+            launcher.start(
+                    new ContainerLauncher.Launch(rollout, version, slot, index, info, "restore", "", "", Map.of()),
+                    ports);
         }
         long deadline = System.nanoTime() + RESTART_PREVIOUS.toNanos();
         while (true) {
