@@ -130,7 +130,7 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
                     + ": no container of rollout " + context.rolloutId() + " runs; deploy it first");
         }
         Map<String, Integer> weights = split(all, mine, Weights.percent(weight));
-        proxy.setWeights(weights);
+        weigh(weights, all);
         log.accept("proxy: " + Weights.percent(weight) + " % of " + key + " to " + context.version() + " " + weights);
     }
 
@@ -139,9 +139,12 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         List<Replica> all = replicas();
         Map<String, Integer> expected = split(all, candidates(context, all), Weights.percent(weight));
         Map<String, ProxyServer> servers = proxy.servers();
+        // A container the proxy does not have takes no traffic: weight 0.
         return expected.entrySet().stream()
-                .allMatch(entry -> servers.containsKey(entry.getKey())
-                        && servers.get(entry.getKey()).weight() == entry.getValue());
+                .allMatch(entry -> (servers.containsKey(entry.getKey())
+                                ? servers.get(entry.getKey()).weight()
+                                : 0)
+                        == entry.getValue());
     }
 
     @Override
@@ -155,7 +158,7 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         Map<String, Integer> weights = new LinkedHashMap<>();
         others(context, all).forEach(replica -> weights.put(replica.name(), 0));
         mine.forEach(replica -> weights.put(replica.name(), 100));
-        proxy.setWeights(weights);
+        weigh(weights, all);
         log.accept("proxy: all traffic of " + key + " to " + context.version() + "; previous containers kept at"
                 + " weight 0");
         if (mine.stream().anyMatch(Replica::rolling)) {
@@ -187,7 +190,9 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         Map<String, Integer> weights = new LinkedHashMap<>();
         previous.forEach(replica -> weights.put(replica.name(), 100));
         mine.forEach(replica -> weights.put(replica.name(), 0));
-        proxy.setWeights(weights);
+        List<Replica> both = new ArrayList<>(previous);
+        both.addAll(mine);
+        weigh(weights, both);
         log.accept(
                 previous.isEmpty()
                         ? "proxy: nothing served " + key + " before " + context.version() + "; it takes no more traffic"
@@ -313,7 +318,7 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
             }
         }
         if (!weights.isEmpty()) {
-            proxy.setWeights(weights);
+            weigh(weights, mine);
             log.accept("proxy: " + weights.keySet() + " of " + context.version() + " healthy, at full weight");
         }
         RollingBudget.Counts after = roll(context, batch, replicas(), ready, mine.size() - ready);
@@ -393,6 +398,33 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
                 .map(Replica::name)
                 .toList();
         return Weights.split(stable, mine.stream().map(Replica::name).toList(), percent);
+    }
+
+    /**
+     * Sets {@code weights} in one exchange with the proxy. A container that runs but is not in the proxy (its
+     * genesis process was killed between starting it and adding it) takes no traffic: at weight 0 it is left
+     * out, above 0 it joins first, on the port its label names.
+     */
+    private void weigh(Map<String, Integer> weights, List<Replica> replicas) {
+        Map<String, ProxyServer> servers = proxy.servers();
+        Map<String, Integer> applied = new LinkedHashMap<>();
+        weights.forEach((name, weight) -> {
+            if (!servers.containsKey(name)) {
+                if (weight == 0) {
+                    return;
+                }
+                Replica replica = replicas.stream()
+                        .filter(candidate -> candidate.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new TargetException("cannot weigh " + name + " of " + key
+                                + ": the proxy does not have it and no container of that name runs"));
+                proxy.add(new ProxyServer(name, replica.port(), 0));
+                log.accept(
+                        "proxy: " + name + " was not in the proxy (its deployer stopped before adding it);" + " added");
+            }
+            applied.put(name, weight);
+        });
+        proxy.setWeights(applied);
     }
 
     /** Takes a container out of the proxy (draining its requests in flight), then removes it. */
