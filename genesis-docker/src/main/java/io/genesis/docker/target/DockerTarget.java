@@ -11,6 +11,7 @@ import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TrafficRouter;
 import io.genesis.docker.engine.ContainerState;
 import io.genesis.docker.engine.EngineClient;
+import io.genesis.docker.engine.EngineException;
 import io.genesis.docker.engine.ImageInfo;
 import io.genesis.docker.engine.RegistryAuth;
 import io.genesis.docker.proxy.Haproxy;
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * One application in one environment on a Docker host: containers labelled by rollout, slot and version
- * behind the HAProxy Genesis owns for it. Nothing is kept in memory between calls: which containers are
+ * behind the HAProxy Genesis owns for it. Nothing is kept in memory between calls (but the containers read
+ * last, which stand in while the engine restarts: {@link #replicas()}): which containers are
  * the candidate (labelled with the rollout's id), which the stable or previous version (all others), and
  * where traffic goes (the proxy's weights) are read from the engine and the proxy each time, so any genesis
  * process can carry on or roll back a rollout another one started.
@@ -51,6 +53,8 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
     private final ContainerLauncher launcher;
     private final ContainerHealth health;
     private final Consumer<String> log;
+    /** The containers read last from the engine by this process; see {@link #replicas()}. */
+    private volatile List<ContainerState> lastRead;
 
     public DockerTarget(
             DeploymentKey key,
@@ -220,13 +224,28 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         return candidates(context, replicas());
     }
 
-    /** Every container of this application and environment, with its weight in the proxy now. */
+    /**
+     * Every container of this application and environment, with its weight in the proxy now. While the
+     * engine does not answer (it restarts), the containers this target read last stand in, as they do for
+     * the metric source: the weights live in the proxy, which keeps running, so a rollback can move traffic
+     * back at once instead of waiting out the engine; whatever needs the engine itself still fails.
+     */
     List<Replica> replicas() {
         Map<String, ProxyServer> servers = proxy.answers()
                 ? proxy.servers()
                 : proxy.config().map(config -> config.servers()).orElse(Map.of());
+        List<ContainerState> containers;
+        try {
+            containers = engine.listContainers(Labels.of(key));
+            lastRead = containers;
+        } catch (EngineException e) {
+            if (e.status() != 0 || lastRead == null) {
+                throw e;
+            }
+            containers = lastRead;
+        }
         List<Replica> replicas = new ArrayList<>();
-        for (ContainerState container : engine.listContainers(Labels.of(key))) {
+        for (ContainerState container : containers) {
             ProxyServer server = servers.get(container.name());
             int weight = server != null && String.valueOf(server.port()).equals(container.label(Labels.PORT))
                     ? server.weight()

@@ -267,6 +267,14 @@ class DockerRolloutITest {
         assertThat(Traffic.count(fixture.proxyPort, 20))
                 .as("record says " + record.status() + ": " + record.reason())
                 .containsOnlyKeys(serving);
+        List<String> said = events.stream().map(RolloutEvent::message).toList();
+        int back = said.indexOf(said.stream()
+                .filter(line -> line.startsWith("traffic back"))
+                .findFirst()
+                .orElse(""));
+        assertThat(back < 0 ? List.<String>of() : said.subList(0, back))
+                .as("traffic moves back through the proxy without waiting for the engine: " + said)
+                .noneMatch(line -> line.startsWith("rollback attempt"));
         if (record.status() == RecordStatus.ROLLED_BACK) {
             assertThat(fixture.containers("2.0.0"))
                     .as("the rolled-back candidate is retired")
