@@ -39,39 +39,46 @@ final class ContainerHealth {
         int ready = 0;
         String waiting = "";
         for (Replica replica : replicas) {
-            ContainerState state =
-                    engine.inspectContainer(replica.container().id()).orElse(null);
-            if (state == null) {
-                return Health.unhealthy("container " + replica.name() + " of " + what + " was removed");
+            Health one = of(replica, what);
+            if (one.state() == Health.State.UNHEALTHY) {
+                return one;
             }
-            if (!state.running() || state.restartCount() > 0) {
-                return Health.unhealthy("container " + replica.name() + " of " + what + " is " + state.status()
-                        + (state.restartCount() > 0 ? " after " + state.restartCount() + " restart(s)" : "")
-                        + " (exit code " + state.exitCode() + (state.error().isEmpty() ? "" : ", " + state.error())
-                        + "): see docker logs " + replica.name());
-            }
-            if (state.health().isPresent()) {
-                String status = state.health().get();
-                if (status.equals("unhealthy")) {
-                    return Health.unhealthy("container " + replica.name() + " of " + what
-                            + ": its image's HEALTHCHECK reports unhealthy (docker inspect " + replica.name() + ")");
-                }
-                if (status.equals("healthy")) {
-                    ready++;
-                } else {
-                    waiting = replica.name() + ": HEALTHCHECK " + status;
-                }
-                continue;
-            }
-            String answer = probe(replica.port());
-            if (answer.isEmpty()) {
+            if (one.isHealthy()) {
                 ready++;
             } else {
-                waiting = replica.name() + ": " + answer;
+                waiting = one.message();
             }
         }
         String count = ready + " of " + replicas.size() + " containers of " + what + " ready";
         return ready == replicas.size() ? Health.healthy(count) : Health.progressing(count + " (" + waiting + ")");
+    }
+
+    /** The health of one container: unhealthy at once when it is not running or restarted. */
+    Health of(Replica replica, String what) {
+        ContainerState state = engine.inspectContainer(replica.container().id()).orElse(null);
+        if (state == null) {
+            return Health.unhealthy("container " + replica.name() + " of " + what + " was removed");
+        }
+        if (!state.running() || state.restartCount() > 0) {
+            return Health.unhealthy("container " + replica.name() + " of " + what + " is " + state.status()
+                    + (state.restartCount() > 0 ? " after " + state.restartCount() + " restart(s)" : "")
+                    + " (exit code " + state.exitCode() + (state.error().isEmpty() ? "" : ", " + state.error())
+                    + "): see docker logs " + replica.name());
+        }
+        if (state.health().isPresent()) {
+            String status = state.health().get();
+            if (status.equals("unhealthy")) {
+                return Health.unhealthy("container " + replica.name() + " of " + what
+                        + ": its image's HEALTHCHECK reports unhealthy (docker inspect " + replica.name() + ")");
+            }
+            return status.equals("healthy")
+                    ? Health.healthy(replica.name() + " ready")
+                    : Health.progressing(replica.name() + ": HEALTHCHECK " + status);
+        }
+        String answer = probe(replica.port());
+        return answer.isEmpty()
+                ? Health.healthy(replica.name() + " ready")
+                : Health.progressing(replica.name() + ": " + answer);
     }
 
     /** The HTTP health check of every replica, bypassing the proxy: any answer but 200 fails it. */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,7 +59,8 @@ final class ContainerLauncher {
             ImageInfo image,
             String strategy,
             String previousImage,
-            String previousVersion) {}
+            String previousVersion,
+            Map<String, String> more) {}
 
     /**
      * The image {@code reference} on the host, pulled first when it is not there (as {@code docker run}
@@ -132,6 +134,7 @@ final class ContainerLauncher {
         labels.put(Labels.STRATEGY, launch.strategy());
         labels.put(Labels.PREVIOUS_IMAGE, launch.previousImage());
         labels.put(Labels.PREVIOUS_VERSION, launch.previousVersion());
+        launch.more().forEach(labels::put);
         ObjectNode host = body.putObject("HostConfig");
         host.put("NetworkMode", "host");
         host.putObject("RestartPolicy").put("Name", "unless-stopped");

@@ -11,6 +11,7 @@ import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TrafficRouter;
 import io.genesis.docker.engine.ContainerState;
 import io.genesis.docker.engine.EngineClient;
+import io.genesis.docker.engine.EngineException;
 import io.genesis.docker.engine.ImageInfo;
 import io.genesis.docker.engine.RegistryAuth;
 import io.genesis.docker.proxy.Haproxy;
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * One application in one environment on a Docker host: containers labelled by rollout, slot and version
- * behind the HAProxy Genesis owns for it. Nothing is kept in memory between calls: which containers are
+ * behind the HAProxy Genesis owns for it. Nothing is kept in memory between calls (but the containers read
+ * last, which stand in while the engine restarts: {@link #replicas()}): which containers are
  * the candidate (labelled with the rollout's id), which the stable or previous version (all others), and
  * where traffic goes (the proxy's weights) are read from the engine and the proxy each time, so any genesis
  * process can carry on or roll back a rollout another one started.
@@ -51,6 +53,8 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
     private final ContainerLauncher launcher;
     private final ContainerHealth health;
     private final Consumer<String> log;
+    /** The containers read last from the engine by this process; see {@link #replicas()}. */
+    private volatile List<ContainerState> lastRead;
 
     public DockerTarget(
             DeploymentKey key,
@@ -81,24 +85,38 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
 
     @Override
     public void deployCandidate(DeploymentContext context) {
-        start(context, settings.replicas(), "blueGreen");
+        start(context, settings.replicas(), settings.replicas(), "blueGreen", Map.of());
     }
 
+    /**
+     * Starts a batch within {@code bounds} as a Kubernetes Deployment would: stable containers are stopped
+     * early as far as the unavailability allows, candidates started as far as the surge allows; the
+     * batch goes on in {@link #health} as candidates become healthy. Candidates already at weight count as
+     * ready here, so this call probes nothing.
+     */
     @Override
     public void rollTo(DeploymentContext context, Percentage share, RollingBounds bounds) {
-        int wanted = (int) Math.ceil(settings.replicas() * share.value() / 100.0 - 1e-9);
-        start(context, Math.max(1, Math.min(settings.replicas(), wanted)), Labels.ROLLING);
+        proxy.ensureRunning(settings.proxyPort());
+        RollingBudget budget = RollingBudget.of(settings.replicas(), bounds);
+        RollingBudget.Batch batch = new RollingBudget.Batch(budget, budget.wanted(share.value()));
+        List<Replica> all = replicas();
+        if (candidates(context, all).isEmpty()) {
+            retireIdle(context, all);
+            all = replicas();
+        }
+        List<Replica> mine = candidates(context, all);
+        List<Replica> ready = mine.stream().filter(Replica::serving).toList();
+        roll(context, batch, all, ready.size(), mine.size() - ready.size());
     }
 
     @Override
     public Health health(DeploymentContext context) {
         List<Replica> all = replicas();
         List<Replica> mine = candidates(context, all);
-        Health verdict = health.of(mine, describe(context, mine));
-        if (verdict.isHealthy() && mine.stream().anyMatch(Replica::rolling)) {
-            return advanceRolling(context, all, mine, verdict);
+        if (mine.stream().anyMatch(Replica::rolling)) {
+            return rollingHealth(context, all, mine);
         }
-        return verdict;
+        return health.of(mine, describe(context, mine));
     }
 
     @Override
@@ -116,7 +134,7 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
                     + ": no container of rollout " + context.rolloutId() + " runs; deploy it first");
         }
         Map<String, Integer> weights = split(all, mine, Weights.percent(weight));
-        proxy.setWeights(weights);
+        weigh(weights, all);
         log.accept("proxy: " + Weights.percent(weight) + " % of " + key + " to " + context.version() + " " + weights);
     }
 
@@ -125,9 +143,12 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         List<Replica> all = replicas();
         Map<String, Integer> expected = split(all, candidates(context, all), Weights.percent(weight));
         Map<String, ProxyServer> servers = proxy.servers();
+        // A container the proxy does not have takes no traffic: weight 0.
         return expected.entrySet().stream()
-                .allMatch(entry -> servers.containsKey(entry.getKey())
-                        && servers.get(entry.getKey()).weight() == entry.getValue());
+                .allMatch(entry -> (servers.containsKey(entry.getKey())
+                                ? servers.get(entry.getKey()).weight()
+                                : 0)
+                        == entry.getValue());
     }
 
     @Override
@@ -141,7 +162,7 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         Map<String, Integer> weights = new LinkedHashMap<>();
         others(context, all).forEach(replica -> weights.put(replica.name(), 0));
         mine.forEach(replica -> weights.put(replica.name(), 100));
-        proxy.setWeights(weights);
+        weigh(weights, all);
         log.accept("proxy: all traffic of " + key + " to " + context.version() + "; previous containers kept at"
                 + " weight 0");
         if (mine.stream().anyMatch(Replica::rolling)) {
@@ -173,7 +194,9 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         Map<String, Integer> weights = new LinkedHashMap<>();
         previous.forEach(replica -> weights.put(replica.name(), 100));
         mine.forEach(replica -> weights.put(replica.name(), 0));
-        proxy.setWeights(weights);
+        List<Replica> both = new ArrayList<>(previous);
+        both.addAll(mine);
+        weigh(weights, both);
         log.accept(
                 previous.isEmpty()
                         ? "proxy: nothing served " + key + " before " + context.version() + "; it takes no more traffic"
@@ -201,13 +224,28 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         return candidates(context, replicas());
     }
 
-    /** Every container of this application and environment, with its weight in the proxy now. */
+    /**
+     * Every container of this application and environment, with its weight in the proxy now. While the
+     * engine does not answer (it restarts), the containers this target read last stand in, as they do for
+     * the metric source: the weights live in the proxy, which keeps running, so a rollback can move traffic
+     * back at once instead of waiting out the engine; whatever needs the engine itself still fails.
+     */
     List<Replica> replicas() {
         Map<String, ProxyServer> servers = proxy.answers()
                 ? proxy.servers()
                 : proxy.config().map(config -> config.servers()).orElse(Map.of());
+        List<ContainerState> containers;
+        try {
+            containers = engine.listContainers(Labels.of(key));
+            lastRead = containers;
+        } catch (EngineException e) {
+            if (e.status() != 0 || lastRead == null) {
+                throw e;
+            }
+            containers = lastRead;
+        }
         List<Replica> replicas = new ArrayList<>();
-        for (ContainerState container : engine.listContainers(Labels.of(key))) {
+        for (ContainerState container : containers) {
             ProxyServer server = servers.get(container.name());
             int weight = server != null && String.valueOf(server.port()).equals(container.label(Labels.PORT))
                     ? server.weight()
@@ -218,15 +256,20 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         return replicas;
     }
 
-    private void start(DeploymentContext context, int count, String strategy) {
+    /** Removes containers left by rollouts that ended: idle ones take no traffic and hold the other slot. */
+    private void retireIdle(DeploymentContext context, List<Replica> all) {
+        others(context, all).stream().filter(replica -> !replica.serving()).forEach(this::retire);
+    }
+
+    /** Starts up to {@code atMost} missing containers among numbers 1 to {@code count} of the candidate. */
+    private void start(DeploymentContext context, int count, int atMost, String strategy, Map<String, String> more) {
         proxy.ensureRunning(settings.proxyPort());
         List<Replica> all = replicas();
         List<Replica> mine = candidates(context, all);
-        List<Replica> others = others(context, all);
         if (mine.isEmpty()) {
-            // Left by rollouts that ended: idle containers take no traffic and hold the other slot.
-            others.stream().filter(replica -> !replica.serving()).forEach(this::retire);
+            retireIdle(context, all);
         }
+        List<Replica> others = others(context, all);
         List<Replica> live = others.stream().filter(Replica::serving).toList();
         String liveSlot = live.isEmpty() ? "green" : live.get(0).slot();
         String slot = liveSlot.equals("blue") ? "green" : "blue";
@@ -240,8 +283,10 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         all.forEach(replica -> ports.add(replica.port()));
         Set<Integer> have = new HashSet<>();
         mine.forEach(replica -> have.add(replica.index()));
-        for (int index = 1; index <= count; index++) {
+        int started = 0;
+        for (int index = 1; index <= count && started < atMost; index++) {
             if (!have.contains(index)) {
+                started++;
                 launcher.start(
                         new ContainerLauncher.Launch(
                                 context.rolloutId(),
@@ -251,7 +296,8 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
                                 image,
                                 strategy,
                                 previousImage,
-                                previousVersion),
+                                previousVersion,
+                                more),
                         ports);
                 log.accept("docker: started " + key.application() + "-" + key.environment() + "-" + slot + "-" + index
                         + " of " + context.version() + " (image " + image.reference() + ", " + image.digest() + ")"
@@ -261,21 +307,71 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
     }
 
     /**
-     * A rolling batch is healthy: its containers join the proxy at full weight and as many stable ones
-     * leave, so the host runs the desired count again.
+     * A rolling batch's progress: newly healthy candidates get their weight, then the batch moves on as far
+     * as its budget allows ({@link RollingBudget#next}); healthy once the batch is done.
      */
-    private Health advanceRolling(DeploymentContext context, List<Replica> all, List<Replica> mine, Health verdict) {
+    private Health rollingHealth(DeploymentContext context, List<Replica> all, List<Replica> mine) {
+        String what = describe(context, mine);
+        RollingBudget.Batch batch = mine.stream()
+                .map(replica ->
+                        RollingBudget.Batch.parse(replica.container().label(Labels.ROLLING_BATCH), settings.replicas()))
+                .flatMap(Optional::stream)
+                .max(Comparator.comparingInt(RollingBudget.Batch::wanted))
+                .orElseThrow(() -> new TargetException("the rolling containers of " + key + " carry no readable "
+                        + Labels.ROLLING_BATCH + " label; roll back and deploy again"));
         Map<String, Integer> weights = new LinkedHashMap<>();
-        mine.forEach(replica -> weights.put(replica.name(), 100));
-        proxy.setWeights(weights);
-        List<Replica> stable = new ArrayList<>(running(others(context, all)));
+        int ready = 0;
+        String waiting = "";
+        for (Replica replica : mine) {
+            Health one = health.of(replica, what);
+            if (one.state() == Health.State.UNHEALTHY) {
+                return one;
+            }
+            if (one.isHealthy()) {
+                ready++;
+                if (!replica.serving()) {
+                    weights.put(replica.name(), 100);
+                }
+            } else {
+                waiting = " (" + one.message() + ")";
+            }
+        }
+        if (!weights.isEmpty()) {
+            weigh(weights, mine);
+            log.accept("proxy: " + weights.keySet() + " of " + context.version() + " healthy, at full weight");
+        }
+        RollingBudget.Counts after = roll(context, batch, replicas(), ready, mine.size() - ready);
+        String count = after.ready() + " of " + batch.wanted() + " containers of " + what + " ready, " + after.stable()
+                + " of the previous version serving";
+        return batch.budget().done(batch.wanted(), after)
+                ? Health.healthy(count + "; " + after.ready() + " of " + settings.replicas() + " containers run "
+                        + context.version())
+                : Health.progressing(count + waiting);
+    }
+
+    /**
+     * One move of {@code batch}: stops the stable containers its floor allows (highest number first), then
+     * starts the candidates its ceiling allows; returns the counts after the move.
+     */
+    private RollingBudget.Counts roll(
+            DeploymentContext context, RollingBudget.Batch batch, List<Replica> all, int ready, int starting) {
+        List<Replica> stable = new ArrayList<>(
+                running(others(context, all)).stream().filter(Replica::serving).toList());
         stable.sort(Comparator.comparing(Replica::index).reversed());
-        int surplus = stable.size() + mine.size() - settings.replicas();
-        for (int i = 0; i < surplus && i < stable.size(); i++) {
+        RollingBudget.Counts now = new RollingBudget.Counts(stable.size(), ready, starting);
+        RollingBudget.Moves moves = batch.budget().next(batch.wanted(), now);
+        for (int i = 0; i < moves.stopStable(); i++) {
             retire(stable.get(i));
         }
-        return Health.healthy(verdict.message() + "; " + mine.size() + " of " + settings.replicas() + " containers run "
-                + context.version());
+        if (moves.startCandidates() > 0) {
+            start(
+                    context,
+                    settings.replicas(),
+                    moves.startCandidates(),
+                    Labels.ROLLING,
+                    Map.of(Labels.ROLLING_BATCH, batch.label()));
+        }
+        return new RollingBudget.Counts(stable.size() - moves.stopStable(), ready, starting + moves.startCandidates());
     }
 
     /** Starts the previous version again from the image its successor recorded, and waits until it is healthy. */
@@ -290,7 +386,9 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
         Set<Integer> ports = new HashSet<>();
         replicas().forEach(replica -> ports.add(replica.port()));
         for (int index = 1; index <= settings.replicas(); index++) {
-            launcher.start(new ContainerLauncher.Launch(rollout, version, slot, index, info, "restore", "", ""), ports);
+            launcher.start(
+                    new ContainerLauncher.Launch(rollout, version, slot, index, info, "restore", "", "", Map.of()),
+                    ports);
         }
         long deadline = System.nanoTime() + RESTART_PREVIOUS.toNanos();
         while (true) {
@@ -319,6 +417,33 @@ public final class DockerTarget implements DeploymentTarget, TrafficRouter, Roll
                 .map(Replica::name)
                 .toList();
         return Weights.split(stable, mine.stream().map(Replica::name).toList(), percent);
+    }
+
+    /**
+     * Sets {@code weights} in one exchange with the proxy. A container that runs but is not in the proxy (its
+     * genesis process was killed between starting it and adding it) takes no traffic: at weight 0 it is left
+     * out, above 0 it joins first, on the port its label names.
+     */
+    private void weigh(Map<String, Integer> weights, List<Replica> replicas) {
+        Map<String, ProxyServer> servers = proxy.servers();
+        Map<String, Integer> applied = new LinkedHashMap<>();
+        weights.forEach((name, weight) -> {
+            if (!servers.containsKey(name)) {
+                if (weight == 0) {
+                    return;
+                }
+                Replica replica = replicas.stream()
+                        .filter(candidate -> candidate.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new TargetException("cannot weigh " + name + " of " + key
+                                + ": the proxy does not have it and no container of that name runs"));
+                proxy.add(new ProxyServer(name, replica.port(), 0));
+                log.accept(
+                        "proxy: " + name + " was not in the proxy (its deployer stopped before adding it);" + " added");
+            }
+            applied.put(name, weight);
+        });
+        proxy.setWeights(applied);
     }
 
     /** Takes a container out of the proxy (draining its requests in flight), then removes it. */

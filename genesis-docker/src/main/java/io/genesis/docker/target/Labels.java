@@ -26,6 +26,11 @@ final class Labels {
     static final String PREVIOUS_VERSION = "io.genesis.previous-version";
     /** {@code rolling} on containers a rolling update started batch by batch. */
     static final String STRATEGY = "io.genesis.strategy";
+    /**
+     * On a rolling update's containers: the batch they were started for, {@code wanted/surge/unavailable} in
+     * containers, so that any process can carry the batch on within the same bounds.
+     */
+    static final String ROLLING_BATCH = "io.genesis.rolling-batch";
 
     static final String GENESIS = "genesis";
     static final String ROLLING = "rolling";

@@ -11,6 +11,7 @@ import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.InconclusiveAction;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
@@ -20,9 +21,11 @@ import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
 import io.genesis.core.rollout.store.InMemoryRolloutStateStore;
+import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.time.ExecutorScheduler;
+import io.genesis.docker.testing.Census;
 import io.genesis.docker.testing.DockerFixture;
 import io.genesis.docker.testing.Load;
 import io.genesis.docker.testing.SampleImages;
@@ -36,6 +39,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End to end on the real engine: the orchestrator, on the real clock, rolls sample images out through
@@ -185,6 +190,52 @@ class DockerRolloutITest {
         assertThat(Traffic.count(fixture.proxyPort, 10)).containsOnlyKeys("2.0.0");
     }
 
+    @ParameterizedTest(
+            name = "rolling 4 replicas, max surge {0} %, max unavailable {1} %: {2} running at most,"
+                    + " {3} serving at least")
+    @CsvSource({"25, 25, 5, 3", "0, 25, 4, 3"})
+    void shouldRollFourReplicasWithinMaxSurgeAndMaxUnavailable(double surge, double unavailable, int most, int fewest) {
+        String base = SampleImages.base(fixture.client());
+        Map<String, String> four = Map.of(DockerSettings.REPLICAS, "4");
+        fixture.serve(base, "1.0.0", four);
+        load = Load.start(fixture.proxyPort, 2);
+        TargetSpec target = fixture.spec(base, four);
+        Version version = new Version("2.0.0");
+        RolloutRequest rolling = RolloutRequest.builder(fixture.key.application(), STAGING)
+                .commit(COMMIT)
+                .ref(SourceRef.branch("main"))
+                .version(version)
+                .strategy("rolling")
+                .rollingBounds(new RollingBounds(new Percentage(surge), new Percentage(unavailable)))
+                .target(target)
+                .metrics(DockerTargets.metricSpec(fixture.key, version, target, 5))
+                .analysis(analysis)
+                .initiator("ci")
+                .build();
+
+        DeploymentRecord record;
+        List<Census.Sample> samples;
+        try (Census census = Census.start(fixture)) {
+            record = awaitRecord(engine.submit(rolling), r -> true);
+            samples = census.samples();
+            assertThat(census.failures()).isEmpty();
+        }
+        load.close();
+
+        assertThat(record.status()).as(record.reason()).isEqualTo(RecordStatus.SUCCEEDED);
+        assertThat(samples).as("samples of the engine and the proxy").hasSizeGreaterThan(10);
+        assertThat(samples.stream().mapToInt(Census.Sample::running).max())
+                .as("containers running at most (4 + max surge)")
+                .hasValue(most);
+        assertThat(samples.stream().mapToInt(Census.Sample::serving).min())
+                .as("containers serving at least (4 - max unavailable)")
+                .hasValue(fewest);
+        assertThat(fixture.containers("2.0.0")).hasSize(4);
+        assertThat(fixture.containers("1.0.0")).isEmpty();
+        assertThat(load.counts()).as("every request answered without error").containsOnlyKeys("1.0.0", "2.0.0");
+        assertThat(Traffic.count(fixture.proxyPort, 10)).containsOnlyKeys("2.0.0");
+    }
+
     @Test
     void shouldEndConsistentWithACompleteRecordWhenTheEngineRestartsMidRollout() {
         String base = SampleImages.base(fixture.client());
@@ -216,6 +267,14 @@ class DockerRolloutITest {
         assertThat(Traffic.count(fixture.proxyPort, 20))
                 .as("record says " + record.status() + ": " + record.reason())
                 .containsOnlyKeys(serving);
+        List<String> said = events.stream().map(RolloutEvent::message).toList();
+        int back = said.indexOf(said.stream()
+                .filter(line -> line.startsWith("traffic back"))
+                .findFirst()
+                .orElse(""));
+        assertThat(back < 0 ? List.<String>of() : said.subList(0, back))
+                .as("traffic moves back through the proxy without waiting for the engine: " + said)
+                .noneMatch(line -> line.startsWith("rollback attempt"));
         if (record.status() == RecordStatus.ROLLED_BACK) {
             assertThat(fixture.containers("2.0.0"))
                     .as("the rolled-back candidate is retired")

@@ -60,6 +60,38 @@ class DockerTargetITest {
         assertThat(verdict.message()).contains("HEALTHCHECK reports unhealthy");
     }
 
+    /** A deployer killed between starting a container and adding it to the proxy (found by the kill -9 suite). */
+    @Test
+    void shouldRollBackAndWeighACandidateThatNeverJoinedTheProxy() {
+        String image = SampleImages.base(fixture.client());
+        fixture.serve(image, "1.0.0", Map.of());
+        DockerTarget target = fixture.target(image, Map.of());
+        DeploymentContext lost = fixture.context("r-lost", "2.0.0");
+        target.deployCandidate(lost);
+        String name = fixture.containers("2.0.0").get(0).name();
+        fixture.targets.proxy(fixture.proxyDir, fixture.key).remove(name, java.time.Duration.ofSeconds(1));
+
+        // As the engine rolls back: the router to 0 % and its check, then the target's rollback.
+        DockerTarget another = fixture.target(image, Map.of());
+        another.setWeight(lost, Percentage.ZERO);
+        assertThat(another.verifyWeight(lost, Percentage.ZERO)).isTrue();
+        another.rollback(lost);
+
+        assertThat(Traffic.count(fixture.proxyPort, 10)).containsOnlyKeys("1.0.0");
+        another.retireCandidate(lost);
+        assertThat(fixture.runs("2.0.0")).isFalse();
+
+        DeploymentContext rejoins = fixture.context("r-rejoins", "3.0.0");
+        another.deployCandidate(rejoins);
+        DockerFixture.awaitHealthy(another, rejoins);
+        String third = fixture.containers("3.0.0").get(0).name();
+        fixture.targets.proxy(fixture.proxyDir, fixture.key).remove(third, java.time.Duration.ofSeconds(1));
+        another.setWeight(rejoins, Percentage.HUNDRED);
+
+        assertThat(another.verifyWeight(rejoins, Percentage.HUNDRED)).isTrue();
+        assertThat(Traffic.count(fixture.proxyPort, 10)).containsOnlyKeys("3.0.0");
+    }
+
     @Test
     void shouldRecordTheImageAndItsDigestOnEachContainer() {
         String image = SampleImages.base(fixture.client());

@@ -27,9 +27,9 @@ import io.genesis.core.target.Version;
 import io.genesis.core.time.ExecutorScheduler;
 import io.genesis.docker.testing.DockerFixture;
 import io.genesis.docker.testing.Load;
+import io.genesis.docker.testing.ManualRollback;
 import io.genesis.docker.testing.SampleImages;
 import io.genesis.docker.testing.Traffic;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,10 +83,10 @@ class RollbackTimesITest {
             afterSwitch += measured.candidateAnswersAfterSwitch();
             fresh.add(freshProcessRollback(base, round));
         }
-        Optional<String> docker = dockerCommand();
+        Optional<String> docker = ManualRollback.dockerCommand();
         if (docker.isPresent()) {
             for (int round = 0; round < ROUNDS; round++) {
-                manual.add(manualRollback(docker.get(), base, round));
+                manual.add(ManualRollback.measure(fixture, docker.get(), base, round));
             }
         }
 
@@ -153,6 +153,9 @@ class RollbackTimesITest {
                                             .counters()));
             assertThat(record.status()).as(record.reason()).isEqualTo(RecordStatus.ROLLED_BACK);
             long switched = targets.restoredAt;
+            assertThat(switched)
+                    .as("the engine moved the weight to 0 through the router")
+                    .isNotEqualTo(Long.MAX_VALUE);
             int after = (int) load.answers().stream()
                     .filter(answer -> answer.sent() > switched && answer.by().startsWith(version.value()))
                     .count();
@@ -180,74 +183,6 @@ class RollbackTimesITest {
         assertThat(Traffic.count(fixture.proxyPort, 20)).containsOnlyKeys("1.0.0");
         deployer.retireCandidate(candidate);
         return millis;
-    }
-
-    /** The guide's way: stop the bad container, run the previous image, wait until it answers. */
-    private double manualRollback(String docker, String image, int round) throws IOException, InterruptedException {
-        int port = DockerFixture.freePort();
-        String name = "manual-" + fixture.key.application() + "-" + round;
-        run(
-                docker,
-                "run",
-                "-d",
-                "--name",
-                name,
-                "--network",
-                "host",
-                "-e",
-                "PORT=" + port,
-                "-e",
-                "GENESIS_VERSION=2.0.0",
-                image);
-        awaitAnswer(port, "2.0.0");
-
-        long start = System.nanoTime();
-        run(docker, "stop", "-t", "1", name);
-        run(
-                docker,
-                "run",
-                "-d",
-                "--name",
-                name + "-previous",
-                "--network",
-                "host",
-                "-e",
-                "PORT=" + port,
-                "-e",
-                "GENESIS_VERSION=1.0.0",
-                image);
-        awaitAnswer(port, "1.0.0");
-        double millis = (System.nanoTime() - start) / 1e6;
-
-        run(docker, "rm", "-f", name, name + "-previous");
-        return millis;
-    }
-
-    private static void awaitAnswer(int port, String version) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Traffic.once(port).equals(version)) {
-            assertThat(System.nanoTime()).as(version + " answers on " + port).isLessThan(deadline);
-            DockerFixture.pause(5);
-        }
-    }
-
-    private void run(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DOCKER_HOST", fixture.engine.host().toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0)
-                .as(String.join(" ", command) + ": " + output)
-                .isTrue();
-    }
-
-    private static Optional<String> dockerCommand() {
-        for (String path : List.of("/usr/bin/docker", "/usr/local/bin/docker")) {
-            if (Files.isExecutable(Path.of(path))) {
-                return Optional.of(path);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The Docker targets, noting when a router's weight 0 (traffic restored) took effect. */

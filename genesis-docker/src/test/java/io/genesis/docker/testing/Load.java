@@ -54,6 +54,23 @@ public final class Load implements AutoCloseable {
         return List.copyOf(answers);
     }
 
+    /**
+     * The moment from which every answer came from {@code version}: when the first request was sent after
+     * the last answer from anything else (or no answer), if some answer came after it. Read after
+     * {@link #close()}; a client polling every few milliseconds sees it that late at most.
+     */
+    public java.util.OptionalLong allFrom(String version) {
+        List<Answer> inOrder = new ArrayList<>(answers);
+        inOrder.sort(java.util.Comparator.comparingLong(Answer::sent));
+        int first = inOrder.size();
+        while (first > 0 && inOrder.get(first - 1).by().equals(version)) {
+            first--;
+        }
+        return first == inOrder.size()
+                ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(inOrder.get(first).sent());
+    }
+
     @Override
     public void close() {
         running = false;
