@@ -15,7 +15,7 @@ class IndexedHistoryStoreContractTest extends HistoryStoreContract {
     Path directory;
 
     @Override
-    HistoryStore store() {
+    protected HistoryStore store() {
         return new IndexedHistoryStore(directory.resolve("history"));
     }
 
