@@ -6,7 +6,17 @@ import io.genesis.core.history.RecordStatus;
 import io.genesis.core.monitor.AnalysisRun;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.SourceRef;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutRequest;
+import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.plan.Capabilities;
+import io.genesis.core.rollout.plan.Plan;
+import io.genesis.core.rollout.plan.Strategies;
 import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchRequest;
@@ -76,5 +86,24 @@ final class BoardFixtures {
                 List.of(),
                 null,
                 verdict == null ? null : new WatchState.Outcome(verdict, "no incident in 48 h", ends));
+    }
+
+    /** The stored state of rollout {@code id} that {@code build} started, in {@code stage}. */
+    static RolloutState state(String id, String build, Stage stage, int minute) {
+        RolloutRequest request = RolloutRequest.builder(
+                        "shop", Environments.defaults().named("production"))
+                .commit("a1b2c3d4e5f6")
+                .ref(SourceRef.tag("v1.2.3"))
+                .target(TargetSpec.of("recording"))
+                .metrics(MetricSpec.of("scripted"))
+                .initiator("bob")
+                .fromBuild(build)
+                .build();
+        Plan plan = Strategies.named("blueGreen").plan(new Capabilities("recording", true, true));
+        Instant at = T0.plusSeconds(60L * minute);
+        return RolloutState.queued(RolloutId.of(id), request, plan, "recording", "engine-1", at, at)
+                .edit()
+                .stage(stage)
+                .build();
     }
 }

@@ -2,20 +2,12 @@ package io.genesis.core.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.genesis.core.monitor.MetricSpec;
-import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.Percentage;
-import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.RolloutId;
-import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutStatus;
 import io.genesis.core.rollout.RolloutView;
 import io.genesis.core.rollout.Stage;
-import io.genesis.core.rollout.plan.Capabilities;
-import io.genesis.core.rollout.plan.Plan;
-import io.genesis.core.rollout.plan.Strategies;
-import io.genesis.core.target.TargetSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +21,10 @@ class RunningRolloutsTest {
     @Test
     void shouldListTheJobsRolloutsThatHaveNotEndedNewestFirst() {
         List<RolloutState> states = List.of(
-                state("r-1", "shop/main#1", Stage.RUNNING, 0),
-                state("r-2", "shop/main#2", Stage.DONE, 1),
-                state("r-3", "cart#1", Stage.RUNNING, 2),
-                state("r-4", "shop/pr-1#1", Stage.QUEUED, 3));
+                BoardFixtures.state("r-1", "shop/main#1", Stage.RUNNING, 0),
+                BoardFixtures.state("r-2", "shop/main#2", Stage.DONE, 1),
+                BoardFixtures.state("r-3", "cart#1", Stage.RUNNING, 2),
+                BoardFixtures.state("r-4", "shop/pr-1#1", Stage.QUEUED, 3));
         List<RolloutView> views = List.of(
                 view("r-1", RolloutStatus.AWAITING_APPROVAL, 3),
                 view("r-2", RolloutStatus.SUCCEEDED, 0),
@@ -58,26 +50,9 @@ class RunningRolloutsTest {
 
     @Test
     void shouldLeaveOutARolloutTheEngineNoLongerShows() {
-        assertThat(RunningRollouts.of(List.of(state("r-1", "shop#1", Stage.RUNNING, 0)), List.of(), "shop"))
+        assertThat(RunningRollouts.of(
+                        List.of(BoardFixtures.state("r-1", "shop#1", Stage.RUNNING, 0)), List.of(), "shop"))
                 .isEmpty();
-    }
-
-    private static RolloutState state(String id, String build, Stage stage, int minute) {
-        RolloutRequest request = RolloutRequest.builder(
-                        "shop", Environments.defaults().named("production"))
-                .commit("a1b2c3d4e5f6")
-                .ref(SourceRef.tag("v1.2.3"))
-                .target(TargetSpec.of("recording"))
-                .metrics(MetricSpec.of("scripted"))
-                .initiator("bob")
-                .fromBuild(build)
-                .build();
-        Plan plan = Strategies.named("blueGreen").plan(new Capabilities("recording", true, true));
-        Instant at = T0.plusSeconds(60L * minute);
-        return RolloutState.queued(RolloutId.of(id), request, plan, "recording", "engine-1", at, at)
-                .edit()
-                .stage(stage)
-                .build();
     }
 
     private static RolloutView view(String id, RolloutStatus status, int step) {
