@@ -9,6 +9,7 @@ import io.genesis.core.watch.WatchState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -27,15 +28,20 @@ public final class DeploymentBoard {
      * stored watch. A key where nothing ever succeeded has no row.
      */
     public static List<BoardRow> of(HistoryStore store, List<WatchState> watches, String job) {
-        TreeSet<DeploymentKey> keys = new TreeSet<>();
-        store.all(HistoryQuery.ofJob(job, 1)).forEach(record -> keys.add(record.key()));
         List<BoardRow> rows = new ArrayList<>();
-        for (DeploymentKey key : keys) {
+        for (DeploymentKey key : keysOf(store, job)) {
             running(store, key)
                     .map(record -> BoardRow.of(record, WatchHealth.of(record.id(), watches)))
                     .ifPresent(rows::add);
         }
         return List.copyOf(rows);
+    }
+
+    /** Every application and environment the builds of {@code job} (or of the jobs in it) deployed to, whatever the outcome. */
+    public static SortedSet<DeploymentKey> keysOf(HistoryStore store, String job) {
+        TreeSet<DeploymentKey> keys = new TreeSet<>();
+        store.all(HistoryQuery.ofJob(job, 1)).forEach(record -> keys.add(record.key()));
+        return keys;
     }
 
     private static Optional<DeploymentRecord> running(HistoryStore store, DeploymentKey key) {
