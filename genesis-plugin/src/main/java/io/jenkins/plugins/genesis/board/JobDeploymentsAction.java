@@ -82,7 +82,8 @@ public final class JobDeploymentsAction implements Action {
     public HistorySheet history(String page) {
         int number = JobViews.pageNumber(page);
         return engine().map(host -> JobViews.history(host, getJobName(), number, HistoryTable.DEFAULT_PAGE_SIZE))
-                .orElseGet(() -> new HistorySheet(new HistoryTable(List.of(), number, 20, 0, List.of())));
+                .orElseGet(() -> new HistorySheet(
+                        new HistoryTable(List.of(), number, HistoryTable.DEFAULT_PAGE_SIZE, 0, List.of())));
     }
 
     /** Why nothing can be shown, or empty while the engine runs. */
