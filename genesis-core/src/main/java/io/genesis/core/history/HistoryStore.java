@@ -19,7 +19,7 @@ public interface HistoryStore {
     /** Every record of {@code query}'s key, newest first, reading page after page. */
     default List<DeploymentRecord> all(HistoryQuery query) {
         List<DeploymentRecord> all = new ArrayList<>();
-        HistoryQuery next = new HistoryQuery(query.key(), 0, HistoryQuery.MAX_LIMIT, query.job());
+        HistoryQuery next = query.at(0, HistoryQuery.MAX_LIMIT);
         while (true) {
             HistoryPage page = page(next);
             all.addAll(page.records());

@@ -48,13 +48,13 @@ class IndexedHistoryStoreContractTest extends HistoryStoreContract {
 
     @Test
     void shouldNameTheJobOfAJenkinsBuildOnly() {
-        assertThat(BuildJob.of("folder/shop/main#42")).isEqualTo("folder/shop/main");
-        assertThat(BuildJob.of("a#b#3")).isEqualTo("a#b");
-        assertThat(BuildJob.of("https://ci.example.com/job/shop/42/")).isEmpty();
-        assertThat(BuildJob.of("shop#")).isEmpty();
-        assertThat(BuildJob.of("#3")).isEmpty();
-        assertThat(BuildJob.of("shop#12a")).isEmpty();
-        assertThat(BuildJob.of("")).isEmpty();
+        assertThat(JobNames.jobOf("folder/shop/main#42")).isEqualTo("folder/shop/main");
+        assertThat(JobNames.jobOf("a#b#3")).isEqualTo("a#b");
+        assertThat(JobNames.jobOf("https://ci.example.com/job/shop/42/")).isEmpty();
+        assertThat(JobNames.jobOf("shop#")).isEmpty();
+        assertThat(JobNames.jobOf("#3")).isEmpty();
+        assertThat(JobNames.jobOf("shop#12a")).isEmpty();
+        assertThat(JobNames.jobOf("")).isEmpty();
     }
 
     static DeploymentRecord withBuild(DeploymentRecord r, String build) {

@@ -67,6 +67,16 @@ public final class LiveJenkins {
         assertThat(created.returnCode()).as(created.stderr()).isZero();
     }
 
+    /** Creates the folder {@code name} (cloudbees-folder's {@code Folder}, named by its XML only). */
+    public static void createFolder(JenkinsRule j, String name) {
+        String config = "<?xml version='1.1' encoding='UTF-8'?>\n"
+                + "<com.cloudbees.hudson.plugins.folder.Folder plugin=\"cloudbees-folder\"/>\n";
+        CLICommandInvoker.Result created = new CLICommandInvoker(j, "create-job")
+                .withStdin(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)))
+                .invokeWithArgs(name);
+        assertThat(created.returnCode()).as(created.stderr()).isZero();
+    }
+
     /** Builds job {@code name} and waits for the result. */
     public static Build build(JenkinsRule j, String name) {
         CLICommandInvoker.Result built = new CLICommandInvoker(j, "build").invokeWithArgs(name, "-s", "-v");

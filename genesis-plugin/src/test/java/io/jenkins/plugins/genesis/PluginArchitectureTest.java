@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import io.genesis.architecture.ArchitectureRules;
 import io.genesis.core.policy.Environments;
+import io.jenkins.plugins.genesis.board.folder.FolderBoardFactory;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import io.jenkins.plugins.genesis.gate.checks.ChecksGatePublication;
 import io.jenkins.plugins.genesis.kubernetes.cloud.KubernetesPluginClouds;
@@ -64,6 +65,22 @@ class PluginArchitectureTest {
                 .resideInAPackage("io.jenkins.plugins.checks..")
                 .check(plugin);
         assertThat(plugin.contain(ChecksGatePublication.class)).isTrue();
+    }
+
+    @Test
+    void shouldNameTheOptionalFolderPluginInItsOwnPackageOnly() {
+        // given
+        JavaClasses plugin = production("io.jenkins.plugins.genesis");
+
+        // then: Jenkins leaves that package's @Extension(optional = true) out without the plugin
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.jenkins.plugins.genesis.board.folder..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.cloudbees.hudson.plugins.folder..")
+                .check(plugin);
+        assertThat(plugin.contain(FolderBoardFactory.class)).isTrue();
     }
 
     @Test

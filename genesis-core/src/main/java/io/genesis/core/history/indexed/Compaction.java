@@ -1,7 +1,7 @@
 package io.genesis.core.history.indexed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.genesis.core.history.BuildJob;
+import io.genesis.core.history.JobNames;
 import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordLines;
@@ -111,7 +111,7 @@ public final class Compaction {
         boolean[] keep = new boolean[order.size()];
         for (int i = order.size() - 1; i >= 0; i--) {
             DeploymentRecord record = records.get(order.get(i));
-            String key = record.application() + '\0' + record.environment() + '\0' + BuildJob.of(record);
+            String key = record.application() + '\0' + record.environment() + '\0' + JobNames.jobOf(record.build());
             int newer = newerInKey.merge(key, 1, Integer::sum) - 1;
             keep[i] = running.contains(record.id())
                     || newer < retention.keep()

@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * exports); the indexes ({@code index/}) are derived from it and rebuilt from it whenever they disagree.
  * Every operation holds an exclusive lock on {@code store.lock} (other processes) and an in-process lock
  * (other threads), so concurrent writers never lose a record. The job of a record is its build's job
- * ({@link io.genesis.core.history.BuildJob}).
+ * ({@link io.genesis.core.history.JobNames}).
  */
 public final class IndexedHistoryStore implements HistoryStore {
 

@@ -1,8 +1,9 @@
 package io.genesis.core.history.indexed;
 
-import io.genesis.core.history.BuildJob;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JobNames;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * The indexes a record is listed in, by file name: every record ({@code all.idx}), its application and
- * environment, its job, and its application, environment and job. A query reads exactly one of them.
+ * environment, its job (and each folder above it), and its application, environment and job (and
+ * folder). A query reads exactly one of them.
  * Names are hashes, so any application, environment or job name makes a safe file name.
  */
 final class Scopes {
@@ -20,14 +22,20 @@ final class Scopes {
 
     private Scopes() {}
 
-    /** The indexes of {@code record}, {@link #ALL} last (it commits the line). */
+    /**
+     * The indexes of {@code record}, {@link #ALL} last (it commits the line). A record of job
+     * {@code a/b/c} is listed under that job and under the folders {@code a/b} and {@code a}, so a query
+     * for a job or a folder ({@link JobNames#within}) reads one index either way.
+     */
     static List<String> of(DeploymentRecord record) {
-        String job = BuildJob.of(record);
-        return List.of(
-                name("k", record.application(), record.environment()),
-                name("j", job),
-                name("kj", record.application(), record.environment(), job),
-                ALL);
+        List<String> names = new ArrayList<>();
+        names.add(name("k", record.application(), record.environment()));
+        for (String job : JobNames.jobAndFolders(JobNames.jobOf(record.build()))) {
+            names.add(name("j", job));
+            names.add(name("kj", record.application(), record.environment(), job));
+        }
+        names.add(ALL);
+        return List.copyOf(names);
     }
 
     /** The one index that lists exactly the records {@code query} asks for. */

@@ -2,6 +2,11 @@ package io.jenkins.plugins.genesis.deploy;
 
 import io.genesis.core.approval.ApprovalDecision;
 import io.genesis.core.approval.Approver;
+import io.genesis.core.board.BoardRow;
+import io.genesis.core.board.DeploymentBoard;
+import io.genesis.core.board.HistoryTable;
+import io.genesis.core.board.RunningRollouts;
+import io.genesis.core.board.RunningRow;
 import io.genesis.core.gate.RecordedBaseline;
 import io.genesis.core.gate.record.DeployedBaseline;
 import io.genesis.core.gate.record.FileGateRecordStore;
@@ -27,6 +32,7 @@ import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.RolloutView;
 import io.genesis.core.rollout.Stage;
+import io.genesis.core.rollout.StuckLocks;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
 import io.genesis.core.target.DeploymentKey;
@@ -438,6 +444,53 @@ public final class RolloutHost implements AutoCloseable {
     /** What runs in {@code key} now: the record of the last rollout there that succeeded and was not undone. */
     public Optional<DeploymentRecord> running(DeploymentKey key) {
         return CurrentDeployments.of(history).at(key);
+    }
+
+    /**
+     * What runs where for the job or folder with full name {@code job}: one row per application and
+     * environment its builds deployed to, with the health of each version's post-deploy watch.
+     */
+    public List<BoardRow> board(String job) {
+        return DeploymentBoard.of(history, watches.list(), job);
+    }
+
+    /** Every application and environment the builds of the job or folder {@code job} deployed to, whatever the outcome. */
+    public Set<DeploymentKey> deployedKeys(String job) {
+        return DeploymentBoard.keysOf(history, job);
+    }
+
+    /** Page {@code page} (from 1) of the history of the job or folder with full name {@code job}, newest first. */
+    public HistoryTable historyTable(String job, int page, int pageSize) {
+        return HistoryTable.read(history, job, page, pageSize);
+    }
+
+    /** The rollouts of the job or folder with full name {@code job} that have not ended, newest first. */
+    public List<RunningRow> inProgress(String job) {
+        return RunningRollouts.of(states.list(), engine.list(), job);
+    }
+
+    /** Releases the lock of {@code key} when it is stuck (core's {@link StuckLocks} rule), else says why not. */
+    public StuckLocks.Outcome releaseStuckLock(DeploymentKey key) {
+        return new StuckLocks(locks, states).release(key, clock.instant());
+    }
+
+    /**
+     * Rolls {@code rolloutId} back on the engine's thread without a step waiting for it, as a button on a
+     * page asks: the rollout in progress is aborted, one that succeeded goes back to its previous version.
+     * A step waiting for the rollout keeps waiting and hears the end; {@code refused} hears why the
+     * engine refused, if it does.
+     */
+    public void rollbackAsked(String rolloutId, String reason, String by, Consumer<String> refused) {
+        RolloutId id = RolloutId.of(rolloutId);
+        scheduler.schedule("rollback:" + id, clock.instant(), () -> {
+            try {
+                engine.rollback(id, reason, by);
+            } catch (RuntimeException e) {
+                refused.accept(describe(e));
+                return;
+            }
+            checkEnded(id);
+        });
     }
 
     /** Also tells {@code listener} of every record that ended (or changed after its end), on the engine's thread. */

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The DORA figures of one job's deployments, on a page of the job: the same figures and charts as
@@ -32,18 +34,24 @@ public final class DoraAction implements Action {
     public static final int WEEKS = 12;
 
     private final String job;
-    private final HistoryStore store;
+    private final Supplier<Optional<HistoryStore>> store;
     private final Clock clock;
 
     /**
      * @param jobFullName the job's full name, such as {@code shop/main}
-     * @param store where the deployment records are
+     * @param store where the deployment records are, asked only when the page is shown (empty while the
+     *     controller's engine is not running)
      */
-    public DoraAction(String jobFullName, HistoryStore store) {
+    public DoraAction(String jobFullName, Supplier<Optional<HistoryStore>> store) {
         this(jobFullName, store, Clock.systemUTC());
     }
 
     DoraAction(String jobFullName, HistoryStore store, Clock clock) {
+        this(jobFullName, () -> Optional.of(store), clock);
+        Objects.requireNonNull(store, "store");
+    }
+
+    private DoraAction(String jobFullName, Supplier<Optional<HistoryStore>> store, Clock clock) {
         this.job = Objects.requireNonNull(jobFullName, "jobFullName");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -84,16 +92,10 @@ public final class DoraAction implements Action {
         return DoraReport.of(records(), range, FailureWindows.defaults());
     }
 
-    /** This job's records: those whose build is one of its runs. */
+    /** This job's records: those whose build is one of its runs ({@code JobNames}, read from the job's index). */
     List<DeploymentRecord> records() {
-        return store.all(HistoryQuery.newest(1)).stream()
-                .filter(record -> job.equals(jobOf(record.build())))
-                .toList();
-    }
-
-    /** {@code folder/job} of the run id {@code folder/job#12}; empty for a record started outside Jenkins. */
-    static String jobOf(String build) {
-        int hash = build.lastIndexOf('#');
-        return hash < 0 ? "" : build.substring(0, hash);
+        return store.get()
+                .map(history -> history.all(HistoryQuery.newest(1).ofJob(job)))
+                .orElse(List.of());
     }
 }

@@ -10,6 +10,7 @@ import io.genesis.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +101,7 @@ class DoraActionTest {
 
     @Test
     void shouldBeALinkOnTheJobPage() {
-        DoraAction action = new DoraAction("shop/main", store);
+        DoraAction action = new DoraAction("shop/main", () -> Optional.of(store));
 
         assertThat(action.getUrlName()).isEqualTo("genesis-dora");
         assertThat(action.getIconFileName()).isEqualTo("symbol-analytics");
@@ -108,8 +109,7 @@ class DoraActionTest {
     }
 
     @Test
-    void shouldTellTheJobFromTheRunId() {
-        assertThat(DoraAction.jobOf("folder/shop/PR-1#12")).isEqualTo("folder/shop/PR-1");
-        assertThat(DoraAction.jobOf("")).isEmpty();
+    void shouldShowNothingWhileTheEngineIsNotRunning() {
+        assertThat(new DoraAction("shop/main", Optional::empty).records()).isEmpty();
     }
 }
