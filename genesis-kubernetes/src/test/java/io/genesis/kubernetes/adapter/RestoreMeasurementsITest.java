@@ -166,6 +166,26 @@ class RestoreMeasurementsITest {
                 r -> {});
     }
 
+    @Test
+    void shouldMeasureRollingUndoAfterALaterBatch() {
+        createRolling(client, OLD, 4);
+        create(client, service("shop", labels("app", "shop")));
+        start();
+        world.metrics.script(window -> BREACH);
+
+        // Two batches ran before the analysis: the undo must start again the old pods they replaced.
+        measure(
+                "rolling",
+                "custom plan: batch 25; batch 50; analyse 2m breaches",
+                "shop-svc",
+                ENDPOINTS,
+                world.request("shop", "custom", settings("strategy", "rolling"))
+                        .customSteps(io.genesis.core.rollout.plan.StepParser.parse(
+                                "batch 25; batch 50; analyse 2m; batch 75; batch 100; promote"))
+                        .build(),
+                r -> {});
+    }
+
     private io.genesis.core.rollout.RolloutRequest blueGreen() {
         return world.request("shop", "blueGreen", settings()).build();
     }
