@@ -155,10 +155,13 @@ public final class GatewayRouteRouter implements WeightRouter {
         if (absent.isEmpty()) {
             return "";
         }
-        return "; backendRef " + String.join(", ", absent) + " names a Service that does not exist in namespace "
-                + namespace + ", so its share of the traffic gets HTTP 500: create that Service again"
+        boolean one = absent.size() == 1;
+        return "; backendRef" + (one ? " " : "s ") + String.join(", ", absent)
+                + (one ? " names a Service that does not exist" : " name Services that do not exist")
+                + " in namespace " + namespace + ", so " + (one ? "its" : "their") + " share of the traffic gets HTTP"
+                + " 500: create " + (one ? "that Service" : "them") + " again"
                 + (absent.contains(stableService) ? "" : " (a deploy recreates the candidate's)")
-                + " or remove that backendRef from the route";
+                + " or remove " + (one ? "that backendRef" : "those backendRefs") + " from the route";
     }
 
     /** Why the route's current generation is not in effect with every reference resolved, or empty when it is. */
