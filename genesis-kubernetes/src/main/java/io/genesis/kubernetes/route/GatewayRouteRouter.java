@@ -118,11 +118,13 @@ public final class GatewayRouteRouter implements WeightRouter {
         if (pending.isEmpty()) {
             return Health.healthy(weight + " to " + candidateService + " on " + describe());
         }
-        List<String> absent = missingServices(rules);
         String where = "HTTPRoute " + namespace + "/" + route;
-        if (candidate == 0
-                && absent.equals(List.of(candidateService))
-                && notInEffect(current, false).isEmpty()) {
+        if (notInEffect(current, false).isPresent()) {
+            // A gateway has not reported this generation or refused it: no Service is read (one request a poll).
+            return Health.progressing(where + ": " + pending.get());
+        }
+        List<String> absent = missingServices(rules);
+        if (candidate == 0 && absent.equals(List.of(candidateService))) {
             // By the Gateway API spec only the share an invalid backendRef would get is answered with HTTP 500
             // (HTTPRouteRule.backendRefs); at weight 0 that is no request, and every gateway accepted the route at
             // this generation, so 0 % is in effect although ResolvedRefs stays False.
