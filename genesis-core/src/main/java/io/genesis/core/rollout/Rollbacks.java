@@ -55,8 +55,14 @@ final class Rollbacks {
                     router.get().setWeight(resources.context(), Percentage.ZERO);
                     // Restored when the router reports the weight applied (a gateway's status), not when it was
                     // written.
-                    if (!router.get().verifyWeight(resources.context(), Percentage.ZERO)) {
-                        return awaitRestore(current, Health.progressing("the router to apply 0 % to the candidate"));
+                    Health zero = router.get().weightApplied(resources.context(), Percentage.ZERO);
+                    if (!zero.isHealthy()) {
+                        // What the router awaits (which gateway, which reference and why) is what the rollback awaits.
+                        return awaitRestore(
+                                current,
+                                zero.message().isEmpty()
+                                        ? Health.progressing("the router to apply 0 % to the candidate")
+                                        : zero);
                     }
                     current = restored(current);
                 }

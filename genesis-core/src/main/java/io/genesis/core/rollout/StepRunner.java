@@ -233,16 +233,22 @@ final class StepRunner implements Step.Visitor<Next> {
     }
 
     private Next awaitWeight(RolloutState current, TrafficRouter router, Percentage weight) {
-        boolean applied;
+        Health applied;
         String problem = "";
         try {
-            applied = router.verifyWeight(context(), weight);
+            applied = router.weightApplied(context(), weight);
+            if (!applied.isHealthy() && !applied.message().isEmpty()) {
+                // What the router awaits (a gateway's report, a reference it cannot resolve): said when it
+                // changes, and kept for the record if the deadline passes.
+                problem = " (awaiting: " + applied.message() + ")";
+                engine.sayAwaiting(current, "weight " + weight + " progressing, awaiting: " + applied.message());
+            }
         } catch (RuntimeException e) {
             // Not applied yet; what stands in the way (a quota refusing pods) is said if the deadline passes.
-            applied = false;
+            applied = Health.progressing(Transitions.describe(e));
             problem = " (" + Transitions.describe(e) + ")";
         }
-        if (applied) {
+        if (applied.isHealthy()) {
             return engine.complete(current, "router sends " + weight + " to the candidate");
         }
         String last = problem;

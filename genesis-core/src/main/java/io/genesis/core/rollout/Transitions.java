@@ -9,6 +9,8 @@ import io.genesis.core.target.DeploymentKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transitions of the rollout state machine that steps, rollbacks and people's actions share:
@@ -23,6 +25,8 @@ final class Transitions {
     private final RolloutListener listener;
     private final Approver approver;
     private final Bindings bindings;
+    /** The last thing each rollout's step was said to await, so that each new one is said once. */
+    private final Map<String, String> awaiting = new ConcurrentHashMap<>();
 
     Transitions(
             EngineSettings settings,
@@ -113,6 +117,13 @@ final class Transitions {
                 : null;
         leases.stored(next.id(), next.leaseExpiresAt(), held);
         return next;
+    }
+
+    /** Says {@code line}, what {@code state}'s current step awaits, unless it was the last thing said for that step. */
+    void sayAwaiting(RolloutState state, String line) {
+        if (!line.equals(awaiting.put(state.id().value() + "#" + state.step(), line))) {
+            emit(state, line);
+        }
     }
 
     void emit(RolloutState state, String message) {

@@ -17,4 +17,14 @@ public interface TrafficRouter {
      * changes asynchronously answers {@code false} until it has; the engine asks again.
      */
     boolean verifyWeight(DeploymentContext context, Percentage weight);
+
+    /**
+     * As {@link #verifyWeight}, saying why not: healthy once {@code weight} is in effect, else
+     * progressing with what is awaited in one line people can act on (such as which gateway has not
+     * reported the route yet, or which reference does not resolve, with the condition's reason and
+     * message). A router that knows no more than yes or no keeps this default, which says nothing more.
+     */
+    default Health weightApplied(DeploymentContext context, Percentage weight) {
+        return verifyWeight(context, weight) ? Health.healthy("") : Health.progressing("");
+    }
 }

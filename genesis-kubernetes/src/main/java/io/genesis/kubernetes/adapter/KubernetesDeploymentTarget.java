@@ -224,5 +224,10 @@ public final class KubernetesDeploymentTarget implements DeploymentTarget {
         public boolean verifyWeight(DeploymentContext context, Percentage weight) {
             return call(context, () -> router.verifyWeight(weight));
         }
+
+        @Override
+        public Health weightApplied(DeploymentContext context, Percentage weight) {
+            return call(context, () -> router.weightApplied(weight));
+        }
     }
 }

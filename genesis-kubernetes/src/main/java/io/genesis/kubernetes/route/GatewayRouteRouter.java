@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.target.Health;
 import io.genesis.kubernetes.api.Api;
 import io.genesis.kubernetes.api.ApiCall;
 import io.genesis.kubernetes.api.ApiCall.Kind;
@@ -91,21 +92,83 @@ public final class GatewayRouteRouter implements WeightRouter {
 
     @Override
     public boolean verifyWeight(Percentage weight) {
+        return weightApplied(weight).isHealthy();
+    }
+
+    /**
+     * Healthy once every routed rule carries {@code weight} and every gateway of {@code
+     * spec.parentRefs} reports the generation accepted with its references resolved; else
+     * progressing with which parentRef has not reported or reports which condition, its reason and
+     * message, and, when a reference does not resolve, which backendRef names a Service that does
+     * not exist and what to do.
+     */
+    @Override
+    public Health weightApplied(Percentage weight) {
         int candidate = candidateWeight(weight);
         HTTPRoute current = read();
         List<HTTPRouteRule> rules = routedRules(current);
         requireOnlyOurBackends(rules);
         for (HTTPRouteRule rule : rules) {
             if (weightOf(rule, candidateService) != candidate || weightOf(rule, stableService) != SCALE - candidate) {
-                return false;
+                return Health.progressing(describe() + " to carry weight " + candidate + " for " + candidateService
+                        + " and " + (SCALE - candidate) + " for " + stableService);
             }
         }
-        return accepted(current);
+        Optional<String> pending = notInEffect(current, true);
+        if (pending.isEmpty()) {
+            return Health.healthy(weight + " to " + candidateService + " on " + describe());
+        }
+        String where = "HTTPRoute " + namespace + "/" + route;
+        if (notInEffect(current, false).isPresent()) {
+            // A gateway has not reported this generation or refused it: no Service is read (one request a poll).
+            return Health.progressing(where + ": " + pending.get());
+        }
+        List<String> absent = missingServices(rules);
+        if (candidate == 0 && absent.equals(List.of(candidateService))) {
+            // By the Gateway API spec only the share an invalid backendRef would get is answered with HTTP 500
+            // (HTTPRouteRule.backendRefs); at weight 0 that is no request, and every gateway accepted the route at
+            // this generation, so 0 % is in effect although ResolvedRefs stays False.
+            events.emit(where + ": backendRef " + candidateService + " names a Service that does not exist; it"
+                    + " carries weight 0, so no request reaches it and " + stableService + " serves all traffic;"
+                    + " remove that backendRef from the route or deploy again to recreate the Service");
+            return Health.healthy("0 % to " + candidateService + " (a Service that does not exist) on " + describe());
+        }
+        return Health.progressing(where + ": " + pending.get() + missing(absent));
     }
 
-    /** Whether every gateway the route is attached to serves its current generation; see {@link #notInEffect}. */
-    static boolean accepted(HTTPRoute route) {
-        return notInEffect(route).isEmpty();
+    /** The Services our backendRefs name that do not exist in the namespace. */
+    private List<String> missingServices(List<HTTPRouteRule> rules) {
+        List<String> absent = new ArrayList<>();
+        Services services = new Services(client, namespace);
+        for (String service : List.of(stableService, candidateService)) {
+            boolean named = rules.stream().anyMatch(rule -> find(rule, service) != null);
+            if (named && services.find(service).isEmpty()) {
+                absent.add(service);
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * Names the missing Services with the fix: by the Gateway API spec a backendRef that does not
+     * resolve gets HTTP 500 for its share, whatever the gateway says.
+     */
+    private String missing(List<String> absent) {
+        if (absent.isEmpty()) {
+            return "";
+        }
+        boolean one = absent.size() == 1;
+        return "; backendRef" + (one ? " " : "s ") + String.join(", ", absent)
+                + (one ? " names a Service that does not exist" : " name Services that do not exist")
+                + " in namespace " + namespace + ", so " + (one ? "its" : "their") + " share of the traffic gets HTTP"
+                + " 500: create " + (one ? "that Service" : "them") + " again"
+                + (absent.contains(stableService) ? "" : " (a deploy recreates the candidate's)")
+                + " or remove " + (one ? "that backendRef" : "those backendRefs") + " from the route";
+    }
+
+    /** Why the route's current generation is not in effect with every reference resolved, or empty when it is. */
+    static Optional<String> notInEffect(HTTPRoute route) {
+        return notInEffect(route, true);
     }
 
     /**
@@ -114,9 +177,10 @@ public final class GatewayRouteRouter implements WeightRouter {
      * reported yet is simply absent — each parentRef must have a status entry (same group, kind,
      * namespace, defaulting to the route's, name, section and port) with {@code Accepted=True} and
      * {@code ResolvedRefs=True} observed at the current generation: by the Gateway API spec a
-     * backendRef that does not resolve gets HTTP 500 for its share.
+     * backendRef that does not resolve gets HTTP 500 for its share. With {@code resolvedRequired}
+     * false, ResolvedRefs must be reported at the generation but may be False.
      */
-    static Optional<String> notInEffect(HTTPRoute route) {
+    static Optional<String> notInEffect(HTTPRoute route, boolean resolvedRequired) {
         long generation = route.getMetadata().getGeneration() == null
                 ? 0
                 : route.getMetadata().getGeneration();
@@ -154,7 +218,7 @@ public final class GatewayRouteRouter implements WeightRouter {
                     return Optional.of(
                             "gateway " + name + " has not reported " + type + " for generation " + generation);
                 }
-                if (!"True".equals(condition.getStatus())) {
+                if (!"True".equals(condition.getStatus()) && (resolvedRequired || "Accepted".equals(type))) {
                     return Optional.of("gateway " + name + " reports " + type + "=" + condition.getStatus() + " ("
                             + condition.getReason() + ": " + condition.getMessage() + ")");
                 }

@@ -2,6 +2,7 @@ package io.genesis.kubernetes.route;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.target.Health;
 import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.workload.Progress;
@@ -51,6 +52,11 @@ public final class SizedCanaryRouter implements WeightRouter {
 
     @Override
     public boolean verifyWeight(Percentage weight) {
+        return weightApplied(weight).isHealthy();
+    }
+
+    @Override
+    public Health weightApplied(Percentage weight) {
         Deployment now = workloads.require(canary);
         int size = size(now, weight);
         Progress ready = Progress.availableAt(now, size);
@@ -58,16 +64,18 @@ public final class SizedCanaryRouter implements WeightRouter {
             throw new IllegalStateException(ready.message());
         }
         if (ready.state() != Progress.State.COMPLETE) {
-            return false;
+            return Health.progressing(
+                    canary + " to have " + size + " pods available for " + weight + ": " + ready.message());
         }
         route.setWeight(weight);
-        if (!route.verifyWeight(weight)) {
-            return false;
+        Health applied = route.weightApplied(weight);
+        if (!applied.isHealthy()) {
+            return applied;
         }
         if (Workloads.replicas(now) > size) {
             workloads.scale(canary, size);
         }
-        return true;
+        return applied;
     }
 
     /** The canary's pods for {@code weight}: its share of the total, rounded up, at least one; unchanged at 0 %. */

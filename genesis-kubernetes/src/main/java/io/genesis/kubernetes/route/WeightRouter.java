@@ -1,6 +1,7 @@
 package io.genesis.kubernetes.route;
 
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.target.Health;
 
 /**
  * Splits user traffic between stable and candidate. Every router checks what it set: {@link
@@ -16,4 +17,15 @@ public interface WeightRouter {
 
     /** Whether {@code weight} is in effect now; false while it is still being applied. */
     boolean verifyWeight(Percentage weight);
+
+    /**
+     * As {@link #verifyWeight}, saying why not: healthy once {@code weight} is in effect, else
+     * progressing with what is awaited (which gateway, which reference, the condition's reason and
+     * message).
+     */
+    default Health weightApplied(Percentage weight) {
+        return verifyWeight(weight)
+                ? Health.healthy(weight + " to the candidate")
+                : Health.progressing(describe() + " to apply " + weight);
+    }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.target.Health;
 import io.genesis.kubernetes.api.EventSink;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.manifest.Manifest;
@@ -220,8 +221,10 @@ public final class CanaryRollout implements KubernetesStrategy {
             return Observation.progressing("stable rolling to " + release.image() + ": " + progress.message());
         }
         router.setWeight(Percentage.ZERO);
-        if (!router.verifyWeight(Percentage.ZERO)) {
-            return Observation.progressing(router.describe() + " has not applied 0 % to the canary yet");
+        Health zero = router.weightApplied(Percentage.ZERO);
+        if (!zero.isHealthy()) {
+            return Observation.progressing(
+                    router.describe() + " has not applied 0 % to the canary yet: " + zero.message());
         }
         events.emit(describe() + ": stable " + app.deployment() + " runs " + release.image() + " and takes all"
                 + " traffic");

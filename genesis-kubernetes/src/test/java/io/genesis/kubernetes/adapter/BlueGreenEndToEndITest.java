@@ -18,6 +18,7 @@ import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
 import io.genesis.kubernetes.testing.Workloads;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,8 @@ class BlueGreenEndToEndITest {
     @BeforeEach
     void setUp() {
         createBlueGreen(client, 2);
-        world = new EngineOnCluster(client, new InMemoryRolloutLock()).start();
+        world = new EngineOnCluster(client, new InMemoryRolloutLock());
+        world.simulate(Timings.realistic());
         workloads = new Workloads(client);
     }
 
@@ -118,7 +120,7 @@ class BlueGreenEndToEndITest {
 
     private ClusterView withRoute() {
         createRoute(client);
-        return world.throughRoute("shop");
+        return ClusterView.throughRoute(client, NS, "shop");
     }
 
     private Map<String, String> selector() {

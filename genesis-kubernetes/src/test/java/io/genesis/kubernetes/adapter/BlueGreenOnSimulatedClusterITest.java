@@ -161,8 +161,27 @@ class BlueGreenOnSimulatedClusterITest {
         });
 
         assertThat(pruned).isTrue();
-        assertThat(record.status()).as(String.join("\n", world.messages())).isNotEqualTo(RecordStatus.SUCCEEDED);
-        assertThat(record.reason()).contains("(setWeight) failed: router did not apply 10.00 % within 10 min");
+        // The reason says which parentRef reports which condition and why, and which backendRef names what.
+        assertThat(record.reason())
+                .contains(
+                        "(setWeight) failed: router did not apply 10.00 % within 10 min (awaiting: HTTPRoute test/shop:"
+                                + " gateway test/public reports ResolvedRefs=False (BackendNotFound: backendRef Service"
+                                + " shop-preview not found); backendRef shop-preview names a Service that does not exist in"
+                                + " namespace test")
+                .contains("create that Service again (a deploy recreates the candidate's) or remove that backendRef");
+        assertThat(world.messages())
+                .as("the progress line says what the weight awaits, once")
+                .filteredOn(m -> m.startsWith("weight 10.00 % progressing, awaiting: HTTPRoute test/shop: gateway"
+                        + " test/public reports ResolvedRefs=False (BackendNotFound"))
+                .hasSize(1);
+        // At weight 0 the missing backend gets no request (Gateway API: only an invalid backendRef's share gets
+        // HTTP 500) and the gateway accepted the route: the rollback restores traffic and says so.
+        assertThat(record.status()).as(String.join("\n", world.messages())).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.trafficRestoredAt()).isNotNull();
+        assertThat(world.messages())
+                .anySatisfy(m -> assertThat(m)
+                        .contains("backendRef shop-preview names a Service that does not exist; it carries weight 0, so"
+                                + " no request reaches it and shop serves all traffic"));
         assertThat(client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
                         .inNamespace(NS)
                         .withName("shop")

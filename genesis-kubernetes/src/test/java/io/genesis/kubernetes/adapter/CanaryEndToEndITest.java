@@ -17,6 +17,7 @@ import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.Workloads;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,12 +109,13 @@ class CanaryEndToEndITest {
     private ClusterView withRoute() {
         stable(labels("app", "shop", "track", "stable"));
         createRoute(client);
-        return world.throughRoute("shop");
+        return ClusterView.throughRoute(client, NS, "shop");
     }
 
     private void stable(Map<String, String> serviceSelector) {
         createCanary(client, serviceSelector);
-        world = new EngineOnCluster(client, new InMemoryRolloutLock()).startWatching();
+        world = new EngineOnCluster(client, new InMemoryRolloutLock());
+        world.simulate(Timings.realistic());
         workloads = new Workloads(client);
     }
 

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +199,41 @@ class CanaryOnSimulatedClusterITest {
                 .as("4 pods serve whatever the quota refuses")
                 .isNotEmpty()
                 .allMatch(n -> n >= 4);
+    }
+
+    @Test
+    void shouldNameTheMissingStableServiceTheRouteAndTheFixWhenARollbackCannotRestoreTraffic() {
+        start(labels("app", "shop", "track", "stable"));
+        createRoute(client);
+        world.metrics.script(window -> BlueGreenEndToEndITest.BREACH);
+        AtomicBoolean deleted = new AtomicBoolean();
+
+        DeploymentRecord record =
+                world.run(world.request("shop", "canary", settings("strategy", "canary", "httpRoute", "shop")), () -> {
+                    Integer canary = cluster.traffic().programmedWeights("shop").get("shop-canary");
+                    if (canary != null && canary > 0 && !deleted.getAndSet(true)) {
+                        // Someone deletes the stable Service the route sends 95 % to: its share gets HTTP 500.
+                        client.services().inNamespace(NS).withName("shop").delete();
+                    }
+                });
+
+        assertThat(deleted).isTrue();
+        // With stable's backend unresolved no weight restores traffic: the rollback waits out its deadline in case
+        // the Service comes back, then ends FAILED naming the route, the Service and the fix.
+        assertThat(record.status()).as(String.join("\n", world.messages())).isEqualTo(RecordStatus.FAILED);
+        assertThat(record.reason())
+                .contains("error rate")
+                .contains("traffic was not seen back on the previous version within 10 min (awaiting: HTTPRoute"
+                        + " test/shop: gateway test/public reports ResolvedRefs=False (BackendNotFound: backendRef"
+                        + " Service shop not found); backendRef shop names a Service that does not exist in namespace"
+                        + " test, so its share of the traffic gets HTTP 500: create that Service again or remove that"
+                        + " backendRef from the route)");
+        assertThat(world.messages())
+                .filteredOn(m -> m.startsWith("rollback progressing, awaiting: HTTPRoute test/shop"))
+                .as("each new thing awaited said once: the gateway's report, then what it reports")
+                .doesNotHaveDuplicates()
+                .last()
+                .satisfies(m -> assertThat(m).contains("reports ResolvedRefs=False (BackendNotFound"));
     }
 
     @Test

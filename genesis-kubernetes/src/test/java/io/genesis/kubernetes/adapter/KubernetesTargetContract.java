@@ -9,26 +9,39 @@ import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.DeploymentTargetContract;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.testing.ClusterView;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.EngineOnCluster;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The target contract on the mock API server: each layout creates what a team would have in its
- * namespace, the stand-in Deployment controller and gateway make requested changes real, and
- * traffic is read from Services, pods and the route.
+ * namespace, the simulated cluster (realistic timings, on an injected clock) makes requested
+ * changes real as a cluster's controllers and gateway would, and traffic is read the way the data
+ * plane sees it: from the EndpointSlices of Services and the weights the gateway programmed.
  */
 abstract class KubernetesTargetContract extends DeploymentTargetContract {
 
     static final DeploymentKey KEY = DeploymentKey.of("shop", "production");
     static final DeploymentContext CANDIDATE = new DeploymentContext("rollout-1", KEY, new Version("1.1.0"), "abcdef1");
 
-    private DeploymentController controller;
+    /**
+     * How long {@link #settle()} lets the cluster run: well past a pod's start (schedule, pull,
+     * probe), EndpointSlice propagation, a gateway's report and a rollout's batches.
+     */
+    private static final Duration SETTLE = Duration.ofMinutes(5);
+
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
     private DeploymentTarget target;
-    private ClusterView view;
+    private ClusterView pods;
+    private String entry;
+    private boolean throughRoute;
 
     /** The client the mock extension injected into the concrete class. */
     abstract KubernetesClient client();
@@ -44,24 +57,13 @@ abstract class KubernetesTargetContract extends DeploymentTargetContract {
         Map<String, String> settings =
                 new HashMap<>(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0"));
         settings.putAll(createStable());
-        controller = new DeploymentController(client(), NS);
-        controller.reconcileAll();
-        if ("canary".equals(settings.get("strategy"))) {
-            // The controller also acts on its own, as in a cluster, between the contract's settle() calls.
-            controller.start();
-        }
+        cluster = SimulatedCluster.settled(client(), NS, clock, Timings.realistic());
         // Users enter through the route when there is one, else through the Service.
-        view = settings.containsKey("httpRoute")
-                ? ClusterView.throughRoute(client(), NS, settings.get("httpRoute"))
-                : ClusterView.throughService(client(), NS, "shop");
-        view.acceptRoute();
+        throughRoute = settings.containsKey("httpRoute");
+        entry = throughRoute ? settings.get("httpRoute") : "shop";
+        pods = ClusterView.throughService(client(), NS, entry);
         target = new KubernetesTargetFactory(client(), message -> {})
                 .open(KEY, new TargetSpec(KubernetesTargetFactory.KIND, settings));
-    }
-
-    @AfterEach
-    void stopController() throws InterruptedException {
-        controller.close();
     }
 
     @Override
@@ -81,17 +83,21 @@ abstract class KubernetesTargetContract extends DeploymentTargetContract {
 
     @Override
     protected void settle() {
-        controller.reconcileAll();
-        view.acceptRoute();
+        clock.advance(SETTLE);
+        cluster.catchUp();
     }
 
     @Override
     protected double trafficTo(String version) {
-        return view.trafficTo(version);
+        String image = "reg/shop:" + version;
+        double share = throughRoute
+                ? cluster.traffic().routeShare(entry, image)
+                : cluster.traffic().serviceShare(entry, image);
+        return Math.round(share * 10_000) / 100.0;
     }
 
     @Override
     protected boolean runs(String version) {
-        return view.runs(version);
+        return pods.runs(version);
     }
 }

@@ -17,6 +17,7 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,8 @@ class LeaseLockEndToEndITest {
                     .create();
         }
         locks = new KubernetesRolloutLock(client, key -> NS);
-        world = new EngineOnCluster(client, locks).start();
+        world = new EngineOnCluster(client, locks);
+        world.simulate(Timings.realistic());
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.Workloads;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,8 @@ class ManifestsEndToEndITest {
 
     private void start() {
         writer = new CreateOrUpdateWriter(client);
-        world = new EngineOnCluster(client, new InMemoryRolloutLock(), writer).start();
+        world = new EngineOnCluster(client, new InMemoryRolloutLock(), writer);
+        world.simulate(Timings.realistic());
     }
 
     private Map<String, String> settings(String strategy) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.InMemoryHistoryStore;
@@ -16,6 +17,7 @@ import io.genesis.core.history.RecordStatus;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.ScriptedMetricSource;
 import io.genesis.core.policy.Environments;
+import io.genesis.core.policy.Percentage;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.rollout.EngineSettings;
 import io.genesis.core.rollout.Orchestrator;
@@ -32,6 +34,7 @@ import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.connect.Connection;
 import io.genesis.kubernetes.connect.KubernetesClients;
 import io.genesis.kubernetes.lock.LeaseFence;
+import io.genesis.kubernetes.route.GatewayRouteRouter;
 import io.genesis.kubernetes.testing.RealTime;
 import io.genesis.kubernetes.testing.Workloads;
 import java.nio.file.Path;
@@ -49,7 +52,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Every strategy end to end on a real cluster: the one of the current kubeconfig context, on real
+ * Every strategy end to end on a real cluster, to success and to rollback (blue-green switch-back,
+ * canary abort with 0 % verified, rolling undo): the cluster of the current kubeconfig context, on real
  * time, in a namespace of its own that is deleted afterwards. Runs only with {@code -Preal-cluster}
  * (which sets {@code genesis.realCluster}); docs/kubernetes.md says how to run it on kind. Images
  * are agnhost's (a small HTTP server of Kubernetes' own e2e tests), one tag rolled to another;
@@ -71,6 +75,7 @@ class RealClusterITest {
     private ExecutorScheduler scheduler;
     private InMemoryHistoryStore history;
     private final InMemoryRolloutStateStore states = new InMemoryRolloutStateStore();
+    private final ScriptedMetricSource metrics = new ScriptedMetricSource();
     private Orchestrator engine;
 
     @BeforeEach
@@ -97,7 +102,7 @@ class RealClusterITest {
                 .locks(new KubernetesRolloutLock(client, key -> namespace, fence))
                 .history(history)
                 .targets(new KubernetesTargetFactory(client, messages::add).fencedBy(fence))
-                .metricSources(spec -> new ScriptedMetricSource())
+                .metricSources(spec -> metrics)
                 .approver(request -> {
                     throw new AssertionError("staging needs no approval: " + request);
                 })
@@ -167,6 +172,144 @@ class RealClusterITest {
                         .getSpec()
                         .getPaused())
                 .isFalse();
+    }
+
+    @Test
+    void shouldSwitchBlueGreenBackWhenTheAnalysisBreaches() throws InterruptedException {
+        create(deployment("shop-blue", Map.of("app", "shop", "slot", "blue")));
+        create(service(Map.of("app", "shop", "slot", "blue")));
+        metrics.script(window -> BlueGreenEndToEndITest.BREACH);
+
+        DeploymentRecord record = run(request("blueGreen", Map.of())
+                .shifts(List.of(TrafficShift.of(100, Duration.ofSeconds(20))))
+                .keepPrevious(Duration.ofSeconds(30)));
+
+        assertThat(record.status()).as(String.join("\n", messages)).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.reason()).contains("error rate");
+        assertThat(record.trafficRestoredAt()).isNotNull();
+        assertThat(selector()).containsEntry("slot", "blue");
+        assertThat(servedImages("shop"))
+                .as("images behind the ready endpoints of the active Service")
+                .containsOnly(IMAGE + ":" + FROM);
+    }
+
+    @Test
+    void shouldAbortAReplicaRatioCanaryAndScaleItAway() throws InterruptedException {
+        create(deployment("shop", Map.of("app", "shop", "track", "stable")));
+        create(service(Map.of("app", "shop")));
+        metrics.script(window -> BlueGreenEndToEndITest.BREACH);
+
+        DeploymentRecord record = run(request("canary", Map.of("strategy", "canary"))
+                .shifts(List.of(TrafficShift.of(25, Duration.ofSeconds(20)), TrafficShift.of(100, Duration.ZERO))));
+
+        assertThat(record.status()).as(String.join("\n", messages)).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.trafficRestoredAt()).isNotNull();
+        assertThat(image("shop")).isEqualTo(IMAGE + ":" + FROM);
+        assertThat(servedImages("shop")).containsOnly(IMAGE + ":" + FROM);
+    }
+
+    /**
+     * Needs a Gateway API implementation: {@code -Dgenesis.realCluster.gateway=NAMESPACE/NAME} names
+     * a Gateway that accepts HTTPRoutes from the test's namespace.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "genesis.realCluster.gateway", matches = "[^/]+/[^/]+")
+    void shouldAbortARoutedCanaryOnlyOnceTheGatewayReportsZero() throws InterruptedException {
+        String[] gateway = System.getProperty("genesis.realCluster.gateway").split("/");
+        create(deployment("shop", Map.of("app", "shop", "track", "stable")));
+        create(service(Map.of("app", "shop", "track", "stable")));
+        create(new HTTPRouteBuilder()
+                .withNewMetadata()
+                .withName("shop")
+                .endMetadata()
+                .withNewSpec()
+                .addNewParentRef()
+                .withNamespace(gateway[0])
+                .withName(gateway[1])
+                .endParentRef()
+                .addNewRule()
+                .addNewBackendRef()
+                .withName("shop")
+                .withPort(80)
+                .endBackendRef()
+                .endRule()
+                .endSpec()
+                .build());
+        metrics.script(window -> BlueGreenEndToEndITest.BREACH);
+
+        DeploymentRecord record = run(request("canary", Map.of("strategy", "canary", "httpRoute", "shop"))
+                .shifts(List.of(TrafficShift.of(25, Duration.ofSeconds(20)), TrafficShift.of(100, Duration.ZERO))));
+
+        assertThat(record.status()).as(String.join("\n", messages)).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.trafficRestoredAt()).isNotNull();
+        GatewayRouteRouter route = new GatewayRouteRouter(client, namespace, "shop", "shop", "shop-canary", e -> {});
+        assertThat(route.weightApplied(Percentage.ZERO).isHealthy())
+                .as("setWeight(0) verified from the route's status at its generation: "
+                        + route.weightApplied(Percentage.ZERO))
+                .isTrue();
+        assertThat(Optional.ofNullable(client.apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .withName("shop-canary")
+                                .get())
+                        .map(d -> d.getSpec().getReplicas())
+                        .orElse(0))
+                .as("canary scaled away after the scale-down delay")
+                .isZero();
+    }
+
+    @Test
+    void shouldUndoAGatedRollingUpdateWhenTheAnalysisBreaches() throws InterruptedException {
+        create(deployment("shop", Map.of("app", "shop")));
+        create(service(Map.of("app", "shop")));
+        metrics.script(window -> BlueGreenEndToEndITest.BREACH);
+
+        DeploymentRecord record = run(request("custom", Map.of("strategy", "rolling"))
+                .customSteps(StepParser.parse("batch 25; analyse 20s; batch 100; promote")));
+
+        assertThat(record.status()).as(String.join("\n", messages)).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.trafficRestoredAt()).isNotNull();
+        Deployment shop = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName("shop")
+                .get();
+        assertThat(Workloads.image(shop)).isEqualTo(IMAGE + ":" + FROM);
+        assertThat(shop.getSpec().getPaused()).as("the held batch resumed").isNotEqualTo(Boolean.TRUE);
+        assertThat(shop.getStatus().getUpdatedReplicas()).isEqualTo(4);
+        assertThat(shop.getStatus().getAvailableReplicas()).isEqualTo(4);
+        assertThat(servedImages("shop")).containsOnly(IMAGE + ":" + FROM);
+    }
+
+    private Map<String, String> selector() {
+        return client.services()
+                .inNamespace(namespace)
+                .withName("shop")
+                .get()
+                .getSpec()
+                .getSelector();
+    }
+
+    /** The images of the pods behind Service {@code service}'s ready endpoints, as kube-proxy routes. */
+    private List<String> servedImages(String service) {
+        return client
+                .discovery()
+                .v1()
+                .endpointSlices()
+                .inNamespace(namespace)
+                .withLabel("kubernetes.io/service-name", service)
+                .list()
+                .getItems()
+                .stream()
+                .flatMap(slice -> slice.getEndpoints().stream())
+                .filter(e -> Boolean.TRUE.equals(e.getConditions().getReady()) && e.getTargetRef() != null)
+                .map(e -> client.pods()
+                        .inNamespace(namespace)
+                        .withName(e.getTargetRef().getName())
+                        .get())
+                .filter(java.util.Objects::nonNull)
+                .map(pod -> pod.getSpec().getContainers().get(0).getImage())
+                .toList();
     }
 
     private RolloutRequest.Builder request(String strategy, Map<String, String> extra) {

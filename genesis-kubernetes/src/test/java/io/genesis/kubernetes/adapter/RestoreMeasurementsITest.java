@@ -148,6 +148,17 @@ class RestoreMeasurementsITest {
 
     @Test
     void shouldMeasureRollingUndo() {
+        measureRollingUndo("batch 25; analyse 2m", "batch 50; batch 75; batch 100; promote");
+    }
+
+    /** Two batches ran before the analysis: the undo must start again the old pod the second replaced. */
+    @Test
+    void shouldMeasureRollingUndoAfterALaterBatch() {
+        measureRollingUndo("batch 25; batch 50; analyse 2m", "batch 75; batch 100; promote");
+    }
+
+    /** A rolling plan whose analysis at the end of {@code breached} breaches; restore read from the Deployment. */
+    private void measureRollingUndo(String breached, String rest) {
         createRolling(client, OLD, 4);
         create(client, service("shop", labels("app", "shop")));
         start();
@@ -156,12 +167,11 @@ class RestoreMeasurementsITest {
         // Read from the Deployment's rollout status, which EndpointSlices follow later.
         measure(
                 "rolling",
-                "custom plan: batch 25; analyse 2m breaches",
+                "custom plan: " + breached + " breaches",
                 "shop-svc",
                 ENDPOINTS,
                 world.request("shop", "custom", settings("strategy", "rolling"))
-                        .customSteps(io.genesis.core.rollout.plan.StepParser.parse(
-                                "batch 25; analyse 2m; batch 50; batch 75; batch 100; promote"))
+                        .customSteps(io.genesis.core.rollout.plan.StepParser.parse(breached + "; " + rest))
                         .build(),
                 r -> {});
     }

@@ -13,12 +13,19 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.target.Health;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.api.KubernetesApiException;
 import io.genesis.kubernetes.api.Problem;
+import io.genesis.kubernetes.testing.EngineOnCluster;
+import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,6 +206,103 @@ class GatewayRouteRouterTest {
         assertThat(GatewayRouteRouter.notInEffect(route()))
                 .hasValueSatisfying(
                         why -> assertThat(why).contains("ResolvedRefs=False").contains("BackendNotFound"));
+    }
+
+    @Test
+    void shouldSayWhichGatewayReportsWhatAndWhichBackendRefNamesAMissingService() {
+        createService("shop");
+        router.setWeight(new Percentage(50));
+        report(route().getMetadata().getGeneration(), "public", null, "False");
+
+        Health applied = router.weightApplied(new Percentage(50));
+
+        assertThat(applied.state()).isEqualTo(Health.State.PROGRESSING);
+        assertThat(applied.message())
+                .isEqualTo("HTTPRoute test/shop: gateway test/public reports ResolvedRefs=False (BackendNotFound:"
+                        + " Service shop-preview); backendRef shop-preview names a Service that does not exist in"
+                        + " namespace test, so its share of the traffic gets HTTP 500: create that Service again (a"
+                        + " deploy recreates the candidate's) or remove that backendRef from the route");
+    }
+
+    @Test
+    void shouldNameEveryBackendRefWhoseServiceIsMissing() {
+        router.setWeight(new Percentage(50));
+        report(route().getMetadata().getGeneration(), "public", null, "False");
+
+        assertThat(router.weightApplied(new Percentage(50)).message())
+                .endsWith("; backendRefs shop, shop-preview name Services that do not exist in namespace test, so"
+                        + " their share of the traffic gets HTTP 500: create them again or remove those backendRefs"
+                        + " from the route");
+    }
+
+    @Test
+    void shouldSayWhichGatewayHasNotReportedTheGenerationYet() {
+        createService("shop");
+        createService("shop-preview");
+        router.setWeight(new Percentage(50));
+
+        assertThat(router.weightApplied(new Percentage(50)).message())
+                .isEqualTo("HTTPRoute test/shop: gateway test/public has not reported on it yet");
+        accept(route().getMetadata().getGeneration() - 1);
+        assertThat(router.weightApplied(new Percentage(50)).message())
+                .isEqualTo("HTTPRoute test/shop: gateway test/public has not reported Accepted for generation "
+                        + route().getMetadata().getGeneration());
+    }
+
+    @Test
+    void shouldCountZeroAppliedWhenOnlyTheCandidatesMissingServiceDoesNotResolve() {
+        createService("shop");
+        router.setWeight(Percentage.ZERO);
+        report(route().getMetadata().getGeneration(), "public", null, "False");
+
+        Health applied = router.weightApplied(Percentage.ZERO);
+
+        assertThat(applied.isHealthy()).as(applied.toString()).isTrue();
+        assertThat(events)
+                .last()
+                .asString()
+                .contains("backendRef shop-preview names a Service that does not exist; it carries weight 0");
+    }
+
+    @Test
+    void shouldNeverCountZeroAppliedWhenStablesServiceIsMissing() {
+        createService("shop-preview");
+        router.setWeight(Percentage.ZERO);
+        report(route().getMetadata().getGeneration(), "public", null, "False");
+
+        Health applied = router.weightApplied(Percentage.ZERO);
+
+        assertThat(applied.state()).isEqualTo(Health.State.PROGRESSING);
+        assertThat(applied.message())
+                .contains("backendRef shop names a Service that does not exist in namespace test")
+                .contains("create that Service again or remove that backendRef from the route");
+    }
+
+    @Test
+    void shouldVerifyOnTheSimulatedGatewayOnlyOnceItReportedTheGeneration() {
+        createService("shop");
+        createService("shop-preview");
+        ManualClock clock = new ManualClock(EngineOnCluster.T0);
+        SimulatedCluster cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
+        router.setWeight(new Percentage(50));
+        cluster.catchUp();
+
+        Health written = router.weightApplied(new Percentage(50));
+        clock.advance(Timings.realistic().gateway());
+        cluster.catchUp();
+
+        assertThat(written.message()).contains("has not reported Accepted for generation");
+        assertThat(router.weightApplied(new Percentage(50)).isHealthy()).isTrue();
+        assertThat(cluster.traffic().programmedWeights("shop"))
+                .containsEntry("shop", 5000)
+                .containsEntry("shop-preview", 5000);
+    }
+
+    private void createService(String name) {
+        client.services()
+                .inNamespace(NS)
+                .resource(Fixtures.service(name, Map.of("app", "shop")))
+                .create();
     }
 
     @Test

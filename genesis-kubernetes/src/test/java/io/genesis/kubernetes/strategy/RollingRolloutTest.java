@@ -11,18 +11,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.api.KubernetesApiException;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.api.Problem;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import io.genesis.kubernetes.workload.Progress;
 import io.genesis.kubernetes.workload.Workloads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,20 +39,26 @@ class RollingRolloutTest {
     KubernetesClient client;
 
     private final List<String> events = new ArrayList<>();
-    private DeploymentController controller;
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
     private RollingRollout rollout;
 
+    /** On the simulated cluster (realistic timings, injected clock), as kubectl rollout undo meets a real one. */
     @BeforeEach
     void setUp() {
         createRolling(client, "reg/shop:1.2.0", 4);
-        controller = new DeploymentController(client, NS);
-        controller.reconcile("shop");
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         rollout = new RollingRollout(client, Application.of(NS, "shop"), events::add);
     }
 
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        controller.close();
+    /** Lets the cluster's controllers run for {@code minutes} simulated minutes. */
+    private void settle(int minutes) {
+        clock.advance(Duration.ofMinutes(minutes));
+        cluster.catchUp();
+    }
+
+    private void settle() {
+        settle(5);
     }
 
     @Test
@@ -81,8 +89,8 @@ class RollingRolloutTest {
 
     @Test
     void shouldFollowTheRolloutWithAWatchUntilItCompletes() {
-        controller.start();
         rollout.deployCandidate(RELEASE);
+        settle();
 
         Progress progress = rollout.await(Duration.ofSeconds(5));
 
@@ -93,8 +101,10 @@ class RollingRolloutTest {
 
     @Test
     void shouldReportAnExceededProgressDeadlineAsUnhealthy() {
+        // The new image crash-loops: no progress for progressDeadlineSeconds (600) and the controller says so.
+        cluster.crashLoop("reg/shop:1.3.0");
         rollout.deployCandidate(RELEASE);
-        controller.stall("shop");
+        settle(11);
 
         Observation health = rollout.health(RELEASE);
 
@@ -108,10 +118,10 @@ class RollingRolloutTest {
     @Test
     void shouldRollBackToThePodTemplateOfThePreviousRevision() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop");
+        settle();
 
         rollout.rollback(RELEASE);
-        controller.reconcile("shop");
+        settle();
 
         Deployment shop = shop();
         assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -123,12 +133,12 @@ class RollingRolloutTest {
     @Test
     void shouldRollBackOnlyOnceWhenAskedAgainAfterTheControllerRenumberedTheRevision() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop");
+        settle();
         rollout.rollback(RELEASE);
-        controller.reconcile("shop");
+        settle();
 
         rollout.rollback(RELEASE);
-        controller.reconcile("shop");
+        settle();
 
         Deployment shop = shop();
         assertThat(shop.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -181,7 +191,7 @@ class RollingRolloutTest {
     @Test
     void shouldRefuseToUndoADeploymentPausedByHandAsKubectlDoes() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop");
+        settle();
         client.apps().deployments().inNamespace(NS).withName("shop").edit(d -> {
             d.getMetadata().getAnnotations().remove(Names.BATCH);
             d.getSpec().setPaused(true);
@@ -197,7 +207,7 @@ class RollingRolloutTest {
     @Test
     void shouldResumeADeploymentItPausedBetweenBatchesWithTheUndo() {
         rollout.rollTo(RELEASE, new Percentage(25), new Percentage(25), Percentage.ZERO);
-        controller.reconcile("shop");
+        settle();
         rollout.health(RELEASE);
         assertThat(shop().getSpec().getPaused())
                 .as("held at the end of the batch")
@@ -225,7 +235,7 @@ class RollingRolloutTest {
                             return r;
                         }));
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop");
+        settle();
 
         rollout.rollback(RELEASE);
 

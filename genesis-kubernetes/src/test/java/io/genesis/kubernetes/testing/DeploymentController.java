@@ -37,6 +37,13 @@ import java.util.concurrent.TimeUnit;
  * when told ({@link #reconcile}) or, after {@link #start}, on every Deployment change it watches.
  * Everything is instant here; {@link io.genesis.kubernetes.testing.cluster.SimulatedCluster} takes
  * the time a real cluster takes.
+ *
+ * <p>Kept only for the unit suites not moved yet (the canary and blue-green strategy tests,
+ * {@code RolloutMeasurementsTest}, {@code KubernetesManifestsTest}, {@code
+ * KubernetesDeploymentTargetTest}, {@code ClusterScopedSettingTest}, {@code LeaseFenceTest},
+ * {@code KubernetesFaultInjectionITest} through {@link EngineOnCluster#start()}, and the CLI's
+ * Kubernetes tests); none of them needs its leniency. The end-to-end suites, the target contract
+ * and the undo-parity suite run on the simulated cluster.
  */
 public final class DeploymentController implements AutoCloseable {
 

@@ -111,12 +111,8 @@ public final class EngineOnCluster implements AutoCloseable {
      * settled at once (the objects created so far become ready before the rollout starts).
      */
     public SimulatedCluster simulate(Timings timings) {
-        SimulatedCluster simulated = new SimulatedCluster(client, Fixtures.NS, clock::instant, timings);
-        simulated.advanceTo(clock.instant());
-        clock.advance(timings.podReady().plusSeconds(60));
-        simulated.catchUp();
-        cluster = simulated;
-        return simulated;
+        cluster = SimulatedCluster.settled(client, Fixtures.NS, clock, timings);
+        return cluster;
     }
 
     /** Brings the objects created so far to their ready state; the controller acts after each wake-up. */

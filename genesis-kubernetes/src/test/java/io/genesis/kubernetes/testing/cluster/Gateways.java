@@ -94,13 +94,15 @@ final class Gateways implements Component {
     }
 
     private List<RouteParentStatus> parents(HTTPRoute route, long generation) {
-        boolean resolved = route.getSpec().getRules().stream()
+        // As gateways do, the message names the backendRefs that do not resolve.
+        List<String> missing = route.getSpec().getRules().stream()
                 .flatMap(rule -> rule.getBackendRefs().stream())
-                .allMatch(ref -> client.services()
-                                .inNamespace(namespace)
-                                .withName(ref.getName())
-                                .get()
-                        != null);
+                .map(ref -> ref.getName())
+                .filter(name ->
+                        client.services().inNamespace(namespace).withName(name).get() == null)
+                .distinct()
+                .toList();
+        boolean resolved = missing.isEmpty();
         List<RouteParentStatus> parents = new ArrayList<>();
         for (ParentReference parent : route.getSpec().getParentRefs()) {
             if (silent.contains(parent.getName())) {
@@ -113,7 +115,12 @@ final class Gateways implements Component {
                             condition("Accepted", "True", "Accepted", generation),
                             resolved
                                     ? condition("ResolvedRefs", "True", "ResolvedRefs", generation)
-                                    : condition("ResolvedRefs", "False", "BackendNotFound", generation))
+                                    : condition(
+                                            "ResolvedRefs",
+                                            "False",
+                                            "BackendNotFound",
+                                            "backendRef Service " + String.join(", ", missing) + " not found",
+                                            generation))
                     .build());
         }
         return parents;
@@ -128,11 +135,15 @@ final class Gateways implements Component {
     }
 
     private static Condition condition(String type, String status, String reason, long generation) {
+        return condition(type, status, reason, type + " " + reason, generation);
+    }
+
+    private static Condition condition(String type, String status, String reason, String message, long generation) {
         return new ConditionBuilder()
                 .withType(type)
                 .withStatus(status)
                 .withReason(reason)
-                .withMessage(type + " " + reason)
+                .withMessage(message)
                 .withObservedGeneration(generation)
                 .build();
     }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.genesis.core.time.ManualClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,19 @@ public final class SimulatedCluster {
                 kubelet,
                 new EndpointSlices(client, namespace, timings.endpoints()),
                 gateways);
+    }
+
+    /**
+     * A simulated cluster with {@code timings} whose state now is settled at once: the objects
+     * created so far become ready (the clock moves past a pod's start) before the test acts.
+     */
+    public static SimulatedCluster settled(
+            KubernetesClient client, String namespace, ManualClock clock, Timings timings) {
+        SimulatedCluster cluster = new SimulatedCluster(client, namespace, clock::instant, timings);
+        cluster.advanceTo(clock.instant());
+        clock.advance(timings.podReady().plusSeconds(60));
+        cluster.catchUp();
+        return cluster;
     }
 
     /** Pods of {@code image} crash at start from now on (CrashLoopBackOff) and never turn ready. */
