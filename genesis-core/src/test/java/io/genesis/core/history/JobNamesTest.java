@@ -17,7 +17,17 @@ class JobNamesTest {
     Path directory;
 
     @ParameterizedTest
-    @CsvSource({"shop/main#12, shop/main", "shop#3, shop", "a/b/c#1, a/b/c", "'', ''", "ci-run-7, ''", "#4, ''", "shop#12a, ''", "shop#, ''", "a#b#3, a#b"})
+    @CsvSource({
+        "shop/main#12, shop/main",
+        "shop#3, shop",
+        "a/b/c#1, a/b/c",
+        "'', ''",
+        "ci-run-7, ''",
+        "#4, ''",
+        "shop#12a, ''",
+        "shop#, ''",
+        "a#b#3, a#b"
+    })
     void shouldNameTheJobOfABuild(String build, String job) {
         assertThat(JobNames.jobOf(build)).isEqualTo(job);
     }

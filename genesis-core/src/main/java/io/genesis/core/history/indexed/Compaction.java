@@ -1,9 +1,9 @@
 package io.genesis.core.history.indexed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.genesis.core.history.JobNames;
 import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.JobNames;
 import io.genesis.core.history.RecordLines;
 import io.genesis.core.secret.PrivateFiles;
 import java.io.ByteArrayOutputStream;

@@ -3,10 +3,10 @@ package io.genesis.core.history.indexed;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.JobNames;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
