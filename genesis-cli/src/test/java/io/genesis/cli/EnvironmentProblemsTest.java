@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.RolloutLock;
+import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetException;
-import io.genesis.core.secret.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -60,6 +60,24 @@ final class GenesisJar {
                     Files.readString(err, StandardCharsets.UTF_8));
         }
 
+        /**
+         * Kills it with SIGKILL (as {@code kill -9}) after {@code millis}, unless it ends before: a deploy that
+         * ended by itself must have run to its end (exit 0), not stopped at its command line.
+         *
+         * @return whether it had ended by itself
+         */
+        boolean killAfter(long millis) throws IOException, InterruptedException {
+            boolean ended = process.waitFor(millis, TimeUnit.MILLISECONDS);
+            if (ended) {
+                assertThat(process.exitValue())
+                        .as(Files.readString(err, StandardCharsets.UTF_8))
+                        .isZero();
+            } else {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            return ended;
+        }
+
         /** What it printed so far. */
         String outSoFar() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);

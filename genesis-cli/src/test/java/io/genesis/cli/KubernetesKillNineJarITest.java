@@ -89,21 +89,12 @@ class KubernetesKillNineJarITest {
         try (DeploymentController controller = new DeploymentController(client, NS).start()) {
             controller.reconcileAll();
             GenesisJar.Running running = jar.start(deploy(kubeconfig, strategy, "1.1.0"));
-            Process deploying = running.process();
             // The moment is counted from when the rollout holds its lock: the process's start-up on a busy
             // machine takes longer than the rollout itself, and a kill there would find nothing to recover.
             awaitTheLock(running);
-            boolean ended = deploying.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
-            if (ended) {
-                // A deploy that ended before its kill must have run to its end, not stopped at its command line.
-                assertThat(deploying.exitValue())
-                        .as(Files.readString(running.err(), StandardCharsets.UTF_8))
-                        .isZero();
-            } else {
-                deploying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+            boolean ended = running.killAfter(killAfterMillis);
             KILLS.incrementAndGet();
-            boolean stored = storedRollouts(state) > 0;
+            boolean stored = CommandLines.storedRollouts(state) > 0;
             if (stored) {
                 STORED.incrementAndGet();
             }
@@ -146,13 +137,17 @@ class KubernetesKillNineJarITest {
             } else {
                 assertThat(killed).as(seen).isEmpty();
             }
-            assertThat(client.leases().inNamespace(NS).withName("genesis-shop-staging").get())
+            assertThat(client.leases()
+                            .inNamespace(NS)
+                            .withName("genesis-shop-staging")
+                            .get())
                     .as("no Lease is left held: " + seen)
                     .isNull();
             String served = agreesWithTheCluster(strategy, next, after, killed, seen);
             synchronized (OUTCOMES) {
                 OUTCOMES.add(strategy + " +" + killAfterMillis + " ms" + (ended ? " (had ended by itself)" : "") + ", "
-                        + next + " -> " + (killed.isEmpty() ? "not stored yet" : killed.get(0).status()) + ", exit "
+                        + next + " -> "
+                        + (killed.isEmpty() ? "not stored yet" : killed.get(0).status()) + ", exit "
                         + after.exitCode() + ", serves " + served);
             }
             CONSISTENT.incrementAndGet();
@@ -221,12 +216,11 @@ class KubernetesKillNineJarITest {
 
     /** A deploy of {@code version} with a pause between its steps, so that a kill finds each phase. */
     private static String[] deploy(Path kubeconfig, String strategy, String version) {
-        String steps =
-                switch (strategy) {
-                    case "blueGreen" -> "deploy; smoke; pause 2s; promote; scaleDown 1h";
-                    case "canary" -> "deploy; smoke; weight 25; pause 2s; weight 50; pause 2s; weight 100; promote";
-                    default -> "batch 25; pause 2s; batch 50; batch 75; pause 2s; batch 100; promote";
-                };
+        String steps = switch (strategy) {
+            case "blueGreen" -> "deploy; smoke; pause 2s; promote; scaleDown 1h";
+            case "canary" -> "deploy; smoke; weight 25; pause 2s; weight 50; pause 2s; weight 100; promote";
+            default -> "batch 25; pause 2s; batch 50; batch 75; pause 2s; batch 100; promote";
+        };
         List<String> args = new ArrayList<>(List.of(
                 "deploy",
                 "--application",
@@ -256,17 +250,6 @@ class KubernetesKillNineJarITest {
             args.addAll(List.of("--target-option", "strategy=" + strategy));
         }
         return args.toArray(String[]::new);
-    }
-
-    private static long storedRollouts(Path state) throws IOException {
-        Path rollouts = state.resolve("rollouts");
-        if (!Files.isDirectory(rollouts)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(rollouts)) {
-            return files.filter(f -> f.getFileName().toString().matches("r-.*\\.json"))
-                    .count();
-        }
     }
 
     @AfterAll

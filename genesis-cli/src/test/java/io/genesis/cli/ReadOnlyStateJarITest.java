@@ -65,8 +65,8 @@ class ReadOnlyStateJarITest {
                 "running the jar as another user needs root, setpriv and a build directory that user can reach: "
                         + refused);
         run("chown", NOBODY + ":" + NOBODY, state.toString());
-        GenesisJar nobody = GenesisJar.in(work)
-                .through("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups");
+        GenesisJar nobody =
+                GenesisJar.in(work).through("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups");
         GenesisJar.Result first = nobody.run(deploy(state, "1.0.0"));
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(run("chmod", "-R", "a-w", state.toString())).isEmpty();

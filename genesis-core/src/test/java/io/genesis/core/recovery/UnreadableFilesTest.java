@@ -34,7 +34,9 @@ class UnreadableFilesTest {
         assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).startsWith(gate + " skipped: not a readable gate record state");
         assertThat(problems.get(1)).startsWith(notification + " skipped: not a readable notification state");
-        assertThat(problems.get(2)).startsWith(lease + " is not a readable lease").contains("remove the file");
+        assertThat(problems.get(2))
+                .startsWith(lease + " is not a readable lease")
+                .contains("remove the file");
     }
 
     @Test
@@ -51,8 +53,10 @@ class UnreadableFilesTest {
         var problems = UnreadableFiles.in(root);
 
         // then
-        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem)
-                .contains(root.resolve("locks") + " is not a directory; fix: remove it")
-                .containsOnlyOnce("fix:"));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(problem -> assertThat(problem)
+                        .contains(root.resolve("locks") + " is not a directory; fix: remove it")
+                        .containsOnlyOnce("fix:"));
     }
 }

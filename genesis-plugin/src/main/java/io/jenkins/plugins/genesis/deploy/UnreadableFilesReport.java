@@ -34,9 +34,7 @@ public record UnreadableFilesReport(Path directory, List<String> problems) {
 
     /** One warning line per file, for a step's log; nothing when every file could be read. */
     public List<String> logLines(String step) {
-        return problems.stream()
-                .map(problem -> step + ": warning: " + problem)
-                .toList();
+        return problems.stream().map(problem -> step + ": warning: " + problem).toList();
     }
 
     /** Writes {@link #logLines} to {@code log}. */

@@ -18,7 +18,8 @@ class UnreadableFilesReportTest {
     Path home;
 
     private Path damaged(String kind, String name, String content) throws IOException {
-        Path file = PrivateFiles.directory(home.resolve("genesis").resolve(kind)).resolve(name);
+        Path file =
+                PrivateFiles.directory(home.resolve("genesis").resolve(kind)).resolve(name);
         Files.writeString(file, content);
         return file;
     }
@@ -44,9 +45,8 @@ class UnreadableFilesReportTest {
                 .anySatisfy(line -> assertThat(line)
                         .contains(gate + " skipped: not a readable gate record state (" + gate + ", line 1")
                         .contains("run 'genesis gate' for that commit again"))
-                .anySatisfy(line -> assertThat(line)
-                        .contains(notification.toString())
-                        .contains("neither sent nor sent again"))
+                .anySatisfy(line ->
+                        assertThat(line).contains(notification.toString()).contains("neither sent nor sent again"))
                 .anySatisfy(line -> assertThat(line)
                         .contains(lease + " is not a readable lease (" + lease + ", line 1")
                         .contains("so it locks nothing", "then remove the file"));
