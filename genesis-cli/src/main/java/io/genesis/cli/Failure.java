@@ -49,8 +49,12 @@ record Failure(ExitCode exitCode, String message) {
                 if (reason.contains("read-only file system")) {
                     return Optional.of(text(e) + "; fix: choose a writable --state-dir");
                 }
+                // A message of Genesis's own may already say what to do: one fix, not two.
                 return Optional.of(
-                        text(e) + "; fix: check the disk and the file's permissions, then run the" + " command again");
+                        text(e).contains("fix:")
+                                ? text(e)
+                                : text(e) + "; fix: check the disk and the file's permissions, then run the command"
+                                        + " again");
             }
             if (cause == cause.getCause()) {
                 break;

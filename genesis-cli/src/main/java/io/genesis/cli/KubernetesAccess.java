@@ -208,9 +208,11 @@ final class KubernetesAccess {
     /** The context to use: {@code wanted}, or the file's current one; either must be in the file. */
     private static String context(Path file, String wanted) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("kubeconfig file " + file + " does not exist; fix: pass --kubeconfig"
-                    + " FILE (or kubeconfig: in the environment's target in genesis.yaml), or reach the cluster"
-                    + " with --in-cluster or --api-url");
+            // A directory or a device (/dev/null) exists: saying it does not would send the user looking for a typo.
+            throw new IllegalArgumentException("kubeconfig file " + file
+                    + (Files.exists(file) ? " is not a regular file" : " does not exist")
+                    + "; fix: pass --kubeconfig FILE (or kubeconfig: in the environment's target in genesis.yaml), or"
+                    + " reach the cluster with --in-cluster or --api-url");
         }
         JsonNode config;
         try {

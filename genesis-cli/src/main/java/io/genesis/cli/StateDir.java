@@ -2,7 +2,7 @@ package io.genesis.cli;
 
 import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
-import io.genesis.core.notify.OutboxFiles;
+import io.genesis.core.recovery.UnreadableFiles;
 import io.genesis.core.recovery.UnreadableStates;
 import io.genesis.core.rollout.store.FileRolloutLock;
 import io.genesis.core.rollout.store.FileRolloutStateStore;
@@ -68,6 +68,12 @@ record StateDir(Path root) {
     StateDir requirePrivate() {
         try {
             PrivateFiles.directory(root);
+            // Each store checks its own folder only when it first uses it: a lock step that meets a file named
+            // locks fails and is tried again, without end. Checked here, before anything starts, every command
+            // says it at once.
+            for (Path kind : List.of(rolloutDir(), lockDir(), watchDir(), gateDir(), notificationDir(), requestDir())) {
+                PrivateFiles.checkDirectory(kind);
+            }
             return this;
         } catch (IOException e) {
             String why = Failure.environment(e).orElse(String.valueOf(e.getMessage()));
@@ -153,17 +159,7 @@ record StateDir(Path root) {
      * wrong and what to do: read apart from rollouts and history, which {@link StateReading} reads itself.
      */
     List<String> unreadableFiles() {
-        List<String> problems = new ArrayList<>();
-        try {
-            FileGateRecordStore gates = gateRecords();
-            gates.all();
-            problems.addAll(gates.problems());
-            problems.addAll(OutboxFiles.problemsIn(notificationDir()));
-            problems.addAll(locks().problems());
-        } catch (UncheckedIOException e) {
-            problems.add(e.getMessage() + "; fix: make " + root + " and what is in it readable by this user");
-        }
-        return problems;
+        return UnreadableFiles.in(root);
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.genesis.cli;
 
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryQuery;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The command lines the command tests run, so that each test spells out only what it is about: deploys
@@ -53,5 +56,17 @@ final class CommandLines {
         List<String> all = new ArrayList<>(first);
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
+    }
+
+    /** How many rollout state files {@code state} holds: whether a killed deploy had stored its rollout. */
+    static long storedRollouts(Path state) throws IOException {
+        Path rollouts = state.resolve("rollouts");
+        if (!Files.isDirectory(rollouts)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(rollouts)) {
+            return files.filter(f -> f.getFileName().toString().matches("r-.*\\.json"))
+                    .count();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.rollout.Lease;
 import io.genesis.core.rollout.RolloutLock;
+import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.TargetException;
 import java.io.IOException;
@@ -56,6 +57,41 @@ class EnvironmentProblemsTest {
                 .doesNotContain("internal error")
                 .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w+Exception")
                 .doesNotContain("Usage:");
+    }
+
+    /**
+     * A file where the state directory keeps one of its folders: refused before anything starts, with one fix.
+     * A file named {@code locks} made a deploy try to take its lock again and again, without end.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "rollouts, deploy",
+        "locks, deploy",
+        "watches, deploy",
+        "gates, deploy",
+        "notifications, deploy",
+        "requests, deploy",
+        "locks, status",
+        "locks, history"
+    })
+    void shouldRefuseAFileWhereTheStateDirectoryKeepsAFolder(String folder, String command) throws IOException {
+        // given
+        Path state = temp.resolve("state");
+        PrivateFiles.directory(state);
+        Path file = Files.writeString(state.resolve(folder), "");
+
+        // when
+        Run run = command.equals("deploy")
+                ? recording.deployToStaging(state, "shop", "1.0.0", "deploy; promote")
+                : Run.on(recording.host(), command, "--state-dir", state.toString());
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err())
+                .contains(file + " is not a directory; fix: remove it or choose another state directory")
+                .containsOnlyOnce("fix:")
+                .doesNotContain("internal error", "will be tried again");
+        assertThat(state.resolve("history.jsonl")).as("nothing ran").doesNotExist();
     }
 
     @Test

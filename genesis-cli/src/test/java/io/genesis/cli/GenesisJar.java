@@ -15,10 +15,12 @@ final class GenesisJar {
 
     private final Path jar;
     private final Path directory;
+    private final List<String> launcher;
 
-    private GenesisJar(Path jar, Path directory) {
+    private GenesisJar(Path jar, Path directory, List<String> launcher) {
         this.jar = jar;
         this.directory = directory;
+        this.launcher = List.copyOf(launcher);
     }
 
     /** The jar 'package' built, run in {@code directory}. */
@@ -26,7 +28,15 @@ final class GenesisJar {
         Path jar =
                 Path.of(System.getProperty("genesis.jar", "target/genesis.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar (built by 'package')").isRegularFile();
-        return new GenesisJar(jar, directory);
+        return new GenesisJar(jar, directory, List.of());
+    }
+
+    /**
+     * The same jar, each run started through {@code launcher} (such as {@code setpriv --reuid=65534 ...}, to
+     * run it as another user).
+     */
+    GenesisJar through(String... launcher) {
+        return new GenesisJar(jar, directory, List.of(launcher));
     }
 
     /** What one run printed and how it ended. */
@@ -50,6 +60,24 @@ final class GenesisJar {
                     Files.readString(err, StandardCharsets.UTF_8));
         }
 
+        /**
+         * Kills it with SIGKILL (as {@code kill -9}) after {@code millis}, unless it ends before: a deploy that
+         * ended by itself must have run to its end (exit 0), not stopped at its command line.
+         *
+         * @return whether it had ended by itself
+         */
+        boolean killAfter(long millis) throws IOException, InterruptedException {
+            boolean ended = process.waitFor(millis, TimeUnit.MILLISECONDS);
+            if (ended) {
+                assertThat(process.exitValue())
+                        .as(Files.readString(err, StandardCharsets.UTF_8))
+                        .isZero();
+            } else {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            return ended;
+        }
+
         /** What it printed so far. */
         String outSoFar() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
@@ -64,7 +92,8 @@ final class GenesisJar {
     }
 
     private ProcessBuilder builder(Path out, Path err, String... args) {
-        List<String> command = new ArrayList<>(
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)

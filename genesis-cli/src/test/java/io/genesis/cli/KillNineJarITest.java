@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,18 +71,9 @@ class KillNineJarITest {
                 strategy,
                 "--sample-interval",
                 "1s");
-        Process deploying = running.process();
-        boolean ended = deploying.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
-        if (ended) {
-            // A deploy that ended before its kill must have run to its end, not stopped at its command line.
-            assertThat(deploying.exitValue())
-                    .as(Files.readString(running.err(), StandardCharsets.UTF_8))
-                    .isZero();
-        } else {
-            deploying.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+        boolean ended = running.killAfter(killAfterMillis);
         KILLS.incrementAndGet();
-        boolean stored = storedRollouts(state) > 0;
+        boolean stored = CommandLines.storedRollouts(state) > 0;
 
         GenesisJar.Result after = next.equals("rollback")
                 ? jar.run(
@@ -162,17 +149,6 @@ class KillNineJarITest {
                     + (killed.isEmpty() ? "not stored yet" : killed.get(0).status()) + ", exit " + after.exitCode());
         }
         CONSISTENT.incrementAndGet();
-    }
-
-    private static long storedRollouts(Path state) throws IOException {
-        Path rollouts = state.resolve("rollouts");
-        if (!Files.isDirectory(rollouts)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(rollouts)) {
-            return files.filter(f -> f.getFileName().toString().matches("r-.*\\.json"))
-                    .count();
-        }
     }
 
     private static List<DeploymentRecord> records(Path state) {

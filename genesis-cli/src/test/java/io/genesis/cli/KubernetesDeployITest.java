@@ -496,12 +496,17 @@ class KubernetesDeployITest {
     @Test
     void shouldSayWhenTheKubeconfigIsMissingOrHasNoSuchContext() {
         Run missing = deploy(onCluster(dir.resolve("nope"), "--steps", SWITCH));
+        Run folder = deploy(onCluster(dir, "--steps", SWITCH));
         Run unknownContext = deploy(onCluster("--context", "prod", "--steps", SWITCH));
 
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err())
                 .startsWith("genesis deploy: kubeconfig file " + dir.resolve("nope") + " does not exist; fix: pass"
                         + " --kubeconfig FILE");
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err())
+                .startsWith(
+                        "genesis deploy: kubeconfig file " + dir + " is not a regular file; fix: pass --kubeconfig");
         assertThat(unknownContext.exitCode()).isEqualTo(2);
         assertThat(unknownContext.err())
                 .contains("kubeconfig " + kubeconfig + " has no context 'prod'; its contexts: mock; fix: pass one of"

@@ -45,6 +45,17 @@ public final class DeployEngine {
 
     private static final Logger LOGGER = Logger.getLogger(DeployEngine.class.getName());
 
+    /**
+     * Where the controller keeps rollouts, their history, gate records, notifications and locks:
+     * {@code JENKINS_HOME/genesis}. Known without starting the engine.
+     */
+    public static Path directory() {
+        return JenkinsFacade.singleton(GenesisDeployStep.DescriptorImpl.class)
+                .jenkinsHome()
+                .toPath()
+                .resolve("genesis");
+    }
+
     /** The approval pages' approver; answers reach the engine through {@link #decide}. */
     private static final JenkinsApprover APPROVER = new JenkinsApprover(DeployEngine::runOf, DeployEngine::decide);
 
@@ -83,15 +94,13 @@ public final class DeployEngine {
         if (stopped) {
             throw new IllegalStateException("Jenkins is shutting down");
         }
-        Path home = JenkinsFacade.singleton(GenesisDeployStep.DescriptorImpl.class)
-                .jenkinsHome()
-                .toPath();
+        Path genesis = directory();
         Clock clock = Clock.systemUTC();
         ExecutorScheduler scheduler = new ExecutorScheduler(
                 clock, e -> LOGGER.log(Level.WARNING, "a Genesis rollout step failed and will be tried again", e));
-        NotificationListener notifying = notifications(home.resolve("genesis"), clock, scheduler);
+        NotificationListener notifying = notifications(genesis, clock, scheduler);
         RolloutHost started = RolloutHost.builder()
-                .directory(home.resolve("genesis"))
+                .directory(genesis)
                 .milestones(notifying.rollouts(event -> {}))
                 .clock(clock)
                 .scheduler(scheduler, scheduler)

@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.model.Cause;
 import hudson.model.Job;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.security.Permission;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HookContext;
@@ -55,6 +56,9 @@ final class DeployExecution extends StepExecution implements WaitsForRollout {
             checkPermitted(run, GenesisPermissions.FORCE);
         }
         RolloutHost host = DeployEngine.host();
+        // A damaged lease, gate record or notification in the controller's directory: said where the user looks.
+        UnreadableFilesReport.of(host.directory())
+                .tell("genesisDeploy", context.get(TaskListener.class).getLogger());
         RolloutRequest request;
         try {
             if (step.getTarget() == null) {

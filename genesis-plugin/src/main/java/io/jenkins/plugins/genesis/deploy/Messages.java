@@ -14,7 +14,8 @@ enum Messages {
     NOTHING_TO_ROLL_BACK,
     ROLLED_BACK_WARNING,
     ENGINE_NOT_RUNNING,
-    UNKNOWN_TARGET_KIND;
+    UNKNOWN_TARGET_KIND,
+    MONITOR_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

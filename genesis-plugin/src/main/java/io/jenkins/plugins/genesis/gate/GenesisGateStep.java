@@ -16,6 +16,8 @@ import io.genesis.core.policy.Environment;
 import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
+import io.jenkins.plugins.genesis.deploy.DeployEngine;
+import io.jenkins.plugins.genesis.deploy.UnreadableFilesReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -308,6 +310,8 @@ public final class GenesisGateStep extends Step {
             report.consoleLines().forEach(console::println);
             if (judged[1] != null) {
                 console.println(GateRecords.keep(judged[1], run.getExternalizableId()));
+                // Gate records sit beside leases and notifications: a damaged one is said where the user looks.
+                UnreadableFilesReport.of(DeployEngine.directory()).tell("genesisGate", console);
             }
             GateOutcome outcome = report.outcome();
             String forcer = outcome == GateOutcome.OVERRIDDEN ? forcedBy : null;
