@@ -9,7 +9,9 @@ import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchState;
 import io.genesis.core.watch.Watcher;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What {@code genesis deploy} does after a rollout succeeded in an environment with a watch window
@@ -57,9 +59,11 @@ final class DeployWatch {
                     : deployed;
         }
         if (window.isZero()) {
+            superseded(after.supersede(ended));
             return deployed;
         }
         if (kind.livesInProcess()) {
+            superseded(after.supersede(ended));
             progress.line("no watch registered: the " + kind.name() + " ends with this process, so nothing would be"
                     + " left to watch; pass --watch to watch it here, in the foreground, for "
                     + Durations.format(window) + " (" + environment.name() + "'s watchHours)");
@@ -72,6 +76,14 @@ final class DeployWatch {
                         + "' (start one if none runs; 'genesis status' shows the watch), or pass --watch to run it"
                         + " here in the foreground"));
         return deployed;
+    }
+
+    /** A newer version runs now: the watches of the one before ended, and the output says so. */
+    private void superseded(List<WatchId> watches) {
+        if (!watches.isEmpty()) {
+            progress.line("superseded the watch(es) of the version before: "
+                    + watches.stream().map(WatchId::value).collect(Collectors.joining(", ")));
+        }
     }
 
     private int watch(Watcher watcher, WatchId id, TargetKind kind) throws InterruptedException {

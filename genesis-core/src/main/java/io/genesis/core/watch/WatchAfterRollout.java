@@ -7,9 +7,11 @@ import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.time.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one rule for the watch that follows a rollout: a rollout that ended {@code SUCCEEDED} in an
@@ -65,7 +67,7 @@ public final class WatchAfterRollout {
         Objects.requireNonNull(window, "window");
         Optional<String> none = reasonForNone(ended, window);
         if (none.isPresent()) {
-            return new Decision(Optional.empty(), none.get());
+            return new Decision(Optional.empty(), none.get() + superseded(supersede(ended)));
         }
         WatchRequest request = request(ended, window);
         WatchId id = how.apply(request);
@@ -79,6 +81,34 @@ public final class WatchAfterRollout {
                         + ", sampling the " + request.metrics().kind() + " source"
                         + " every " + Durations.format(request.thresholds().sampleInterval())
                         + "; a critical incident rolls back rollout " + ended.id());
+    }
+
+    /**
+     * A rollout that succeeded but starts no watch of its own (no window, no metric source, or its
+     * target ends with the deploying process) still replaces the version watched: every running watch
+     * of its application and environment but its own ends as {@link WatchVerdict#SUPERSEDED}, recorded
+     * with this rollout's id. A rollout that did not succeed supersedes nothing.
+     *
+     * @return the watches superseded
+     */
+    public List<WatchId> supersede(RolloutState ended) {
+        Objects.requireNonNull(ended, "ended");
+        if (ended.stage() != Stage.DONE
+                || ended.outcome() == null
+                || ended.outcome().status() != RecordStatus.SUCCEEDED) {
+            return List.of();
+        }
+        return watcher.supersede(
+                ended.request().key(),
+                ended.request().version(),
+                ended.id().value(),
+                ended.outcome().endedAt());
+    }
+
+    private static String superseded(List<WatchId> watches) {
+        return watches.isEmpty()
+                ? ""
+                : "; it supersedes " + watches.stream().map(WatchId::value).collect(Collectors.joining(", "));
     }
 
     private static Optional<String> reasonForNone(RolloutState ended, Duration window) {
