@@ -241,7 +241,8 @@ class ServerTest {
         assertThat(otherVersion.err())
                 .contains("genesis stop-watch: no running watch of shop in staging version 9.9.9 in " + state());
         assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
-        assertThat(stop.out()).contains("version 1.3.0 STOPPED: stopped by alice (account tester): rolled forward by hand");
+        assertThat(stop.out())
+                .contains("version 1.3.0 STOPPED: stopped by alice (account tester): rolled forward by hand");
         assertThat(watches().get(0).outcome().verdict()).isEqualTo(WatchVerdict.STOPPED);
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("no running watch of shop in staging in");

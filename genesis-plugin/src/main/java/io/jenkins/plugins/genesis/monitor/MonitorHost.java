@@ -127,8 +127,8 @@ public final class MonitorHost {
         if (ended.isEmpty()) {
             return said.isEmpty() ? Optional.empty() : Optional.of(said);
         }
-        return Optional.of((said.isEmpty() ? "" : said + "; ") + "rollout " + rollout.id()
-                + " superseded the watch(es) " + ended);
+        return Optional.of(
+                (said.isEmpty() ? "" : said + "; ") + "rollout " + rollout.id() + " superseded the watch(es) " + ended);
     }
 
     /**
@@ -199,6 +199,16 @@ public final class MonitorHost {
     /** The watch as stored now. */
     Optional<WatchState> view(WatchId id) {
         return watcher.view(id);
+    }
+
+    /**
+     * A person stops the watch, recorded with who and why (core's {@link Watcher#stop}); the page of its
+     * build shows it once the engine says so.
+     *
+     * @return the watch as stored now
+     */
+    WatchState stop(WatchId id, String by, String why) {
+        return watcher.stop(id, by, why);
     }
 
     /** The engine that deployed what is watched. */
