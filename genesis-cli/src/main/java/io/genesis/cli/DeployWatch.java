@@ -7,6 +7,7 @@ import io.genesis.core.time.Durations;
 import io.genesis.core.watch.WatchAfterRollout;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchState;
+import io.genesis.core.watch.WatchThresholds;
 import io.genesis.core.watch.Watcher;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,15 @@ final class DeployWatch {
      * Registers or runs the watch {@code ended} calls for, and returns the command's exit code.
      *
      * @param deployed the exit code of the rollout itself, returned unless a foreground watch gives a verdict
+     * @param thresholds the environment's {@code watchThresholds}, if its policy sets them
      */
-    int after(RolloutState ended, Environment environment, TargetKind kind, boolean foreground, int deployed)
+    int after(
+            RolloutState ended,
+            Environment environment,
+            TargetKind kind,
+            boolean foreground,
+            int deployed,
+            Optional<WatchThresholds> thresholds)
             throws InterruptedException {
         if (ended.outcome() == null || ended.outcome().status() != RecordStatus.SUCCEEDED) {
             return deployed;
@@ -52,7 +60,7 @@ final class DeployWatch {
         Watcher watcher = EngineWatcher.of(engine, host, event -> progress.line(event.message()));
         WatchAfterRollout after = new WatchAfterRollout(watcher);
         if (foreground) {
-            WatchAfterRollout.Decision decision = after.start(ended, window);
+            WatchAfterRollout.Decision decision = after.start(ended, window, thresholds);
             progress.line(decision.message());
             return decision.watch().isPresent()
                     ? watch(watcher, decision.watch().get(), kind)
@@ -69,7 +77,7 @@ final class DeployWatch {
                     + Durations.format(window) + " (" + environment.name() + "'s watchHours)");
             return deployed;
         }
-        WatchAfterRollout.Decision decision = after.register(ended, window);
+        WatchAfterRollout.Decision decision = after.register(ended, window, thresholds);
         progress.line(decision.message());
         decision.watch()
                 .ifPresent(id -> progress.line("the watch runs in 'genesis serve --state-dir " + engine.dir()

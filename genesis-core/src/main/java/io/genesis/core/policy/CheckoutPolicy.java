@@ -72,6 +72,7 @@ public final class CheckoutPolicy {
         keys.put(PolicyKey.TARGET, "its target, credentials, token files, environment variables or API addresses");
         keys.put(PolicyKey.METRICS, "where it is measured (metric source addresses, tokens, secret references)");
         keys.put(PolicyKey.NOTIFY, "where its notifications go (addresses, keys, variables or files holding them)");
+        keys.put(PolicyKey.WATCH_THRESHOLDS, "how its post-deploy watch judges a version (watchThresholds)");
         return java.util.Collections.unmodifiableMap(keys);
     }
 

@@ -48,7 +48,15 @@ public enum PolicyKey {
             "freeze",
             "a list of windows such as '[{reason: weekend, timeZone: UTC, cron: \"0 18 * * FRI\", duration: 62h}]'"),
     /** Command line only: where {@code genesis deploy} deploys this environment to. */
-    TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'");
+    TARGET("target", "a mapping such as '{kind: kubernetes, namespace: prod}'"),
+    /**
+     * The post-deploy watch's thresholds for this environment: read by {@code
+     * io.genesis.core.watch.WatchThresholdsBinder}.
+     */
+    WATCH_THRESHOLDS(
+            "watchThresholds",
+            "a mapping such as '{errorRate: {warning: 0.1, critical: 1, rollback: 5}, consecutiveCritical: 2,"
+                    + " sampleInterval: 30s}'");
 
     private final String key;
     private final String example;

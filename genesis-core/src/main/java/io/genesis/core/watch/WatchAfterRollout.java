@@ -54,22 +54,40 @@ public final class WatchAfterRollout {
 
     /** Starts the watch {@code ended} calls for, run by this watcher. */
     public Decision start(RolloutState ended, Duration window) {
-        return decide(ended, window, watcher::start, "watching");
+        return start(ended, window, Optional.empty());
+    }
+
+    /**
+     * Starts the watch {@code ended} calls for, run by this watcher, judged by the environment's
+     * {@code watchThresholds} where its policy sets them, else by the rollout's own thresholds.
+     */
+    public Decision start(RolloutState ended, Duration window, Optional<WatchThresholds> environment) {
+        return decide(ended, window, environment, watcher::start, "watching");
     }
 
     /** Stores the watch {@code ended} calls for, for a long-running watcher of the same store to run. */
     public Decision register(RolloutState ended, Duration window) {
-        return decide(ended, window, watcher::register, "registered watch");
+        return register(ended, window, Optional.empty());
     }
 
-    private Decision decide(RolloutState ended, Duration window, Function<WatchRequest, WatchId> how, String verb) {
+    /** As {@link #register(RolloutState, Duration)}, judged by the environment's thresholds where set. */
+    public Decision register(RolloutState ended, Duration window, Optional<WatchThresholds> environment) {
+        return decide(ended, window, environment, watcher::register, "registered watch");
+    }
+
+    private Decision decide(
+            RolloutState ended,
+            Duration window,
+            Optional<WatchThresholds> environment,
+            Function<WatchRequest, WatchId> how,
+            String verb) {
         Objects.requireNonNull(ended, "ended");
         Objects.requireNonNull(window, "window");
         Optional<String> none = reasonForNone(ended, window);
         if (none.isPresent()) {
             return new Decision(Optional.empty(), none.get() + superseded(supersede(ended)));
         }
-        WatchRequest request = request(ended, window);
+        WatchRequest request = request(ended, window, environment);
         WatchId id = how.apply(request);
         return new Decision(
                 Optional.of(id),
@@ -132,10 +150,19 @@ public final class WatchAfterRollout {
         return Optional.empty();
     }
 
-    private static WatchRequest request(RolloutState ended, Duration window) {
+    private static WatchRequest request(RolloutState ended, Duration window, Optional<WatchThresholds> environment) {
         RolloutRequest asked = ended.request();
         MetricSpec metrics = asked.metrics();
-        return WatchRequest.of(
-                asked.key(), asked.version(), ended.id().value(), metrics, asked.analysis(), window, asked.initiator());
+        WatchRequest request = WatchRequest.of(
+                asked.key(),
+                asked.version(),
+                ended.id().value(),
+                metrics,
+                environment.map(WatchThresholds::thresholds).orElse(asked.analysis()),
+                window,
+                asked.initiator());
+        return environment
+                .map(set -> request.withRecoverySamples(set.recoverySamples()))
+                .orElse(request);
     }
 }
