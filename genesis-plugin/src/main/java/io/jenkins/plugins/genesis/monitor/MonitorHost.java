@@ -104,7 +104,11 @@ public final class MonitorHost {
             }
             WatchRequest request;
             try {
-                request = MonitorTranslation.afterRollout(rollout.get(), where.get(), sources.of(record.environment()));
+                request = MonitorTranslation.afterRollout(
+                        rollout.get(),
+                        where.get(),
+                        sources.of(record.environment()),
+                        sources.thresholds(record.environment()));
             } catch (IllegalArgumentException e) {
                 return superseded(
                         rollout.get(), "no post-deploy watch of rollout " + record.id() + ": " + e.getMessage());

@@ -3,11 +3,15 @@ package io.jenkins.plugins.genesis.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.monitor.AnalysisThresholds;
+import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchState;
+import io.genesis.core.watch.WatchThresholds;
 import io.genesis.core.watch.WatchVerdict;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +76,37 @@ class WatchStoppingTest {
         assertThat(world.log)
                 .anyMatch(line ->
                         line.startsWith("rollout " + newer.id() + " superseded the watch(es) [" + watched + "]"));
+    }
+
+    @Test
+    void shouldWatchWithTheEnvironmentsConfiguredThresholds() {
+        // given: a rollout no watch followed yet, and an environment whose configuration sets thresholds
+        MonitorWorld world = new MonitorWorld(state);
+        DeploymentRecord deployed = world.deploy(MonitorWorld.STAGING, "1.1.0");
+        WatchThresholds configured = new WatchThresholds(
+                AnalysisThresholds.defaults()
+                        .withConsecutiveCriticalForRollback(3)
+                        .withSampleInterval(Duration.ofSeconds(10)),
+                4);
+        EnvironmentSources sources = new EnvironmentSources() {
+            @Override
+            public Optional<MetricSpec> of(String environment) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<WatchThresholds> thresholds(String environment) {
+                return Optional.of(configured);
+            }
+        };
+
+        // when
+        world.monitor.afterRollout(deployed, name -> Optional.of(MonitorWorld.PRODUCTION), sources);
+
+        // then
+        WatchState watch =
+                world.monitor.view(MonitorHost.idFor("after:" + deployed.id())).orElseThrow();
+        assertThat(watch.request().thresholds()).isEqualTo(configured.thresholds());
+        assertThat(watch.request().recoverySamples()).isEqualTo(4);
     }
 }
