@@ -7,6 +7,7 @@ import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.time.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,11 +117,21 @@ public final class WatchAfterRollout {
                 || ended.outcome().status() != RecordStatus.SUCCEEDED) {
             return List.of();
         }
-        return watcher.supersede(
-                ended.request().key(),
-                ended.request().version(),
-                ended.id().value(),
-                ended.outcome().endedAt());
+        String rollout = ended.id().value();
+        List<WatchId> superseded = new ArrayList<>();
+        for (WatchState older : watcher.runningOf(ended.request().key())) {
+            // Not its own watch, nor one started after it succeeded (the same rollout heard again later).
+            if (!older.request().rolloutId().equals(rollout)
+                    && older.startedAt().isBefore(ended.outcome().endedAt())) {
+                watcher.askToEnd(
+                        older.id(),
+                        WatchVerdict.SUPERSEDED,
+                        "superseded by rollout " + rollout + " (version "
+                                + ended.request().version().value() + "), which started no watch of its own");
+                superseded.add(older.id());
+            }
+        }
+        return superseded;
     }
 
     private static String superseded(List<WatchId> watches) {

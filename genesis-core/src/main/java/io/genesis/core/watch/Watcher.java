@@ -120,34 +120,6 @@ public final class Watcher {
         }
     }
 
-    /**
-     * A newer successful deploy of {@code key} that starts no watch of its own: every running watch of
-     * that application and environment started before it succeeded, but one of the same rollout, ends as
-     * {@link WatchVerdict#SUPERSEDED}, recorded with the superseding rollout's id. A watch another live
-     * process runs ends at that process's next wake-up. The same rollout heard again later supersedes
-     * nothing newer than itself.
-     *
-     * @param succeededAt when the rollout succeeded
-     * @return the watches superseded
-     */
-    public List<WatchId> supersede(DeploymentKey key, Version version, String rolloutId, Instant succeededAt) {
-        Objects.requireNonNull(rolloutId, "rolloutId");
-        Objects.requireNonNull(succeededAt, "succeededAt");
-        List<WatchId> superseded = new ArrayList<>();
-        for (WatchState older : runningOf(key)) {
-            if (!older.request().rolloutId().equals(rolloutId)
-                    && older.startedAt().isBefore(succeededAt)) {
-                askToEnd(
-                        older.id(),
-                        WatchVerdict.SUPERSEDED,
-                        "superseded by rollout " + rolloutId + " (version " + version.value()
-                                + "), which started no watch of its own");
-                superseded.add(older.id());
-            }
-        }
-        return superseded;
-    }
-
     /** Takes the samples that are due, and schedules the next wake-up. */
     public WatchState tick(WatchId id) {
         return serial.call(id, () -> {
@@ -212,8 +184,11 @@ public final class Watcher {
         return stopped;
     }
 
-    /** Stores the request, then ends the watch here unless another live process runs it. */
-    private WatchState askToEnd(WatchId id, WatchVerdict verdict, String why) {
+    /**
+     * Stores the request that the watch end, then ends it here unless another live process runs it,
+     * which ends it at its next wake-up. A watch that has ended already is left as it is.
+     */
+    WatchState askToEnd(WatchId id, WatchVerdict verdict, String why) {
         return serial.call(id, () -> {
             WatchState state = recorder.load(id);
             if (state.ended()) {
@@ -340,7 +315,8 @@ public final class Watcher {
         return store.list();
     }
 
-    private List<WatchState> runningOf(DeploymentKey key) {
+    /** The running watches of {@code key}, oldest first. */
+    List<WatchState> runningOf(DeploymentKey key) {
         return store.list().stream()
                 .filter(s -> !s.ended() && s.request().key().equals(key))
                 .toList();
