@@ -14,6 +14,8 @@ import io.genesis.core.policy.PolicyEntry;
 import io.genesis.core.policy.PolicyException;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.TextFiles;
+import io.genesis.core.watch.WatchThresholds;
+import io.genesis.core.watch.WatchThresholdsBinder;
 import io.genesis.docker.target.DockerSettings;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -81,7 +83,8 @@ final class ConfigFile {
             Map<String, TargetBlock> targets,
             Map<String, MetricSpec> metrics,
             Map<String, List<Hook>> hooks,
-            Map<String, FreezeCalendar> freezes) {
+            Map<String, FreezeCalendar> freezes,
+            Map<String, WatchThresholds> watchThresholds) {
 
         Contents {
             Objects.requireNonNull(environments, "environments");
@@ -89,10 +92,16 @@ final class ConfigFile {
             metrics = Map.copyOf(metrics);
             hooks = Map.copyOf(hooks);
             freezes = Map.copyOf(freezes);
+            watchThresholds = Map.copyOf(watchThresholds);
         }
 
         Contents(Environments environments, Map<String, TargetBlock> targets) {
-            this(environments, targets, Map.of(), Map.of(), Map.of());
+            this(environments, targets, Map.of(), Map.of(), Map.of(), Map.of());
+        }
+
+        /** The post-deploy watch thresholds {@code environment}'s {@code watchThresholds:} sets, if any. */
+        Optional<WatchThresholds> watchThresholds(String environment) {
+            return Optional.ofNullable(watchThresholds.get(environment));
         }
 
         /** The metric source {@code environment}'s {@code metrics:} section names, if any. */
@@ -182,9 +191,11 @@ final class ConfigFile {
         YamlTree tree = parse(file);
         PolicyDocument document;
         Map<String, MetricSpec> metrics;
+        Map<String, WatchThresholds> watchThresholds;
         try {
             document = EnvironmentBinder.bind(tree.root());
             metrics = MetricsBinder.bind(document);
+            watchThresholds = WatchThresholdsBinder.bind(document);
         } catch (PolicyException e) {
             throw problem(name, tree, e);
         }
@@ -206,7 +217,13 @@ final class ConfigFile {
                 throw problem(name, tree, e);
             }
         }
-        return new Contents(document.environments(), targets, metrics, hooks, freezes(name, tree, document, Map.of()));
+        return new Contents(
+                document.environments(),
+                targets,
+                metrics,
+                hooks,
+                freezes(name, tree, document, Map.of()),
+                watchThresholds);
     }
 
     /**

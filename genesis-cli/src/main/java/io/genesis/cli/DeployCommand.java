@@ -427,7 +427,9 @@ final class DeployCommand implements Callable<Integer> {
                         inputs.environment(),
                         kind,
                         watch,
-                        ExitCode.of(record.status()).code());
+                        ExitCode.of(record.status()).code(),
+                        inputs.configuration()
+                                .watchThresholds(inputs.environment().name()));
     }
 
     /**

@@ -7,9 +7,12 @@ import io.genesis.core.time.Durations;
 import io.genesis.core.watch.WatchAfterRollout;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchState;
+import io.genesis.core.watch.WatchThresholds;
 import io.genesis.core.watch.Watcher;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What {@code genesis deploy} does after a rollout succeeded in an environment with a watch window
@@ -40,8 +43,15 @@ final class DeployWatch {
      * Registers or runs the watch {@code ended} calls for, and returns the command's exit code.
      *
      * @param deployed the exit code of the rollout itself, returned unless a foreground watch gives a verdict
+     * @param thresholds the environment's {@code watchThresholds}, if its policy sets them
      */
-    int after(RolloutState ended, Environment environment, TargetKind kind, boolean foreground, int deployed)
+    int after(
+            RolloutState ended,
+            Environment environment,
+            TargetKind kind,
+            boolean foreground,
+            int deployed,
+            Optional<WatchThresholds> thresholds)
             throws InterruptedException {
         if (ended.outcome() == null || ended.outcome().status() != RecordStatus.SUCCEEDED) {
             return deployed;
@@ -50,28 +60,38 @@ final class DeployWatch {
         Watcher watcher = EngineWatcher.of(engine, host, event -> progress.line(event.message()));
         WatchAfterRollout after = new WatchAfterRollout(watcher);
         if (foreground) {
-            WatchAfterRollout.Decision decision = after.start(ended, window);
+            WatchAfterRollout.Decision decision = after.start(ended, window, thresholds);
             progress.line(decision.message());
             return decision.watch().isPresent()
                     ? watch(watcher, decision.watch().get(), kind)
                     : deployed;
         }
         if (window.isZero()) {
+            superseded(after.supersede(ended));
             return deployed;
         }
         if (kind.livesInProcess()) {
+            superseded(after.supersede(ended));
             progress.line("no watch registered: the " + kind.name() + " ends with this process, so nothing would be"
                     + " left to watch; pass --watch to watch it here, in the foreground, for "
                     + Durations.format(window) + " (" + environment.name() + "'s watchHours)");
             return deployed;
         }
-        WatchAfterRollout.Decision decision = after.register(ended, window);
+        WatchAfterRollout.Decision decision = after.register(ended, window, thresholds);
         progress.line(decision.message());
         decision.watch()
                 .ifPresent(id -> progress.line("the watch runs in 'genesis serve --state-dir " + engine.dir()
                         + "' (start one if none runs; 'genesis status' shows the watch), or pass --watch to run it"
                         + " here in the foreground"));
         return deployed;
+    }
+
+    /** A newer version runs now: the watches of the one before ended, and the output says so. */
+    private void superseded(List<WatchId> watches) {
+        if (!watches.isEmpty()) {
+            progress.line("superseded the watch(es) of the version before: "
+                    + watches.stream().map(WatchId::value).collect(Collectors.joining(", ")));
+        }
     }
 
     private int watch(Watcher watcher, WatchId id, TargetKind kind) throws InterruptedException {

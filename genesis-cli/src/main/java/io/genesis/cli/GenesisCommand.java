@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DeployCommand.class,
             RollbackCommand.class,
             MonitorCommand.class,
+            StopWatchCommand.class,
             HistoryCommand.class,
             StatusCommand.class,
             ServeCommand.class,

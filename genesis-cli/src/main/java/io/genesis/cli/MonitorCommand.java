@@ -13,6 +13,7 @@ import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchRequest;
 import io.genesis.core.watch.WatchState;
+import io.genesis.core.watch.WatchThresholds;
 import io.genesis.core.watch.WatchTuning;
 import io.genesis.core.watch.WatchVerdict;
 import io.genesis.core.watch.Watcher;
@@ -121,7 +122,7 @@ final class MonitorCommand implements Callable<Integer> {
             env = configuration.environments().named(environment);
             // Checked before anything is read, so a bad value is told at once.
             tuning.window(env, OPTIONS);
-            tuning.thresholds(AnalysisThresholds.defaults(), OPTIONS);
+            tuning.thresholds(AnalysisThresholds.defaults(), configuration.watchThresholds(env.name()), OPTIONS);
         } catch (IllegalArgumentException | ConfigException e) {
             err.println("genesis monitor: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -180,14 +181,18 @@ final class MonitorCommand implements Callable<Integer> {
                 metrics.spec(rollout.request().version()),
                 configuration.metrics(env.name()).map(spec -> MetricSources.forVersion(spec, version)),
                 Optional.ofNullable(rollout.request().metrics()));
-        return WatchRequest.of(
+        Optional<WatchThresholds> configured = configuration.watchThresholds(env.name());
+        WatchRequest request = WatchRequest.of(
                 key,
                 rollout.request().version(),
                 rollout.id().value(),
                 source,
-                tuning.thresholds(rollout.request().analysis(), OPTIONS),
+                tuning.thresholds(rollout.request().analysis(), configured, OPTIONS),
                 tuning.window(env, OPTIONS),
                 Actor.describe(host.user(), host.user()));
+        return configured
+                .map(set -> request.withRecoverySamples(set.recoverySamples()))
+                .orElse(request);
     }
 
     static WatchState until(Watcher watcher, WatchId id, Host host) throws InterruptedException {

@@ -9,6 +9,8 @@ import io.genesis.core.policy.Environments;
 import io.genesis.core.policy.PolicyDocument;
 import io.genesis.core.policy.PolicyEntry;
 import io.genesis.core.policy.PolicyException;
+import io.genesis.core.watch.WatchThresholds;
+import io.genesis.core.watch.WatchThresholdsBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +77,11 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
         YamlTree tree = ConfigFile.parse(file);
         PolicyDocument document;
         Map<String, MetricSpec> metrics = new LinkedHashMap<>(base.metrics());
+        Map<String, WatchThresholds> watchThresholds = new LinkedHashMap<>(base.watchThresholds());
         try {
             document = CheckoutPolicy.tighten(base.environments(), trustedName(), tree.root());
             metrics.putAll(MetricsBinder.bind(document));
+            watchThresholds.putAll(WatchThresholdsBinder.bind(document));
         } catch (PolicyException e) {
             throw ConfigFile.problem(name, tree, e);
         }
@@ -108,7 +112,8 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
                 targets,
                 metrics,
                 hooks,
-                ConfigFile.freezes(name, tree, document, base.freezes()));
+                ConfigFile.freezes(name, tree, document, base.freezes()),
+                watchThresholds);
     }
 
     private String trustedName() {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTest {
 
     static Stream<String> commands() {
-        return Stream.of("gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor", "version");
+        return Stream.of(
+                "gate", "deploy", "rollback", "history", "status", "serve", "demo", "monitor", "stop-watch", "version");
     }
 
     private static CommandSpec spec(String command) {
@@ -31,7 +32,19 @@ class HelpTest {
     /** Picocli formats every help text with String.format: an unescaped % makes it warn and print raw. */
     @ParameterizedTest
     @ValueSource(
-            strings = {"", "gate", "deploy", "rollback", "history", "status", "serve", "demo", "version", "monitor"})
+            strings = {
+                "",
+                "gate",
+                "deploy",
+                "rollback",
+                "history",
+                "status",
+                "serve",
+                "demo",
+                "version",
+                "monitor",
+                "stop-watch"
+            })
     void shouldFormatEveryHelpTextWithoutAWarning(String command) {
         List<String> texts = new ArrayList<>();
         CommandSpec spec = spec(command);

@@ -145,6 +145,55 @@ class MonitorCommandTest {
                         after.plus(Duration.ofHours(1)));
     }
 
+    /** staging, not watched by itself, with its own watch thresholds. */
+    private Path thresholds(String section) throws IOException {
+        return Files.writeString(policyDir.resolve("thresholds.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                    watchThresholds:
+                """ + section.indent(6));
+    }
+
+    @Test
+    void shouldJudgeByTheEnvironmentsWatchThresholds() throws IOException {
+        // given: 7.5 % errors, critical by the release guide, only a warning by staging's own thresholds
+        recording.deployToStaging(state, "shop", "1.3.0", KEEP_PREVIOUS);
+        critical();
+        Path policy = thresholds("errorRate: {warning: 5, critical: 10, rollback: 20}\nrecoverySamples: 3\n");
+
+        // when
+        Run run = monitor("--policy", policy.toString(), "--for", "1s", "--sample-interval", "200ms");
+
+        // then
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("incident 1 opened (warning): error rate 7.50 % > 5.00 %")
+                .contains("HEALTHY");
+        assertThat(recording.target.stable()).isEqualTo("1.3.0");
+    }
+
+    @Test
+    void shouldRefuseASampleIntervalLongerThanTheEnvironmentsAndABadThresholdWithItsLine() throws IOException {
+        recording.deployToStaging(state, "shop", "1.3.0", KEEP_PREVIOUS);
+
+        Run slower = monitor(
+                "--policy", thresholds("sampleInterval: 1s\n").toString(), "--for", "1h", "--sample-interval", "2s");
+        Run unknown = monitor("--policy", thresholds("cpu: {warning: 80}\n").toString(), "--for", "1h");
+
+        assertThat(slower.exitCode()).isEqualTo(2);
+        assertThat(slower.err())
+                .contains("genesis monitor: --sample-interval 2s samples less often than the environment's"
+                        + " watchThresholds allow (every 1 s)");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err())
+                .contains("thresholds.yaml, line 7")
+                .contains("environments[0] (staging): watchThresholds.cpu is not a watch threshold; fix: use one of"
+                        + " errorRate,");
+    }
+
     @Test
     void shouldRefuseAWindowShorterThanTheEnvironmentsWithTheFix() throws IOException {
         recording.deployToStaging(state, "shop", "1.3.0", KEEP_PREVIOUS);

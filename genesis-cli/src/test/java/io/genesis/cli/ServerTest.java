@@ -179,6 +179,121 @@ class ServerTest {
                 .isGreaterThan(handedOver.sampling().run().samples());
     }
 
+    private Run stopWatch(String... more) {
+        return Run.on(
+                recording.host(),
+                CommandLines.concat(
+                        List.of(
+                                "stop-watch",
+                                "--application",
+                                "shop",
+                                "--environment",
+                                "staging",
+                                "--state-dir",
+                                state().toString(),
+                                "--by",
+                                "alice"),
+                        more));
+    }
+
+    @Test
+    void shouldEndAWatchTheServerRunsWhenAnotherCommandStopsIt() throws Exception {
+        assertThat(deploy().exitCode()).isZero();
+        try (Engine engine = engine();
+                Server server = serve(engine)) {
+            Eventually.until(
+                    "the server runs the watch",
+                    Duration.ofSeconds(20),
+                    () -> !server.running().isEmpty());
+
+            Run stop = stopWatch("--reason", "known noisy dependency");
+
+            assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
+            assertThat(stop.out())
+                    .contains("genesis stop-watch: watch w-")
+                    .contains("is run by " + engine.owner().name() + "; the stop is stored");
+            Eventually.until(
+                    "the server ended the watch",
+                    Duration.ofSeconds(20),
+                    () -> watches().get(0).ended());
+            Eventually.until(
+                    "the server forgot it",
+                    Duration.ofSeconds(5),
+                    () -> server.running().isEmpty());
+            assertThat(watches().get(0).owner()).isEqualTo(engine.owner().name());
+        }
+        WatchState stopped = watches().get(0);
+        assertThat(stopped.outcome().verdict()).isEqualTo(WatchVerdict.STOPPED);
+        assertThat(stopped.outcome().reason()).isEqualTo("stopped by alice (account tester): known noisy dependency");
+        assertThat(recording.target.stable()).isEqualTo("1.3.0");
+    }
+
+    @Test
+    void shouldStopAWatchNobodyRunsAtOnceAndRefuseWhenNoneRuns() throws IOException {
+        assertThat(deploy().exitCode()).isZero();
+
+        Run otherVersion = stopWatch("--version", "9.9.9", "--reason", "why");
+        Run stop = stopWatch("--version", "1.3.0", "--reason", "rolled forward by hand");
+        Run again = stopWatch("--reason", "again");
+        Run blank = stopWatch("--reason", " ");
+
+        assertThat(otherVersion.exitCode()).isEqualTo(2);
+        assertThat(otherVersion.err())
+                .contains("genesis stop-watch: no running watch of shop in staging version 9.9.9 in " + state());
+        assertThat(stop.exitCode()).as(stop.out() + stop.err()).isZero();
+        assertThat(stop.out())
+                .contains("version 1.3.0 STOPPED: stopped by alice (account tester): rolled forward by hand");
+        assertThat(watches().get(0).outcome().verdict()).isEqualTo(WatchVerdict.STOPPED);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("no running watch of shop in staging in");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("--reason must say why");
+    }
+
+    @Test
+    void shouldSupersedeTheWatchWhenANewerDeployStartsNoWatchOfItsOwn() throws IOException {
+        assertThat(deploy().exitCode()).isZero();
+        Path unwatched = Files.writeString(dir.resolve("unwatched.yaml"), """
+                environments:
+                  - name: staging
+                    minPassRate: 95
+                    minCoverage: 85
+                    allowedBranches: [main]
+                """);
+
+        Run newer = Run.on(
+                recording.host(),
+                CommandLines.deploy(
+                        state(),
+                        "shop",
+                        "--environment",
+                        "staging",
+                        "--target",
+                        RecordingKind.NAME,
+                        "--version",
+                        "1.4.0",
+                        "--steps",
+                        KEEP_PREVIOUS,
+                        "--policy",
+                        unwatched.toString()));
+
+        assertThat(newer.exitCode()).as(newer.out() + newer.err()).isZero();
+        assertThat(newer.out())
+                .contains("superseded the watch(es) of the version before: "
+                        + watches().get(0).id());
+        WatchState superseded = watches().get(0);
+        assertThat(superseded.outcome().verdict()).isEqualTo(WatchVerdict.SUPERSEDED);
+        assertThat(superseded.outcome().reason())
+                .startsWith("superseded by rollout ")
+                .endsWith(" (version 1.4.0), which started no watch of its own");
+        assertThat(superseded.outcome().reason())
+                .contains(CommandLines.records(state()).stream()
+                        .filter(record -> "1.4.0".equals(String.valueOf(record.version())))
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+    }
+
     @Test
     void shouldRunTheWatchInTheForegroundWithWatch() throws IOException {
         recording.metrics.script(window -> BREACH);

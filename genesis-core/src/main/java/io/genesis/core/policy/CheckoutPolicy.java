@@ -75,6 +75,7 @@ public final class CheckoutPolicy {
         // Where the records go decides whether they outlive the runner: a pull request must not send
         // production's records to a file on a runner that is thrown away, nor into another cluster.
         keys.put(PolicyKey.HISTORY, "where its deployment records are kept (the state directory or the cluster)");
+        keys.put(PolicyKey.WATCH_THRESHOLDS, "how its post-deploy watch judges a version (watchThresholds)");
         return java.util.Collections.unmodifiableMap(keys);
     }
 

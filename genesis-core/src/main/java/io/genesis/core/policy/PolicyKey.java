@@ -56,7 +56,15 @@ public enum PolicyKey {
     HISTORY(
             "history",
             "file (the state directory, the default) or cluster (ConfigMaps in the namespace of the environment's"
-                    + " kubernetes target)");
+                    + " kubernetes target)"),
+    /**
+     * The post-deploy watch's thresholds for this environment: read by {@code
+     * io.genesis.core.watch.WatchThresholdsBinder}.
+     */
+    WATCH_THRESHOLDS(
+            "watchThresholds",
+            "a mapping such as '{errorRate: {warning: 0.1, critical: 1, rollback: 5}, consecutiveCritical: 2,"
+                    + " sampleInterval: 30s}'");
 
     private final String key;
     private final String example;

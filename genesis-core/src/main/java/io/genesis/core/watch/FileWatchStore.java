@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class FileWatchStore implements WatchStore {
 
     private final JsonFileStore<WatchId, WatchState> files;
+    /** Requests that a watch end, in a directory of their own, so listing the watches never reads them. */
+    private final JsonFileStore<WatchId, WatchEndRequest> endings;
 
     /** A durable store in {@code directory}. */
     public FileWatchStore(Path directory) {
@@ -25,6 +27,14 @@ public final class FileWatchStore implements WatchStore {
      */
     public FileWatchStore(Path directory, boolean force) {
         this.files = new JsonFileStore<>(directory, force, "watch", WatchState.class, WatchState::id);
+        this.endings = new JsonFileStore<>(
+                directory.resolve("endings"),
+                force,
+                "request to end a watch",
+                WatchEndRequest.class,
+                WatchEndRequest::id,
+                "; the watch it names goes on until it is stopped again. Fix: move the file out of "
+                        + directory.resolve("endings") + " and stop the watch again");
     }
 
     @Override
@@ -40,6 +50,16 @@ public final class FileWatchStore implements WatchStore {
     @Override
     public List<WatchState> list() {
         return files.list();
+    }
+
+    @Override
+    public void requestEnd(WatchEndRequest request) {
+        endings.save(request);
+    }
+
+    @Override
+    public Optional<WatchEndRequest> endRequested(WatchId id) {
+        return endings.load(id);
     }
 
     /** The directory's files that hold no readable state, each with where and what is wrong. */

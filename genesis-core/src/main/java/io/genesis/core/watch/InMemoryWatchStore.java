@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class InMemoryWatchStore implements WatchStore {
 
     private final Map<WatchId, WatchState> states = new ConcurrentSkipListMap<>();
+    private final Map<WatchId, WatchEndRequest> endings = new ConcurrentSkipListMap<>();
 
     @Override
     public void save(WatchState state) {
@@ -23,5 +24,15 @@ public final class InMemoryWatchStore implements WatchStore {
     @Override
     public List<WatchState> list() {
         return List.copyOf(states.values());
+    }
+
+    @Override
+    public void requestEnd(WatchEndRequest request) {
+        endings.put(request.id(), request);
+    }
+
+    @Override
+    public Optional<WatchEndRequest> endRequested(WatchId id) {
+        return Optional.ofNullable(endings.get(id));
     }
 }

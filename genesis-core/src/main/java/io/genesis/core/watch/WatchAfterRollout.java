@@ -7,9 +7,12 @@ import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.rollout.Stage;
 import io.genesis.core.time.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one rule for the watch that follows a rollout: a rollout that ended {@code SUCCEEDED} in an
@@ -52,22 +55,40 @@ public final class WatchAfterRollout {
 
     /** Starts the watch {@code ended} calls for, run by this watcher. */
     public Decision start(RolloutState ended, Duration window) {
-        return decide(ended, window, watcher::start, "watching");
+        return start(ended, window, Optional.empty());
+    }
+
+    /**
+     * Starts the watch {@code ended} calls for, run by this watcher, judged by the environment's
+     * {@code watchThresholds} where its policy sets them, else by the rollout's own thresholds.
+     */
+    public Decision start(RolloutState ended, Duration window, Optional<WatchThresholds> environment) {
+        return decide(ended, window, environment, watcher::start, "watching");
     }
 
     /** Stores the watch {@code ended} calls for, for a long-running watcher of the same store to run. */
     public Decision register(RolloutState ended, Duration window) {
-        return decide(ended, window, watcher::register, "registered watch");
+        return register(ended, window, Optional.empty());
     }
 
-    private Decision decide(RolloutState ended, Duration window, Function<WatchRequest, WatchId> how, String verb) {
+    /** As {@link #register(RolloutState, Duration)}, judged by the environment's thresholds where set. */
+    public Decision register(RolloutState ended, Duration window, Optional<WatchThresholds> environment) {
+        return decide(ended, window, environment, watcher::register, "registered watch");
+    }
+
+    private Decision decide(
+            RolloutState ended,
+            Duration window,
+            Optional<WatchThresholds> environment,
+            Function<WatchRequest, WatchId> how,
+            String verb) {
         Objects.requireNonNull(ended, "ended");
         Objects.requireNonNull(window, "window");
         Optional<String> none = reasonForNone(ended, window);
         if (none.isPresent()) {
-            return new Decision(Optional.empty(), none.get());
+            return new Decision(Optional.empty(), none.get() + superseded(supersede(ended)));
         }
-        WatchRequest request = request(ended, window);
+        WatchRequest request = request(ended, window, environment);
         WatchId id = how.apply(request);
         return new Decision(
                 Optional.of(id),
@@ -79,6 +100,44 @@ public final class WatchAfterRollout {
                         + ", sampling the " + request.metrics().kind() + " source"
                         + " every " + Durations.format(request.thresholds().sampleInterval())
                         + "; a critical incident rolls back rollout " + ended.id());
+    }
+
+    /**
+     * A rollout that succeeded but starts no watch of its own (no window, no metric source, or its
+     * target ends with the deploying process) still replaces the version watched: every running watch
+     * of its application and environment but its own ends as {@link WatchVerdict#SUPERSEDED}, recorded
+     * with this rollout's id. A rollout that did not succeed supersedes nothing.
+     *
+     * @return the watches superseded
+     */
+    public List<WatchId> supersede(RolloutState ended) {
+        Objects.requireNonNull(ended, "ended");
+        if (ended.stage() != Stage.DONE
+                || ended.outcome() == null
+                || ended.outcome().status() != RecordStatus.SUCCEEDED) {
+            return List.of();
+        }
+        String rollout = ended.id().value();
+        List<WatchId> superseded = new ArrayList<>();
+        for (WatchState older : watcher.runningOf(ended.request().key())) {
+            // Not its own watch, nor one started after it succeeded (the same rollout heard again later).
+            if (!older.request().rolloutId().equals(rollout)
+                    && older.startedAt().isBefore(ended.outcome().endedAt())) {
+                watcher.askToEnd(
+                        older.id(),
+                        WatchVerdict.SUPERSEDED,
+                        "superseded by rollout " + rollout + " (version "
+                                + ended.request().version().value() + "), which started no watch of its own");
+                superseded.add(older.id());
+            }
+        }
+        return superseded;
+    }
+
+    private static String superseded(List<WatchId> watches) {
+        return watches.isEmpty()
+                ? ""
+                : "; it supersedes " + watches.stream().map(WatchId::value).collect(Collectors.joining(", "));
     }
 
     private static Optional<String> reasonForNone(RolloutState ended, Duration window) {
@@ -102,10 +161,19 @@ public final class WatchAfterRollout {
         return Optional.empty();
     }
 
-    private static WatchRequest request(RolloutState ended, Duration window) {
+    private static WatchRequest request(RolloutState ended, Duration window, Optional<WatchThresholds> environment) {
         RolloutRequest asked = ended.request();
         MetricSpec metrics = asked.metrics();
-        return WatchRequest.of(
-                asked.key(), asked.version(), ended.id().value(), metrics, asked.analysis(), window, asked.initiator());
+        WatchRequest request = WatchRequest.of(
+                asked.key(),
+                asked.version(),
+                ended.id().value(),
+                metrics,
+                environment.map(WatchThresholds::thresholds).orElse(asked.analysis()),
+                window,
+                asked.initiator());
+        return environment
+                .map(set -> request.withRecoverySamples(set.recoverySamples()))
+                .orElse(request);
     }
 }

@@ -13,4 +13,13 @@ public interface WatchStore {
 
     /** Every stored watch, oldest id first. */
     List<WatchState> list();
+
+    /**
+     * Stores a request that a watch end, for whichever process runs it; a later request for the same
+     * watch replaces an earlier one.
+     */
+    void requestEnd(WatchEndRequest request);
+
+    /** The request that watch {@code id} end, if one was stored. */
+    Optional<WatchEndRequest> endRequested(WatchId id);
 }

@@ -94,6 +94,30 @@ public record WatchTuning(String window, String sampleInterval, String onInconcl
     }
 
     /**
+     * The thresholds a watch of this call uses: the environment's {@code watchThresholds} where its policy
+     * sets them, else the deploying rollout's, with what the call tunes. Under an environment's thresholds a
+     * call may sample more often than they say, never less often.
+     *
+     * @param environment the environment's watch thresholds, if its policy sets them
+     * @throws IllegalArgumentException naming the field and the value
+     */
+    public AnalysisThresholds thresholds(
+            AnalysisThresholds rollout, Optional<WatchThresholds> environment, UnaryOperator<String> naming) {
+        if (environment.isEmpty()) {
+            return thresholds(rollout, naming);
+        }
+        AnalysisThresholds set = environment.get().thresholds();
+        AnalysisThresholds tuned = thresholds(set, naming);
+        if (tuned.sampleInterval().compareTo(set.sampleInterval()) > 0) {
+            throw new IllegalArgumentException(naming.apply("sampleInterval") + " " + sampleInterval
+                    + " samples less often than the environment's watchThresholds allow (every "
+                    + Durations.format(set.sampleInterval()) + "); fix: sample at least that often, or leave "
+                    + naming.apply("sampleInterval") + " out");
+        }
+        return tuned;
+    }
+
+    /**
      * Where the watch's samples come from: the call's source, else the environment's configured one,
      * else the deploying rollout's. A protected environment's configured source is the only one its
      * watches use: a call cannot point them elsewhere.

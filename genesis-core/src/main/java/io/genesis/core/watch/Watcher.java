@@ -5,6 +5,7 @@ import io.genesis.core.engine.Serial;
 import io.genesis.core.engine.Wakeups;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.target.DeploymentKey;
+import io.genesis.core.target.Version;
 import io.genesis.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,14 +110,13 @@ public final class Watcher {
     }
 
     private void supersede(WatchRequest request, WatchId by) {
+        String rollout = request.rolloutId().isEmpty() ? "" : ", rollout " + request.rolloutId();
         for (WatchState older : runningOf(request.key())) {
-            serial.run(
+            askToEnd(
                     older.id(),
-                    () -> end(
-                            recorder.load(older.id()),
-                            WatchVerdict.SUPERSEDED,
-                            "superseded by watch " + by + " (version "
-                                    + request.version().value() + ")"));
+                    WatchVerdict.SUPERSEDED,
+                    "superseded by watch " + by + " (version "
+                            + request.version().value() + rollout + ")");
         }
     }
 
@@ -133,6 +133,10 @@ public final class Watcher {
                 settle(id);
                 return state;
             }
+            Optional<WatchState> asked = endIfAsked(state);
+            if (asked.isPresent()) {
+                return asked.get();
+            }
             WatchMachine.Step step;
             try {
                 step = machine.advance(state);
@@ -147,19 +151,61 @@ public final class Watcher {
     }
 
     /**
-     * Ends a running watch as {@link WatchVerdict#STOPPED}, recording who and why.
+     * A person ends a running watch as {@link WatchVerdict#STOPPED}, recording who and why. The request
+     * is stored first; a watch this watcher runs, or that nobody runs now, ends here and now, and one
+     * that another live process runs ends at that process's next wake-up (its sample, or its next
+     * {@link #reconcile}), whichever process it is.
      *
+     * @return the watch as stored now: ended, or still running under its owner with the request stored
      * @throws IllegalStateException when it has ended already
      */
     public WatchState stop(WatchId id, String by, String why) {
+        WatchState state = recorder.load(id);
+        if (state.ended()) {
+            throw new IllegalStateException(
+                    "watch " + id + " has ended already: " + state.outcome().verdict());
+        }
+        return askToEnd(id, WatchVerdict.STOPPED, "stopped by " + by + ": " + why);
+    }
+
+    /**
+     * Stops every running watch of {@code key}, or only those of {@code version}, as {@link #stop} does.
+     *
+     * @param version the version, or empty for every running watch of the key
+     * @return each watch as stored now; empty when none of them runs
+     */
+    public List<WatchState> stop(DeploymentKey key, Optional<Version> version, String by, String why) {
+        List<WatchState> stopped = new ArrayList<>();
+        for (WatchState running : runningOf(key)) {
+            if (version.isEmpty() || version.get().equals(running.request().version())) {
+                stopped.add(askToEnd(running.id(), WatchVerdict.STOPPED, "stopped by " + by + ": " + why));
+            }
+        }
+        return stopped;
+    }
+
+    /**
+     * Stores the request that the watch end, then ends it here unless another live process runs it,
+     * which ends it at its next wake-up. A watch that has ended already is left as it is.
+     */
+    WatchState askToEnd(WatchId id, WatchVerdict verdict, String why) {
         return serial.call(id, () -> {
             WatchState state = recorder.load(id);
             if (state.ended()) {
-                throw new IllegalStateException(
-                        "watch " + id + " has ended already: " + state.outcome().verdict());
+                return state;
             }
-            return end(state, WatchVerdict.STOPPED, "stopped by " + by + ": " + why);
+            // Stored even when it ends here: a process adopting it meanwhile finds the request at its wake-up.
+            store.requestEnd(new WatchEndRequest(id, verdict, why, recorder.now()));
+            if (leases.heldByOther(state.owner(), state.leaseExpiresAt())) {
+                return state;
+            }
+            return end(state, verdict, why);
         });
+    }
+
+    /** Ends the watch as asked, if someone asked. */
+    private Optional<WatchState> endIfAsked(WatchState state) {
+        return store.endRequested(state.id()).map(asked -> end(state, asked.verdict(), asked.reason()));
     }
 
     /**
@@ -176,6 +222,16 @@ public final class Watcher {
     public List<WatchId> reconcile() {
         List<WatchId> resumed = new ArrayList<>();
         for (WatchState stored : store.list()) {
+            if (running.contains(stored.id()) && !stored.ended()) {
+                // A stop asked by another process is heard here too, not only at the next sample.
+                serial.run(stored.id(), () -> {
+                    WatchState current = recorder.load(stored.id());
+                    if (running.contains(current.id()) && !current.ended()) {
+                        endIfAsked(current);
+                    }
+                });
+                continue;
+            }
             if (stored.ended()
                     || running.contains(stored.id())
                     || leases.heldByOther(stored.owner(), stored.leaseExpiresAt())) {
@@ -259,7 +315,8 @@ public final class Watcher {
         return store.list();
     }
 
-    private List<WatchState> runningOf(DeploymentKey key) {
+    /** The running watches of {@code key}, oldest first. */
+    List<WatchState> runningOf(DeploymentKey key) {
         return store.list().stream()
                 .filter(s -> !s.ended() && s.request().key().equals(key))
                 .toList();

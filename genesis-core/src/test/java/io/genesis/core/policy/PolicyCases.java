@@ -218,7 +218,7 @@ public final class PolicyCases {
                                 + " minCoverage, minPassRate,"
                                 + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
                                 + " requiresPassed, target,"
-                                + " waitTimerMinutes, watchHours",
+                                + " waitTimerMinutes, watchHours, watchThresholds",
                         false),
                 new Bad(
                         QA + "    requiresPassed: [qa]\n",

@@ -99,11 +99,14 @@ class WatchAfterRolloutTest {
         Watcher server = world.watcher("server-1", other -> false);
         WatchId older = server.start(world.request(first, "1.0.1", Duration.ofHours(48)));
 
-        WatchId newer = world.watcher().register(world.request(world.deploy(), "1.1.0", Duration.ofHours(48)));
+        RolloutId second = world.deploy();
+        WatchId newer = world.watcher().register(world.request(second, "1.1.0", Duration.ofHours(48)));
 
-        assertThat(server.view(older).orElseThrow().outcome().reason())
-                .isEqualTo("superseded by watch " + newer + " (version 1.1.0)");
+        // The server runs it and is alive: it ends the watch itself, at its next wake-up.
+        assertThat(server.view(older).orElseThrow().ended()).isFalse();
         server.tick(older);
+        assertThat(server.view(older).orElseThrow().outcome().reason())
+                .isEqualTo("superseded by watch " + newer + " (version 1.1.0, rollout " + second + ")");
         assertThat(server.running()).doesNotContain(older);
         assertThat(server.reconcile()).containsExactly(newer);
     }

@@ -54,6 +54,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private Boolean requiresHealthyWatch;
     private MetricSourceConfig metrics;
     private List<NotificationTargetConfig> notify;
+    private WatchThresholdsConfig watchThresholds;
     private List<FreezeWindowConfig> freeze;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
@@ -325,6 +326,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.notify = notify == null || notify.isEmpty() ? null : new ArrayList<>(notify);
     }
 
+    /** How this environment's post-deploy watch judges a version ({@code watchThresholds:}); {@code null} when not set. */
+    public WatchThresholdsConfig getWatchThresholds() {
+        return watchThresholds;
+    }
+
+    @DataBoundSetter
+    public void setWatchThresholds(WatchThresholdsConfig watchThresholds) {
+        this.watchThresholds = watchThresholds;
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -363,6 +374,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
                 freeze == null
                         ? null
                         : freeze.stream().map(FreezeWindowConfig::toTree).toList());
+        put(tree, PolicyKey.WATCH_THRESHOLDS, watchThresholds == null ? null : watchThresholds.toTree());
         return tree;
     }
 

@@ -8,6 +8,8 @@ import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.notify.NotificationTargets;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.Environments;
+import io.genesis.core.watch.WatchThresholds;
+import io.genesis.core.watch.WatchThresholdsBinder;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,6 +103,18 @@ public final class GenesisConfiguration extends GlobalConfiguration {
                 : Optional.ofNullable(
                         MetricsBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments)))
                                 .get(name));
+    }
+
+    /**
+     * The post-deploy watch thresholds of the environment called {@code name}, if its configuration sets
+     * them ({@code watchThresholds:}), as the engine's binder reads them.
+     */
+    public Optional<WatchThresholds> watchThresholds(String name) {
+        return environments.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(WatchThresholdsBinder.bind(
+                                EnvironmentBinder.bind(EnvironmentTranslation.document(environments)))
+                        .get(name));
     }
 
     /** The freeze windows of the environment called {@code name}, as the engine's binder reads them. */

@@ -16,7 +16,9 @@ enum Messages {
     FINDINGS_DISPLAY_NAME,
     NOT_WHOLE_HOURS,
     NOTIFICATION_TARGET_DISPLAY_NAME,
-    FREEZE_WINDOW_DISPLAY_NAME;
+    FREEZE_WINDOW_DISPLAY_NAME,
+    WATCH_THRESHOLDS_DISPLAY_NAME,
+    METRIC_BOUNDS_DISPLAY_NAME;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.genesis.monitor;
 
 import io.genesis.core.monitor.MetricSpec;
+import io.genesis.core.watch.WatchThresholds;
 import java.util.Optional;
 
 /**
@@ -16,4 +17,12 @@ public interface EnvironmentSources {
     EnvironmentSources NONE = environment -> Optional.empty();
 
     Optional<MetricSpec> of(String environment);
+
+    /**
+     * The environment's post-deploy watch thresholds, if its trusted configuration sets them
+     * ({@code watchThresholds:}); a watch without them takes the deploying rollout's.
+     */
+    default Optional<WatchThresholds> thresholds(String environment) {
+        return Optional.empty();
+    }
 }

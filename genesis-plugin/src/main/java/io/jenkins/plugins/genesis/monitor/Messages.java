@@ -8,7 +8,12 @@ enum Messages {
     WATCH_ACTION_DISPLAY_NAME,
     MONITOR_USAGE_PROBLEM,
     WATCH_FAILED_WARNING,
-    MONITOR_NOT_RUNNING;
+    MONITOR_NOT_RUNNING,
+    WATCH_STOP_NO_REASON,
+    WATCH_STOP_UNKNOWN,
+    WATCH_STOP_ENDED,
+    WATCH_STOPPED,
+    WATCH_STOP_STORED;
 
     String format(Object... arguments) {
         return Localization.format(this, arguments);

@@ -49,8 +49,13 @@ final class MonitorCalls {
                 .orElseThrow(() -> new IllegalArgumentException("rollout " + running.id() + ", which deployed "
                         + key.application() + " " + running.version() + " to " + key.environment()
                         + ", is no longer stored, so its watch could not roll it back; fix: deploy again"));
-        WatchRequest request =
-                MonitorTranslation.request(step, environment, rollout, sources.of(key.environment()), initiator);
+        WatchRequest request = MonitorTranslation.request(
+                step,
+                environment,
+                rollout,
+                sources.of(key.environment()),
+                sources.thresholds(key.environment()),
+                initiator);
         return host.start(idempotencyKey, request, MonitorTranslation.asksNothing(step), build);
     }
 

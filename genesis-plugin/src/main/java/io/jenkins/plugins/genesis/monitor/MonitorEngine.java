@@ -6,8 +6,10 @@ import hudson.init.Initializer;
 import hudson.init.Terminator;
 import hudson.model.Run;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.watch.WatchState;
+import io.genesis.core.watch.WatchThresholds;
 import io.jenkins.plugins.genesis.JenkinsFacade;
 import io.jenkins.plugins.genesis.config.GenesisConfiguration;
 import io.jenkins.plugins.genesis.deploy.DeployEngine;
@@ -35,8 +37,17 @@ public final class MonitorEngine {
      * The environments' configured metric sources: the global configuration's {@code metrics:} per
      * environment, read when a watch starts, as {@code genesisDeploy} reads it for a rollout.
      */
-    private static final EnvironmentSources SOURCES =
-            name -> GenesisConfiguration.get().metricSource(name);
+    private static final EnvironmentSources SOURCES = new EnvironmentSources() {
+        @Override
+        public Optional<MetricSpec> of(String environment) {
+            return GenesisConfiguration.get().metricSource(environment);
+        }
+
+        @Override
+        public Optional<WatchThresholds> thresholds(String environment) {
+            return GenesisConfiguration.get().watchThresholds(environment);
+        }
+    };
 
     private MonitorEngine() {}
 

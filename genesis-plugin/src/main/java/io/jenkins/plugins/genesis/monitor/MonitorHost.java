@@ -4,6 +4,7 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.policy.Environment;
 import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.watch.WatchAfterRollout;
 import io.genesis.core.watch.WatchEvent;
 import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchListener;
@@ -90,9 +91,6 @@ public final class MonitorHost {
             return Optional.empty();
         }
         Optional<Environment> where = environment.apply(record.environment());
-        if (where.isEmpty() || where.get().watchWindow().isZero()) {
-            return Optional.empty();
-        }
         synchronized (starting) {
             if (watchOf(record.id()).isPresent()) {
                 return Optional.empty();
@@ -101,17 +99,40 @@ public final class MonitorHost {
             if (rollout.isEmpty()) {
                 return Optional.empty();
             }
+            if (where.isEmpty() || where.get().watchWindow().isZero()) {
+                return superseded(rollout.get(), "");
+            }
             WatchRequest request;
             try {
-                request = MonitorTranslation.afterRollout(rollout.get(), where.get(), sources.of(record.environment()));
+                request = MonitorTranslation.afterRollout(
+                        rollout.get(),
+                        where.get(),
+                        sources.of(record.environment()),
+                        sources.thresholds(record.environment()));
             } catch (IllegalArgumentException e) {
-                return Optional.of("no post-deploy watch of rollout " + record.id() + ": " + e.getMessage());
+                return superseded(
+                        rollout.get(), "no post-deploy watch of rollout " + record.id() + ": " + e.getMessage());
             }
             WatchId id = startAs(idFor("after:" + record.id()), request, record.build());
             return Optional.of("watching rollout " + record.id() + " (" + record.application() + " "
                     + record.version() + " in " + record.environment() + ") as " + id + " for "
                     + request.window().toHours() + " h");
         }
+    }
+
+    /**
+     * A rollout that succeeded without a watch of its own still replaces the version watched (core's
+     * {@link WatchAfterRollout#supersede}).
+     *
+     * @param said what to log besides, or empty
+     */
+    private Optional<String> superseded(RolloutState rollout, String said) {
+        List<WatchId> ended = new WatchAfterRollout(watcher).supersede(rollout);
+        if (ended.isEmpty()) {
+            return said.isEmpty() ? Optional.empty() : Optional.of(said);
+        }
+        return Optional.of(
+                (said.isEmpty() ? "" : said + "; ") + "rollout " + rollout.id() + " superseded the watch(es) " + ended);
     }
 
     /**
@@ -182,6 +203,16 @@ public final class MonitorHost {
     /** The watch as stored now. */
     Optional<WatchState> view(WatchId id) {
         return watcher.view(id);
+    }
+
+    /**
+     * A person stops the watch, recorded with who and why (core's {@link Watcher#stop}); the page of its
+     * build shows it once the engine says so.
+     *
+     * @return the watch as stored now
+     */
+    WatchState stop(WatchId id, String by, String why) {
+        return watcher.stop(id, by, why);
     }
 
     /** The engine that deployed what is watched. */

@@ -7,6 +7,7 @@ import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
 import io.genesis.core.time.Durations;
 import io.genesis.core.watch.WatchRequest;
+import io.genesis.core.watch.WatchThresholds;
 import io.genesis.core.watch.WatchTuning;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,20 +46,29 @@ final class MonitorTranslation {
             Environment environment,
             RolloutState rollout,
             Optional<MetricSpec> configured,
+            Optional<WatchThresholds> thresholds,
             String initiator) {
         WatchTuning tuning = tuning(step);
         RolloutRequest deployed = rollout.request();
         Optional<MetricSpec> asked = step.getProbeUrl().isEmpty()
                 ? Optional.empty()
                 : Optional.of(HttpProbeSettings.of(step.getProbeUrl()).spec());
-        return WatchRequest.of(
-                deployed.key(),
-                deployed.version(),
-                rollout.id().value(),
-                WatchTuning.source(environment, asked, configured, Optional.ofNullable(deployed.metrics())),
-                tuning.thresholds(deployed.analysis(), SCRIPT),
-                tuning.window(environment, SCRIPT),
-                initiator);
+        return withRecovery(
+                WatchRequest.of(
+                        deployed.key(),
+                        deployed.version(),
+                        rollout.id().value(),
+                        WatchTuning.source(environment, asked, configured, Optional.ofNullable(deployed.metrics())),
+                        tuning.thresholds(deployed.analysis(), thresholds, SCRIPT),
+                        tuning.window(environment, SCRIPT),
+                        initiator),
+                thresholds);
+    }
+
+    private static WatchRequest withRecovery(WatchRequest request, Optional<WatchThresholds> thresholds) {
+        return thresholds
+                .map(set -> request.withRecoverySamples(set.recoverySamples()))
+                .orElse(request);
     }
 
     /**
@@ -67,16 +77,23 @@ final class MonitorTranslation {
      *
      * @throws IllegalArgumentException when there is nothing to sample
      */
-    static WatchRequest afterRollout(RolloutState rollout, Environment environment, Optional<MetricSpec> configured) {
+    static WatchRequest afterRollout(
+            RolloutState rollout,
+            Environment environment,
+            Optional<MetricSpec> configured,
+            Optional<WatchThresholds> thresholds) {
         RolloutRequest deployed = rollout.request();
-        return WatchRequest.of(
-                deployed.key(),
-                deployed.version(),
-                rollout.id().value(),
-                WatchTuning.source(environment, Optional.empty(), configured, Optional.ofNullable(deployed.metrics())),
-                deployed.analysis(),
-                environment.watchWindow(),
-                "jenkins, after rollout " + rollout.id());
+        return withRecovery(
+                WatchRequest.of(
+                        deployed.key(),
+                        deployed.version(),
+                        rollout.id().value(),
+                        WatchTuning.source(
+                                environment, Optional.empty(), configured, Optional.ofNullable(deployed.metrics())),
+                        thresholds.map(WatchThresholds::thresholds).orElse(deployed.analysis()),
+                        environment.watchWindow(),
+                        "jenkins, after rollout " + rollout.id()),
+                thresholds);
     }
 
     /**

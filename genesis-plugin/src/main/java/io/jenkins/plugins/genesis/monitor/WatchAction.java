@@ -1,17 +1,27 @@
 package io.jenkins.plugins.genesis.monitor;
 
+import hudson.AbortException;
+import hudson.model.Failure;
 import hudson.model.Run;
+import hudson.security.Permission;
 import io.genesis.core.monitor.AnalysisRun;
 import io.genesis.core.time.Durations;
 import io.genesis.core.watch.Incident;
+import io.genesis.core.watch.WatchId;
 import io.genesis.core.watch.WatchState;
+import io.jenkins.plugins.genesis.GenesisPermissions;
+import io.jenkins.plugins.genesis.JenkinsFacade;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * One post-deploy watch on the page of the build that started it ({@code summary.jelly}) and in the
@@ -44,6 +54,8 @@ public final class WatchAction implements RunAction2 {
     private int critical;
     private int inconclusive;
     private List<String> incidents = new ArrayList<>();
+    /** The build this action is on; not stored with it. */
+    private transient Run<?, ?> run;
 
     WatchAction(WatchState state) {
         this.watchId = state.id().value();
@@ -206,18 +218,55 @@ public final class WatchAction implements RunAction2 {
         return Messages.WATCH_ACTION_DISPLAY_NAME.format();
     }
 
+    /** The address of {@link #doStop}; no link in the side panel (no icon), the build page's summary has the form. */
     @Override
     public String getUrlName() {
-        return null;
+        return "genesis-watch-" + watchId;
+    }
+
+    /** The build this action is on, for its pages; {@code null} until attached. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    /** What {@link #doStop} asks for, for the build page to offer the form only to those who have it. */
+    public Permission getStopPermission() {
+        return GenesisPermissions.ROLLBACK;
+    }
+
+    /** Whether the watch still runs, so the build page offers to stop it. */
+    public boolean isRunning() {
+        return verdict.isEmpty();
+    }
+
+    /**
+     * The <i>Stop watching</i> button: a user with Genesis/Rollback on the job (the people who may roll back
+     * may also end what would roll back by itself) stops the watch, with a reason; the engine records the
+     * Jenkins user id and the reason, and no rollback follows.
+     */
+    @RequirePOST
+    public HttpResponse doStop(@QueryParameter String reason) throws AbortException {
+        Run<?, ?> build = run;
+        if (build == null) {
+            throw new Failure(Messages.WATCH_STOP_UNKNOWN.format(watchId));
+        }
+        build.checkPermission(GenesisPermissions.ROLLBACK);
+        WatchStopping outcome =
+                WatchStopping.stop(MonitorEngine.host(), WatchId.of(watchId), JenkinsFacade.currentUserName(), reason);
+        if (!outcome.stopped()) {
+            throw new Failure(outcome.message());
+        }
+        return HttpResponses.redirectToDot();
     }
 
     @Override
-    public void onAttached(Run<?, ?> run) {
-        // Everything shown is copied from the watch's state.
+    public void onAttached(Run<?, ?> attached) {
+        // Everything shown is copied from the watch's state; the build is kept for doStop's permission check.
+        this.run = attached;
     }
 
     @Override
-    public void onLoad(Run<?, ?> run) {
-        // As for onAttached.
+    public void onLoad(Run<?, ?> loaded) {
+        this.run = loaded;
     }
 }

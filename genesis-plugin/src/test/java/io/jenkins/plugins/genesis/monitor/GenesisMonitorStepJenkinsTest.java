@@ -5,6 +5,7 @@ import static io.jenkins.plugins.genesis.LiveJenkins.SUCCESS;
 import static io.jenkins.plugins.genesis.LiveJenkins.action;
 import static io.jenkins.plugins.genesis.LiveJenkins.createPipeline;
 import static io.jenkins.plugins.genesis.LiveJenkins.get;
+import static io.jenkins.plugins.genesis.LiveJenkins.postAs;
 import static io.jenkins.plugins.genesis.LiveJenkins.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,7 @@ import io.genesis.sandbox.Sandbox;
 import io.genesis.sandbox.SandboxConfig;
 import io.genesis.sandbox.sample.InProcessSlotLauncher;
 import io.genesis.sandbox.target.SandboxTarget;
+import io.jenkins.plugins.genesis.GenesisPermissions;
 import io.jenkins.plugins.genesis.LiveJenkins;
 import io.jenkins.plugins.genesis.LiveJenkins.Build;
 import io.jenkins.plugins.genesis.deploy.SandboxOpener;
@@ -24,6 +26,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +169,44 @@ class GenesisMonitorStepJenkinsTest {
             // then
             assertThat(build.result()).isEqualTo(FAILURE);
             assertThat(build.console()).contains("lacks the Genesis/Deploy permission");
+        });
+    }
+
+    @Test
+    void shouldStopTheWatchFromItsBuildPageWithThePermissionAndAReason() throws Throwable {
+        sessions.then(j -> {
+            // given: a watch going on after its build ended; reader may only read, alice may roll back
+            Build build = run(j, "shop", DEPLOY + monitor(""));
+            assertThat(build.result()).as(build.console()).isEqualTo(SUCCESS);
+            Matcher id = Pattern.compile("\"watchId\":\"([a-z0-9-]+)\"")
+                    .matcher(action(get(j, "job/shop/1/api/json?depth=2"), WatchAction.class.getName()));
+            assertThat(id.find()).isTrue();
+            LiveJenkins.secure(
+                    j,
+                    new MockAuthorizationStrategy()
+                            .grant(Permission.fromId("hudson.model.Hudson.Read"), Item.READ)
+                            .everywhere()
+                            .to("reader", "alice")
+                            .grant(GenesisPermissions.ROLLBACK)
+                            .everywhere()
+                            .to("alice"));
+            String stop = "job/shop/1/genesis-watch-" + id.group(1) + "/stop?reason=known%20noisy%20dependency";
+
+            // when
+            int refused = postAs(j, "reader", stop).statusCode();
+            String withoutReason = postAs(j, "alice", "job/shop/1/genesis-watch-" + id.group(1) + "/stop")
+                    .body();
+            int stopped = postAs(j, "alice", stop).statusCode();
+
+            // then
+            assertThat(refused).isEqualTo(403);
+            assertThat(withoutReason).contains("say why in the reason field");
+            assertThat(stopped).isIn(200, 302);
+            String watch = LiveJenkins.eventually(
+                    () -> action(get(j, "job/shop/1/api/json?depth=2"), WatchAction.class.getName()),
+                    json -> json.contains("\"verdict\":\"STOPPED\""),
+                    "the build page shows the watch stopped");
+            assertThat(watch).contains("stopped by alice: known noisy dependency");
         });
     }
 

@@ -84,6 +84,9 @@ final class MonitorWorld {
     /** What the controller wraps the watches' listener in: its notifications, or nothing. */
     private final Function<MonitorWorld, UnaryOperator<WatchListener>> notifications;
 
+    /** What production is configured as now; a test may take its watch window away. */
+    Environment production = PRODUCTION;
+
     SimulatedScheduler scheduler;
     RolloutHost rollouts;
     MonitorHost monitor;
@@ -125,7 +128,7 @@ final class MonitorWorld {
     }
 
     private Optional<Environment> environment(String name) {
-        return Optional.of(name.equals("production") ? PRODUCTION : STAGING);
+        return Optional.of(name.equals("production") ? production : STAGING);
     }
 
     /** A controller restart: new engines, a new scheduler (the old wake-ups died), both reconciled. */
