@@ -15,6 +15,35 @@ public abstract class HistoryStoreContract {
 
     protected abstract HistoryStore store();
 
+    /** {@code r} as if {@code build} had run it. */
+    public static DeploymentRecord withBuild(DeploymentRecord r, String build) {
+        return new DeploymentRecord(
+                r.id(),
+                r.application(),
+                r.environment(),
+                r.version(),
+                r.commit(),
+                r.ref(),
+                build,
+                r.strategy(),
+                r.initiator(),
+                r.target(),
+                r.startedAt(),
+                r.endedAt(),
+                r.status(),
+                r.reason(),
+                r.phases(),
+                r.approvals(),
+                r.analyses(),
+                r.notes(),
+                r.rollbackTriggeredAt(),
+                r.trafficRestoredAt(),
+                r.timeToRestore(),
+                r.initiatorAccount(),
+                r.hooks(),
+                r.buildDate());
+    }
+
     public static DeploymentRecord record(
             String id, String application, String environment, RecordStatus status, int minute) {
         return new DeploymentRecord(

@@ -56,32 +56,4 @@ class IndexedHistoryStoreContractTest extends HistoryStoreContract {
         assertThat(JobNames.jobOf("shop#12a")).isEmpty();
         assertThat(JobNames.jobOf("")).isEmpty();
     }
-
-    static DeploymentRecord withBuild(DeploymentRecord r, String build) {
-        return new DeploymentRecord(
-                r.id(),
-                r.application(),
-                r.environment(),
-                r.version(),
-                r.commit(),
-                r.ref(),
-                build,
-                r.strategy(),
-                r.initiator(),
-                r.target(),
-                r.startedAt(),
-                r.endedAt(),
-                r.status(),
-                r.reason(),
-                r.phases(),
-                r.approvals(),
-                r.analyses(),
-                r.notes(),
-                r.rollbackTriggeredAt(),
-                r.trafficRestoredAt(),
-                r.timeToRestore(),
-                r.initiatorAccount(),
-                r.hooks(),
-                r.buildDate());
-    }
 }

@@ -58,13 +58,13 @@ class JobNamesTest {
                 new InMemoryHistoryStore(),
                 new JsonLinesHistoryStore(directory.resolve("history.jsonl")),
                 new IndexedHistoryStore(directory.resolve("indexed")))) {
-            store.append(withBuild(
+            store.append(HistoryStoreContract.withBuild(
                     HistoryStoreContract.record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1), "shop/main#1"));
-            store.append(withBuild(
+            store.append(HistoryStoreContract.withBuild(
                     HistoryStoreContract.record("r-2", "shop", "staging", RecordStatus.SUCCEEDED, 2), "cart#1"));
-            store.append(withBuild(
+            store.append(HistoryStoreContract.withBuild(
                     HistoryStoreContract.record("r-3", "shop", "staging", RecordStatus.SUCCEEDED, 3), "shop/pr-1#1"));
-            store.append(withBuild(
+            store.append(HistoryStoreContract.withBuild(
                     HistoryStoreContract.record("r-4", "shop", "staging", RecordStatus.SUCCEEDED, 4), "laptop run"));
 
             HistoryPage page = store.page(HistoryQuery.ofJob("shop", 10));
@@ -87,31 +87,5 @@ class JobNamesTest {
         assertThatThrownBy(() -> HistoryQuery.ofJob(job, 10))
                 .hasMessageStartingWith("history job must be a job's or folder's full name such as 'shop/main'")
                 .hasMessageEndingWith("got '" + job + "'");
-    }
-
-    private static DeploymentRecord withBuild(DeploymentRecord r, String build) {
-        return new DeploymentRecord(
-                r.id(),
-                r.application(),
-                r.environment(),
-                r.version(),
-                r.commit(),
-                r.ref(),
-                build,
-                r.strategy(),
-                r.initiator(),
-                r.target(),
-                r.startedAt(),
-                r.endedAt(),
-                r.status(),
-                r.reason(),
-                r.phases(),
-                r.approvals(),
-                r.analyses(),
-                r.notes(),
-                r.rollbackTriggeredAt(),
-                r.trafficRestoredAt(),
-                r.timeToRestore(),
-                r.initiatorAccount());
     }
 }
