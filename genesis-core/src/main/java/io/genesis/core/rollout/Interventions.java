@@ -85,7 +85,12 @@ final class Interventions {
                 transitions.trigger(state, RecordStatus.ROLLED_BACK, words, "interrupted");
             }
             case ROLLING_BACK, FINISHING -> {
-                // Already on its way out.
+                // Already on its way out for the engine's own reason, which stays the record's reason; the
+                // person's words join the record as a note, so who asked and why is never lost.
+                transitions.save(state.edit()
+                        .journal(state.journal()
+                                .note("rollback asked by " + by + " at " + transitions.now() + ": " + reason
+                                        + " (a rollback was already under way)")));
             }
             case DONE -> rollbacks.afterSuccess(state, why);
         }

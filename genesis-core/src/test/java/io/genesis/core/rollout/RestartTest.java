@@ -149,6 +149,36 @@ class RestartTest {
     }
 
     @Test
+    void shouldKeepThePersonsWordsWhenTheyAskForARollbackAlreadyUnderWay() {
+        world.metrics.script(
+                window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
+        world.newTarget = key -> RecordingTarget.plain(key.toString(), world.clock, "1.0.0");
+        world.crash = CrashInjector.onFirst("rollback", CrashInjector.When.BEFORE);
+        Orchestrator first = world.engine();
+        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
+        try {
+            world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
+        } catch (SimulatedCrash expected) {
+            // The engine died as it began its automatic rollback.
+        }
+
+        Orchestrator second = world.restart("engine-2");
+        second.rollback(id, "INC-7: checkout errors", "carol");
+        world.drive(second);
+
+        DeploymentRecord record = world.record(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(RecordStatus.ROLLED_BACK);
+        assertThat(record.reason())
+                .as("the engine's reason stays the reason")
+                .startsWith("automatic rollback: error rate 7.00 %");
+        assertThat(record.notes())
+                .anySatisfy(note -> assertThat(note)
+                        .startsWith("rollback asked by carol at ")
+                        .endsWith(": INC-7: checkout errors (a rollback was already under way)"));
+        assertThat(world.target(SHOP).stable()).isEqualTo("1.0.0");
+    }
+
+    @Test
     void shouldCarryOnARollbackInterruptedByACrashAndCountTheDowntime() {
         world.metrics.script(
                 window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
