@@ -17,15 +17,9 @@ import java.util.concurrent.CompletionStage;
  * {@code GENESIS_*} environment variables and as {@code {name}} placeholders. Its output (standard
  * output and error together) is drained by a daemon thread into a bounded tail, so a hook that writes
  * a lot can neither block on a full pipe nor fill memory.
- *
- * <p>Where {@code setsid} exists (Linux), the command starts in a session and process group of its own, so
- * that stopping it reaches every process it started, also one forked after a list of its children was
- * taken or left behind by a shell that has ended; elsewhere only its descendants at the time are stopped.
+ * The command starts as a {@link GroupedProcess}, so stopping it reaches every process it started.
  */
 final class CommandHookRunner {
-
-    /** {@code setsid} on the PATH, if there is one (util-linux on Linux). */
-    private static final Optional<Path> SETSID = onPath("setsid");
 
     private final Path workingDirectory;
 
@@ -35,38 +29,21 @@ final class CommandHookRunner {
 
     HookRun start(Hook hook, HookContext context) {
         String command = expand(hook, context);
-        boolean ownGroup = SETSID.isPresent();
-        ProcessBuilder builder = new ProcessBuilder(
-                        ownGroup
-                                ? java.util.List.of(SETSID.get().toString(), "sh", "-c", command)
-                                : java.util.List.of("sh", "-c", command))
+        ProcessBuilder builder = new ProcessBuilder(GroupedProcess.shell(command))
                 .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.putAll(context.variables());
         HookReports reports = hook.junit().isEmpty() ? null : HookReports.before(workingDirectory, hook.junit());
-        Process process;
+        GroupedProcess process;
         try {
-            process = builder.start();
+            process = GroupedProcess.start(builder);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "could not start the " + hook.phase().key() + " hook " + hook.describe() + ": " + e.getMessage(),
                     e);
         }
-        return new Running(process, hook, reports, ownGroup);
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isEmpty())
-                .map(entry -> Path.of(entry, program))
-                .filter(java.nio.file.Files::isExecutable)
-                .findFirst();
+        return new Running(process, hook, reports);
     }
 
     /** The command with each {@code {name}} replaced; {@code {url}} without a preview address is refused. */
@@ -83,23 +60,19 @@ final class CommandHookRunner {
         return command;
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
     /** One running command. */
     private static final class Running implements HookRun {
+        private final GroupedProcess grouped;
         private final Process process;
         private final Hook hook;
         private final HookReports reports;
         private final OutputTail tail = new OutputTail();
         private final CompletableFuture<Void> drained = new CompletableFuture<>();
-        private final boolean ownGroup;
         private boolean exitSeen;
 
-        Running(Process process, Hook hook, HookReports reports, boolean ownGroup) {
-            this.process = process;
-            this.ownGroup = ownGroup;
+        Running(GroupedProcess grouped, Hook hook, HookReports reports) {
+            this.grouped = grouped;
+            this.process = grouped.process();
             this.hook = hook;
             this.reports = reports;
             Thread drainer = new Thread(this::drain, "genesis-hook-output-" + process.pid());
@@ -143,28 +116,7 @@ final class CommandHookRunner {
 
         @Override
         public void stop() {
-            if (ownGroup) {
-                killGroup();
-            }
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-
-        /** SIGKILL to the hook's whole process group (its id is the shell's pid, as setsid made it). */
-        private void killGroup() {
-            try {
-                Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                if (!kill.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                    kill.destroyForcibly();
-                }
-            } catch (IOException e) {
-                // No kill command: the descendants are stopped one by one below.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            grouped.stop();
         }
 
         @Override

@@ -23,7 +23,7 @@ import java.util.Optional;
  * report left from an earlier run never passes a hook that wrote none. No report, or no test run, is
  * a failure, never a pass.
  */
-final class HookReports {
+public final class HookReports {
 
     private final ReportFinder finder;
     private final ReportGlob glob;
@@ -36,7 +36,7 @@ final class HookReports {
     }
 
     /** Remembers what {@code pattern} matches under {@code base} now, before the hook runs. */
-    static HookReports before(Path base, String pattern) {
+    public static HookReports before(Path base, String pattern) {
         ReportFinder finder = new ReportFinder(base);
         ReportGlob glob = ReportGlob.of(pattern);
         Map<Path, FileTime> seen = new HashMap<>();
@@ -49,11 +49,16 @@ final class HookReports {
     /** A judgement: whether the bar was met, and the reading in words. */
     record Judgement(boolean passed, String reading) {}
 
-    /** Reads what the hook wrote and judges its pass rate against {@code bar}. */
-    Judgement judge(Percentage bar) {
-        List<Path> written = finder.find(glob).files().stream()
+    /** The matching reports written or rewritten since {@link #before}: new ones and ones whose time changed. */
+    public List<Path> written() {
+        return finder.find(glob).files().stream()
                 .filter(file -> !modified(file).equals(Optional.ofNullable(before.get(file))))
                 .toList();
+    }
+
+    /** Reads what the hook wrote and judges its pass rate against {@code bar}. */
+    Judgement judge(Percentage bar) {
+        List<Path> written = written();
         if (written.isEmpty()) {
             return new Judgement(
                     false,

@@ -70,7 +70,9 @@ public final class CheckoutPolicy {
         // In the order they are checked: a target is named first, as before the others existed.
         Map<PolicyKey, String> keys = new LinkedHashMap<>();
         keys.put(PolicyKey.TARGET, "its target, credentials, token files, environment variables or API addresses");
-        keys.put(PolicyKey.METRICS, "where it is measured (metric source addresses, tokens, secret references)");
+        keys.put(
+                PolicyKey.METRICS,
+                "where it is measured (metric source addresses, tokens, secret references, smoke-test commands)");
         keys.put(PolicyKey.NOTIFY, "where its notifications go (addresses, keys, variables or files holding them)");
         // Where the records go decides whether they outlive the runner: a pull request must not send
         // production's records to a file on a runner that is thrown away, nor into another cluster.

@@ -40,6 +40,7 @@ class CheckoutPolicyTest {
                 "production|healthDeadlineMinutes: 30|healthDeadlineMinutes 30 would loosen production's 10",
                 "production|target: {kind: kubernetes}|production is protected",
                 "production|metrics: {kind: probe, url: \"http://attacker.example/\"}|may not name where it is measured",
+                "production|metrics: {kind: tests, reports: \"smoke/*.xml\", command: \"./steal.sh\"}|smoke-test commands",
                 "staging|criticality: {passRate: unstable}|criticality passRate: unstable would loosen staging's error",
                 "production|history: file|may not name where its deployment records are kept"
             })

@@ -18,27 +18,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * The post-deploy test pass rate: the newest JUnit XML report matching the settings' pattern, read
  * by the gate's own reader within bounds. Only a report written since the previous sample (the
  * window's start) counts, so an old run's result is never taken for the deployed version's; no such
- * report, or one without an executed test, is no data, which the watch never takes as healthy.
+ * report, or one without an executed test, is no data, which the watch never takes as healthy. With
+ * a {@code command}, the source runs it itself ({@link SmokeRuns}) and reads what each run wrote.
  */
 public final class TestReportSource implements MetricSource {
 
     private final TestReportSettings settings;
     private final JUnitReportReader reader;
+    private final SmokeRuns runs;
 
     public TestReportSource(TestReportSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reader = new JUnitReportReader(List.of(), settings.limits());
+        this.runs = settings.command().isPresent() ? new SmokeRuns(settings) : null;
     }
 
     @Override
     public String describe() {
-        return "tests " + settings.reports().pattern() + " under " + settings.directory();
+        return "tests " + settings.reports().pattern() + " under " + settings.directory()
+                + (runs == null ? "" : " (written by the command the watch runs)");
     }
 
     @Override
@@ -53,9 +58,30 @@ public final class TestReportSource implements MetricSource {
     @Override
     public MetricReadings sample(MetricWindow window) {
         ReportFinder finder = new ReportFinder(settings.directory());
-        Optional<Path> newest = newestSince(finder.find(settings.reports()).files(), window.from());
+        OptionalDouble rate = runs != null
+                ? runs.sample(window.to(), window.length(), written -> read(finder, newest(written, Instant.MIN)))
+                : read(finder, newest(finder.find(settings.reports()).files(), window.from()));
+        return rate.isPresent()
+                ? new MetricReadings(window, Map.of(Metric.TEST_PASS_RATE, rate.getAsDouble()))
+                : MetricReadings.none(window);
+    }
+
+    /** The command's runs, if the settings name a command. */
+    Optional<SmokeRuns> runs() {
+        return Optional.ofNullable(runs);
+    }
+
+    /** Stops the command's run under way, if any (the watch has ended). */
+    public void stopCommand() {
+        if (runs != null) {
+            runs.stop();
+        }
+    }
+
+    /** The pass rate of {@code newest}; empty without a report or an executed test. */
+    private OptionalDouble read(ReportFinder finder, Optional<Path> newest) {
         if (newest.isEmpty()) {
-            return MetricReadings.none(window);
+            return OptionalDouble.empty();
         }
         Path file = newest.get();
         String source = finder.display(file);
@@ -68,16 +94,16 @@ public final class TestReportSource implements MetricSource {
             throw new IllegalStateException("tests: " + e.getMessage(), e);
         }
         if (reading.notATestReport().isPresent()) {
-            return MetricReadings.none(window);
+            return OptionalDouble.empty();
         }
         return reading.counts()
                 .passRate()
-                .map(rate -> new MetricReadings(window, Map.of(Metric.TEST_PASS_RATE, rate.value())))
-                .orElseGet(() -> MetricReadings.none(window));
+                .map(rate -> OptionalDouble.of(rate.value()))
+                .orElseGet(OptionalDouble::empty);
     }
 
     /** The report modified last, if any was modified at or after {@code since}; ties go to the last path. */
-    private static Optional<Path> newestSince(List<Path> files, Instant since) {
+    private static Optional<Path> newest(List<Path> files, Instant since) {
         return files.stream()
                 .map(file -> Map.entry(file, modified(file)))
                 .filter(entry -> !entry.getValue().isBefore(since))

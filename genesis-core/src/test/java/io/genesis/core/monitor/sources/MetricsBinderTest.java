@@ -87,6 +87,22 @@ class MetricsBinderTest {
     }
 
     @Test
+    void shouldBindTheSmokeCommandATestsSourceRuns() {
+        Map<String, MetricSpec> sources = MetricsBinder.bind(EnvironmentBinder.bind(PolicyCases.tree("""
+                environments:
+                  - name: qa
+                    minPassRate: 90
+                    minCoverage: 80
+                    metrics: {kind: tests, reports: "smoke/*.xml", command: "./smoke.sh {version}", every: 10m}
+                """)));
+
+        assertThat(sources.get("qa").settings())
+                .containsEntry("command", "./smoke.sh {version}")
+                .containsEntry("every", "10 min")
+                .containsEntry("timeout", "2 min");
+    }
+
+    @Test
     void shouldRefuseATestsSourceWithoutReportsNamingTheSetting() {
         assertThatThrownBy(() -> MetricsBinder.bind(EnvironmentBinder.bind(PolicyCases.tree("""
                         environments:

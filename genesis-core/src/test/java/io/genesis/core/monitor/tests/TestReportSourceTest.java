@@ -137,7 +137,8 @@ class TestReportSourceTest {
                         new MetricSpec("tests", Map.of("reports", "smoke/*.xml", "maxBytes", "0"))))
                 .hasMessageStartingWith("tests setting 'maxBytes' must be from 1 to ");
         assertThatThrownBy(() -> TestReportSettings.from(
-                        new MetricSpec("tests", Map.of("reports", "smoke/*.xml", "command", "./smoke.sh"))))
-                .hasMessage("tests settings [command] are not known; known: [directory, maxBytes, reports]");
+                        new MetricSpec("tests", Map.of("reports", "smoke/*.xml", "schedule", "10m"))))
+                .hasMessage(
+                        "tests settings [schedule] are not known; known: [command, directory, every, maxBytes, reports, timeout]");
     }
 }
