@@ -93,11 +93,11 @@ class MetricsBinderTest {
                   - name: qa
                     minPassRate: 90
                     minCoverage: 80
-                    metrics: {kind: tests, reports: "smoke/*.xml", command: "./smoke.sh {version}", every: 10m}
+                    metrics: {kind: tests, reports: "smoke/*.xml", command: "./smoke.sh", every: 10m}
                 """)));
 
         assertThat(sources.get("qa").settings())
-                .containsEntry("command", "./smoke.sh {version}")
+                .containsEntry("command", "./smoke.sh")
                 .containsEntry("every", "10 min")
                 .containsEntry("timeout", "2 min");
     }

@@ -65,13 +65,19 @@ class EnvironmentMetricsTest {
     void shouldBindSmokeTestReportsAsTheEnginesTestsSource() {
         TestsMetrics tests = new TestsMetrics(" smoke/*.xml ");
         tests.setDirectory("/srv/smoke-results/shop");
+        tests.setCommand(" ./smoke.sh ");
+        tests.setEvery("10m");
+        tests.setTimeout("90s");
 
         Map<String, MetricSpec> sources = bind(environment("production", tests));
 
         assertThat(sources.get("production").kind()).isEqualTo("tests");
         assertThat(sources.get("production").settings())
                 .containsEntry("reports", "smoke/*.xml")
-                .containsEntry("directory", "/srv/smoke-results/shop");
+                .containsEntry("directory", "/srv/smoke-results/shop")
+                .containsEntry("command", "./smoke.sh")
+                .containsEntry("every", "10 min")
+                .containsEntry("timeout", "1 min 30 s");
         assertThat(EnvironmentValidation.checkAll(List.of(environment("staging", new TestsMetrics("/etc/*.xml")))))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("tests setting 'reports'"));
     }
