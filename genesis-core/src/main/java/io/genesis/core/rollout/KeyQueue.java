@@ -15,6 +15,7 @@ import io.genesis.core.target.TargetFactory;
 import io.genesis.core.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,7 @@ final class KeyQueue {
         ReentrantLock keyLock = keyLocks.computeIfAbsent(request.key(), k -> new ReentrantLock());
         keyLock.lock();
         try {
-            if (settings.supersedeAwaitingApproval()) {
-                supersedeWaiting(request, id);
-            }
+            List<String> superseded = settings.supersedeAwaitingApproval() ? supersedeWaiting(request, id) : List.of();
             List<RolloutState> busy = unfinished(request.key());
             if (!busy.isEmpty() && settings.whenBusy() == ConcurrencyPolicy.REFUSE) {
                 RolloutState first = busy.get(0);
@@ -102,6 +101,10 @@ final class KeyQueue {
             Instant now = transitions.now();
             RolloutState queued = RolloutState.queued(
                     id, request, plan, capabilities.target(), settings.owner(), now, now.plus(settings.leaseTtl()));
+            for (String older : superseded) {
+                // Recorded on both: the older record says by which rollout, this one which it replaced.
+                queued = queued.edit().journal(queued.journal().note(older)).build();
+            }
             states.save(queued);
             leases.activate(id);
             bindings.put(id, target, request);
@@ -194,18 +197,27 @@ final class KeyQueue {
                 .findFirst();
     }
 
-    private void supersedeWaiting(RolloutRequest request, RolloutId newer) {
+    /** Ends the key's rollouts that still wait, and says for each which one this rollout replaced. */
+    private List<String> supersedeWaiting(RolloutRequest request, RolloutId newer) {
+        List<String> notes = new ArrayList<>();
         for (RolloutState older : unfinished(request.key())) {
-            serial.run(older.id(), () -> supersede(older.id(), request, newer));
+            serial.run(older.id(), () -> {
+                if (supersede(older.id(), request, newer)) {
+                    notes.add("superseded rollout " + older.id() + " (version "
+                            + older.request().version() + "), which was still "
+                            + (older.stage() == Stage.QUEUED ? "queued" : "awaiting approval"));
+                }
+            });
         }
+        return notes;
     }
 
-    private void supersede(RolloutId olderId, RolloutRequest request, RolloutId newer) {
+    private boolean supersede(RolloutId olderId, RolloutRequest request, RolloutId newer) {
         RolloutState state = transitions.load(olderId);
         boolean waiting = state.stage() == Stage.QUEUED
                 || (state.stage() == Stage.RUNNING && state.currentStep() instanceof Step.AwaitApproval);
         if (!waiting || state.touched() || !transitions.mayRun(state)) {
-            return;
+            return false;
         }
         String reason = "superseded by rollout " + newer + " (version " + request.version() + ")";
         ApprovalRequest asked =
@@ -224,6 +236,7 @@ final class KeyQueue {
         wakeups.cancel(olderId);
         leases.deactivate(olderId);
         transitions.emit(next.state(), reason);
+        return true;
     }
 
     private List<RolloutState> unfinished(DeploymentKey key) {

@@ -92,6 +92,9 @@ class ConcurrencyTest {
         assertThat(engine.view(newer).orElseThrow().status()).isEqualTo(RolloutStatus.AWAITING_APPROVAL);
         assertThat(world.target(new DeploymentKey("shop", "production")).operations())
                 .isEmpty();
+        assertThat(world.states.load(newer).orElseThrow().journal().notes())
+                .as("recorded on both rollouts")
+                .contains("superseded rollout r-0001 (version 1.2.3), which was still awaiting approval");
     }
 
     @Test
