@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The stand-in controller that makes the Deployments' pods ready is {@link DeploymentController}, which
  * acts as soon as it sees a change: the strict stand-in {@code EngineOnCluster.simulate(...)} runs on the
  * test's simulated clock, which the engine in this JVM advances, so it cannot serve an engine in another
- * process that waits on its own wall clock. Two kills per strategy; {@code -Dgenesis.kubeKills=N} runs N.
+ * process that waits on its own wall clock. One kill per strategy (CI time); {@code -Dgenesis.kubeKills=N} runs N.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
 class KubernetesKillNineJarITest {
@@ -65,7 +65,7 @@ class KubernetesKillNineJarITest {
     Path work;
 
     static Stream<Arguments> kills() {
-        int perStrategy = Integer.getInteger("genesis.kubeKills", 2);
+        int perStrategy = Integer.getInteger("genesis.kubeKills", 1);
         Random random = new Random(SEED);
         List<Arguments> cases = new ArrayList<>();
         for (String strategy : List.of("blueGreen", "canary", "rolling")) {
