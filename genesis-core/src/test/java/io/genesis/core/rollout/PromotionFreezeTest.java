@@ -78,6 +78,8 @@ class PromotionFreezeTest {
         RolloutId id = submit("");
         RecordingTarget target = world.target("shop", Harness.STAGING);
         world.runUntil(FRIDAY_EVENING.plus(Duration.ofHours(5)));
+        assertThat(target.stable()).as("waiting at promotion").isEqualTo("1.0.0");
+        assertThat(world.messages()).anyMatch(line -> line.startsWith("waiting: staging is frozen until "));
 
         engine.rollback(id, "found a bug over the weekend", "carol");
         world.drive(engine);
