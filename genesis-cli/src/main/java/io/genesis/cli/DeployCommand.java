@@ -329,6 +329,7 @@ final class DeployCommand implements Callable<Integer> {
                     .say(progress::line)
                     .notifications(notify)
                     .history(history)
+                    .freezes(key -> inputs.configuration().freeze(key.environment()))
                     .build()) {
                 return deploy(engine, choice.kind(), settings, inputs, progress, out, err);
             }
@@ -590,7 +591,8 @@ final class DeployCommand implements Callable<Integer> {
                 .initiatorAccount(host.user())
                 .fromBuild(build == null ? "" : build)
                 .healthDeadline(Optional.of(inputs.progressDeadline()), "--health-timeout")
-                .buildDate(builtAt());
+                .buildDate(builtAt())
+                .freezeOverride(FreezeCheck.promotionOverride(inputs.environment(), force, reason));
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));
         overrides.forEach(builder::note);

@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.approval.Approver;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.AnalysisThresholds;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The rollout engine as one command runs it: the orchestrator on the durable file stores under the
@@ -94,6 +96,7 @@ final class Engine implements AutoCloseable {
                 .ownerEnded(name -> new EngineOwner(name).certainlyEnded())
                 // Command hooks run in the directory genesis was started in, as the gate reads reports there.
                 .hooks(HookRunners.standard(Path.of("").toAbsolutePath()))
+                .freezes(builder.freezes)
                 .build();
     }
 
@@ -369,12 +372,19 @@ final class Engine implements AutoCloseable {
         private Consumer<String> say = line -> {};
         private NotificationTargets notify = NotificationTargets.NONE;
         private HistoryStore history;
+        private Function<DeploymentKey, FreezeCalendar> freezes = key -> FreezeCalendar.NONE;
 
         private Builder(StateDir dir, Host host, TargetKinds kinds, PrintWriter err) {
             this.dir = dir;
             this.host = host;
             this.kinds = kinds;
             this.err = err;
+        }
+
+        /** The freeze windows the engine checks again before a rollout promotes, per application and environment. */
+        Builder freezes(Function<DeploymentKey, FreezeCalendar> value) {
+            this.freezes = value;
+            return this;
         }
 
         Builder approver(Approver value) {

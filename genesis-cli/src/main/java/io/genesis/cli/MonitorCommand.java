@@ -129,10 +129,13 @@ final class MonitorCommand implements Callable<Integer> {
         }
         DeploymentKey key = new DeploymentKey(application.name, env.name());
         Progress progress = new Progress(out, host.clock());
+        ConfigFile.Contents freezes = configuration;
         try (TargetKinds kinds = host.targetKinds();
                 Engine engine = Engine.builder(state.dir(), host, kinds, err)
                         .listener(progress)
                         .notifications(Notify.targetsOrNone(progress::line))
+                        // A rollout this process carries on is held at promotion by the same windows as at its start.
+                        .freezes(k -> freezes.freeze(k.environment()))
                         .build()) {
             kinds.reportTo(progress::line);
             StateReading.of(engine.dir(), host.clock()).warn("genesis monitor", err);

@@ -94,6 +94,9 @@ class FreezeITest {
                 .anySatisfy(note -> assertThat(note)
                         .startsWith("freeze overridden with --force: INC-7 hotfix (staging is frozen until ")
                         .endsWith("[Asia/Tokyo] (release party))"));
+        assertThat(records.get(0).notes())
+                .as("checked again before promotion, and overridden again")
+                .anySatisfy(note -> assertThat(note).startsWith("freeze overridden at promotion: INC-7 hotfix ("));
     }
 
     @Test

@@ -52,4 +52,14 @@ public final class FreezeCheck {
         ForceRule.check(environment, force, reason, forceName, reasonName);
         return Optional.of(OVERRIDE_NOTE + " with " + forceName + ": " + reason.strip() + " (" + what + ")");
     }
+
+    /**
+     * The reason a deploy carries into the engine to promote through a freeze too (see
+     * {@code RolloutRequest#freezeOverride}): the reason when it is forced with one and its environment
+     * allows force, else empty, so the engine's check before promotion holds it while a freeze holds.
+     */
+    public static String promotionOverride(Environment environment, boolean force, String reason) {
+        boolean forced = force && reason != null && !reason.isBlank() && environment.allowForce();
+        return forced ? reason.strip() : "";
+    }
 }

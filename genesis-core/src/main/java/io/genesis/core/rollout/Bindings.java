@@ -1,11 +1,14 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.hook.HookRunner;
 import io.genesis.core.monitor.MetricSourceFactory;
+import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** The target and metric source each rollout drives, opened once and kept until it has settled. */
 final class Bindings {
@@ -13,17 +16,23 @@ final class Bindings {
     private final TargetFactory targets;
     private final MetricSourceFactory metricSources;
     private final HookRunner hookRunner;
+    private final Function<DeploymentKey, FreezeCalendar> freezes;
     private final Map<RolloutId, Bound> bound = new ConcurrentHashMap<>();
 
-    Bindings(TargetFactory targets, MetricSourceFactory metricSources, HookRunner hookRunner) {
+    Bindings(
+            TargetFactory targets,
+            MetricSourceFactory metricSources,
+            HookRunner hookRunner,
+            Function<DeploymentKey, FreezeCalendar> freezes) {
         this.targets = targets;
         this.metricSources = metricSources;
         this.hookRunner = hookRunner;
+        this.freezes = freezes;
     }
 
     /** Keeps the target submit opened already, so it is not opened twice. */
     void put(RolloutId id, DeploymentTarget target, RolloutRequest request) {
-        bound.put(id, new Bound(target, metricSources, hookRunner, id, request));
+        bound.put(id, new Bound(target, metricSources, hookRunner, freezes.apply(request.key()), id, request));
     }
 
     /** What {@code state} drives, opened again from its stored request after a restart. */
@@ -34,6 +43,7 @@ final class Bindings {
                         targets.open(state.request().key(), state.request().target()),
                         metricSources,
                         hookRunner,
+                        freezes.apply(state.request().key()),
                         id,
                         state.request()));
     }

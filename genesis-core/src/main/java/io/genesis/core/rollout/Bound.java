@@ -1,5 +1,6 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HookContext;
 import io.genesis.core.hook.HookRun;
@@ -21,6 +22,8 @@ final class Bound {
     private final RolloutRequest request;
     private final DeploymentContext context;
     private final HookRunner hookRunner;
+    /** The environment's freeze windows as the host read them when the rollout was bound. */
+    private final FreezeCalendar freezes;
     /** The hooks this engine started for the rollout, by slot; a restarted engine has none of them. */
     private final Map<String, HookRun> hooks = new ConcurrentHashMap<>();
 
@@ -30,11 +33,13 @@ final class Bound {
             DeploymentTarget target,
             MetricSourceFactory metricSources,
             HookRunner hookRunner,
+            FreezeCalendar freezes,
             RolloutId id,
             RolloutRequest request) {
         this.target = Objects.requireNonNull(target, "target");
         this.metricSources = metricSources;
         this.hookRunner = hookRunner;
+        this.freezes = freezes == null ? FreezeCalendar.NONE : freezes;
         this.request = request;
         this.context = new DeploymentContext(id.value(), request.key(), request.version(), request.commit());
     }
@@ -45,6 +50,10 @@ final class Bound {
 
     DeploymentContext context() {
         return context;
+    }
+
+    FreezeCalendar freezes() {
+        return freezes;
     }
 
     /** Starts {@code hook} in {@code slot} (a step, or a rollback's hook), replacing any run left there. */

@@ -5,6 +5,7 @@ import io.genesis.core.approval.Approver;
 import io.genesis.core.engine.Leases;
 import io.genesis.core.engine.Serial;
 import io.genesis.core.engine.Wakeups;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.hook.HookRunner;
 import io.genesis.core.hook.HookRunners;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -69,7 +71,7 @@ public final class Orchestrator {
                 this::heartbeat,
                 builder.ownerEnded);
         Wakeups<RolloutId> wakeups = new Wakeups<>(scheduler, "rollout", this::tick);
-        Bindings bindings = new Bindings(targets, metricSources, builder.hooks);
+        Bindings bindings = new Bindings(targets, metricSources, builder.hooks, builder.freezes);
         this.transitions = new Transitions(settings, clock, states, leases, listener, approver, bindings);
         Settlement settlement = new Settlement(transitions, states, locks, history, wakeups);
         Rollbacks rollbacks = new Rollbacks(transitions, locks, history);
@@ -223,6 +225,7 @@ public final class Orchestrator {
         private Supplier<RolloutId> ids;
         private Predicate<String> ownerEnded = owner -> false;
         private HookRunner hooks = HookRunners.none();
+        private Function<DeploymentKey, FreezeCalendar> freezes = key -> FreezeCalendar.NONE;
 
         private Builder() {}
 
@@ -298,6 +301,15 @@ public final class Orchestrator {
          */
         public Builder hooks(HookRunner value) {
             this.hooks = Objects.requireNonNull(value, "hooks");
+            return this;
+        }
+
+        /**
+         * The freeze windows of each application's environment, checked again before a rollout promotes
+         * (see {@code PromotionFreeze}). By default none.
+         */
+        public Builder freezes(Function<DeploymentKey, FreezeCalendar> value) {
+            this.freezes = Objects.requireNonNull(value, "freezes");
             return this;
         }
 

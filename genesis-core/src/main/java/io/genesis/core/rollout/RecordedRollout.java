@@ -62,7 +62,8 @@ public final class RecordedRollout {
                 record.initiatorAccount(),
                 null,
                 List.of(),
-                record.buildDate());
+                record.buildDate(),
+                "");
         Journal journal =
                 new Journal(record.phases(), record.approvals(), record.analyses(), record.notes(), record.hooks());
         return RolloutState.queued(

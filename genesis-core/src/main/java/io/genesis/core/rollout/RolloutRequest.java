@@ -50,6 +50,8 @@ import java.util.Optional;
  * @param hooks the lifecycle hooks to run, in order per phase (none when not given)
  * @param buildDate when the build that produced the version ran (the release manifest's build date), or
  *     {@code null} when not known; absent from requests stored before it existed
+ * @param freezeOverride the reason a person gave for deploying through a freeze (force), so that the
+ *     engine also promotes through one and notes it again; empty when the deploy was not forced
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -69,7 +71,8 @@ public record RolloutRequest(
         String initiatorAccount,
         Duration healthDeadline,
         List<Hook> hooks,
-        Instant buildDate) {
+        Instant buildDate,
+        String freezeOverride) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -92,6 +95,12 @@ public record RolloutRequest(
             throw new IllegalArgumentException("healthDeadline must be longer than 0 s, got " + healthDeadline);
         }
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
+        freezeOverride = freezeOverride == null ? "" : freezeOverride.strip();
+    }
+
+    /** Whether the deploy was forced through freezes, with {@link #freezeOverride} as its reason. */
+    public boolean forcedThroughFreeze() {
+        return !freezeOverride.isEmpty();
     }
 
     /** How long a step may wait to be healthy or applied: this request's deadline, else {@code otherwise}. */
@@ -121,7 +130,8 @@ public record RolloutRequest(
                 initiatorAccount,
                 healthDeadline,
                 more,
-                buildDate);
+                buildDate,
+                freezeOverride);
     }
 
     /** The hooks of {@code phase}, in the order given. */
@@ -150,6 +160,7 @@ public record RolloutRequest(
         private String initiatorAccount;
         private String build = "";
         private Instant buildDate;
+        private String freezeOverride = "";
         private final List<String> notes = new ArrayList<>();
         private Duration healthDeadline;
         private final List<Hook> hooks = new ArrayList<>();
@@ -256,6 +267,15 @@ public record RolloutRequest(
             return this;
         }
 
+        /**
+         * The deploy was forced through freezes with {@code reason} (checked by {@code FreezeCheck} at the
+         * start): the engine then also promotes through a freeze, noting it again.
+         */
+        public Builder freezeOverride(String reason) {
+            this.freezeOverride = reason;
+            return this;
+        }
+
         public Builder note(String value) {
             this.notes.add(value);
             return this;
@@ -288,7 +308,8 @@ public record RolloutRequest(
                     initiatorAccount,
                     healthDeadline,
                     hooks,
-                    buildDate);
+                    buildDate,
+                    freezeOverride);
         }
     }
 }

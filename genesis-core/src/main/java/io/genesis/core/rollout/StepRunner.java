@@ -137,6 +137,10 @@ final class StepRunner implements Step.Visitor<Next> {
 
     @Override
     public Next promote(Step.Promote step) {
+        Optional<Next> frozen = new PromotionFreeze(engine, state, resources.freezes()).check();
+        if (frozen.isPresent()) {
+            return frozen.get();
+        }
         return command(() -> target().promote(context()), "promoting the candidate")
                 .orElseGet(() -> awaitPromoted(issued()));
     }

@@ -54,4 +54,14 @@ class FreezeCheckTest {
                         () -> check.check(production.withAllowForce(false), weekend, true, "x", "--force", "--reason"))
                 .hasMessageStartingWith("force is not allowed for production");
     }
+
+    @Test
+    void shouldCarryTheReasonToPromotionOnlyForAnAllowedForceWithAReason() {
+        assertThat(FreezeCheck.promotionOverride(production, true, " INC-42 hotfix "))
+                .isEqualTo("INC-42 hotfix");
+        assertThat(FreezeCheck.promotionOverride(production, false, null)).isEmpty();
+        assertThat(FreezeCheck.promotionOverride(production, true, " ")).isEmpty();
+        assertThat(FreezeCheck.promotionOverride(production.withAllowForce(false), true, "x"))
+                .isEmpty();
+    }
 }

@@ -103,6 +103,11 @@ final class Harness {
     io.genesis.core.hook.HookRunner hooks = io.genesis.core.hook.HookRunners.none();
 
     Orchestrator engine() {
+        return engine(key -> io.genesis.core.freeze.FreezeCalendar.NONE);
+    }
+
+    /** An engine on this world whose environments have the freeze windows {@code freezes} gives. */
+    Orchestrator engine(Function<DeploymentKey, io.genesis.core.freeze.FreezeCalendar> freezes) {
         return Orchestrator.builder()
                 .settings(settings)
                 .clock(clock)
@@ -127,6 +132,7 @@ final class Harness {
                 .ids(ids)
                 .ownerEnded(ownerEnded)
                 .hooks(hooks)
+                .freezes(freezes)
                 .build();
     }
 

@@ -107,6 +107,8 @@ public final class DeployEngine {
                 .targets(new TargetOpeners(() -> JenkinsFacade.all(TargetOpener.class)))
                 .metricSources(new ProbeMetricSources())
                 .approver(approver())
+                // Read when a rollout is bound, so a window added while it runs holds it at promotion too.
+                .freezes(key -> GenesisConfiguration.get().freeze(key.environment()))
                 .whenEndedUnwatched(DeployEngine::showOnItsBuild)
                 .whenEnded(record ->
                         APPROVER.close(record.id(), "the rollout ended " + record.status() + " without an answer"))

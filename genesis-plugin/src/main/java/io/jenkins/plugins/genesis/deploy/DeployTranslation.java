@@ -96,7 +96,8 @@ final class DeployTranslation {
                 .initiator(build.initiator())
                 .initiatorAccount(build.account())
                 .fromBuild(build.build())
-                .healthDeadline(healthTimeout(step), HEALTH_TIMEOUT);
+                .healthDeadline(healthTimeout(step), HEALTH_TIMEOUT)
+                .freezeOverride(FreezeCheck.promotionOverride(environment, step.isForce(), step.getReason()));
         if (!step.getProbeUrl().isEmpty()) {
             request.metrics(HttpProbeSettings.of(step.getProbeUrl()).spec());
         } else if (configured.isPresent()) {

@@ -7,6 +7,7 @@ import io.genesis.core.board.DeploymentBoard;
 import io.genesis.core.board.HistoryTable;
 import io.genesis.core.board.RunningRollouts;
 import io.genesis.core.board.RunningRow;
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.gate.RecordedBaseline;
 import io.genesis.core.gate.record.DeployedBaseline;
 import io.genesis.core.gate.record.FileGateRecordStore;
@@ -63,6 +64,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -161,6 +163,7 @@ public final class RolloutHost implements AutoCloseable {
                 .hooks(HookRunners.withoutCommands(
                         bodies,
                         "give genesisDeploy a body, which runs on an agent: genesisDeploy(...) { node { sh '...' } }"))
+                .freezes(builder.freezes)
                 .build();
     }
 
@@ -628,8 +631,15 @@ public final class RolloutHost implements AutoCloseable {
         private Consumer<DeploymentRecord> unwatched = record -> {};
         private Consumer<DeploymentRecord> ended = record -> {};
         private RolloutListener milestones = event -> {};
+        private Function<DeploymentKey, FreezeCalendar> freezes = key -> FreezeCalendar.NONE;
 
         private Builder() {}
+
+        /** The freeze windows the engine checks again before a rollout promotes, per application and environment. */
+        public Builder freezes(Function<DeploymentKey, FreezeCalendar> value) {
+            this.freezes = Objects.requireNonNull(value, "freezes");
+            return this;
+        }
 
         /** Hears the milestones of every rollout, such as the notifications' listener; must not block. */
         public Builder milestones(RolloutListener value) {

@@ -260,12 +260,16 @@ class DeployTranslationTest {
                 .startsWith(
                         io.genesis.core.promotion.FreezeCheck.OVERRIDE_NOTE + " with force: true: INC-7: checkout down")
                 .contains("release party");
+        assertThat(request.freezeOverride())
+                .as("the engine promotes through a freeze too")
+                .isEqualTo("INC-7: checkout down");
     }
 
     @Test
     void shouldDeployOutsideTheFreezeWithoutANote() {
-        assertThat(stagingRequest(step(), DeployTranslation.Freeze.NONE).notes())
-                .isEmpty();
+        RolloutRequest request = stagingRequest(step(), DeployTranslation.Freeze.NONE);
+        assertThat(request.notes()).isEmpty();
+        assertThat(request.forcedThroughFreeze()).isFalse();
     }
 
     @Test

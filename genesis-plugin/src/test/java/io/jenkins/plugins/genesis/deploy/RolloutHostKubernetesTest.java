@@ -127,7 +127,8 @@ class RolloutHostKubernetesTest {
                 translated.initiatorAccount(),
                 translated.healthDeadline(),
                 translated.hooks(),
-                translated.buildDate());
+                translated.buildDate(),
+                translated.freezeOverride());
     }
 
     private static Environment production() {
