@@ -88,6 +88,8 @@ class SandboxWatchITest {
     private static final String COMMIT = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final long PER_SAMPLE = 20;
+    /** The sandbox answers a window to the precision of one bucket of this width. */
+    private static final Duration BUCKET = Duration.ofMillis(100);
     /** The measured error rate past the critical bound (one critical sample rolls back) or the rollback bound. */
     private static final String MEASURED =
             "error rate \\d+\\.\\d\\d % > (1\\.00 % critical|5\\.00 % automatic rollback)";
@@ -184,6 +186,7 @@ class SandboxWatchITest {
         assertThat(ended.outcome().reason()).containsPattern(MEASURED);
         Incident incident = ended.incidents().get(ended.incidents().size() - 1);
         assertThat(incident.openedAt())
+                .as("%s", said)
                 .isAfter(watched.degradedAt())
                 .isBefore(watched.degradedAt().plus(Duration.ofMinutes(10)));
         assertThat(ended.sampling().run().samples()).isGreaterThan(2 * 60 * 2);
@@ -200,7 +203,7 @@ class SandboxWatchITest {
         }
         sandbox = Sandbox.start(SandboxConfig.defaults()
                 .withLauncher(InProcessSlotLauncher.healthy())
-                .withWindow(new WindowLayout(Duration.ofMillis(100), 3_000))
+                .withWindow(new WindowLayout(BUCKET, 3_000))
                 .withDrainTimeout(Duration.ofSeconds(5)));
     }
 
@@ -315,17 +318,25 @@ class SandboxWatchITest {
         Instant lastSampledAt();
     }
 
-    /** Each sample reads the requests the proxy counted since the sample before (at least 20). */
+    /**
+     * Each sample reads the requests the proxy counted since the sample before (at least 20). The sandbox
+     * answers to the precision of one bucket, so a window that starts inside the bucket of the sample before
+     * reads that bucket again: many samples a bucket apart in real time but 30 s apart in simulated time
+     * would read the same requests from before the fault, and the breach would be seen simulated minutes
+     * late. From the fault on, a sample therefore starts one bucket later and waits for requests of its own.
+     */
     private final class SinceLastSample implements Bridge {
         private volatile Instant lastRealTo = realClock.instant();
+        private volatile boolean ownBuckets;
 
         @Override
         public void awaitNew(boolean degraded) {
-            Instant from = lastRealTo;
-            Await.until(
-                    PER_SAMPLE + " requests since the last sample",
-                    WAIT,
-                    () -> sandbox.metrics(from, realClock.instant()).overall().requestCount() >= PER_SAMPLE);
+            ownBuckets = degraded;
+            Instant from = start();
+            Await.until(PER_SAMPLE + " requests since the last sample", WAIT, () -> {
+                Instant now = realClock.instant();
+                return now.isAfter(from) && sandbox.metrics(from, now).overall().requestCount() >= PER_SAMPLE;
+            });
         }
 
         @Override
@@ -337,10 +348,14 @@ class SandboxWatchITest {
         public MetricSource wrap(MetricSource proxy) {
             return new Bridged(proxy, simulatedWindow -> {
                 Instant now = realClock.instant();
-                MetricWindow real = new MetricWindow(lastRealTo, now);
+                MetricWindow real = new MetricWindow(start(), now);
                 lastRealTo = now;
                 return real;
             });
+        }
+
+        private Instant start() {
+            return ownBuckets ? lastRealTo.plus(BUCKET) : lastRealTo;
         }
     }
 
