@@ -1,6 +1,7 @@
 package io.genesis.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
@@ -115,17 +116,8 @@ class RestartTest {
 
     @Test
     void shouldKeepTheRestoreTimeWhenTheEngineDiesWhileRetiringTheCandidate() {
-        world.metrics.script(
-                window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
-        world.newTarget = key -> RecordingTarget.plain(key.toString(), world.clock, "1.0.0");
-        world.crash = CrashInjector.onFirst("retireCandidate", CrashInjector.When.BEFORE);
-        Orchestrator first = world.engine();
-        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
-        try {
-            world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
-        } catch (SimulatedCrash expected) {
-            // The engine died after traffic was back, before the candidate was retired.
-        }
+        // The engine died after traffic was back, before the candidate was retired.
+        RolloutId id = crashWhileRollingBack("retireCandidate");
         RolloutState stored = world.states.load(id).orElseThrow();
         assertThat(stored.stage()).isEqualTo(Stage.ROLLING_BACK);
         assertThat(stored.rollback().restoredAt())
@@ -150,17 +142,8 @@ class RestartTest {
 
     @Test
     void shouldKeepThePersonsWordsWhenTheyAskForARollbackAlreadyUnderWay() {
-        world.metrics.script(
-                window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
-        world.newTarget = key -> RecordingTarget.plain(key.toString(), world.clock, "1.0.0");
-        world.crash = CrashInjector.onFirst("rollback", CrashInjector.When.BEFORE);
-        Orchestrator first = world.engine();
-        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
-        try {
-            world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
-        } catch (SimulatedCrash expected) {
-            // The engine died as it began its automatic rollback.
-        }
+        // The engine died as it began its automatic rollback.
+        RolloutId id = crashWhileRollingBack("rollback");
 
         Orchestrator second = world.restart("engine-2");
         second.rollback(id, "INC-7: checkout errors", "carol");
@@ -180,18 +163,9 @@ class RestartTest {
 
     @Test
     void shouldCarryOnARollbackInterruptedByACrashAndCountTheDowntime() {
-        world.metrics.script(
-                window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
         // Without a router the switch back is the target's rollback itself, so the crash delays it.
-        world.newTarget = key -> RecordingTarget.plain(key.toString(), world.clock, "1.0.0");
-        world.crash = CrashInjector.onFirst("rollback", CrashInjector.When.BEFORE);
-        Orchestrator first = world.engine();
-        RolloutId id = first.submit(world.request("shop", Harness.STAGING).build());
-        try {
-            world.runUntil(Harness.T0.plus(Duration.ofMinutes(10)));
-        } catch (SimulatedCrash expected) {
-            // The engine died as it began to roll back.
-        }
+        // The engine died as it began to roll back.
+        RolloutId id = crashWhileRollingBack("rollback");
         assertThat(world.states.load(id).orElseThrow().stage()).isEqualTo(Stage.ROLLING_BACK);
 
         Orchestrator second = world.restart("engine-2");
@@ -370,5 +344,21 @@ class RestartTest {
         assertThat(record.reason())
                 .isEqualTo(
                         "lost the lock on shop in staging to rollout intruder while its engine was down; check the environment by hand");
+    }
+
+    /**
+     * Submits a rollout whose error rate calls for an automatic rollback, and lets the engine die just
+     * before its first call of {@code operation} on the target.
+     */
+    private RolloutId crashWhileRollingBack(String operation) {
+        world.metrics.script(
+                window -> Map.of(Metric.ERROR_RATE, 7.0, Metric.LATENCY_P95, 100.0, Metric.AVAILABILITY, 99.0));
+        world.newTarget = key -> RecordingTarget.plain(key.toString(), world.clock, "1.0.0");
+        world.crash = CrashInjector.onFirst(operation, CrashInjector.When.BEFORE);
+        RolloutId id =
+                world.engine().submit(world.request("shop", Harness.STAGING).build());
+        assertThatThrownBy(() -> world.runUntil(Harness.T0.plus(Duration.ofMinutes(10))))
+                .isInstanceOf(SimulatedCrash.class);
+        return id;
     }
 }
