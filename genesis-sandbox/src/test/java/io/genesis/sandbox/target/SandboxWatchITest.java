@@ -23,6 +23,7 @@ import io.genesis.core.rollout.Orchestrator;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutState;
+import io.genesis.core.rollout.Stage;
 import io.genesis.core.rollout.plan.StepParser;
 import io.genesis.core.rollout.store.InMemoryRolloutLock;
 import io.genesis.core.rollout.store.InMemoryRolloutStateStore;
@@ -243,8 +244,12 @@ class SandboxWatchITest {
                         .analysis(THRESHOLDS)
                         .initiator("ci")
                         .build());
+        // Both, as the engine ends a rollout in two writes: its record first, then its state as done.
         Await.until(
-                "the rollout succeeded", WAIT, () -> history.find(id.value()).isPresent());
+                "the rollout ended and was recorded",
+                WAIT,
+                () -> history.find(id.value()).isPresent()
+                        && rollouts.load(id).map(s -> s.stage() == Stage.DONE).orElse(false));
         assertThat(history.find(id.value()).orElseThrow().status()).isEqualTo(RecordStatus.SUCCEEDED);
         return rollouts.load(id).orElseThrow();
     }
@@ -269,10 +274,8 @@ class SandboxWatchITest {
                 .rollback(WatchRollback.through(engine))
                 .listener(event -> said.add(event.message()))
                 .build();
-        WatchId id = new WatchAfterRollout(watcher)
-                .start(deployed, Duration.ofHours(48))
-                .watch()
-                .orElseThrow();
+        WatchAfterRollout.Decision decision = new WatchAfterRollout(watcher).start(deployed, Duration.ofHours(48));
+        WatchId id = decision.watch().orElseThrow(() -> new AssertionError(decision.message()));
         Instant degradeAt = simulated.instant().plus(Duration.ofHours(2));
         Slot green = sandbox.slots().stream()
                 .filter(slot -> slot.version().equals("1.1.0"))
