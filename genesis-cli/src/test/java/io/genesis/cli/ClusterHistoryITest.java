@@ -15,8 +15,8 @@ import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.history.ConfigMapHistoryStore;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
 import io.genesis.kubernetes.testing.ClusterView;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.RealTimeCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * records in ConfigMaps of its target namespace, so two machines (two state directories) deploying to one
  * cluster share one history, and {@code genesis rollback} from a third, fresh state directory rolls back
  * from the cluster's records alone. Against the fabric8 mock API server in CRUD mode, reached through a
- * kubeconfig file, with the stand-in Deployment controller making pods ready; every command runs with
+ * kubeconfig file, with the simulated cluster in real time making pods ready; every command runs with
  * fresh target kinds, as a new process would.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
@@ -51,13 +51,12 @@ class ClusterHistoryITest {
     Path dir;
 
     private final Map<String, String> environment = new HashMap<>();
-    private DeploymentController controller;
+    private RealTimeCluster cluster;
     private Path config;
 
     @BeforeEach
     void setUp() throws IOException {
         Path kubeconfig = MockCluster.kubeconfig(dir, server);
-        controller = new DeploymentController(client, NS).start();
         config = Files.writeString(dir.resolve("genesis.yaml"), """
                 environments:
                   - name: staging
@@ -73,12 +72,13 @@ class ClusterHistoryITest {
                       scaleDownDelaySeconds: 0
                 """.formatted(kubeconfig, NS));
         createBlueGreen(client, 2);
-        controller.reconcileAll();
+        // The command runs on the wall clock: the simulated cluster in real time, its pods ready in 300 ms.
+        cluster = RealTimeCluster.start(client, NS);
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        controller.close();
+        cluster.close();
     }
 
     private Host host() {

@@ -24,8 +24,8 @@ import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.lock.LeaseLock;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
 import io.genesis.kubernetes.testing.ClusterView;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.RealTimeCluster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -55,7 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code genesis deploy --target kubernetes} and {@code genesis rollback} against a real API server (the
  * fabric8 mock in CRUD mode, reached through a kubeconfig file like a cluster), with the Kubernetes
- * module's stand-in Deployment controller making pods ready. Every command runs with fresh target kinds,
+ * module's simulated cluster in real time ({@link RealTimeCluster}: the command waits on the wall clock)
+ * making pods ready. Every command runs with fresh target kinds,
  * so a later command knows the cluster only from what the state directory stored, as a new process would.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
@@ -71,18 +72,19 @@ class KubernetesDeployITest {
     Path dir;
 
     private final Map<String, String> environment = new HashMap<>();
-    private DeploymentController controller;
+    private RealTimeCluster cluster;
     private Path kubeconfig;
 
     @BeforeEach
     void setUp() throws IOException {
         kubeconfig = MockCluster.kubeconfig(dir, server);
-        controller = new DeploymentController(client, NS).start();
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        controller.close();
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     private Host host() {
@@ -146,13 +148,13 @@ class KubernetesDeployITest {
 
     private void blueGreenCluster() {
         createBlueGreen(client, 2);
-        controller.reconcileAll();
+        cluster = RealTimeCluster.start(client, NS);
     }
 
     private void rollingCluster() {
         createRolling(client, "reg/shop:1.0.0", 4);
         create(client, service("shop", labels("app", "shop")));
-        controller.reconcileAll();
+        cluster = RealTimeCluster.start(client, NS);
     }
 
     private Map<String, String> selector() {

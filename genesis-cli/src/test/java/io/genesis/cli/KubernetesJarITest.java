@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.RealTimeCluster;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +32,8 @@ class KubernetesJarITest {
         createBlueGreen(client, 2);
         GenesisJar genesis = GenesisJar.in(dir);
 
-        try (DeploymentController controller = new DeploymentController(client, NS).start()) {
-            controller.reconcileAll();
+        // The jar runs in a JVM of its own, on the wall clock: the simulated cluster in real time.
+        try (RealTimeCluster cluster = RealTimeCluster.start(client, NS)) {
             GenesisJar.Result deployed = genesis.run(
                     "deploy",
                     "--application",
@@ -60,7 +60,9 @@ class KubernetesJarITest {
                     "--steps",
                     "deploy; smoke; promote; scaleDown 1h");
 
-            assertThat(deployed.exitCode()).as(deployed.out() + deployed.err()).isZero();
+            assertThat(deployed.exitCode())
+                    .as(deployed.out() + deployed.err() + cluster.faults())
+                    .isZero();
             assertThat(MockCluster.selector(client)).containsEntry("slot", "green");
 
             GenesisJar.Result rolledBack = genesis.run(

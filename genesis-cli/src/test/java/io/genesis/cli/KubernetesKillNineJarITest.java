@@ -17,8 +17,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.kubernetes.testing.ClusterView;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.RealTimeCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * process ({@code rollback} or {@code deploy}, then {@code status}) must leave what the cluster serves in
  * agreement with the record, one complete record per rollout, and no Lease held.
  *
- * <p>The stand-in controller that makes the Deployments' pods ready is {@link DeploymentController}, which
- * acts as soon as it sees a change: the strict stand-in {@code EngineOnCluster.simulate(...)} runs on the
- * test's simulated clock, which the engine in this JVM advances, so it cannot serve an engine in another
- * process that waits on its own wall clock. One kill per strategy (CI time); {@code -Dgenesis.kubeKills=N} runs N.
+ * <p>The cluster is the simulated one in real time ({@link RealTimeCluster}, pods ready 300 ms after they
+ * are created): the clock-driven mode runs on the test's simulated clock, which an engine in this JVM
+ * advances, so it cannot serve an engine in another process that waits on its own wall clock. One kill per strategy (CI time); {@code -Dgenesis.kubeKills=N} runs N.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
 class KubernetesKillNineJarITest {
@@ -86,8 +85,7 @@ class KubernetesKillNineJarITest {
         GenesisJar jar = GenesisJar.in(work);
         Path state = work.resolve("state");
 
-        try (DeploymentController controller = new DeploymentController(client, NS).start()) {
-            controller.reconcileAll();
+        try (RealTimeCluster cluster = RealTimeCluster.start(client, NS)) {
             GenesisJar.Running running = jar.start(deploy(kubeconfig, strategy, "1.1.0"));
             // The moment is counted from when the rollout holds its lock: the process's start-up on a busy
             // machine takes longer than the rollout itself, and a kill there would find nothing to recover.
@@ -114,7 +112,8 @@ class KubernetesKillNineJarITest {
             GenesisJar.Result status = jar.run("status", "--json");
 
             String seen = strategy + " killed after " + killAfterMillis + " ms" + (ended ? " (had ended)" : "")
-                    + ", then " + next + ": exit " + after.exitCode() + "\n" + after.out() + after.err();
+                    + ", then " + next + ": exit " + after.exitCode() + "\n" + after.out() + after.err()
+                    + "\ncluster faults: " + cluster.faults();
             assertThat(status.exitCode()).as(status.err()).isZero();
             JsonNode document = new ObjectMapper().readTree(status.out());
             assertThat(document.get("inProgress")).as(seen).isEmpty();

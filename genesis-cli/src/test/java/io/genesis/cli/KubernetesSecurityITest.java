@@ -14,8 +14,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.kubernetes.connect.ClientSettings;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.RealTimeCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,20 +52,20 @@ class KubernetesSecurityITest {
     Path dir;
 
     private final Map<String, String> environment = new HashMap<>();
-    private DeploymentController controller;
+    private RealTimeCluster cluster;
 
     @BeforeEach
     void setUp() {
-        controller = new DeploymentController(client, NS).start();
         createRolling(client, "reg/shop:1.0.0", 2);
         create(client, service("shop", labels("app", "shop")));
-        controller.reconcileAll();
+        // The command runs on the wall clock: the simulated cluster in real time, its pods ready in 300 ms.
+        cluster = RealTimeCluster.start(client, NS);
         environment.put("GENESIS_KUBE_TOKEN", TOKEN);
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        controller.close();
+        cluster.close();
     }
 
     @Test

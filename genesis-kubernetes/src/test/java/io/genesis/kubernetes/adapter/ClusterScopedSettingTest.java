@@ -12,16 +12,18 @@ import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,26 +41,20 @@ class ClusterScopedSettingTest {
     @TempDir
     Path folder;
 
-    private DeploymentController controller;
     private CreateOrUpdateWriter writer;
 
+    /** On the simulated cluster (realistic timings, the test's clock): shop's 2 pods ready before each test. */
     @BeforeEach
     void setUp() throws IOException {
-        controller = new DeploymentController(client, NS);
         writer = new CreateOrUpdateWriter(client);
         Fixtures.createRolling(client, "reg/shop:1.0.0", 2);
-        controller.reconcile("shop");
+        SimulatedCluster.settled(client, NS, new ManualClock(EngineOnCluster.T0), Timings.realistic());
         Files.writeString(folder.resolve("rbac.yaml"), """
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRole
                 metadata: {name: shop-reader}
                 rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
                 """);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        controller.close();
     }
 
     @Test

@@ -20,14 +20,18 @@ import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.core.time.ManualClock;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.Workloads;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
@@ -40,17 +44,24 @@ class KubernetesDeploymentTargetTest {
     KubernetesClient client;
 
     private final List<String> events = new ArrayList<>();
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
+
+    /** On the simulated cluster (realistic timings, the test's clock), its namespace created. */
+    @BeforeEach
+    void setUp() {
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
+    }
 
     @Test
     void shouldDriveBlueGreenThroughTheEnginePort() {
         createBlueGreen(client, 2);
-        DeploymentController controller = new DeploymentController(client, NS);
-        controller.reconcile("shop-blue");
+        cluster.elapse(Duration.ofMinutes(1));
         DeploymentTarget target = open(Map.of("namespace", NS, "deployment", "shop", "image", "reg/shop:1.1.0"));
 
         target.deployCandidate(CONTEXT);
         Health starting = target.health(CONTEXT);
-        controller.reconcile("shop-green");
+        cluster.elapse(Duration.ofMinutes(1));
 
         assertThat(starting.state()).isEqualTo(Health.State.PROGRESSING);
         assertThat(target.health(CONTEXT).isHealthy()).isTrue();

@@ -9,7 +9,6 @@ import static io.genesis.kubernetes.testing.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.history.DeploymentRecord;
@@ -22,6 +21,7 @@ import io.genesis.kubernetes.testing.ClusterView;
 import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,8 +186,8 @@ class KubernetesFaultInjectionITest {
             escaped = e.toString();
         }
         String sent = point.method() + " " + point.path();
-        // Fired: Genesis' own client sent the request (the stand-in controller has a client of its own), and the
-        // fault was not spent on the stand-in first.
+        // Fired: Genesis' own client sent the request (the simulated cluster has a client of its own), and the
+        // fault was not spent on the cluster's controllers first.
         boolean fired = world.standInFaults().isEmpty()
                 && RequestLog.requests().stream()
                         .anyMatch(request -> request.equals(sent) || request.startsWith(sent + "?"));
@@ -308,18 +308,16 @@ class KubernetesFaultInjectionITest {
             case "canary" -> createCanary(client, labels("app", "shop"));
             default -> createRolling(client, "reg/shop:1.0.0", 4);
         }
-        controllerClient = server.createClient(builder -> builder.withHttpClientFactory(new OkHttpClientFactory())
-                .editOrNewConfig()
-                .withRequestRetryBackoffLimit(0)
-                .withRequestTimeout(5_000)
-                .endConfig());
+        // The cluster's controllers have a client of their own, whose requests RequestLog does not count.
+        controllerClient = server.createClient(NoRetries.withoutLog());
         world = new EngineOnCluster(
-                        client,
-                        new KubernetesRolloutLock(client, key -> NS),
-                        new ServerSideApplyWriter(client),
-                        EngineSettings.defaults("engine-1"),
-                        controllerClient)
-                .start();
+                client,
+                new KubernetesRolloutLock(client, key -> NS),
+                new ServerSideApplyWriter(client),
+                EngineSettings.defaults("engine-1"),
+                controllerClient);
+        // The suite is about the API's answers, not the pods' pace: short timings, the same rules.
+        world.simulate(Timings.fast());
     }
 
     private io.genesis.core.rollout.RolloutRequest.Builder request(String strategy) {

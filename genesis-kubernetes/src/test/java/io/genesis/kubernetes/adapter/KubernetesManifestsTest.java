@@ -20,22 +20,26 @@ import io.genesis.core.target.RollingBounds;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.manifest.CreateOrUpdateWriter;
 import io.genesis.kubernetes.manifest.ManifestWriter;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.ClusterView;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.Fixtures;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
 import io.genesis.kubernetes.testing.Workloads;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,18 +95,20 @@ class KubernetesManifestsTest {
     Path folder;
 
     private final List<String> events = new ArrayList<>();
-    private DeploymentController controller;
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
     private CreateOrUpdateWriter writer;
 
+    /** On the simulated cluster (realistic timings, the test's clock), its namespace created. */
     @BeforeEach
     void setUp() {
-        controller = new DeploymentController(client, NS);
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         writer = new CreateOrUpdateWriter(client);
     }
 
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        controller.close();
+    /** Lets the cluster's controllers run for 5 simulated minutes: a rolling update of 4 pods takes about 2. */
+    private void settle() {
+        cluster.elapse(Duration.ofMinutes(5));
     }
 
     @Test
@@ -140,12 +146,14 @@ class KubernetesManifestsTest {
                 .anySatisfy(e -> assertThat(e).contains("Genesis follows its status"));
         assertThat(target.health(CONTEXT).state()).isEqualTo(Health.State.PROGRESSING);
 
-        controller.reconcile("shop");
+        settle();
 
         assertThat(target.health(CONTEXT).isHealthy()).isTrue();
         assertThat(target.smokeCheck(CONTEXT).isHealthy()).isTrue();
         target.promote(CONTEXT);
-        assertThat(controller.pods("shop")).hasSize(4);
+        ClusterView pods = ClusterView.throughService(client, NS, "shop");
+        assertThat(pods.pods("1.1.0")).isEqualTo(4);
+        assertThat(pods.runs("1.0.0")).as("the old ReplicaSet's pods are gone").isFalse();
     }
 
     @Test
@@ -154,10 +162,10 @@ class KubernetesManifestsTest {
         Files.writeString(folder.resolve("app.yaml"), CONFIG + "---\n" + SHOP.formatted("shop", "reg/shop:latest"));
         DeploymentTarget target = open(rolling());
         target.deployCandidate(CONTEXT);
-        controller.reconcile("shop");
+        settle();
 
         target.deployCandidate(CONTEXT);
-        controller.reconcile("shop");
+        settle();
 
         Deployment shop = shop();
         assertThat(shop.getMetadata().getAnnotations())
@@ -167,7 +175,7 @@ class KubernetesManifestsTest {
         assertThat(config().getData()).containsEntry("mode", "production");
 
         target.rollback(CONTEXT);
-        controller.reconcile("shop");
+        settle();
 
         assertThat(image(shop())).isEqualTo("reg/shop:1.0.0");
         assertThat(config()).as("applied objects stay after a rollback").isNotNull();
@@ -251,7 +259,7 @@ class KubernetesManifestsTest {
                 .isGreaterThan(requests.indexOf("POST /api/v1/namespaces/test/configmaps"))
                 .isPositive();
         assertThat(config().getData()).containsEntry("mode", "production");
-        controller.reconcile("shop-green");
+        settle();
         assertThat(target.smokeCheck(CONTEXT).isHealthy()).isTrue();
         target.promote(CONTEXT);
         assertThat(activeSlot()).isEqualTo("green");
@@ -400,12 +408,12 @@ class KubernetesManifestsTest {
 
     private void createRolling() {
         Fixtures.createRolling(client, "reg/shop:1.0.0", 4);
-        controller.reconcile("shop");
+        settle();
     }
 
     private void createBlueGreen() {
         Fixtures.createBlueGreen(client, 2);
-        controller.reconcile("shop-blue");
+        settle();
     }
 
     private Map<String, String> rolling() {

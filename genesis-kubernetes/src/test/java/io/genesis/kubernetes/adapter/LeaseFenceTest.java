@@ -14,14 +14,15 @@ import io.genesis.core.target.DeploymentTarget;
 import io.genesis.core.target.TargetException;
 import io.genesis.core.target.TargetSpec;
 import io.genesis.core.target.Version;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.lock.LeaseFence;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,24 +39,19 @@ class LeaseFenceTest {
 
     private final List<String> events = new ArrayList<>();
     private final LeaseFence fenceOfEngine1 = new LeaseFence();
-    private DeploymentController controller;
+    private final ManualClock clock = new ManualClock(T0);
+    private SimulatedCluster cluster;
     private KubernetesRolloutLock engine1;
     private DeploymentTarget target;
 
     @BeforeEach
     void setUp() {
         createBlueGreen(client, 2);
-        controller = new DeploymentController(client, NS);
-        controller.reconcileAll();
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         engine1 = new KubernetesRolloutLock(client, key -> NS, fenceOfEngine1);
         target = new KubernetesTargetFactory(client, events::add)
                 .fencedBy(fenceOfEngine1)
                 .open(KEY, new TargetSpec(KubernetesTargetFactory.KIND, settings("recordEvents", "false")));
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        controller.close();
     }
 
     @Test
@@ -63,7 +59,7 @@ class LeaseFenceTest {
         engine1.acquire(KEY, "r-1", "engine-1", T0, TTL).orElseThrow();
 
         target.deployCandidate(R1);
-        controller.reconcileAll();
+        cluster.elapse(Duration.ofSeconds(30));
 
         assertThat(client.apps()
                         .deployments()
@@ -77,7 +73,7 @@ class LeaseFenceTest {
     void shouldStopWritingOnceAnotherEngineAdoptedTheRollout() {
         engine1.acquire(KEY, "r-1", "engine-1", T0, TTL).orElseThrow();
         target.deployCandidate(R1);
-        controller.reconcileAll();
+        cluster.elapse(Duration.ofSeconds(30));
         // engine-1 is paused (a long GC); engine-2 adopts the rollout, which keeps its holder identity.
         KubernetesRolloutLock engine2 = new KubernetesRolloutLock(client, key -> NS, new LeaseFence());
         engine2.acquire(KEY, "r-1", "engine-2", T0.plusSeconds(90), TTL).orElseThrow();

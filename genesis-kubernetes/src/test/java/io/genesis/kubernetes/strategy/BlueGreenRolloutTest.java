@@ -9,12 +9,16 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.api.KubernetesApiException;
 import io.genesis.kubernetes.api.Names;
 import io.genesis.kubernetes.api.Problem;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +34,15 @@ class BlueGreenRolloutTest {
     KubernetesClient client;
 
     private final List<String> events = new ArrayList<>();
-    private DeploymentController controller;
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
     private BlueGreenRollout rollout;
 
+    /** On the simulated cluster (realistic timings, the test's clock): blue's 3 pods ready before each test. */
     @BeforeEach
     void setUp() {
         createBlueGreen(client, 3);
-        controller = new DeploymentController(client, NS);
-        controller.reconcile("shop-blue");
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         Application app = Application.of(NS, "shop");
         rollout = new BlueGreenRollout(client, app, BlueGreenRollout.Layout.defaults(app), events::add);
     }
@@ -109,7 +114,7 @@ class BlueGreenRolloutTest {
         rollout.deployCandidate(RELEASE);
 
         Observation before = rollout.health(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
         Observation after = rollout.health(RELEASE);
 
         assertThat(before.state()).isEqualTo(Observation.State.PROGRESSING);
@@ -157,7 +162,7 @@ class BlueGreenRolloutTest {
     @Test
     void shouldSwitchTheActiveServiceInOnePatchAndKeepThePreviousSlot() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
 
         rollout.promote(RELEASE);
 
@@ -183,7 +188,7 @@ class BlueGreenRolloutTest {
     @Test
     void shouldScaleThePreviousSlotDownOnlyAfterPromote() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
 
         assertThatThrownBy(() -> rollout.scaleDownPrevious(RELEASE))
                 .isInstanceOf(RolloutFailedException.class)
@@ -204,7 +209,7 @@ class BlueGreenRolloutTest {
     @Test
     void shouldSwitchBackToThePreviousSlotOnRollbackAfterPromote() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
         rollout.promote(RELEASE);
 
         rollout.rollback(RELEASE);
@@ -226,12 +231,17 @@ class BlueGreenRolloutTest {
     @Test
     void shouldRefuseToRetireTheSlotThatStillServesUsers() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
         rollout.promote(RELEASE);
 
         assertThatThrownBy(() -> rollout.retireCandidate(RELEASE))
                 .hasMessageContaining("still selects candidate slot green: roll back before retiring it");
         assertThat(greenReplicas()).isPositive();
+    }
+
+    /** Lets the cluster's controllers run for a simulated minute: a slot's pods take 29 s to turn ready. */
+    private void settle() {
+        cluster.elapse(Duration.ofMinutes(1));
     }
 
     private int greenReplicas() {
@@ -265,10 +275,10 @@ class BlueGreenRolloutTest {
     @Test
     void shouldScaleThePreviousSlotUpAndRefuseToSwitchUntilItIsFullyAvailable() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
         rollout.promote(RELEASE);
         rollout.scaleDownPrevious(RELEASE);
-        controller.reconcile("shop-blue");
+        settle();
 
         Observation preparing = rollout.prepareRollback(RELEASE);
 
@@ -286,7 +296,7 @@ class BlueGreenRolloutTest {
                         .getReplicas())
                 .isEqualTo(3);
         assertThat(activeSlot()).isEqualTo("green");
-        controller.reconcile("shop-blue");
+        settle();
         assertThat(rollout.prepareRollback(RELEASE).state()).isEqualTo(Observation.State.HEALTHY);
         rollout.rollback(RELEASE);
         assertThat(activeSlot()).isEqualTo("blue");

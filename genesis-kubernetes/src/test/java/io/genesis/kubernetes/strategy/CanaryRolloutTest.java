@@ -12,12 +12,15 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.genesis.core.policy.Percentage;
+import io.genesis.core.time.ManualClock;
 import io.genesis.kubernetes.api.Names;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +32,22 @@ class CanaryRolloutTest {
     KubernetesClient client;
 
     private final List<String> events = new ArrayList<>();
-    private DeploymentController controller;
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
     private CanaryRollout rollout;
 
+    /** On the simulated cluster (realistic timings, the test's clock): stable's 4 pods ready before each test. */
     @BeforeEach
     void setUp() {
         createCanary(client, labels("app", "shop"));
-        controller = new DeploymentController(client, NS);
-        controller.reconcile("shop");
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         Application app = Application.of(NS, "shop");
         rollout = new CanaryRollout(client, app, CanaryRollout.Layout.defaults(app), events::add);
     }
 
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        controller.close();
+    /** Lets the cluster's controllers run for {@code minutes} simulated minutes. */
+    private void settle(int minutes) {
+        cluster.elapse(Duration.ofMinutes(minutes));
     }
 
     @Test
@@ -64,7 +68,7 @@ class CanaryRolloutTest {
     @Test
     void shouldSplitReplicasForAWeightAndVerifyItOnceTheControllerCaughtUp() {
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-canary");
+        settle(1);
 
         rollout.router().orElseThrow().setWeight(new Percentage(50));
 
@@ -77,12 +81,12 @@ class CanaryRolloutTest {
         assertThat(stable().getSpec().getReplicas())
                 .as("the canary is not available yet")
                 .isEqualTo(4);
-        controller.reconcile("shop-canary");
+        settle(1);
         assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
                 .as("the canary's 2 pods are available: stable shrinks now")
                 .isFalse();
         assertThat(stable().getSpec().getReplicas()).isEqualTo(2);
-        controller.reconcile("shop");
+        settle(1);
         assertThat(rollout.router().orElseThrow().verifyWeight(new Percentage(50)))
                 .isTrue();
         assertThat(events).last().asString().contains("canary 2, shop 2 of 4 pods (50.00 % of pods");
@@ -90,9 +94,9 @@ class CanaryRolloutTest {
 
     @Test
     void shouldPromoteByRollingStableToTheCanaryTemplateThenScaleTheCanaryDown() {
-        controller.start();
         rollout.deployCandidate(RELEASE);
         rollout.router().orElseThrow().setWeight(Percentage.HUNDRED);
+        settle(2);
 
         rollout.promote(RELEASE);
         assertThat(pollPromoted().state()).isEqualTo(Observation.State.HEALTHY);
@@ -115,11 +119,12 @@ class CanaryRolloutTest {
     @Test
     void shouldFailPromoteWhenStableExceedsItsProgressDeadline() {
         rollout.deployCandidate(RELEASE);
-        controller.stall("shop");
-        controller.start();
+        settle(1);
+        // Stable's rolling update to the canary's image never progresses: its new pods crash at start.
+        cluster.crashLoop("reg/shop:2.0.0");
 
         rollout.promote(RELEASE);
-        controller.reconcileAll();
+        settle(11);
 
         Observation promoted = rollout.promoted(RELEASE);
         assertThat(promoted.state()).isEqualTo(Observation.State.UNHEALTHY);
@@ -130,11 +135,11 @@ class CanaryRolloutTest {
 
     @Test
     void shouldRollStableBackToThePreviousRevisionAndRetireTheCanary() {
-        controller.start();
         rollout.deployCandidate(RELEASE);
         rollout.router().orElseThrow().setWeight(Percentage.HUNDRED);
+        settle(2);
         rollout.promote(RELEASE);
-        controller.reconcileAll();
+        settle(5);
 
         rollout.rollback(RELEASE);
         rollout.retireCandidate(RELEASE);
@@ -177,7 +182,7 @@ class CanaryRolloutTest {
         rollout.deployCandidate(RELEASE);
 
         assertThat(rollout.smokeCheck(RELEASE).state()).isEqualTo(Observation.State.UNHEALTHY);
-        controller.reconcile("shop-canary");
+        settle(1);
         assertThat(rollout.health(RELEASE).state()).isEqualTo(Observation.State.HEALTHY);
         assertThat(rollout.smokeCheck(RELEASE).message()).isEqualTo("1 ready pod(s) of shop-canary run reg/shop:2.0.0");
     }
@@ -190,11 +195,11 @@ class CanaryRolloutTest {
                 .get();
     }
 
-    /** Polls promote as the engine does, letting the controller act between polls. */
+    /** Polls promote as the engine does, a simulated minute apart. */
     private Observation pollPromoted() {
         Observation promoted = rollout.promoted(RELEASE);
-        for (int poll = 0; poll < 5 && promoted.state() == Observation.State.PROGRESSING; poll++) {
-            controller.reconcileAll();
+        for (int poll = 0; poll < 10 && promoted.state() == Observation.State.PROGRESSING; poll++) {
+            settle(1);
             promoted = rollout.promoted(RELEASE);
         }
         return promoted;

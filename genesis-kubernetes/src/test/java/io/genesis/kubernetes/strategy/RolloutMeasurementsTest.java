@@ -11,25 +11,28 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.genesis.core.policy.Percentage;
-import io.genesis.kubernetes.testing.DeploymentController;
+import io.genesis.core.time.ManualClock;
+import io.genesis.kubernetes.testing.EngineOnCluster;
 import io.genesis.kubernetes.testing.NoRetries;
 import io.genesis.kubernetes.testing.RequestLog;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Counts the API requests of each strategy phase and times rollback until users are back on
- * stable, against the mock API server. The controller stand-in uses a client of its own, so only
- * Genesis' requests are counted. Figures go to {@code target/kubernetes-measurements.md}; the
+ * stable, against the mock API server with the simulated cluster's controllers (realistic timings,
+ * the test's clock). The cluster acts only when the test lets time pass, between the measured calls,
+ * so only Genesis' requests are counted. Figures go to {@code target/kubernetes-measurements.md}; the
  * assertions are budgets, not exact counts, so a harmless extra read does not break them.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
@@ -38,18 +41,11 @@ class RolloutMeasurementsTest {
     private static final List<String> ROWS = new ArrayList<>();
     private static final Release RELEASE = new Release("r-1", "1.1.0", "reg/shop:1.1.0");
 
-    KubernetesMockServer server;
     KubernetesClient client;
 
-    private DeploymentController controller;
+    private final ManualClock clock = new ManualClock(EngineOnCluster.T0);
+    private SimulatedCluster cluster;
     private long switchedAt;
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        if (controller != null) {
-            controller.close();
-        }
-    }
 
     @AfterAll
     static void writeReport() throws IOException {
@@ -69,7 +65,7 @@ class RolloutMeasurementsTest {
 
         assertThat(count("blue-green", "deployCandidate", () -> rollout.deployCandidate(RELEASE)))
                 .isLessThanOrEqualTo(6);
-        controller.reconcile("shop-green");
+        settle();
         assertThat(count("blue-green", "health", () -> rollout.health(RELEASE))).isLessThanOrEqualTo(2);
         assertThat(count("blue-green", "smokeCheck", () -> rollout.smokeCheck(RELEASE)))
                 .isLessThanOrEqualTo(4);
@@ -110,7 +106,7 @@ class RolloutMeasurementsTest {
         BlueGreenRollout rollout = new BlueGreenRollout(
                 client, app, BlueGreenRollout.Layout.defaults(app).withHttpRoute("shop"), this::mark);
         rollout.deployCandidate(RELEASE);
-        controller.reconcile("shop-green");
+        settle();
 
         assertThat(count(
                         "blue-green + HTTPRoute",
@@ -140,14 +136,13 @@ class RolloutMeasurementsTest {
     @Test
     void shouldKeepCanaryWithoutRouterCheap() {
         createCanary(client, labels("app", "shop"));
-        controller = new DeploymentController(server.createClient(), NS);
-        controller.reconcile("shop");
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         Application app = Application.of(NS, "shop");
         CanaryRollout rollout = new CanaryRollout(client, app, CanaryRollout.Layout.defaults(app), e -> {});
 
         assertThat(count("canary (replica ratio)", "deployCandidate", () -> rollout.deployCandidate(RELEASE)))
                 .isLessThanOrEqualTo(4);
-        controller.start();
+        settle();
         assertThat(count(
                         "canary (replica ratio)",
                         "setWeight 25 %",
@@ -155,7 +150,7 @@ class RolloutMeasurementsTest {
                 .isLessThanOrEqualTo(3);
         assertThat(count("canary (replica ratio)", "promote", () -> rollout.promote(RELEASE)))
                 .isLessThanOrEqualTo(4);
-        controller.reconcileAll();
+        cluster.elapse(Duration.ofMinutes(5));
         assertThat(count("canary (replica ratio)", "promoted (one poll)", () -> rollout.promoted(RELEASE)))
                 .isLessThanOrEqualTo(8);
         assertThat(count("canary (replica ratio)", "scaleDownPrevious", () -> rollout.scaleDownPrevious(RELEASE)))
@@ -165,13 +160,12 @@ class RolloutMeasurementsTest {
     @Test
     void shouldKeepRollingCheap() {
         createRolling(client, "reg/shop:1.0.0", 4);
-        controller = new DeploymentController(server.createClient(), NS);
-        controller.reconcile("shop");
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
         RollingRollout rollout = new RollingRollout(client, Application.of(NS, "shop"), e -> {});
 
         assertThat(count("rolling", "rollTo", () -> rollout.deployCandidate(RELEASE)))
                 .isLessThanOrEqualTo(2);
-        controller.reconcile("shop");
+        cluster.elapse(Duration.ofMinutes(5));
         assertThat(count("rolling", "health", () -> rollout.health(RELEASE))).isLessThanOrEqualTo(1);
         assertThat(count("rolling", "rollback", () -> rollout.rollback(RELEASE)))
                 .isLessThanOrEqualTo(4);
@@ -179,8 +173,12 @@ class RolloutMeasurementsTest {
 
     private void blueGreenSetUp() {
         createBlueGreen(client, 3);
-        controller = new DeploymentController(server.createClient(), NS);
-        controller.reconcile("shop-blue");
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
+    }
+
+    /** Lets the cluster's controllers run for a simulated minute: new pods take 29 s to turn ready. */
+    private void settle() {
+        cluster.elapse(Duration.ofMinutes(1));
     }
 
     /** Notes when traffic is back on stable: the first switch or weight event of a rollback. */

@@ -1,12 +1,9 @@
 package io.genesis.kubernetes.testing;
 
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatusBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +12,7 @@ import java.util.Map;
 /**
  * Where user traffic really goes in the mock cluster, read from the objects rather than from
  * Genesis: requests enter through an HTTPRoute (split by backend weight) or one Service, and each
- * Service spreads its share evenly over the ready pods its selector matches. Also plays the
- * gateway, accepting each generation of the route as a real one would.
+ * Service spreads its share evenly over the pods its selector matches.
  */
 public final class ClusterView {
 
@@ -70,38 +66,6 @@ public final class ClusterView {
             weights.put(ref.getName(), ref.getWeight() == null ? 1 : ref.getWeight());
         }
         return weights;
-    }
-
-    /** Plays the gateway: reports the route's current generation as accepted. */
-    public void acceptRoute() {
-        if (!route) {
-            return;
-        }
-        long generation = route().getMetadata().getGeneration();
-        client.resources(HTTPRoute.class).inNamespace(namespace).withName(entry).editStatus(r -> {
-            r.setStatus(new HTTPRouteStatusBuilder()
-                    .withParents(new RouteParentStatusBuilder()
-                            .withControllerName("example.com/gateway")
-                            .withNewParentRef()
-                            .withName("public")
-                            .endParentRef()
-                            .withConditions(
-                                    new ConditionBuilder()
-                                            .withType("Accepted")
-                                            .withStatus("True")
-                                            .withReason("Accepted")
-                                            .withObservedGeneration(generation)
-                                            .build(),
-                                    new ConditionBuilder()
-                                            .withType("ResolvedRefs")
-                                            .withStatus("True")
-                                            .withReason("ResolvedRefs")
-                                            .withObservedGeneration(generation)
-                                            .build())
-                            .build())
-                    .build());
-            return r;
-        });
     }
 
     private Map<String, Double> backends() {

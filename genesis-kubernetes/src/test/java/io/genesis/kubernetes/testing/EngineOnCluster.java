@@ -37,8 +37,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The real engine driving the Kubernetes target on the mock API server: simulated time (analysis
  * windows and the 24 h keep of blue-green take no wall time), in-memory stores, a scripted metric
- * source, and after every wake-up the stand-in Deployment controller and gateway catch up, as
- * the cluster would while the engine waits.
+ * source, and the {@link SimulatedCluster} ({@link #simulate}) on the same clock, which plays what
+ * is due between the engine's wake-ups, as the cluster would while the engine waits.
  */
 public final class EngineOnCluster implements AutoCloseable {
 
@@ -51,10 +51,9 @@ public final class EngineOnCluster implements AutoCloseable {
     public final InMemoryRolloutStateStore states = new InMemoryRolloutStateStore();
     public final HistoryStore history = new InMemoryHistoryStore();
     public final ScriptedMetricSource metrics = new ScriptedMetricSource();
-    public final DeploymentController controller;
     public final Orchestrator engine;
     private final KubernetesClient client;
-    private final List<ClusterView> gateways = new CopyOnWriteArrayList<>();
+    private final KubernetesClient controllerClient;
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final List<String> standInFaults = new CopyOnWriteArrayList<>();
     private SimulatedCluster cluster;
@@ -75,8 +74,10 @@ public final class EngineOnCluster implements AutoCloseable {
     }
 
     /**
-     * As {@link #EngineOnCluster(KubernetesClient, RolloutLock, ManifestWriter, EngineSettings)}, the stand-in
-     * controller talking to the API server through {@code controllerClient}, apart from Genesis' requests.
+     * As {@link #EngineOnCluster(KubernetesClient, RolloutLock, ManifestWriter, EngineSettings)}, the simulated
+     * cluster talking to the API server through {@code controllerClient}, apart from Genesis' requests (its
+     * client must carry {@link io.genesis.kubernetes.testing.cluster.NamespaceLifecycle}, see {@link
+     * NoRetries#withoutLog}).
      */
     public EngineOnCluster(
             KubernetesClient client,
@@ -85,7 +86,7 @@ public final class EngineOnCluster implements AutoCloseable {
             EngineSettings settings,
             KubernetesClient controllerClient) {
         this.client = client;
-        this.controller = new DeploymentController(controllerClient, Fixtures.NS);
+        this.controllerClient = controllerClient;
         KubernetesTargetFactory targets = new KubernetesTargetFactory(client, messages::add, manifests);
         this.engine = Orchestrator.builder()
                 .settings(settings)
@@ -105,44 +106,17 @@ public final class EngineOnCluster implements AutoCloseable {
     }
 
     /**
-     * From now on the cluster is the {@link SimulatedCluster} with {@code timings} instead of the
-     * instant stand-in: between the engine's wake-ups it plays every instant at which something is
-     * due, and it is brought to each wake-up's time before the engine acts. Its state now is
-     * settled at once (the objects created so far become ready before the rollout starts).
+     * The cluster is the {@link SimulatedCluster} with {@code timings}: between the engine's wake-ups
+     * it plays every instant at which something is due, and it is brought to each wake-up's time
+     * before the engine acts. Its state now is settled at once (the objects created so far become
+     * ready before the rollout starts). Every test of this class calls it before the engine runs.
      */
     public SimulatedCluster simulate(Timings timings) {
-        cluster = SimulatedCluster.settled(client, Fixtures.NS, clock, timings);
+        cluster = SimulatedCluster.settled(controllerClient, Fixtures.NS, clock, timings);
+        if (controllerClient != client) {
+            cluster.admitting(client);
+        }
         return cluster;
-    }
-
-    /** Brings the objects created so far to their ready state; the controller acts after each wake-up. */
-    public EngineOnCluster start() {
-        controller.reconcileAll();
-        return this;
-    }
-
-    /**
-     * As {@link #start()}, and the controller also follows Deployments on its own: canary promote
-     * waits for the stable rollout with a watch, inside one engine call.
-     */
-    public EngineOnCluster startWatching() {
-        start();
-        controller.start();
-        return this;
-    }
-
-    /** Plays the gateway of {@code view}'s route after every wake-up. */
-    public EngineOnCluster gateway(ClusterView view) {
-        gateways.add(view);
-        view.acceptRoute();
-        return this;
-    }
-
-    /** Users enter through HTTPRoute {@code name}, whose gateway this plays after every wake-up. */
-    public ClusterView throughRoute(String name) {
-        ClusterView view = ClusterView.throughRoute(client, Fixtures.NS, name);
-        gateway(view);
-        return view;
     }
 
     /** A staging rollout of {@code application} 1.1.0 to the Kubernetes target with {@code settings}. */
@@ -184,10 +158,9 @@ public final class EngineOnCluster implements AutoCloseable {
                 }
                 return;
             }
-            if (cluster != null) {
-                cluster.advanceTo(next.get());
-            }
-            scheduler.runUntil(next.get());
+            Instant at = next.get();
+            playCluster(() -> cluster().advanceTo(at));
+            scheduler.runUntil(at);
             catchUp();
             observer.run();
         }
@@ -197,36 +170,40 @@ public final class EngineOnCluster implements AutoCloseable {
     /** Runs one wake-up and lets the cluster catch up. */
     public void step() {
         scheduler.next().ifPresent(at -> {
-            if (cluster != null) {
-                cluster.advanceTo(at);
-            }
+            playCluster(() -> cluster().advanceTo(at));
             scheduler.runUntil(at);
         });
         catchUp();
     }
 
-    /** The cluster catches up with what was asked: the controller reconciles, gateways accept routes. */
+    /** The cluster catches up with what was asked: its controllers play up to the clock's time. */
     public void catchUp() {
-        if (cluster != null) {
-            cluster.catchUp();
-            return;
+        playCluster(() -> cluster().catchUp());
+    }
+
+    private SimulatedCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("no cluster: call simulate(Timings) before the engine runs");
         }
+        return cluster;
+    }
+
+    /** Runs {@code play}; a sync the API refused is tried again, as a real controller requeues it (with backoff). */
+    private void playCluster(Runnable play) {
         for (int attempt = 1; ; attempt++) {
             try {
-                controller.reconcileAll();
-                break;
+                play.run();
+                return;
             } catch (KubernetesClientException e) {
-                // A real controller requeues a sync the API refused (with backoff); the stand-in tries again at once.
                 standInFaults.add(String.valueOf(e.getMessage()));
                 if (attempt == 5) {
                     throw e;
                 }
             }
         }
-        gateways.forEach(ClusterView::acceptRoute);
     }
 
-    /** The API failures the stand-in controller met (and retried), rather than Genesis. */
+    /** The API failures the simulated cluster's controllers met (and retried), rather than Genesis. */
     public List<String> standInFaults() {
         return new ArrayList<>(standInFaults);
     }
@@ -249,7 +226,7 @@ public final class EngineOnCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        controller.close();
+    public void close() {
+        // the simulated cluster runs only when driven: nothing to stop
     }
 }

@@ -15,13 +15,21 @@ public final class NoRetries implements Consumer<KubernetesClientBuilder> {
 
     @Override
     public void accept(KubernetesClientBuilder builder) {
-        builder.withHttpClientFactory(new OkHttpClientFactory() {
+        withoutLog().accept(builder);
+        builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("request-log", new RequestLog()));
+    }
+
+    /**
+     * As this customizer, without {@link RequestLog}: for the client of the simulated cluster's
+     * controllers where a test counts Genesis' requests only ({@code server.createClient(NoRetries.withoutLog())}).
+     */
+    public static Consumer<KubernetesClientBuilder> withoutLog() {
+        return builder -> builder.withHttpClientFactory(new OkHttpClientFactory() {
                     @Override
                     protected void additionalConfig(OkHttpClient.Builder http) {
                         http.addInterceptor(new NamespaceLifecycle());
                     }
                 })
-                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("request-log", new RequestLog()))
                 .editOrNewConfig()
                 .withRequestRetryBackoffLimit(0)
                 .withRequestTimeout(5_000)

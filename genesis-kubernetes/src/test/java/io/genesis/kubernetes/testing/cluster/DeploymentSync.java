@@ -275,7 +275,7 @@ final class DeploymentSync implements Component {
 
     private List<ReplicaSet> owned(Deployment deployment) {
         String name = deployment.getMetadata().getName();
-        return client.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+        return ReplicaSetController.replicaSets(client, namespace).stream()
                 .filter(rs -> rs.getMetadata().getOwnerReferences() != null
                         && rs.getMetadata().getOwnerReferences().stream()
                                 .anyMatch(o -> "Deployment".equals(o.getKind()) && name.equals(o.getName())))

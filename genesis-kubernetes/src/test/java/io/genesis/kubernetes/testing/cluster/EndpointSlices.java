@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * programs the node after it — so a pod that stops being ready, or a Service that switches its
  * selector, keeps receiving traffic for that long.
  */
-public final class EndpointSlices implements Component {
+final class EndpointSlices implements Component {
 
     static final String SERVICE_NAME = "kubernetes.io/service-name";
 
@@ -36,8 +36,8 @@ public final class EndpointSlices implements Component {
     private final Duration delay;
     private final Map<String, Deque<Pending>> queued = new ConcurrentHashMap<>();
 
-    /** Slices that follow the pods {@code delay} later; {@link Duration#ZERO} for the instant stand-in. */
-    public EndpointSlices(KubernetesClient client, String namespace, Duration delay) {
+    /** Slices that follow the pods {@code delay} later. */
+    EndpointSlices(KubernetesClient client, String namespace, Duration delay) {
         this.client = client;
         this.namespace = namespace;
         this.delay = delay;

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.time.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ import java.util.function.Supplier;
  * own: {@link #advanceTo} plays every instant at which something is due, in order, up to the
  * clock's time, so a rollout that takes a real cluster minutes takes the test milliseconds, and
  * observers see the cluster at each of those instants.
+ *
+ * <p>Two modes, the same rules: on the test's clock (above; {@link #settled} and {@link #elapse} for
+ * a {@link ManualClock}), or in real time ({@link RealTimeCluster}, for an engine that runs on the wall
+ * clock, such as the command line in another JVM, with {@link Timings#fast()}).
  */
 public final class SimulatedCluster {
 
@@ -33,6 +38,7 @@ public final class SimulatedCluster {
     private final Gateways gateways;
     private final List<Component> components;
     private final List<Consumer<Instant>> observers = new CopyOnWriteArrayList<>();
+    private ManualClock manual;
     private Instant now;
 
     public SimulatedCluster(KubernetesClient client, String namespace, Supplier<Instant> clock, Timings timings) {
@@ -67,10 +73,20 @@ public final class SimulatedCluster {
     public static SimulatedCluster settled(
             KubernetesClient client, String namespace, ManualClock clock, Timings timings) {
         SimulatedCluster cluster = new SimulatedCluster(client, namespace, clock::instant, timings);
+        cluster.manual = clock;
         cluster.advanceTo(clock.instant());
         clock.advance(timings.podReady().plusSeconds(60));
         cluster.catchUp();
         return cluster;
+    }
+
+    /**
+     * Creates sent through {@code other} (a client of the code under test, where the cluster's
+     * controllers have a client of their own) need the namespace to exist as well.
+     */
+    public SimulatedCluster admitting(KubernetesClient other) {
+        NamespaceLifecycle.enforce(other);
+        return this;
     }
 
     /** Pods of {@code image} crash at start from now on (CrashLoopBackOff) and never turn ready. */
@@ -106,6 +122,19 @@ public final class SimulatedCluster {
     public SimulatedCluster observe(Consumer<Instant> observer) {
         observers.add(observer);
         return this;
+    }
+
+    /**
+     * Lets {@code time} pass on the clock of a {@link #settled} cluster and plays it: what a test
+     * does where a real cluster would take that long (pods to turn ready, a rollout to finish).
+     */
+    public void elapse(Duration time) {
+        if (manual == null) {
+            throw new IllegalStateException("elapse needs the ManualClock of SimulatedCluster.settled(...);"
+                    + " advance the clock this cluster was built on, then call catchUp()");
+        }
+        manual.advance(time);
+        catchUp();
     }
 
     /** Plays every instant up to the clock's time at which anything was due, then the clock's time itself. */
@@ -154,7 +183,8 @@ public final class SimulatedCluster {
         throw new AssertionError("the simulated cluster did not settle at " + at);
     }
 
-    private Optional<Instant> nextEvent() {
+    /** The next instant after the last one played at which something is due, if any. */
+    synchronized Optional<Instant> nextEvent() {
         return components.stream()
                 .map(c -> c.nextEvent(now))
                 .flatMap(Optional::stream)

@@ -37,6 +37,20 @@ public record Timings(Duration schedule, Duration pull, Duration startup, Durati
                 Duration.ofSeconds(3));
     }
 
+    /**
+     * For {@link RealTimeCluster}, where each step takes wall time: a pod ready 300 ms after it was
+     * created (50 ms to schedule, 150 ms to pull, 100 ms to readiness), 100 ms for EndpointSlices and
+     * for a gateway. The order of events is a real cluster's; only the scale is smaller.
+     */
+    public static Timings fast() {
+        return new Timings(
+                Duration.ofMillis(50),
+                Duration.ofMillis(150),
+                Duration.ofMillis(100),
+                Duration.ofMillis(100),
+                Duration.ofMillis(100));
+    }
+
     public Timings withPull(Duration value) {
         return new Timings(schedule, value, startup, endpoints, gateway);
     }

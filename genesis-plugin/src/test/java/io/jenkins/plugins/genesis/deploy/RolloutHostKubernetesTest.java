@@ -27,8 +27,9 @@ import io.genesis.core.target.TargetSpec;
 import io.genesis.core.time.ManualClock;
 import io.genesis.core.time.SimulatedScheduler;
 import io.genesis.kubernetes.adapter.KubernetesTargetFactory;
-import io.genesis.kubernetes.testing.DeploymentController;
 import io.genesis.kubernetes.testing.NoRetries;
+import io.genesis.kubernetes.testing.cluster.SimulatedCluster;
+import io.genesis.kubernetes.testing.cluster.Timings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,16 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine side of {@code genesisDeploy} on Kubernetes: fabric8's mock API server in CRUD mode,
- * the Kubernetes target the plugin bundles, and genesis-kubernetes' stand-in Deployment controller.
- * Time is simulated, so the approval's wait, the analysis windows and blue-green's keep take no wall
- * time. A "restart" drops one host and its scheduler and opens another over the same directory.
+ * the Kubernetes target the plugin bundles, and genesis-kubernetes' simulated cluster (realistic
+ * timings) on the same clock as the engine. Time is simulated, so the approval's wait, the analysis
+ * windows, blue-green's keep and the pods' start take no wall time. A "restart" drops one host and its scheduler and opens another over the same directory.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
 class RolloutHostKubernetesTest {
@@ -62,16 +61,11 @@ class RolloutHostKubernetesTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final ScriptedMetricSource metrics = new ScriptedMetricSource();
     private SimulatedScheduler scheduler;
-    private DeploymentController controller;
+    private SimulatedCluster cluster;
 
-    @BeforeEach
-    void startController() {
-        controller = new DeploymentController(client, NS);
-    }
-
-    @AfterEach
-    void stopController() throws InterruptedException {
-        controller.close();
+    /** The cluster with the objects created so far running (their pods ready), on the engine's clock. */
+    private void clusterRunning() {
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
     }
 
     /** A controller's engine over {@link #state}, with a scheduler of its own, as after a (re)start. */
@@ -90,11 +84,12 @@ class RolloutHostKubernetesTest {
 
     /** Runs the engine's wake-ups, the cluster catching up after each, until {@code done}. */
     private void driveUntil(BooleanSupplier done, String what) {
-        controller.reconcileAll();
+        cluster.catchUp();
         for (int i = 0; i < 10_000 && !done.getAsBoolean(); i++) {
             Instant next = scheduler.next().orElseThrow(() -> new AssertionError("nothing scheduled before " + what));
+            cluster.advanceTo(next);
             scheduler.runUntil(next);
-            controller.reconcileAll();
+            cluster.catchUp();
         }
         assertThat(done.getAsBoolean()).as(what).isTrue();
     }
@@ -146,6 +141,7 @@ class RolloutHostKubernetesTest {
     void shouldSwitchBlueGreenAfterAnApprovalGivenAfterARestart() {
         // given: blue runs 1.0.0; a blue-green rollout of 1.1.0 waits for approval
         createBlueGreen(client, 2);
+        clusterRunning();
         RolloutHost before = host();
         RecordingSink first = new RecordingSink();
         String id = RolloutCalls.deploy(before, KEY, request("blueGreen", settings(), production()), first);
@@ -179,6 +175,7 @@ class RolloutHostKubernetesTest {
     void shouldRollACanaryBackWhenTheBuildIsAbortedDuringItsAnalysis() {
         // given: a canary analysing its first weight
         createCanary(client, labels("app", "shop"));
+        clusterRunning();
         RolloutHost host = host();
         RecordingSink sink = new RecordingSink();
         String id = RolloutCalls.deploy(
