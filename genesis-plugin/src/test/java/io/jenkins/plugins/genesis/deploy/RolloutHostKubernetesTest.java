@@ -42,8 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine side of {@code genesisDeploy} on Kubernetes: fabric8's mock API server in CRUD mode,
- * the Kubernetes target the plugin bundles, and genesis-kubernetes' simulated cluster (realistic
- * timings) on the same clock as the engine. Time is simulated, so the approval's wait, the analysis
+ * the Kubernetes target the plugin bundles, and genesis-kubernetes' simulated cluster on the same
+ * clock as the engine, with short timings (the test is about the step's engine side, not the pods'
+ * pace; the rules are the same). Time is simulated, so the approval's wait, the analysis
  * windows, blue-green's keep and the pods' start take no wall time. A "restart" drops one host and its scheduler and opens another over the same directory.
  */
 @EnableKubernetesMockClient(https = false, crud = true, kubernetesClientBuilderCustomizer = NoRetries.class)
@@ -65,7 +66,7 @@ class RolloutHostKubernetesTest {
 
     /** The cluster with the objects created so far running (their pods ready), on the engine's clock. */
     private void clusterRunning() {
-        cluster = SimulatedCluster.settled(client, NS, clock, Timings.realistic());
+        cluster = SimulatedCluster.settled(client, NS, clock, Timings.fast());
     }
 
     /** A controller's engine over {@link #state}, with a scheduler of its own, as after a (re)start. */
