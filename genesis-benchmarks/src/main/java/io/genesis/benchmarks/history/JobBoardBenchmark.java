@@ -6,17 +6,12 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
-import io.genesis.core.history.RecordLines;
 import io.genesis.core.history.indexed.IndexedHistoryStore;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,11 +58,7 @@ public class JobBoardBenchmark {
     @Setup(Level.Trial)
     public void write() throws IOException {
         directory = Files.createTempDirectory("genesis-board-bench");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(directory.resolve("records.jsonl")))) {
-            for (int i = 0; i < deployments; i++) {
-                out.write(RecordLines.line(HistoryPageBenchmark.record(i)));
-            }
-        }
+        HistoryPageBenchmark.writeRecords(directory.resolve("records.jsonl"), deployments);
         indexed = new IndexedHistoryStore(directory, false);
         indexed.rebuild();
         scanning = new Scanning(indexed);
@@ -103,11 +94,7 @@ public class JobBoardBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        HistoryPageBenchmark.deleteTree(directory);
     }
 
     /**
