@@ -33,8 +33,7 @@ final class ClusterRollbacks {
     static Optional<RolloutState> adopt(
             Engine engine, DeploymentKey key, RecordsOption records, Progress progress, Instant now)
             throws ConfigException {
-        Optional<DeploymentRecord> running =
-                CurrentDeployments.of(engine.history()).at(key);
+        Optional<DeploymentRecord> running = engine.history().running(key);
         if (running.isEmpty()) {
             return Optional.empty();
         }

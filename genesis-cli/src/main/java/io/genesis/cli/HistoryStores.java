@@ -9,6 +9,7 @@ import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.PolicyException;
+import io.genesis.core.target.DeploymentKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -147,6 +148,12 @@ final class HistoryStores implements HistoryStore {
         int from = Math.min(query.offset(), newest.size());
         int to = Math.min(from + query.limit(), newest.size());
         return new HistoryPage(newest.subList(from, to), newest.size(), reading.problems());
+    }
+
+    /** What runs in {@code key}, from the one store that keeps its environment's records. */
+    @Override
+    public Optional<DeploymentRecord> running(DeploymentKey key) {
+        return storeOf(key.environment()).running(key);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.genesis.cli;
 
 import io.genesis.core.approval.Actor;
-import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.monitor.AnalysisThresholds;
 import io.genesis.core.monitor.MetricSpec;
@@ -139,8 +138,7 @@ final class MonitorCommand implements Callable<Integer> {
                         .build()) {
             kinds.reportTo(progress::line);
             StateReading.of(engine.dir(), host.clock()).warn("genesis monitor", err);
-            Optional<DeploymentRecord> running =
-                    CurrentDeployments.of(engine.history()).at(key);
+            Optional<DeploymentRecord> running = engine.history().running(key);
             Optional<RolloutState> rollout =
                     running.flatMap(r -> engine.states().load(RolloutId.of(r.id())));
             if (rollout.isEmpty()) {

@@ -66,11 +66,7 @@ public class HistoryPageBenchmark {
     public void write() throws IOException {
         directory = Files.createTempDirectory("genesis-history-bench");
         Path lines = directory.resolve("history.jsonl");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(lines))) {
-            for (int i = 0; i < deployments; i++) {
-                out.write(RecordLines.line(record(i)));
-            }
-        }
+        writeRecords(lines, deployments);
         Path store = Files.createDirectories(directory.resolve("indexed"));
         Files.copy(lines, store.resolve("records.jsonl"));
         indexed = new IndexedHistoryStore(store, false);
@@ -96,6 +92,20 @@ public class HistoryPageBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
+        deleteTree(directory);
+    }
+
+    /** Writes records 0 to {@code count - 1} ({@link #record}) to {@code file} as JSON lines. */
+    static void writeRecords(Path file, int count) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < count; i++) {
+                out.write(RecordLines.line(record(i)));
+            }
+        }
+    }
+
+    /** Deletes {@code directory} and everything in it. */
+    static void deleteTree(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -1,16 +1,10 @@
 package io.genesis.core.board;
 
-import io.genesis.core.history.CurrentDeployments;
-import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.core.watch.WatchState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * What runs where for one job, or for every job in one folder (such as a multibranch project's
@@ -25,26 +19,17 @@ public final class DeploymentBoard {
 
     /**
      * The rows of the job or folder with full name {@code job}, from {@code store}'s records and every
-     * stored watch. A key where nothing ever succeeded has no row.
+     * stored watch. A key where nothing ever succeeded has no row. Reads the job's keys and what runs in
+     * each ({@link HistoryStore#keys}, {@link HistoryStore#running}): an indexed store reads about one
+     * record per key, not the job's history.
      */
     public static List<BoardRow> of(HistoryStore store, List<WatchState> watches, String job) {
         List<BoardRow> rows = new ArrayList<>();
-        for (DeploymentKey key : keysOf(store, job)) {
-            running(store, key)
+        for (DeploymentKey key : store.keys(job)) {
+            store.running(key)
                     .map(record -> BoardRow.of(record, WatchHealth.of(record.id(), watches)))
                     .ifPresent(rows::add);
         }
         return List.copyOf(rows);
-    }
-
-    /** Every application and environment the builds of {@code job} (or of the jobs in it) deployed to, whatever the outcome. */
-    public static SortedSet<DeploymentKey> keysOf(HistoryStore store, String job) {
-        TreeSet<DeploymentKey> keys = new TreeSet<>();
-        store.all(HistoryQuery.ofJob(job, 1)).forEach(record -> keys.add(record.key()));
-        return keys;
-    }
-
-    private static Optional<DeploymentRecord> running(HistoryStore store, DeploymentKey key) {
-        return CurrentDeployments.from(store.all(HistoryQuery.of(key, 1))).at(key);
     }
 }

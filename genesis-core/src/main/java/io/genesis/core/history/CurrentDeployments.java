@@ -20,16 +20,34 @@ public final class CurrentDeployments {
         this.current = Collections.unmodifiableMap(current);
     }
 
-    /** From records in any order. */
+    /**
+     * From records in any order; of two that ended at the same instant, the one that comes first in
+     * {@code records} (a store's newest).
+     */
     public static CurrentDeployments from(List<DeploymentRecord> records) {
         Map<DeploymentKey, DeploymentRecord> latest = new TreeMap<>();
         for (DeploymentRecord record : records) {
-            if (record.status() != RecordStatus.SUCCEEDED) {
-                continue;
+            if (runs(record)) {
+                latest.merge(record.key(), record, (a, b) -> endedLater(b, a) ? b : a);
             }
-            latest.merge(record.key(), record, (a, b) -> b.endedAt().isAfter(a.endedAt()) ? b : a);
         }
         return new CurrentDeployments(latest);
+    }
+
+    /**
+     * Whether {@code record} may be what runs in its environment: its rollout succeeded and was not
+     * rolled back later (a later rollback rewrites the record as {@link RecordStatus#ROLLED_BACK}).
+     */
+    public static boolean runs(DeploymentRecord record) {
+        return record.status() == RecordStatus.SUCCEEDED;
+    }
+
+    /**
+     * Whether {@code record} ended after {@code other}, so that of two that {@link #runs run} it is the one
+     * that runs now. A store that keeps the records that run in this order may answer with its newest.
+     */
+    public static boolean endedLater(DeploymentRecord record, DeploymentRecord other) {
+        return record.endedAt().isAfter(other.endedAt());
     }
 
     /** From every record in {@code store}. */

@@ -68,7 +68,8 @@ public record HistoryQuery(DeploymentKey key, int offset, int limit, String job)
         return new HistoryQuery(key, newOffset, newLimit, job);
     }
 
-    boolean matches(DeploymentRecord record) {
+    /** Whether {@code record} is one this query asks for (its key and its job), whatever the page. */
+    public boolean matches(DeploymentRecord record) {
         return (key == null || key.equals(record.key()))
                 && (job == null
                         || (job.isEmpty()

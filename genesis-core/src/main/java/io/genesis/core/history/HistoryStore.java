@@ -1,8 +1,11 @@
 package io.genesis.core.history;
 
+import io.genesis.core.target.DeploymentKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Where deployment records are kept: append-only, read a page at a time. */
 public interface HistoryStore {
@@ -36,5 +39,25 @@ public interface HistoryStore {
         return all(HistoryQuery.newest(1)).stream()
                 .filter(r -> r.id().equals(id))
                 .findFirst();
+    }
+
+    /**
+     * Every application and environment that the records of the job with full name {@code job} (or of
+     * the jobs in the folder of that name, see {@link JobNames#within}) were deployed to, whatever their
+     * outcome. This reads every record of the job; a store with an index answers from it.
+     */
+    default SortedSet<DeploymentKey> keys(String job) {
+        TreeSet<DeploymentKey> keys = new TreeSet<>();
+        all(HistoryQuery.ofJob(job, 1)).forEach(record -> keys.add(record.key()));
+        return keys;
+    }
+
+    /**
+     * The record of what runs in {@code key} now, by {@link CurrentDeployments}' rule: the rollout that
+     * ended last of those that succeeded and were not rolled back. This reads every record of the key; a
+     * store with an index reads only the few it needs.
+     */
+    default Optional<DeploymentRecord> running(DeploymentKey key) {
+        return CurrentDeployments.from(all(HistoryQuery.of(key, 1))).at(key);
     }
 }

@@ -1,6 +1,5 @@
 package io.genesis.core.rollout;
 
-import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.PhaseRecord;
@@ -167,7 +166,7 @@ final class Rollbacks {
                     "rollout " + state.id() + " ended " + state.outcome().status() + "; there is nothing to roll back");
         }
         DeploymentKey key = state.request().key();
-        Optional<DeploymentRecord> running = CurrentDeployments.of(history).at(key);
+        Optional<DeploymentRecord> running = history.running(key);
         if (running.isEmpty() || !running.get().id().equals(state.id().value())) {
             throw new IllegalStateException("rollout " + state.id() + " no longer runs in " + key
                     + running.map(r -> ": rollout " + r.id() + " (version " + r.version() + ") replaced it; roll that"

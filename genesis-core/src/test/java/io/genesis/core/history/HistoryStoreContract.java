@@ -134,4 +134,52 @@ public abstract class HistoryStoreContract {
         assertThat(rolledBack.restoreTime()).contains(Duration.ofSeconds(1));
         assertThat(store.find("r-9")).isEmpty();
     }
+
+    @Test
+    void shouldListTheApplicationsAndEnvironmentsOfAJobAndOfItsFolder() {
+        HistoryStore store = store();
+        store.append(withBuild(record("r-1", "shop", "staging", RecordStatus.FAILED, 1), "team/shop/main#1"));
+        store.append(withBuild(record("r-2", "shop", "production", RecordStatus.SUCCEEDED, 2), "team/shop/main#2"));
+        store.append(withBuild(record("r-3", "cart", "staging", RecordStatus.SUCCEEDED, 3), "team/cart/main#1"));
+        store.append(withBuild(record("r-4", "shop", "staging", RecordStatus.SUCCEEDED, 4), "team/shop/main#3"));
+        store.append(record("r-5", "misc", "staging", RecordStatus.SUCCEEDED, 5));
+
+        assertThat(store.keys("team/shop/main"))
+                .containsExactly(new DeploymentKey("shop", "production"), new DeploymentKey("shop", "staging"));
+        assertThat(store.keys("team"))
+                .containsExactly(
+                        new DeploymentKey("cart", "staging"),
+                        new DeploymentKey("shop", "production"),
+                        new DeploymentKey("shop", "staging"));
+        assertThat(store.keys("team/shop")).hasSize(2);
+        assertThat(store.keys("other")).isEmpty();
+        assertThat(store.keys("team/sho")).isEmpty();
+    }
+
+    @Test
+    void shouldSayWhatRunsAsTheRecordsDo() {
+        HistoryStore store = store();
+        DeploymentKey shop = new DeploymentKey("shop", "staging");
+        assertThat(store.running(shop)).isEmpty();
+        DeploymentRecord first = record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+        DeploymentRecord second = record("r-2", "shop", "staging", RecordStatus.SUCCEEDED, 2);
+        store.append(first);
+        store.append(second);
+        store.append(record("r-3", "shop", "staging", RecordStatus.ROLLED_BACK, 3));
+        store.append(record("r-4", "cart", "staging", RecordStatus.SUCCEEDED, 4));
+
+        assertThat(store.running(shop)).contains(second);
+
+        // the newest that ran is rolled back later: the one before runs again
+        store.append(second.rolledBackLater("leak", T0.plusSeconds(3600), T0.plusSeconds(3601), T0.plusSeconds(3602)));
+        assertThat(store.running(shop)).contains(first);
+
+        // a record written after one that ended later (an import of older history) does not run
+        store.append(record("r-0", "shop", "staging", RecordStatus.SUCCEEDED, 0));
+        assertThat(store.running(shop)).contains(first);
+        assertThat(store.running(shop))
+                .isEqualTo(CurrentDeployments.from(store.all(HistoryQuery.newest(1)))
+                        .at(shop));
+        assertThat(store.running(new DeploymentKey("shop", "production"))).isEmpty();
+    }
 }

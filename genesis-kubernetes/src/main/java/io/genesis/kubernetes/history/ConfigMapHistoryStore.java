@@ -150,7 +150,9 @@ public final class ConfigMapHistoryStore implements HistoryStore {
     @Override
     public HistoryPage page(HistoryQuery query) {
         Contents contents = query.key() == null ? readAll() : read(query.key());
-        List<DeploymentRecord> matching = new ArrayList<>(contents.records());
+        // The ConfigMaps are per key; a job's (or folder's) records are picked from them by their build.
+        List<DeploymentRecord> matching = new ArrayList<>(
+                contents.records().stream().filter(query::matches).toList());
         Collections.reverse(matching);
         int from = Math.min(query.offset(), matching.size());
         int to = Math.min(from + query.limit(), matching.size());

@@ -1,7 +1,6 @@
 package io.genesis.core.gate.record;
 
 import io.genesis.core.gate.RecordedBaseline;
-import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.target.DeploymentKey;
@@ -24,7 +23,7 @@ public final class DeployedBaseline {
      * missing, the answer says what, and the gate then has no baseline.
      */
     public static RecordedBaseline of(DeploymentKey key, HistoryStore history, GateRecordStore gates) {
-        Optional<DeploymentRecord> running = CurrentDeployments.of(history).at(key);
+        Optional<DeploymentRecord> running = history.running(key);
         if (running.isEmpty()) {
             return RecordedBaseline.none("nothing of " + key.application() + " has been deployed to "
                     + key.environment() + " yet, so there is no running version to compare with");

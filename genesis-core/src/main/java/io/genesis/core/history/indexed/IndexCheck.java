@@ -1,19 +1,30 @@
 package io.genesis.core.history.indexed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.history.JobNames;
 import io.genesis.core.history.RecordLines;
+import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Compares every index with what a full read of the records says it must hold. */
+/**
+ * Compares every index with what a full read of the records says it must hold, and checks that each
+ * application and environment whose records that may run are out of end order is marked so.
+ */
 final class IndexCheck {
 
     private IndexCheck() {}
@@ -22,9 +33,18 @@ final class IndexCheck {
         // The latest line of every record, in the order of those lines, as the indexes must list them.
         Map<String, Long> latest = new LinkedHashMap<>();
         Map<Long, DeploymentRecord> byOffset = new TreeMap<>();
+        // The first line of each key of each job and folder, replaced later or not, as the key indexes list them.
+        Map<String, List<Long>> expected = new TreeMap<>();
+        Set<String> keysSeen = new HashSet<>();
         DataLines.scan(session.data(), 0, 0, ReadMeter.NONE, (bytes, start, length, at, number, terminated) -> {
             try {
                 DeploymentRecord record = RecordLines.read(bytes, start, length);
+                for (String job : JobNames.jobAndFolders(JobNames.jobOf(record.build()))) {
+                    if (keysSeen.add(Scopes.keyAndJob(record.key(), job))) {
+                        expected.computeIfAbsent(Scopes.keysOf(job), n -> new ArrayList<>())
+                                .add(at);
+                    }
+                }
                 Long earlier = latest.put(record.id(), at);
                 if (earlier != null) {
                     byOffset.remove(earlier);
@@ -34,7 +54,6 @@ final class IndexCheck {
                 // unreadable lines are listed in no index
             }
         });
-        Map<String, List<Long>> expected = new TreeMap<>();
         byOffset.forEach((offset, record) -> Scopes.of(record)
                 .forEach(name ->
                         expected.computeIfAbsent(name, n -> new ArrayList<>()).add(offset)));
@@ -61,6 +80,29 @@ final class IndexCheck {
             if (!actual.equals(scope.getValue())) {
                 problems.add(scope.getKey() + " lists " + actual.size() + " records at " + summary(actual)
                         + " but the data has " + scope.getValue().size() + " at " + summary(scope.getValue()));
+            }
+        }
+        problems.addAll(unmarked(byOffset, files));
+        return problems;
+    }
+
+    /** The keys whose records that may run are out of end order, yet without the marker that says so. */
+    private static List<String> unmarked(Map<Long, DeploymentRecord> byOffset, StoreFiles files) {
+        Map<DeploymentKey, DeploymentRecord> newest = new HashMap<>();
+        Set<DeploymentKey> unordered = new TreeSet<>();
+        for (DeploymentRecord record : byOffset.values()) {
+            if (CurrentDeployments.runs(record)) {
+                DeploymentRecord before = newest.put(record.key(), record);
+                if (before != null && CurrentDeployments.endedLater(before, record)) {
+                    unordered.add(record.key());
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (DeploymentKey key : unordered) {
+            if (!Files.exists(files.indexes().resolve(Scopes.unordered(key)), LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(Scopes.running(key) + " lists records of " + key + " out of end order but "
+                        + Scopes.unordered(key) + " is missing");
             }
         }
         return problems;

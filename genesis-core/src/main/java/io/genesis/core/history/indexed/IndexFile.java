@@ -19,7 +19,9 @@ import java.nio.file.Path;
 final class IndexFile implements AutoCloseable {
 
     static final int MAGIC = 0x47484958; // "GHIX"
-    static final int VERSION = 1;
+    /** 2: the key indexes of jobs and the indexes of records that may run; a store of version 1 is rebuilt. */
+    static final int VERSION = 2;
+
     static final int HEADER = 48;
     static final int ENTRY = 20;
 

@@ -5,6 +5,7 @@ import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.secret.PrivateFiles;
+import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -15,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Deployment records in a directory of their own, with indexes so that the newest page of one
  * application and environment, one job, or one of both is read by seeking to the end of a small
- * index file and reading only the records on that page, however many records the store holds.
+ * index file and reading only the records on that page, however many records the store holds; and so
+ * are the applications and environments of a job and what runs in each ({@link KeyIndexes}).
  *
  * <p>The records are one append-only JSON-lines file ({@code records.jsonl}, the same lines as
  * {@link io.genesis.core.history.JsonLinesHistoryStore} writes and {@code genesis history --export}
@@ -91,6 +94,20 @@ public final class IndexedHistoryStore implements HistoryStore {
     @Override
     public Optional<DeploymentRecord> find(String id) {
         return run("read deployment history", session -> session.find(id));
+    }
+
+    /** From the index of the job's (or folder's) applications and environments: one record read per key. */
+    @Override
+    public SortedSet<DeploymentKey> keys(String job) {
+        Objects.requireNonNull(job, "job");
+        return run("read deployment history", session -> KeyIndexes.keys(session, job));
+    }
+
+    /** From the newest entry of the key's index of records that may run: one record read. */
+    @Override
+    public Optional<DeploymentRecord> running(DeploymentKey key) {
+        Objects.requireNonNull(key, "key");
+        return run("read deployment history", session -> KeyIndexes.running(session, key));
     }
 
     /** The lines of the data file that could not be read (such as a torn last line), with why. */

@@ -115,17 +115,36 @@ final class StoreSession implements AutoCloseable {
         if (index == null) {
             return new HistoryPage(List.of(), 0, problems);
         }
+        return new HistoryPage(
+                newest(index, query.offset(), query.limit()),
+                (int) index.header().live(),
+                problems);
+    }
+
+    /** Every record {@code query}'s index lists, newest first, in one pass over that index. */
+    List<DeploymentRecord> all(HistoryQuery query) throws IOException {
+        IndexFile index = index(Scopes.of(query), false);
+        return index == null ? new ArrayList<>() : newest(index, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The records of {@code index}'s live entries, newest first, after skipping {@code skip} of them and
+     * at most {@code limit}: the entries are read in blocks from the end, so a small page reads one block.
+     */
+    List<DeploymentRecord> newest(IndexFile index, long skip, long limit) throws IOException {
         List<IndexFile.Entry> wanted = new ArrayList<>();
-        long skip = query.offset();
-        for (long to = index.header().entries(); to > 0 && wanted.size() < query.limit(); ) {
-            long from = Math.max(0, to - Math.max(256, query.limit()));
+        long skipped = 0;
+        // Twice what is wanted (replaced entries are skipped), so a small page or one record reads one small block.
+        long block = Math.min(4096, Math.max(16, 2 * (skip + Math.min(limit, 4096))));
+        for (long to = index.header().entries(); to > 0 && wanted.size() < limit; ) {
+            long from = Math.max(0, to - block);
             IndexFile.Entry[] entries = index.entries(from, to);
-            for (int i = entries.length - 1; i >= 0 && wanted.size() < query.limit(); i--) {
+            for (int i = entries.length - 1; i >= 0 && wanted.size() < limit; i--) {
                 if (!entries[i].live()) {
                     continue;
                 }
-                if (skip > 0) {
-                    skip--;
+                if (skipped < skip) {
+                    skipped++;
                 } else {
                     wanted.add(entries[i]);
                 }
@@ -135,26 +154,6 @@ final class StoreSession implements AutoCloseable {
         List<DeploymentRecord> records = new ArrayList<>(wanted.size());
         for (IndexFile.Entry entry : wanted) {
             records.add(recordAt(entry, index.file()));
-        }
-        return new HistoryPage(records, (int) index.header().live(), problems);
-    }
-
-    /** Every record {@code query}'s index lists, newest first, in one pass over that index. */
-    List<DeploymentRecord> all(HistoryQuery query) throws IOException {
-        IndexFile index = index(Scopes.of(query), false);
-        List<DeploymentRecord> records = new ArrayList<>();
-        if (index == null) {
-            return records;
-        }
-        for (long to = index.header().entries(); to > 0; ) {
-            long from = Math.max(0, to - 4096);
-            IndexFile.Entry[] entries = index.entries(from, to);
-            for (int i = entries.length - 1; i >= 0; i--) {
-                if (entries[i].live()) {
-                    records.add(recordAt(entries[i], index.file()));
-                }
-            }
-            to = from;
         }
         return records;
     }
@@ -181,6 +180,11 @@ final class StoreSession implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return List.of();
         }
+    }
+
+    /** The store's files. */
+    StoreFiles files() {
+        return files;
     }
 
     /** The data file, for compaction and checks. */
@@ -282,6 +286,7 @@ final class StoreSession implements AutoCloseable {
             }
             ids.remove(hash, earlier.number());
         }
+        KeyIndexes.beforeIndexing(this, record, new IndexFile.Entry(-1, offset, length, hash), end, number);
         for (String name : Scopes.of(record)) {
             IndexFile index = index(name, true);
             if (index.header().dataEnd() <= offset) {

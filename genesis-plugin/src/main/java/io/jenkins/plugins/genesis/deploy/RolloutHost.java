@@ -12,7 +12,6 @@ import io.genesis.core.gate.RecordedBaseline;
 import io.genesis.core.gate.record.DeployedBaseline;
 import io.genesis.core.gate.record.FileGateRecordStore;
 import io.genesis.core.gate.record.GateRecordStore;
-import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.LegacyHistory;
@@ -446,7 +445,7 @@ public final class RolloutHost implements AutoCloseable {
 
     /** What runs in {@code key} now: the record of the last rollout there that succeeded and was not undone. */
     public Optional<DeploymentRecord> running(DeploymentKey key) {
-        return CurrentDeployments.of(history).at(key);
+        return history.running(key);
     }
 
     /**
@@ -459,7 +458,7 @@ public final class RolloutHost implements AutoCloseable {
 
     /** Every application and environment the builds of the job or folder {@code job} deployed to, whatever the outcome. */
     public Set<DeploymentKey> deployedKeys(String job) {
-        return DeploymentBoard.keysOf(history, job);
+        return history.keys(job);
     }
 
     /** Page {@code page} (from 1) of the history of the job or folder with full name {@code job}, newest first. */
