@@ -41,7 +41,38 @@ public abstract class HistoryStoreContract {
                 r.timeToRestore(),
                 r.initiatorAccount(),
                 r.hooks(),
-                r.buildDate());
+                r.buildDate(),
+                r.commitTime());
+    }
+
+    /** {@code r} with its commit made at {@code committed} (its committer date). */
+    public static DeploymentRecord withCommitTime(DeploymentRecord r, Instant committed) {
+        return new DeploymentRecord(
+                r.id(),
+                r.application(),
+                r.environment(),
+                r.version(),
+                r.commit(),
+                r.ref(),
+                r.build(),
+                r.strategy(),
+                r.initiator(),
+                r.target(),
+                r.startedAt(),
+                r.endedAt(),
+                r.status(),
+                r.reason(),
+                r.phases(),
+                r.approvals(),
+                r.analyses(),
+                r.notes(),
+                r.rollbackTriggeredAt(),
+                r.trafficRestoredAt(),
+                r.timeToRestore(),
+                r.initiatorAccount(),
+                r.hooks(),
+                r.buildDate(),
+                committed);
     }
 
     public static DeploymentRecord record(
@@ -133,5 +164,25 @@ public abstract class HistoryStoreContract {
         assertThat(store.find("r-1")).contains(rolledBack);
         assertThat(rolledBack.restoreTime()).contains(Duration.ofSeconds(1));
         assertThat(store.find("r-9")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheCommitTimeBesideRecordsWithoutOne() {
+        HistoryStore store = store();
+        Instant committed = T0.minus(Duration.ofHours(3));
+        DeploymentRecord without = record("r-old", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+        DeploymentRecord with =
+                withCommitTime(record("r-new", "shop", "staging", RecordStatus.SUCCEEDED, 2), committed);
+
+        store.append(without);
+        store.append(with);
+
+        assertThat(store.page(HistoryQuery.newest(10)).records()).containsExactly(with, without);
+        assertThat(store.find("r-new").flatMap(DeploymentRecord::committedAt)).contains(committed);
+        assertThat(store.find("r-old").flatMap(DeploymentRecord::committedAt)).isEmpty();
+        DeploymentRecord rolledBack =
+                with.rolledBackLater("leak", T0.plusSeconds(600), T0.plusSeconds(601), T0.plusSeconds(602));
+        store.append(rolledBack);
+        assertThat(store.find("r-new").flatMap(DeploymentRecord::committedAt)).contains(committed);
     }
 }
