@@ -137,6 +137,46 @@ class DeployTranslationTest {
         assertThat(request.healthDeadline()).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "'', ''",
+        "2026-12-07T06:00:00+01:00, 2026-12-07T05:00:00Z",
+        "2026-12-07T05:00:00Z, 2026-12-07T05:00:00Z"
+    })
+    void shouldCarryTheCommitTimeTheScriptGivesAsGitPrintsIt(String commitTime, String expected) {
+        GenesisDeployStep step = step();
+        step.setCommitTime(commitTime);
+
+        RolloutRequest request = DeployTranslation.request(
+                step,
+                Environments.defaults().named("staging"),
+                KUBERNETES,
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
+
+        assertThat(request.commitTime()).isEqualTo(expected.isEmpty() ? null : java.time.Instant.parse(expected));
+    }
+
+    @Test
+    void shouldRefuseACommitTimeWithoutAnOffsetInTheWordsOfTheCommandLine() {
+        GenesisDeployStep step = step();
+        step.setCommitTime("2026-12-07 06:00");
+        String expected = "commitTime '2026-12-07 06:00' is not a commit time: expected ISO-8601 with an offset, such"
+                + " as 2026-12-07T06:00:00+01:00 or 2026-12-07T05:00:00Z, as 'git show -s --format=%cI <commit>'"
+                + " prints it";
+
+        assertThatThrownBy(() -> DeployTranslation.request(
+                        step,
+                        Environments.defaults().named("staging"),
+                        KUBERNETES,
+                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                        DeployFixtures.NO_HISTORY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(expected);
+        assertThat(DeployValidation.checkCommitTime("2026-12-07 06:00")).contains(expected);
+        assertThat(DeployValidation.checkCommitTime("")).isEmpty();
+    }
+
     @Test
     void shouldRefuseAHealthTimeoutLongerThanTheEnvironmentAllows() {
         GenesisDeployStep step = step();
