@@ -216,9 +216,11 @@ final class DeployCommand implements Callable<Integer> {
     @Option(
             names = "--commit-time",
             paramLabel = "TIME",
-            description = "When the commit was made, ISO-8601 with its offset, such as 2026-12-07T06:00:00+01:00 (as"
-                    + " 'git show -s --format=%cI' prints it): where the record's DORA lead time starts. Default: git's"
-                    + " answer for the commit in the working directory's checkout, if it knows the commit.")
+            // No per-cent sign here: picocli formats option texts (git's own spelling is in docs/cli.md).
+            description = "When the commit was made, ISO-8601 with its offset, such as 2026-12-07T06:00:00+01:00 (the"
+                    + " strict ISO committer date 'git show' prints): where the record's DORA lead time starts."
+                    + " Default: git's answer for the commit in the working directory's checkout, if it knows the"
+                    + " commit.")
     String commitTime;
 
     @Option(

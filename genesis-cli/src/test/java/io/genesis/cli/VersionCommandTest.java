@@ -69,6 +69,8 @@ class VersionCommandTest {
         assertThat(manifest.path("version").asText()).isEqualTo("2.0.0");
         assertThat(manifest.path("commit").asText()).isEqualTo(commit);
         assertThat(manifest.path("tag").asText()).isEqualTo("v2.0.0");
+        // The committer date the repository was made with (06:00 at +01:00), in UTC as records keep times.
+        assertThat(manifest.path("commitTime").asText()).isEqualTo("2026-12-07T05:00:00Z");
         assertThat(manifest.path("buildDate").asText()).isEqualTo("2026-12-07T06:00:00Z");
     }
 
