@@ -1,6 +1,7 @@
 package io.genesis.cli;
 
 import io.genesis.core.rollout.CommitTime;
+import io.genesis.core.time.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,11 @@ final class Git {
     static String run(Path directory, String... args) throws GitException {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(args));
-        String shown = "git " + String.join(" ", args);
+        return run(command, "git " + String.join(" ", args), directory, TIMEOUT);
+    }
+
+    /** Runs {@code command}, shown as {@code shown} in messages, for at most {@code timeout}. */
+    static String run(List<String> command, String shown, Path directory, Duration timeout) throws GitException {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
@@ -55,9 +60,9 @@ final class Git {
                     + " so that it is on the PATH");
         }
         // Reading waits for git to close its output; a git that hangs is killed at the deadline, which
-        // closes it, so the command never waits longer than TIMEOUT.
+        // closes it, so the command never waits much longer than its timeout.
         AtomicBoolean late = new AtomicBoolean();
-        CompletableFuture.delayedExecutor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> {
                     if (process.isAlive()) {
                         late.set(true);
@@ -68,9 +73,8 @@ final class Git {
                 InputStream err = process.getErrorStream()) {
             String text = new String(out.readNBytes(64 * 1024), StandardCharsets.UTF_8).trim();
             String said = new String(err.readNBytes(4096), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || late.get()) {
-                throw new GitException(
-                        "'" + shown + "' in " + directory + " took more than " + TIMEOUT.toSeconds() + " s");
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || late.get()) {
+                throw tooLong(shown, directory, timeout);
             }
             if (process.exitValue() != 0) {
                 throw new GitException("'" + shown + "' in " + directory + " failed (exit " + process.exitValue()
@@ -78,6 +82,10 @@ final class Git {
             }
             return text;
         } catch (IOException e) {
+            // Killing a late command closes its output under the reader: that is the timeout, not a read error.
+            if (late.get()) {
+                throw tooLong(shown, directory, timeout);
+            }
             throw new GitException("'" + shown + "' in " + directory + " could not be read: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,6 +93,11 @@ final class Git {
         } finally {
             process.destroy();
         }
+    }
+
+    private static GitException tooLong(String shown, Path directory, Duration timeout) {
+        return new GitException("'" + shown + "' in " + directory + " took more than " + Durations.format(timeout)
+                + " and was stopped");
     }
 
     /**
