@@ -605,6 +605,12 @@ class DeployCommandTest {
         assertThat(run.out()).contains("resumed by tester", "step 4 (analysis) completed: ");
     }
 
+    /** The quick plan to staging from {@link CommandLines#COMMIT}, git asked in {@code checkout}, then {@code more}. */
+    private Run quickToStagingIn(Path checkout, String... more) {
+        return deployTo(
+                recording.host().inCheckout(checkout), "staging", CommandLines.concat(List.of("--steps", QUICK), more));
+    }
+
     @Test
     void shouldRecordTheTimeGitGivesForTheCommitOfTheCheckout() throws IOException, InterruptedException {
         TestRepository checkout = TestRepository.withOneCommit(dir.resolve("checkout"));
@@ -640,14 +646,7 @@ class DeployCommandTest {
             throws IOException, InterruptedException {
         TestRepository checkout = TestRepository.withOneCommit(dir.resolve("checkout"));
 
-        Run run = deploy(
-                recording.host().inCheckout(checkout.directory()),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK);
+        Run run = quickToStagingIn(checkout.directory());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(records().get(0).committedAt()).isEmpty();
@@ -664,16 +663,7 @@ class DeployCommandTest {
 
     @Test
     void shouldDeployWithoutACommitTimeOutsideAGitCheckout() throws IOException {
-        Path elsewhere = Files.createDirectories(dir.resolve("not-a-checkout"));
-
-        Run run = deploy(
-                recording.host().inCheckout(elsewhere),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK);
+        Run run = quickToStagingIn(Files.createDirectories(dir.resolve("not-a-checkout")));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(records().get(0).committedAt()).isEmpty();
@@ -684,18 +674,8 @@ class DeployCommandTest {
 
     @Test
     void shouldTakeTheCommitTimeGivenWithoutAskingGit() throws IOException {
-        Path elsewhere = Files.createDirectories(dir.resolve("not-a-checkout"));
-
-        Run run = deploy(
-                recording.host().inCheckout(elsewhere),
-                "--environment",
-                "staging",
-                "--target",
-                "recording",
-                "--steps",
-                QUICK,
-                "--commit-time",
-                "2026-12-06T21:30:00-08:00");
+        Run run = quickToStagingIn(
+                Files.createDirectories(dir.resolve("not-a-checkout")), "--commit-time", "2026-12-06T21:30:00-08:00");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(records().get(0).committedAt()).contains(Instant.parse("2026-12-07T05:30:00Z"));

@@ -17,6 +17,15 @@ public abstract class HistoryStoreContract {
 
     /** {@code r} as if {@code build} had run it. */
     public static DeploymentRecord withBuild(DeploymentRecord r, String build) {
+        return copy(r, build, r.commitTime());
+    }
+
+    /** {@code r} with its commit made at {@code committed} (its committer date). */
+    public static DeploymentRecord withCommitTime(DeploymentRecord r, Instant committed) {
+        return copy(r, r.build(), committed);
+    }
+
+    private static DeploymentRecord copy(DeploymentRecord r, String build, Instant committed) {
         return new DeploymentRecord(
                 r.id(),
                 r.application(),
@@ -25,36 +34,6 @@ public abstract class HistoryStoreContract {
                 r.commit(),
                 r.ref(),
                 build,
-                r.strategy(),
-                r.initiator(),
-                r.target(),
-                r.startedAt(),
-                r.endedAt(),
-                r.status(),
-                r.reason(),
-                r.phases(),
-                r.approvals(),
-                r.analyses(),
-                r.notes(),
-                r.rollbackTriggeredAt(),
-                r.trafficRestoredAt(),
-                r.timeToRestore(),
-                r.initiatorAccount(),
-                r.hooks(),
-                r.buildDate(),
-                r.commitTime());
-    }
-
-    /** {@code r} with its commit made at {@code committed} (its committer date). */
-    public static DeploymentRecord withCommitTime(DeploymentRecord r, Instant committed) {
-        return new DeploymentRecord(
-                r.id(),
-                r.application(),
-                r.environment(),
-                r.version(),
-                r.commit(),
-                r.ref(),
-                r.build(),
                 r.strategy(),
                 r.initiator(),
                 r.target(),
