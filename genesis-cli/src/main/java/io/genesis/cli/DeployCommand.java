@@ -11,6 +11,7 @@ import io.genesis.core.policy.SourceRef;
 import io.genesis.core.promotion.FreezeCheck;
 import io.genesis.core.promotion.PromotionCheck;
 import io.genesis.core.promotion.PromotionRefusedException;
+import io.genesis.core.rollout.CommitTime;
 import io.genesis.core.rollout.RolloutId;
 import io.genesis.core.rollout.RolloutRefusedException;
 import io.genesis.core.rollout.RolloutRequest;
@@ -213,6 +214,16 @@ final class DeployCommand implements Callable<Integer> {
     String buildDate;
 
     @Option(
+            names = "--commit-time",
+            paramLabel = "TIME",
+            // No per-cent sign here: picocli formats option texts (git's own spelling is in docs/cli.md).
+            description = "When the commit was made, ISO-8601 with its offset, such as 2026-12-07T06:00:00+01:00 (the"
+                    + " strict ISO committer date 'git show' prints): where the record's DORA lead time starts."
+                    + " Default: git's answer for the commit in the working directory's checkout, if it knows the"
+                    + " commit.")
+    String commitTime;
+
+    @Option(
             names = "--tag-pattern",
             paramLabel = "REGEX",
             description = "Release tags for the default version: a regular expression matching the whole --tag, whose"
@@ -286,7 +297,16 @@ final class DeployCommand implements Callable<Integer> {
             AnalysisThresholds analysis,
             Approvals approvals,
             Duration progressDeadline,
-            List<Hook> hooks) {}
+            List<Hook> hooks,
+            Committed committed) {}
+
+    /**
+     * The commit's time for the record, or why there is none ({@code missing}, said once in the output).
+     *
+     * @param time the committer date, or {@code null}
+     * @param missing why it is not known; empty when it is
+     */
+    private record Committed(Instant time, String missing) {}
 
     @Override
     public Integer call() throws Exception {
@@ -350,6 +370,9 @@ final class DeployCommand implements Callable<Integer> {
         progress.line("genesis deploy: " + inputs.key().application() + " " + inputs.version() + " to "
                 + inputs.key().environment() + " with " + inputs.strategy() + " on " + kind.name() + "; state in "
                 + engine.dir());
+        if (!inputs.committed().missing().isEmpty()) {
+            progress.line("note: " + inputs.committed().missing());
+        }
         RolloutId id;
         try {
             List<String> overrides = new ArrayList<>();
@@ -497,12 +520,13 @@ final class DeployCommand implements Callable<Integer> {
         SourceRef ref = tag != null ? SourceRef.tag(tag) : SourceRef.branch(branch == null ? "main" : branch);
         String sha = commit != null
                 ? Version.requireCommit(commit)
-                : Git.head(Path.of("").toAbsolutePath())
+                : Git.head(host.checkout())
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "--commit is needed: the working directory is not a git checkout git can read"));
         VersionRule rule = tagPattern == null ? VersionRule.DEFAULT : VersionRule.parse(tagPattern);
         Version shown = version != null ? new Version(version) : rule.resolve(ref, sha);
         builtAt();
+        Committed committed = committed(sha);
         RolloutTuning.Checked tuning = new RolloutTuning(
                         strategy, steps, shifts, keepPrevious, maxSurge, maxUnavailable, sampleInterval, onInconclusive)
                 .check(RolloutTuning.CLI);
@@ -550,7 +574,27 @@ final class DeployCommand implements Callable<Integer> {
                 tuning.analysis(),
                 approvals,
                 deadline,
-                hooks(configuration, env));
+                hooks(configuration, env),
+                committed);
+    }
+
+    /**
+     * {@code --commit-time}, checked; else what git in the checkout says of {@code sha}. A checkout that does
+     * not know the commit (or no git) is no error: the record then has no commit time, and the DORA lead time
+     * starts at the build date, which the report counts apart.
+     */
+    private Committed committed(String sha) {
+        if (commitTime != null) {
+            return new Committed(CommitTime.parse("--commit-time", commitTime), "");
+        }
+        try {
+            return new Committed(Git.commitTime(host.checkout(), sha), "");
+        } catch (Git.GitException e) {
+            return new Committed(
+                    null,
+                    "no commit time for the record (" + e.getMessage() + "); its DORA lead time starts at the build"
+                            + " date (--build-date) if given, else it is left out: pass --commit-time to give it");
+        }
     }
 
     /** The environment's hooks from the policy files, then the command line's. */
@@ -592,6 +636,7 @@ final class DeployCommand implements Callable<Integer> {
                 .fromBuild(build == null ? "" : build)
                 .healthDeadline(Optional.of(inputs.progressDeadline()), "--health-timeout")
                 .buildDate(builtAt())
+                .commitTime(inputs.committed().time())
                 .freezeOverride(FreezeCheck.promotionOverride(inputs.environment(), force, reason));
         metrics.ifPresent(builder::metrics);
         warnings.forEach(warning -> builder.note("warning: " + warning));

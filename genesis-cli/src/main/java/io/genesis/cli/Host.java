@@ -1,5 +1,6 @@
 package io.genesis.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * What commands take from the machine they run on: the clock, the target kinds, the terminal (if a
- * person is there), who runs them, and how often they look at a running rollout. Tests hand in their own.
+ * person is there), who runs them, how often they look at a running rollout, and the git checkout they
+ * run in. Tests hand in their own.
  */
 final class Host {
 
@@ -17,8 +19,20 @@ final class Host {
     private final Optional<Prompter> prompter;
     private final String user;
     private final Duration pollInterval;
+    private final Path checkout;
 
     Host(Clock clock, Supplier<TargetKinds> targetKinds, Optional<Prompter> prompter, String user, Duration poll) {
+        this(clock, targetKinds, prompter, user, poll, Path.of("").toAbsolutePath());
+    }
+
+    private Host(
+            Clock clock,
+            Supplier<TargetKinds> targetKinds,
+            Optional<Prompter> prompter,
+            String user,
+            Duration poll,
+            Path checkout) {
+        this.checkout = Objects.requireNonNull(checkout, "checkout");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.targetKinds = Objects.requireNonNull(targetKinds, "targetKinds");
         this.prompter = Objects.requireNonNull(prompter, "prompter");
@@ -59,13 +73,26 @@ final class Host {
         return pollInterval;
     }
 
+    /**
+     * Where git is asked for the commit deployed and its time when the command line does not say: the
+     * working directory.
+     */
+    Path checkout() {
+        return checkout;
+    }
+
     /** This host with another terminal (or none). */
     Host withPrompter(Optional<Prompter> other) {
-        return new Host(clock, targetKinds, other, user, pollInterval);
+        return new Host(clock, targetKinds, other, user, pollInterval, checkout);
     }
 
     /** This host with other target kinds. */
     Host withTargetKinds(Supplier<TargetKinds> other) {
-        return new Host(clock, other, prompter, user, pollInterval);
+        return new Host(clock, other, prompter, user, pollInterval, checkout);
+    }
+
+    /** This host in another git checkout. */
+    Host inCheckout(Path other) {
+        return new Host(clock, targetKinds, prompter, user, pollInterval, other.toAbsolutePath());
     }
 }

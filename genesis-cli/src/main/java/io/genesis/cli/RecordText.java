@@ -133,7 +133,9 @@ final class RecordText {
         });
         out.println(record.id() + "  " + record.application() + " " + record.version() + " to " + record.environment()
                 + " with " + record.strategy() + " on " + record.target() + ": " + record.status());
-        out.println("  commit " + record.commit() + " from " + record.ref() + ", started by "
+        out.println("  commit " + record.commit()
+                + record.committedAt().map(date -> " (made " + time(date) + ")").orElse("")
+                + " from " + record.ref() + ", started by "
                 + Actor.describe(record.initiator(), record.initiatorAccount())
                 + (record.build().isEmpty() ? "" : " in " + record.build())
                 + record.builtAt().map(date -> " (built " + time(date) + ")").orElse("")

@@ -65,6 +65,8 @@ final class ReleaseDemo {
     private final StateDir state;
     private final PrintWriter out;
     private final List<String> surprises = new ArrayList<>();
+    /** When the demo's commits were made: as it starts, so its history has lead times from the commit. */
+    private Instant committed;
 
     ReleaseDemo(Host host, StateDir state, Path work, PrintWriter out) {
         this.host = host;
@@ -76,6 +78,7 @@ final class ReleaseDemo {
     /** Tells the story; returns whether every act ended as it should. */
     boolean run() throws IOException, InterruptedException {
         Instant start = host.clock().instant();
+        committed = start;
         if (new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() != 0) {
             out.println("genesis demo --release: its smoke tests call the candidate with curl, which is not on the"
                     + " PATH; install curl (apt-get install curl), then run it again");
@@ -178,7 +181,7 @@ final class ReleaseDemo {
         };
     }
 
-    private static String[] deploy(String version, String environment) {
+    private String[] deploy(String version, String environment) {
         return new String[] {
             "deploy",
             "--application",
@@ -194,7 +197,9 @@ final class ReleaseDemo {
             "--steps",
             STEPS,
             "--build",
-            "release-demo"
+            "release-demo",
+            "--commit-time",
+            committed.toString()
         };
     }
 

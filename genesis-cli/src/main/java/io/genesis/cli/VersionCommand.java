@@ -7,6 +7,7 @@ import io.genesis.core.target.VersionRule;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -82,10 +83,12 @@ final class VersionCommand implements Callable<Integer> {
         Path checkout = directory.toAbsolutePath().normalize();
         String commit;
         List<String> tags;
+        Instant committed;
         try {
             commit = Git.run(checkout, "rev-parse", "--verify", "HEAD^{commit}");
             String listed = Git.run(checkout, "tag", "--points-at", "HEAD", "--sort=-v:refname");
             tags = listed.isEmpty() ? List.of() : Arrays.asList(listed.split("\\R"));
+            committed = Git.commitTime(checkout, commit);
         } catch (Git.GitException e) {
             err.println("genesis version: cannot read the commit of " + checkout + ": " + e.getMessage()
                     + "; fix: run it in a git checkout with at least one commit, or pass --directory");
@@ -110,6 +113,7 @@ final class VersionCommand implements Callable<Integer> {
         manifest.put("version", version.value());
         manifest.put("commit", commit);
         manifest.put("tag", tag);
+        manifest.put("commitTime", committed.toString());
         manifest.put("buildDate", host.clock().instant().toString());
         out.println(TimeJson.mapper().writeValueAsString(manifest));
         return ExitCode.PASSED.code();

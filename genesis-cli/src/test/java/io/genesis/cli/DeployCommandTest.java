@@ -122,6 +122,9 @@ class DeployCommandTest {
                 "--environment staging --target recording --version .bad|version '.bad' is not valid",
                 "--environment staging --target recording --build-date yesterday|--build-date 'yesterday' is not an"
                         + " instant; write it as 2026-12-07T06:00:00Z",
+                "--environment staging --target recording --commit-time 2026-12-07T06:00|--commit-time"
+                        + " '2026-12-07T06:00' is not a commit time: expected ISO-8601 with an offset, such as"
+                        + " 2026-12-07T06:00:00+01:00",
                 "--environment staging --target recording --tag-pattern release-\\d+|the version pattern"
                         + " 'release-\\d+' has 0 capturing groups",
                 "--environment staging --target recording --sample-interval soon|--sample-interval must be a duration",
@@ -600,5 +603,82 @@ class DeployCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("resumed by tester", "step 4 (analysis) completed: ");
+    }
+
+    /** The quick plan to staging from {@link CommandLines#COMMIT}, git asked in {@code checkout}, then {@code more}. */
+    private Run quickToStagingIn(Path checkout, String... more) {
+        return deployTo(
+                recording.host().inCheckout(checkout), "staging", CommandLines.concat(List.of("--steps", QUICK), more));
+    }
+
+    @Test
+    void shouldRecordTheTimeGitGivesForTheCommitOfTheCheckout() throws IOException, InterruptedException {
+        TestRepository checkout = TestRepository.withOneCommit(dir.resolve("checkout"));
+        Host inCheckout = recording.host().inCheckout(checkout.directory());
+
+        // No --commit: the checkout's HEAD, and its committer date.
+        Run run = Run.on(
+                inCheckout,
+                "deploy",
+                "--application",
+                "shop",
+                "--environment",
+                "staging",
+                "--target",
+                "recording",
+                "--steps",
+                QUICK,
+                "--state-dir",
+                state().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        DeploymentRecord record = records().get(0);
+        assertThat(record.commit()).isEqualTo(checkout.head());
+        // 06:00 at +01:00, as GIT_COMMITTER_DATE set it
+        assertThat(record.committedAt()).contains(Instant.parse("2026-12-07T05:00:00Z"));
+        assertThat(run.out()).doesNotContain("no commit time");
+        Run history = Run.on(inCheckout, "history", "--state-dir", state().toString(), "--details");
+        assertThat(history.out()).contains("commit " + checkout.head() + " (made 2026-12-07 05:00:00Z) from");
+    }
+
+    @Test
+    void shouldDeployWithoutACommitTimeWhenGitDoesNotKnowTheCommitAndSaySoOnce()
+            throws IOException, InterruptedException {
+        TestRepository checkout = TestRepository.withOneCommit(dir.resolve("checkout"));
+
+        Run run = quickToStagingIn(checkout.directory());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(records().get(0).committedAt()).isEmpty();
+        assertThat(run.out().lines().filter(line -> line.contains("no commit time")))
+                .singleElement()
+                .asString()
+                .contains("note: no commit time for the record ('git show -s --format=%cI "
+                        + CommandLines.COMMIT + "^{commit}' in "
+                        + checkout.directory().toAbsolutePath()
+                        + " failed (exit 128: ")
+                .endsWith("its DORA lead time starts at the build date (--build-date) if given, else it is left"
+                        + " out: pass --commit-time to give it");
+    }
+
+    @Test
+    void shouldDeployWithoutACommitTimeOutsideAGitCheckout() throws IOException {
+        Run run = quickToStagingIn(Files.createDirectories(dir.resolve("not-a-checkout")));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(records().get(0).committedAt()).isEmpty();
+        assertThat(run.out())
+                .containsOnlyOnce("note: no commit time for the record (")
+                .contains("not a git repository");
+    }
+
+    @Test
+    void shouldTakeTheCommitTimeGivenWithoutAskingGit() throws IOException {
+        Run run = quickToStagingIn(
+                Files.createDirectories(dir.resolve("not-a-checkout")), "--commit-time", "2026-12-06T21:30:00-08:00");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(records().get(0).committedAt()).contains(Instant.parse("2026-12-07T05:30:00Z"));
+        assertThat(run.out()).doesNotContain("no commit time");
     }
 }

@@ -99,7 +99,8 @@ class HistoryReportsTest {
                 .contains(
                         "DORA figures from 2025-12-22 to 2026-03-11 (UTC), by week",
                         "production:",
-                        "  lead time              median 1 h, p90 3 h (2 promotions)",
+                        "  lead time              median 1 h, p90 3 h (2 promotions, from the build date: no commit time"
+                                + " recorded)",
                         "  change-failure rate    50.0 % (1 of 2 changes)",
                         "  time to restore        median 20 s, p90 20 s (1 restore)")
                 .doesNotContain("staging:");

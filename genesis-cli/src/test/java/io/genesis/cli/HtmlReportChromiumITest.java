@@ -96,7 +96,8 @@ class HtmlReportChromiumITest {
         assertThat(rendered)
                 .contains("data-environment=\"staging\"", "33.3 % (1 of 3 changes)", "2 (0.17 a day)")
                 .containsPattern("median [0-9.]+ (ms|s), p90 [0-9.]+ (ms|s) \\(1 restore\\)")
-                .containsPattern("median 3 h[^,]*, p90 3 h[^(]*\\(2 promotions\\)");
+                .containsPattern(
+                        "median 3 h[^,]*, p90 3 h[^(]*\\(2 promotions, from the build date: no commit time recorded\\)");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).as("the screenshot decodes as an image").isNotNull();
         assertThat(image.getWidth()).isEqualTo(WINDOW_WIDTH);

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +25,13 @@ class VersionCommandTest {
 
     private final Host host = new Host(
             Clock.fixed(NOW, ZoneOffset.UTC), TargetKinds::builtIn, Optional.empty(), "tester", Duration.ofMillis(50));
+    private TestRepository checkout;
     private String commit;
 
     @BeforeEach
     void commit() throws IOException, InterruptedException {
-        git("init", "-q");
-        Files.writeString(repository.resolve("README"), "shop\n");
-        git("add", "README");
-        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "first");
-        commit = git("rev-parse", "HEAD");
+        checkout = TestRepository.withOneCommit(repository);
+        commit = checkout.head();
     }
 
     @Test
@@ -50,15 +44,15 @@ class VersionCommandTest {
 
     @Test
     void shouldTakeTheReleaseTagOfTheCommit() throws IOException, InterruptedException {
-        git("tag", "nightly");
-        git("tag", "v1.2.3");
-        git("tag", "v1.10.0");
+        checkout.git("tag", "nightly");
+        checkout.git("tag", "v1.2.3");
+        checkout.git("tag", "v1.10.0");
 
         assertThat(Run.on(host, "version", "--directory", repository.toString())
                         .out()
                         .trim())
                 .isEqualTo("1.10.0");
-        git("tag", "release-7.1");
+        checkout.git("tag", "release-7.1");
         assertThat(Run.on(host, "version", "--directory", repository.toString(), "--tag-pattern", "release-(.+)")
                         .out()
                         .trim())
@@ -67,7 +61,7 @@ class VersionCommandTest {
 
     @Test
     void shouldPrintTheReleaseManifest() throws IOException, InterruptedException {
-        git("tag", "v2.0.0");
+        checkout.git("tag", "v2.0.0");
 
         Run run = Run.on(host, "version", "--directory", repository.toString(), "--json");
 
@@ -75,6 +69,8 @@ class VersionCommandTest {
         assertThat(manifest.path("version").asText()).isEqualTo("2.0.0");
         assertThat(manifest.path("commit").asText()).isEqualTo(commit);
         assertThat(manifest.path("tag").asText()).isEqualTo("v2.0.0");
+        // The committer date the repository was made with (06:00 at +01:00), in UTC as records keep times.
+        assertThat(manifest.path("commitTime").asText()).isEqualTo("2026-12-07T05:00:00Z");
         assertThat(manifest.path("buildDate").asText()).isEqualTo("2026-12-07T06:00:00Z");
     }
 
@@ -90,16 +86,5 @@ class VersionCommandTest {
                 .contains("fix: run it in a git checkout");
         assertThat(pattern.exitCode()).isEqualTo(2);
         assertThat(pattern.err()).contains("--tag-pattern: the version pattern 'v\\d+' has 0 capturing groups");
-    }
-
-    private String git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes()).trim();
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(command + ": " + out);
-        }
-        return out;
     }
 }

@@ -38,6 +38,8 @@ import java.util.Optional;
  *     tail; empty in records written before hooks were recorded
  * @param buildDate when the build that produced the version ran (the release manifest's build date), or
  *     {@code null} when not known, as in records written before it was recorded
+ * @param commitTime when the deployed commit was made (its committer date), or {@code null} when not known,
+ *     as in records written before it was recorded; the start of the DORA lead time
  */
 public record DeploymentRecord(
         String id,
@@ -63,7 +65,8 @@ public record DeploymentRecord(
         Duration timeToRestore,
         String initiatorAccount,
         List<HookRecord> hooks,
-        Instant buildDate) {
+        Instant buildDate,
+        Instant commitTime) {
 
     public DeploymentRecord {
         if (id == null || id.isBlank()) {
@@ -137,12 +140,72 @@ public record DeploymentRecord(
                 timeToRestore,
                 initiatorAccount,
                 null,
+                null,
+                null);
+    }
+
+    /** A record without a commit time, as written before it was recorded. */
+    public DeploymentRecord(
+            String id,
+            String application,
+            String environment,
+            String version,
+            String commit,
+            String ref,
+            String build,
+            String strategy,
+            String initiator,
+            String target,
+            Instant startedAt,
+            Instant endedAt,
+            RecordStatus status,
+            String reason,
+            List<PhaseRecord> phases,
+            List<ApprovalRecord> approvals,
+            List<AnalysisRecord> analyses,
+            List<String> notes,
+            Instant rollbackTriggeredAt,
+            Instant trafficRestoredAt,
+            Duration timeToRestore,
+            String initiatorAccount,
+            List<HookRecord> hooks,
+            Instant buildDate) {
+        this(
+                id,
+                application,
+                environment,
+                version,
+                commit,
+                ref,
+                build,
+                strategy,
+                initiator,
+                target,
+                startedAt,
+                endedAt,
+                status,
+                reason,
+                phases,
+                approvals,
+                analyses,
+                notes,
+                rollbackTriggeredAt,
+                trafficRestoredAt,
+                timeToRestore,
+                initiatorAccount,
+                hooks,
+                buildDate,
                 null);
     }
 
     /** When the build that produced the version ran, if the record knows. */
     public Optional<Instant> builtAt() {
         return Optional.ofNullable(buildDate);
+    }
+
+    /** When the deployed commit was made (its committer date), if the record knows. */
+    public Optional<Instant> committedAt() {
+        return Optional.ofNullable(commitTime);
     }
 
     public DeploymentKey key() {
@@ -180,6 +243,7 @@ public record DeploymentRecord(
                 restored == null ? null : Duration.between(triggered, restored),
                 initiatorAccount,
                 hooks,
-                buildDate);
+                buildDate,
+                commitTime);
     }
 }

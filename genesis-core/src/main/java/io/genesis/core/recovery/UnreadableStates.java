@@ -291,7 +291,10 @@ public final class UnreadableStates {
                 record.rollbackTriggeredAt(),
                 record.trafficRestoredAt(),
                 record.timeToRestore(),
-                record.initiatorAccount());
+                record.initiatorAccount(),
+                record.hooks(),
+                record.buildDate(),
+                record.commitTime());
     }
 
     private Instant modified(Path file) {

@@ -42,6 +42,7 @@ final class Records {
                 triggered == null || restored == null ? null : Duration.between(triggered, restored),
                 request.initiatorAccount(),
                 state.journal().hooks(),
-                request.buildDate());
+                request.buildDate(),
+                request.commitTime());
     }
 }

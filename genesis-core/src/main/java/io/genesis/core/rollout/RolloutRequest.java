@@ -52,6 +52,8 @@ import java.util.Optional;
  *     {@code null} when not known; absent from requests stored before it existed
  * @param freezeOverride the reason a person gave for deploying through a freeze (force), so that the
  *     engine also promotes through one and notes it again; empty when the deploy was not forced
+ * @param commitTime when the commit was made (its committer date, {@link CommitTime}), or {@code null} when not
+ *     known; absent from requests stored before it existed
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -72,7 +74,8 @@ public record RolloutRequest(
         Duration healthDeadline,
         List<Hook> hooks,
         Instant buildDate,
-        String freezeOverride) {
+        String freezeOverride,
+        Instant commitTime) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -131,7 +134,8 @@ public record RolloutRequest(
                 healthDeadline,
                 more,
                 buildDate,
-                freezeOverride);
+                freezeOverride,
+                commitTime);
     }
 
     /** The hooks of {@code phase}, in the order given. */
@@ -160,6 +164,7 @@ public record RolloutRequest(
         private String initiatorAccount;
         private String build = "";
         private Instant buildDate;
+        private Instant commitTime;
         private String freezeOverride = "";
         private final List<String> notes = new ArrayList<>();
         private Duration healthDeadline;
@@ -267,6 +272,12 @@ public record RolloutRequest(
             return this;
         }
 
+        /** When the commit was made (its committer date), for the record: the start of the DORA lead time. */
+        public Builder commitTime(Instant value) {
+            this.commitTime = value;
+            return this;
+        }
+
         /**
          * The deploy was forced through freezes with {@code reason} (checked by {@code FreezeCheck} at the
          * start): the engine then also promotes through a freeze, noting it again.
@@ -309,7 +320,8 @@ public record RolloutRequest(
                     healthDeadline,
                     hooks,
                     buildDate,
-                    freezeOverride);
+                    freezeOverride,
+                    commitTime);
         }
     }
 }

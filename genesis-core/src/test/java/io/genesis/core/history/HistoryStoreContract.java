@@ -17,6 +17,15 @@ public abstract class HistoryStoreContract {
 
     /** {@code r} as if {@code build} had run it. */
     public static DeploymentRecord withBuild(DeploymentRecord r, String build) {
+        return copy(r, build, r.commitTime());
+    }
+
+    /** {@code r} with its commit made at {@code committed} (its committer date). */
+    public static DeploymentRecord withCommitTime(DeploymentRecord r, Instant committed) {
+        return copy(r, r.build(), committed);
+    }
+
+    private static DeploymentRecord copy(DeploymentRecord r, String build, Instant committed) {
         return new DeploymentRecord(
                 r.id(),
                 r.application(),
@@ -41,7 +50,8 @@ public abstract class HistoryStoreContract {
                 r.timeToRestore(),
                 r.initiatorAccount(),
                 r.hooks(),
-                r.buildDate());
+                r.buildDate(),
+                committed);
     }
 
     public static DeploymentRecord record(
@@ -181,5 +191,25 @@ public abstract class HistoryStoreContract {
                 .isEqualTo(CurrentDeployments.from(store.all(HistoryQuery.newest(1)))
                         .at(shop));
         assertThat(store.running(new DeploymentKey("shop", "production"))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheCommitTimeBesideRecordsWithoutOne() {
+        HistoryStore store = store();
+        Instant committed = T0.minus(Duration.ofHours(3));
+        DeploymentRecord without = record("r-old", "shop", "staging", RecordStatus.SUCCEEDED, 1);
+        DeploymentRecord with =
+                withCommitTime(record("r-new", "shop", "staging", RecordStatus.SUCCEEDED, 2), committed);
+
+        store.append(without);
+        store.append(with);
+
+        assertThat(store.page(HistoryQuery.newest(10)).records()).containsExactly(with, without);
+        assertThat(store.find("r-new").flatMap(DeploymentRecord::committedAt)).contains(committed);
+        assertThat(store.find("r-old").flatMap(DeploymentRecord::committedAt)).isEmpty();
+        DeploymentRecord rolledBack =
+                with.rolledBackLater("leak", T0.plusSeconds(600), T0.plusSeconds(601), T0.plusSeconds(602));
+        store.append(rolledBack);
+        assertThat(store.find("r-new").flatMap(DeploymentRecord::committedAt)).contains(committed);
     }
 }

@@ -42,6 +42,27 @@ class RecordTransferTest {
     }
 
     @Test
+    void shouldCarryTheCommitTimeAndImportLinesWrittenBeforeIt() throws IOException {
+        java.time.Instant committed = java.time.Instant.parse("2026-11-27T07:30:00Z");
+        DeploymentRecord with = HistoryStoreContract.withCommitTime(
+                record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1), committed);
+        String line = new String(RecordLines.line(with), StandardCharsets.UTF_8);
+        // A line of an export made before records carried a commit time: the same record without the field.
+        String old = new String(
+                RecordLines.line(record("r-2", "shop", "staging", RecordStatus.SUCCEEDED, 2)), StandardCharsets.UTF_8);
+        Path file = directory.resolve("import.jsonl");
+        Files.writeString(file, line + old);
+
+        List<DeploymentRecord> read = RecordTransfer.read(file);
+
+        assertThat(line).contains("\"commitTime\":\"2026-11-27T07:30:00Z\"");
+        assertThat(old).doesNotContain("commitTime");
+        assertThat(read).extracting(DeploymentRecord::id).containsExactly("r-1", "r-2");
+        assertThat(read.get(0)).isEqualTo(with);
+        assertThat(read.get(1).committedAt()).isEmpty();
+    }
+
+    @Test
     void shouldNameTheFileAndEveryBadLineAndImportNothing() throws IOException {
         Path file = directory.resolve("import.jsonl");
         String good = new String(

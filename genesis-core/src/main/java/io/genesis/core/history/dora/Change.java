@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * What one deployment record says for the DORA figures. Every fact comes from the record; what the
- * record does not know (a build date, a restore time) stays unknown and is counted as such.
+ * record does not know (a commit time, a build date, a restore time) stays unknown and is counted as such.
  *
  * @param environment the record's environment
  * @param promotedAt when the candidate took all traffic, or {@code null} when it never did
  * @param reachedUsersAt when the change counts for the change-failure rate (its promotion, else its end),
  *     or {@code null} when it never touched the target (aborted)
  * @param failed whether it counts as a failed change
- * @param leadTime from the build of its commit to its promotion, or {@code null} when unknown
+ * @param leadTime from its commit (else the build of its commit) to its promotion, or {@code null} when unknown
+ * @param leadFrom where {@code leadTime} starts, or {@code null} when it is unknown
  * @param restoredAt when traffic was back after its failure, or {@code null}
  * @param timeToRestore from the rollback's trigger to traffic restored, or {@code null}
  */
@@ -26,6 +27,7 @@ record Change(
         Instant reachedUsersAt,
         boolean failed,
         Duration leadTime,
+        LeadStart leadFrom,
         Instant restoredAt,
         Duration timeToRestore) {
 
@@ -36,13 +38,15 @@ record Change(
         Instant promoted = promotion(record).orElse(null);
         boolean touched = record.status() != RecordStatus.ABORTED;
         boolean failed = touched && failed(record, promoted, windows);
-        Duration lead = promoted == null ? null : leadTime(record, promoted);
+        LeadStart from =
+                promoted == null ? null : LeadStart.of(record, promoted).orElse(null);
         return new Change(
                 record.environment(),
                 promoted,
                 touched ? (promoted == null ? record.endedAt() : promoted) : null,
                 failed,
-                lead,
+                from == null ? null : from.leadTime(record, promoted),
+                from,
                 failed ? record.trafficRestoredAt() : null,
                 failed ? record.timeToRestore() : null);
     }
@@ -75,14 +79,6 @@ record Change(
                                 .map(window -> !record.rollbackTriggeredAt().isAfter(promoted.plus(window)))
                                 .orElse(true);
         };
-    }
-
-    /** Records carry no commit time: the build date of the commit is the earliest time they know. */
-    private static Duration leadTime(DeploymentRecord record, Instant promoted) {
-        return record.builtAt()
-                .filter(built -> !built.isAfter(promoted))
-                .map(built -> Duration.between(built, promoted))
-                .orElse(null);
     }
 
     boolean promoted() {

@@ -12,9 +12,11 @@ import java.util.OptionalDouble;
  *
  * @param span the days, both ends included
  * @param deployments how many rollouts were promoted (took all traffic) in these days
- * @param leadTime from the build of the commit to its promotion, for the promotions whose record knows the
- *     build date
- * @param leadTimeUnknown promotions left out of the lead time: no build date in the record
+ * @param leadTime from the commit to its promotion, for the promotions whose record knows the commit's time;
+ *     from the build of the commit to its promotion for those whose record knows only the build date
+ * @param leadFromBuild how many of {@code leadTime}'s promotions start at the build date, not the commit
+ * @param leadTimeUnknown promotions left out of the lead time: neither a commit time nor a build date (before
+ *     the promotion) in the record
  * @param changes rollouts that reached users (every one but the aborted), dated by promotion, else by end
  * @param failures changes that failed: rolled back during the rollout, or after promotion within the
  *     environment's failure window, or ended {@code FAILED}
@@ -26,6 +28,7 @@ public record DoraFigures(
         DoraRange.Span span,
         int deployments,
         Spread leadTime,
+        int leadFromBuild,
         int leadTimeUnknown,
         int changes,
         int failures,
@@ -36,9 +39,18 @@ public record DoraFigures(
         Objects.requireNonNull(span, "span");
         Objects.requireNonNull(leadTime, "leadTime");
         Objects.requireNonNull(timeToRestore, "timeToRestore");
+        if (leadFromBuild < 0 || leadFromBuild > leadTime.count()) {
+            throw new IllegalArgumentException("leadFromBuild (" + leadFromBuild + ") must be from 0 to the "
+                    + leadTime.count() + " promotions with a lead time");
+        }
         if (failures > changes) {
             throw new IllegalArgumentException("failures (" + failures + ") cannot exceed changes (" + changes + ")");
         }
+    }
+
+    /** How many of {@link #leadTime}'s promotions start at the commit, as DORA's lead time does. */
+    public int leadFromCommit() {
+        return leadTime.count() - leadFromBuild;
     }
 
     /** Deployments per day of the span. */
@@ -55,6 +67,7 @@ public record DoraFigures(
     static DoraFigures of(DoraRange.Span span, List<Change> changes, ZoneId zone) {
         int deployments = 0;
         int unknown = 0;
+        int fromBuild = 0;
         int reached = 0;
         int failed = 0;
         int notRestored = 0;
@@ -68,6 +81,9 @@ public record DoraFigures(
                     unknown++;
                 } else {
                     leads.add(change.leadTime());
+                    if (change.leadFrom() == LeadStart.BUILD) {
+                        fromBuild++;
+                    }
                 }
             }
             if (change.reachedUsersAt() != null
@@ -86,6 +102,14 @@ public record DoraFigures(
             }
         }
         return new DoraFigures(
-                span, deployments, Spread.of(leads), unknown, reached, failed, Spread.of(restores), notRestored);
+                span,
+                deployments,
+                Spread.of(leads),
+                fromBuild,
+                unknown,
+                reached,
+                failed,
+                Spread.of(restores),
+                notRestored);
     }
 }

@@ -18,12 +18,27 @@ public final class DoraText {
                 + " a day)";
     }
 
-    /** {@code median 2 h, p90 5 h (4 promotions; 1 without a build date)}, or {@code no data (…)}. */
+    /**
+     * {@code median 2 h, p90 5 h (4 promotions: 3 from the commit, 1 from the build date)}, or
+     * {@code no data (…)}; then how many promotions were left out for want of a start.
+     */
     public static String leadTime(DoraFigures figures) {
-        return spread(figures.leadTime(), "promotion")
+        return spread(figures.leadTime(), "promotion", starts(figures), "no promotion with a known start")
                 + (figures.leadTimeUnknown() == 0
                         ? ""
-                        : "; " + figures.leadTimeUnknown() + " without a build date, left out");
+                        : "; " + figures.leadTimeUnknown() + " without a commit time or build date, left out");
+    }
+
+    /** Where the lead times start, so that a figure partly measured from the build says so. */
+    private static String starts(DoraFigures figures) {
+        if (figures.leadFromBuild() == 0) {
+            return ", from the commit";
+        }
+        if (figures.leadFromCommit() == 0) {
+            return ", from the build date: no commit time recorded";
+        }
+        return ": " + figures.leadFromCommit() + " from the commit, " + figures.leadFromBuild()
+                + " from the build date";
     }
 
     /** {@code 25.0 % (1 of 4 changes)}, or {@code no changes}. */
@@ -37,7 +52,7 @@ public final class DoraText {
 
     /** {@code median 40 s, p90 2 min (3 restores)}, noting failures never restored. */
     public static String timeToRestore(DoraFigures figures) {
-        return spread(figures.timeToRestore(), "restore")
+        return spread(figures.timeToRestore(), "restore", "", "no restore with a known duration")
                 + (figures.notRestored() == 0 ? "" : "; " + figures.notRestored() + " failure(s) without a restore");
     }
 
@@ -92,11 +107,12 @@ public final class DoraText {
         return duration.map(Durations::format).orElse("-");
     }
 
-    private static String spread(Spread spread, String what) {
+    /** {@code median 2 h, p90 5 h (3 restores)}, with {@code detail} after the count; {@code none} when empty. */
+    private static String spread(Spread spread, String what, String detail, String none) {
         if (spread.count() == 0) {
-            return "no data (no " + what + " with a known duration)";
+            return "no data (" + none + ")";
         }
         return "median " + Durations.format(spread.median()) + ", p90 " + Durations.format(spread.p90()) + " ("
-                + spread.count() + " " + what + (spread.count() == 1 ? "" : "s") + ")";
+                + spread.count() + " " + what + (spread.count() == 1 ? "" : "s") + detail + ")";
     }
 }

@@ -80,7 +80,7 @@ public final class HtmlReport {
                     .append(Html.escape(environment.environment()))
                     .append("</h2><table class=\"dora-figures\">");
             row(html, "Deployment frequency", DoraText.frequency(total));
-            row(html, "Lead time (build to promotion)", DoraText.leadTime(total));
+            row(html, "Lead time (commit to promotion)", DoraText.leadTime(total));
             row(html, "Change-failure rate", DoraText.changeFailureRate(total));
             row(html, "Time to restore", DoraText.timeToRestore(total));
             html.append("</table><div class=\"dora-charts\">");

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Deployment records as the engine writes them, for the DORA tests: phases, rollback times, build date. */
+/** Deployment records as the engine writes them, for the DORA tests: phases, rollback times, build date, commit time. */
 final class DoraRecords {
 
     private final String id;
     private final String environment;
     private Instant started;
     private Instant built;
+    private Instant committed;
     private Instant promoted;
     private Instant ended;
     private RecordStatus status = RecordStatus.SUCCEEDED;
@@ -39,6 +40,11 @@ final class DoraRecords {
 
     DoraRecords built(Instant at) {
         this.built = at;
+        return this;
+    }
+
+    DoraRecords committed(Instant at) {
+        this.committed = at;
         return this;
     }
 
@@ -103,6 +109,7 @@ final class DoraRecords {
                 triggered == null || restored == null ? null : Duration.between(triggered, restored),
                 "alice",
                 List.of(),
-                built);
+                built,
+                committed);
     }
 }

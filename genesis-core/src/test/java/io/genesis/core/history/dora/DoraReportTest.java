@@ -38,16 +38,19 @@ class DoraReportTest {
     private void twoWeeks() {
         // Week 1 (Mon 2 to Sun 8 March).
         Instant built1 = at("PT0H");
-        records.add(
-                rollout("r1", "production").built(built1).promoted(at("PT2H")).record()); // lead 2 h
+        records.add(rollout("r1", "production")
+                .committed(Instant.parse("2026-03-02T07:00:00Z")) // an hour before its build
+                .built(built1)
+                .promoted(at("PT2H"))
+                .record()); // lead 3 h from the commit (the build date is not used)
         Instant built2 = at("PT24H");
-        Instant promoted2 = at("PT30H"); // lead 6 h
+        Instant promoted2 = at("PT30H"); // no commit time: lead 6 h from the build
         records.add(rollout("r2", "production")
                 .built(built2)
                 .promoted(promoted2)
                 .rolledBack(at("PT36H"), at("PT36H0M40S")) // 6 h after promotion, within 48 h: failed, 40 s
                 .record());
-        records.add(rollout("r3", "production").promoted(at("PT49H")).record()); // no build date: lead unknown
+        records.add(rollout("r3", "production").promoted(at("PT49H")).record()); // neither: lead unknown
         Instant built4 = at("PT72H");
         records.add(rollout("r4", "production")
                 .built(built4)
@@ -58,12 +61,18 @@ class DoraReportTest {
                 .ended(at("PT96H"), RecordStatus.ABORTED, "approval refused")
                 .record()); // never touched the target: nothing
         // Week 2 (Mon 9 to Sun 15 March).
+        Instant committed6 = at("PT158H");
         Instant built6 = at("PT160H"); // 9 March 00:00 UTC
-        records.add(
-                rollout("r6", "production").built(built6).promoted(at("PT184H")).record()); // lead 24 h
+        records.add(rollout("r6", "production")
+                .committed(committed6)
+                .built(built6)
+                .promoted(at("PT184H"))
+                .record()); // lead 26 h from the commit
         Instant built7 = at("PT218H");
-        Instant promoted7 = at("PT220H"); // lead 2 h
+        Instant promoted7 = at("PT220H");
         records.add(rollout("r7", "production")
+                // A commit time after the promotion (clocks that disagree) is not used: lead 2 h from the build.
+                .committed(promoted7.plus(Duration.ofHours(1)))
                 .built(built7)
                 .promoted(promoted7)
                 .rolledBack(at("PT292H"), at("PT292H1M")) // 72 h after promotion: outside 48 h
@@ -97,10 +106,13 @@ class DoraReportTest {
             // r1 r2 r3 r6 r7 were promoted in the range; "late" is on the 16th in Berlin.
             soft.assertThat(production.deployments()).isEqualTo(5);
             soft.assertThat(production.deploymentsPerDay()).isCloseTo(5 / 14.0, within(1e-9));
-            // lead times 2 h, 6 h, 24 h, 2 h -> sorted 2 2 6 24: median rank 2 = 2 h, p90 rank 4 = 24 h.
+            // lead times r1 3 h (commit), r2 6 h (build), r6 26 h (commit), r7 2 h (build) -> sorted 2 3 6 26:
+            // median rank 2 = 3 h, p90 rank 4 = 26 h; r3 knows neither start.
             soft.assertThat(production.leadTime().count()).isEqualTo(4);
-            soft.assertThat(production.leadTime().median()).isEqualTo(Duration.ofHours(2));
-            soft.assertThat(production.leadTime().p90()).isEqualTo(Duration.ofHours(24));
+            soft.assertThat(production.leadTime().median()).isEqualTo(Duration.ofHours(3));
+            soft.assertThat(production.leadTime().p90()).isEqualTo(Duration.ofHours(26));
+            soft.assertThat(production.leadFromCommit()).isEqualTo(2);
+            soft.assertThat(production.leadFromBuild()).isEqualTo(2);
             soft.assertThat(production.leadTimeUnknown()).isEqualTo(1);
             // changes: all but the aborted r5 = 7; failed: r2, r4, r8 (r7 rolled back after 72 h).
             soft.assertThat(production.changes()).isEqualTo(7);
@@ -128,14 +140,16 @@ class DoraReportTest {
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(first.span().first()).isEqualTo(LocalDate.of(2026, 3, 2));
             soft.assertThat(first.deployments()).isEqualTo(3); // r1 r2 r3
-            soft.assertThat(first.leadTime().median()).isEqualTo(Duration.ofHours(2)); // 2 6
+            soft.assertThat(first.leadTime().median()).isEqualTo(Duration.ofHours(3)); // 3 6
             soft.assertThat(first.leadTime().p90()).isEqualTo(Duration.ofHours(6));
+            soft.assertThat(first.leadFromCommit()).isEqualTo(1); // r1
+            soft.assertThat(first.leadFromBuild()).isEqualTo(1); // r2
             soft.assertThat(first.changes()).isEqualTo(4); // r1 r2 r3 r4
             soft.assertThat(first.failures()).isEqualTo(2); // r2 r4
             soft.assertThat(first.timeToRestore().count()).isEqualTo(2);
             soft.assertThat(second.deployments()).isEqualTo(2); // r6 r7
-            soft.assertThat(second.leadTime().median()).isEqualTo(Duration.ofHours(2)); // 2 24
-            soft.assertThat(second.leadTime().p90()).isEqualTo(Duration.ofHours(24));
+            soft.assertThat(second.leadTime().median()).isEqualTo(Duration.ofHours(2)); // 2 26
+            soft.assertThat(second.leadTime().p90()).isEqualTo(Duration.ofHours(26));
             soft.assertThat(second.changes()).isEqualTo(3); // r6 r7 r8
             soft.assertThat(second.failures()).isEqualTo(1); // r8
             soft.assertThat(second.timeToRestore().count()).isZero();
@@ -211,11 +225,63 @@ class DoraReportTest {
                         "DORA figures from 2026-03-02 to 2026-03-15 (Europe/Berlin), by week",
                         "production:",
                         "  deployment frequency   5 (0.36 a day)",
-                        "  lead time              median 2 h, p90 24 h (4 promotions); 1 without a build date,"
-                                + " left out",
+                        "  lead time              median 3 h, p90 26 h (4 promotions: 2 from the commit, 2 from the"
+                                + " build date); 1 without a commit time or build date, left out",
                         "  change-failure rate    42.9 % (3 of 7 changes)",
                         "  time to restore        median 30 s, p90 40 s (2 restores); 1 failure(s) without a"
                                 + " restore");
-        assertThat(lines).anyMatch(line -> line.matches("  2026-03-09 +2  2 h +24 h +33.3 % +-"));
+        assertThat(lines).anyMatch(line -> line.matches("  2026-03-09 +2  2 h +26 h +33.3 % +-"));
+    }
+
+    @Test
+    void shouldMeasureFromTheCommitWhereTheRecordKnowsIt() {
+        Instant promoted = Instant.parse("2026-03-03T10:00:00Z");
+        records.add(rollout("c1", "staging")
+                .committed(java.time.OffsetDateTime.parse("2026-03-03T08:15:00+01:00")
+                        .toInstant()) // 07:15Z: 2 h 45 min before
+                .built(promoted.minus(Duration.ofHours(1)))
+                .promoted(promoted)
+                .record());
+        records.add(rollout("c2", "staging")
+                .committed(promoted.minus(Duration.ofMinutes(30)))
+                .promoted(promoted.plus(Duration.ofHours(1)))
+                .record()); // 1 h 30 min, without a build date
+
+        DoraFigures staging = DoraReport.of(records, TWO_WEEKS, FailureWindows.defaults())
+                .environments()
+                .get(0)
+                .total();
+
+        // sorted 1 h 30 min, 2 h 45 min: median rank 1, p90 rank 2.
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(staging.leadTime().median()).isEqualTo(Duration.ofMinutes(90));
+            soft.assertThat(staging.leadTime().p90()).isEqualTo(Duration.ofMinutes(165));
+            soft.assertThat(staging.leadFromCommit()).isEqualTo(2);
+            soft.assertThat(staging.leadFromBuild()).isZero();
+            soft.assertThat(DoraText.leadTime(staging))
+                    .isEqualTo("median 1 h 30 min, p90 2 h 45 min (2 promotions, from the commit)");
+        });
+    }
+
+    @Test
+    void shouldSayWhenEveryLeadTimeStartsAtTheBuild() {
+        Instant promoted = Instant.parse("2026-03-03T10:00:00Z");
+        records.add(rollout("b1", "staging")
+                .built(promoted.minus(Duration.ofMinutes(40)))
+                .promoted(promoted)
+                .record());
+        records.add(rollout("b2", "staging")
+                .built(promoted.plus(Duration.ofHours(1))) // built after the promotion: clocks disagree
+                .promoted(promoted.plus(Duration.ofMinutes(30)))
+                .record());
+
+        DoraFigures staging = DoraReport.of(records, TWO_WEEKS, FailureWindows.defaults())
+                .environments()
+                .get(0)
+                .total();
+
+        assertThat(DoraText.leadTime(staging))
+                .isEqualTo("median 40 min, p90 40 min (1 promotion, from the build date: no commit time recorded); 1"
+                        + " without a commit time or build date, left out");
     }
 }

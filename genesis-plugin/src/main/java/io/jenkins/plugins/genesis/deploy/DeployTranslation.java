@@ -8,6 +8,7 @@ import io.genesis.core.policy.Environment;
 import io.genesis.core.policy.SourceRef;
 import io.genesis.core.promotion.FreezeCheck;
 import io.genesis.core.promotion.PromotionCheck;
+import io.genesis.core.rollout.CommitTime;
 import io.genesis.core.rollout.RolloutRequest;
 import io.genesis.core.rollout.RolloutTuning;
 import io.genesis.core.target.TargetSpec;
@@ -16,6 +17,7 @@ import io.genesis.core.time.Durations;
 import io.jenkins.plugins.genesis.ForceWords;
 import io.jenkins.plugins.genesis.metrics.BuildSecrets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,9 @@ final class DeployTranslation {
 
     /** The setting of a target that names the image to run, such as {@code registry/shop:1.4.0}. */
     static final String IMAGE = "image";
+
+    /** The parameter that gives the commit's time, as a script writes it. */
+    static final String COMMIT_TIME = "commitTime";
 
     /** The parameter that shortens the environment's health deadline, as a script writes it. */
     static final String HEALTH_TIMEOUT = "healthTimeout";
@@ -97,6 +102,7 @@ final class DeployTranslation {
                 .initiatorAccount(build.account())
                 .fromBuild(build.build())
                 .healthDeadline(healthTimeout(step), HEALTH_TIMEOUT)
+                .commitTime(commitTime(step.getCommitTime()))
                 .freezeOverride(FreezeCheck.promotionOverride(environment, step.isForce(), step.getReason()));
         if (!step.getProbeUrl().isEmpty()) {
             request.metrics(HttpProbeSettings.of(step.getProbeUrl()).spec());
@@ -136,6 +142,15 @@ final class DeployTranslation {
         return step.getHealthTimeout().isEmpty()
                 ? Optional.empty()
                 : Optional.of(Durations.parse(HEALTH_TIMEOUT, step.getHealthTimeout()));
+    }
+
+    /**
+     * {@code commitTime:} read by core's rule ({@link CommitTime}, as {@code genesis deploy --commit-time}), or
+     * {@code null} when the script gives none: the record then has no commit time, and the DORA lead time
+     * starts at the build date where one is known.
+     */
+    static Instant commitTime(String text) {
+        return text == null || text.isBlank() ? null : CommitTime.parse(COMMIT_TIME, text);
     }
 
     /** The step's tuning options, as core reads them. */

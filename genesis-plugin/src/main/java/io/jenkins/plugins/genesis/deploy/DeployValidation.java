@@ -46,6 +46,16 @@ final class DeployValidation {
         }
     }
 
+    /** A problem with the commit's time, if any: core's rule, as the step applies it. */
+    static Optional<String> checkCommitTime(String value) {
+        try {
+            DeployTranslation.commitTime(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     static FormValidation answer(Optional<String> problem) {
         return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
     }

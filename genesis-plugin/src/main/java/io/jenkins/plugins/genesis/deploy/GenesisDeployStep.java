@@ -61,6 +61,7 @@ public final class GenesisDeployStep extends Step {
     private String reason = "";
     private String healthTimeout = "";
     private String hookPhase = "";
+    private String commitTime = "";
 
     /** A rollout of {@code application} to {@code environment}, under that environment's rules. */
     @DataBoundConstructor
@@ -260,6 +261,19 @@ public final class GenesisDeployStep extends Step {
         this.hookPhase = clean(hookPhase);
     }
 
+    /**
+     * When the commit was made, ISO-8601 with its offset, such as {@code 2026-12-07T06:00:00+01:00} (what
+     * {@code git show -s --format=%cI HEAD} prints): where the record's DORA lead time starts. Empty: not known.
+     */
+    public String getCommitTime() {
+        return commitTime;
+    }
+
+    @DataBoundSetter
+    public void setCommitTime(String commitTime) {
+        this.commitTime = clean(commitTime);
+    }
+
     /** The phase the step's block runs at, checked: {@code preTraffic} unless {@link #getHookPhase} says. */
     HookPhase bodyPhase() {
         return hookPhase.isEmpty() ? HookPhase.PRE_TRAFFIC : HookPhase.parse("hookPhase", hookPhase);
@@ -321,6 +335,12 @@ public final class GenesisDeployStep extends Step {
         public FormValidation doCheckHookPhase(@AncestorInPath Item item, @QueryParameter String value) {
             JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
             return DeployValidation.answer(DeployValidation.checkHookPhase(value));
+        }
+
+        @POST
+        public FormValidation doCheckCommitTime(@AncestorInPath Item item, @QueryParameter String value) {
+            JenkinsFacade.checkConfigure(item, getRequiredGlobalConfigPagePermission());
+            return DeployValidation.answer(DeployValidation.checkCommitTime(value));
         }
 
         @POST

@@ -28,6 +28,21 @@ class DeployTranslationTest {
         return new GenesisDeployStep("shop", "staging");
     }
 
+    /** The request for {@code step} to staging on Kubernetes, from a main build of {@link #COMMIT}. */
+    private static RolloutRequest toStaging(GenesisDeployStep step) {
+        return request(step, "staging");
+    }
+
+    /** The request for {@code step} to {@code environment} (a default one) on Kubernetes, from a main build. */
+    private static RolloutRequest request(GenesisDeployStep step, String environment) {
+        return DeployTranslation.request(
+                step,
+                Environments.defaults().named(environment),
+                KUBERNETES,
+                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
+                DeployFixtures.NO_HISTORY);
+    }
+
     @Test
     void shouldMapTheStepAndTheBuildOntoOneRequest() {
         // given
@@ -38,12 +53,7 @@ class DeployTranslationTest {
         step.setProbeUrl("http://127.0.0.1:8080/health");
 
         // when
-        RolloutRequest request = DeployTranslation.request(
-                step,
-                Environments.defaults().named("staging"),
-                KUBERNETES,
-                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
-                DeployFixtures.NO_HISTORY);
+        RolloutRequest request = toStaging(step);
 
         // then
         assertThat(request.strategy()).isEqualTo("rolling");
@@ -109,12 +119,7 @@ class DeployTranslationTest {
         step.setKeepPrevious("forever");
 
         // then
-        assertThatThrownBy(() -> DeployTranslation.request(
-                        step,
-                        Environments.defaults().named("staging"),
-                        KUBERNETES,
-                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
-                        DeployFixtures.NO_HISTORY))
+        assertThatThrownBy(() -> toStaging(step))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("keepPrevious")
                 .hasMessageContaining("forever");
@@ -137,17 +142,42 @@ class DeployTranslationTest {
         assertThat(request.healthDeadline()).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "'', ''",
+        "2026-12-07T06:00:00+01:00, 2026-12-07T05:00:00Z",
+        "2026-12-07T05:00:00Z, 2026-12-07T05:00:00Z"
+    })
+    void shouldCarryTheCommitTimeTheScriptGivesAsGitPrintsIt(String commitTime, String expected) {
+        GenesisDeployStep step = step();
+        step.setCommitTime(commitTime);
+
+        RolloutRequest request = toStaging(step);
+
+        assertThat(request.commitTime()).isEqualTo(expected.isEmpty() ? null : java.time.Instant.parse(expected));
+    }
+
+    @Test
+    void shouldRefuseACommitTimeWithoutAnOffsetInTheWordsOfTheCommandLine() {
+        GenesisDeployStep step = step();
+        step.setCommitTime("2026-12-07 06:00");
+        String expected = "commitTime '2026-12-07 06:00' is not a commit time: expected ISO-8601 with an offset, such"
+                + " as 2026-12-07T06:00:00+01:00 or 2026-12-07T05:00:00Z, as 'git show -s --format=%cI <commit>'"
+                + " prints it";
+
+        assertThatThrownBy(() -> toStaging(step))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(expected);
+        assertThat(DeployValidation.checkCommitTime("2026-12-07 06:00")).contains(expected);
+        assertThat(DeployValidation.checkCommitTime("")).isEmpty();
+    }
+
     @Test
     void shouldRefuseAHealthTimeoutLongerThanTheEnvironmentAllows() {
         GenesisDeployStep step = step();
         step.setHealthTimeout("20m");
 
-        assertThatThrownBy(() -> DeployTranslation.request(
-                        step,
-                        Environments.defaults().named("staging"),
-                        KUBERNETES,
-                        build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
-                        DeployFixtures.NO_HISTORY))
+        assertThatThrownBy(() -> toStaging(step))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("healthTimeout 20 min is longer than the 10 min environment staging allows; fix: ask for"
                         + " at most that, or raise healthDeadlineMinutes of staging in its configuration");
@@ -179,12 +209,7 @@ class DeployTranslationTest {
     }
 
     private static RolloutRequest productionRequest(GenesisDeployStep step) {
-        return DeployTranslation.request(
-                step,
-                Environments.defaults().named("production"),
-                KUBERNETES,
-                build(Map.of("GIT_COMMIT", COMMIT, "BRANCH_NAME", "main")),
-                DeployFixtures.NO_HISTORY);
+        return request(step, "production");
     }
 
     @Test

@@ -124,7 +124,8 @@ class RolloutHostKubernetesTest {
                 translated.healthDeadline(),
                 translated.hooks(),
                 translated.buildDate(),
-                translated.freezeOverride());
+                translated.freezeOverride(),
+                translated.commitTime());
     }
 
     private static Environment production() {

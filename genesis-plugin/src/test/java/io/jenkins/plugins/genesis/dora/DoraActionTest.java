@@ -75,7 +75,7 @@ class DoraActionTest {
                 .contains("DORA figures from 2025-12-22 to 2026-03-11 (UTC), by week")
                 .contains("data-environment=\"production\"")
                 .contains("2 (0.03 a day)") // 2 deployments in 80 days: 0.025, rounded half up
-                .contains("median 2 h, p90 4 h (2 promotions)")
+                .contains("median 2 h, p90 4 h (2 promotions, from the build date: no commit time recorded)")
                 .contains("50.0 % (1 of 2 changes)")
                 .contains("median 15 s, p90 15 s (1 restore)");
         for (String figure : List.of("deployments", "lead-time", "change-failure-rate", "time-to-restore")) {
