@@ -63,7 +63,8 @@ public final class RecordedRollout {
                 null,
                 List.of(),
                 record.buildDate(),
-                "");
+                "",
+                null);
         Journal journal =
                 new Journal(record.phases(), record.approvals(), record.analyses(), record.notes(), record.hooks());
         return RolloutState.queued(

@@ -1,5 +1,6 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HookPhase;
 import io.genesis.core.monitor.AnalysisThresholds;
@@ -52,6 +53,9 @@ import java.util.Optional;
  *     {@code null} when not known; absent from requests stored before it existed
  * @param freezeOverride the reason a person gave for deploying through a freeze (force), so that the
  *     engine also promotes through one and notes it again; empty when the deploy was not forced
+ * @param freezes the freeze windows that applied to the environment when the engine accepted the deploy,
+ *     stored with the rollout so that whichever engine carries it on (another process, a restarted
+ *     controller) checks them again before promotion; none in a rollout stored before requests carried them
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -72,7 +76,8 @@ public record RolloutRequest(
         Duration healthDeadline,
         List<Hook> hooks,
         Instant buildDate,
-        String freezeOverride) {
+        String freezeOverride,
+        FreezeCalendar freezes) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -96,6 +101,36 @@ public record RolloutRequest(
         }
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         freezeOverride = freezeOverride == null ? "" : freezeOverride.strip();
+        freezes = freezes == null ? FreezeCalendar.NONE : freezes;
+    }
+
+    /** This request with {@code more}'s freeze windows too: a host may add windows, never remove them. */
+    public RolloutRequest withFreezes(FreezeCalendar more) {
+        FreezeCalendar all = freezes.plus(more);
+        if (all.equals(freezes)) {
+            return this;
+        }
+        return new RolloutRequest(
+                key,
+                commit,
+                ref,
+                version,
+                strategy,
+                strategySettings,
+                approval,
+                refs,
+                target,
+                metrics,
+                analysis,
+                initiator,
+                build,
+                notes,
+                initiatorAccount,
+                healthDeadline,
+                hooks,
+                buildDate,
+                freezeOverride,
+                all);
     }
 
     /** Whether the deploy was forced through freezes, with {@link #freezeOverride} as its reason. */
@@ -131,7 +166,8 @@ public record RolloutRequest(
                 healthDeadline,
                 more,
                 buildDate,
-                freezeOverride);
+                freezeOverride,
+                freezes);
     }
 
     /** The hooks of {@code phase}, in the order given. */
@@ -309,7 +345,8 @@ public record RolloutRequest(
                     healthDeadline,
                     hooks,
                     buildDate,
-                    freezeOverride);
+                    freezeOverride,
+                    FreezeCalendar.NONE);
         }
     }
 }

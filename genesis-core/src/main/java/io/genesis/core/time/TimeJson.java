@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /**
  * The JSON form of the engine's stored values: instants and durations as ISO-8601 text
@@ -40,6 +42,21 @@ public final class TimeJson {
             @Override
             Duration parse(String text) {
                 return Duration.parse(text);
+            }
+        });
+        // A freeze window's zone and wall-clock times, stored with the rollout that must honour them.
+        time.addSerializer(ZoneId.class, new ToText<>());
+        time.addSerializer(LocalDateTime.class, new ToText<>());
+        time.addDeserializer(ZoneId.class, new FromText<>(ZoneId.class) {
+            @Override
+            ZoneId parse(String text) {
+                return ZoneId.of(text);
+            }
+        });
+        time.addDeserializer(LocalDateTime.class, new FromText<>(LocalDateTime.class) {
+            @Override
+            LocalDateTime parse(String text) {
+                return LocalDateTime.parse(text);
             }
         });
         return JsonMapper.builder()
@@ -74,9 +91,12 @@ public final class TimeJson {
             }
             try {
                 return parse(text);
-            } catch (DateTimeParseException e) {
-                return type.cast(context.handleWeirdStringValue(
-                        type, text, "expected ISO-8601 text such as 2026-11-27T10:15:30Z or PT2M"));
+            } catch (DateTimeException e) {
+                return type.cast(
+                        context.handleWeirdStringValue(
+                                type,
+                                text,
+                                "expected ISO-8601 text such as 2026-11-27T10:15:30Z or PT2M, or a time zone such as Europe/Berlin"));
             }
         }
     }

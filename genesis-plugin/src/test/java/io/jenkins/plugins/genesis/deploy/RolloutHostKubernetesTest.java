@@ -128,7 +128,8 @@ class RolloutHostKubernetesTest {
                 translated.healthDeadline(),
                 translated.hooks(),
                 translated.buildDate(),
-                translated.freezeOverride());
+                translated.freezeOverride(),
+                translated.freezes());
     }
 
     private static Environment production() {
