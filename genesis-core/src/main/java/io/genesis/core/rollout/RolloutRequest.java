@@ -104,12 +104,30 @@ public record RolloutRequest(
         freezes = freezes == null ? FreezeCalendar.NONE : freezes;
     }
 
+    /** Whether the deploy was forced through freezes, with {@link #freezeOverride} as its reason. */
+    public boolean forcedThroughFreeze() {
+        return !freezeOverride.isEmpty();
+    }
+
+    /** How long a step may wait to be healthy or applied: this request's deadline, else {@code otherwise}. */
+    public Duration healthDeadlineOr(Duration otherwise) {
+        return healthDeadline == null ? otherwise : healthDeadline;
+    }
+
+    /** This request with {@code hook} run after its other hooks of the same phase. */
+    public RolloutRequest withHook(Hook hook) {
+        List<Hook> more = new ArrayList<>(hooks);
+        more.add(Objects.requireNonNull(hook, "hook"));
+        return with(more, freezes);
+    }
+
     /** This request with {@code more}'s freeze windows too: a host may add windows, never remove them. */
     public RolloutRequest withFreezes(FreezeCalendar more) {
         FreezeCalendar all = freezes.plus(more);
-        if (all.equals(freezes)) {
-            return this;
-        }
+        return all.equals(freezes) ? this : with(hooks, all);
+    }
+
+    private RolloutRequest with(List<Hook> hooks, FreezeCalendar freezes) {
         return new RolloutRequest(
                 key,
                 commit,
@@ -128,43 +146,6 @@ public record RolloutRequest(
                 initiatorAccount,
                 healthDeadline,
                 hooks,
-                buildDate,
-                freezeOverride,
-                all);
-    }
-
-    /** Whether the deploy was forced through freezes, with {@link #freezeOverride} as its reason. */
-    public boolean forcedThroughFreeze() {
-        return !freezeOverride.isEmpty();
-    }
-
-    /** How long a step may wait to be healthy or applied: this request's deadline, else {@code otherwise}. */
-    public Duration healthDeadlineOr(Duration otherwise) {
-        return healthDeadline == null ? otherwise : healthDeadline;
-    }
-
-    /** This request with {@code hook} run after its other hooks of the same phase. */
-    public RolloutRequest withHook(Hook hook) {
-        List<Hook> more = new ArrayList<>(hooks);
-        more.add(Objects.requireNonNull(hook, "hook"));
-        return new RolloutRequest(
-                key,
-                commit,
-                ref,
-                version,
-                strategy,
-                strategySettings,
-                approval,
-                refs,
-                target,
-                metrics,
-                analysis,
-                initiator,
-                build,
-                notes,
-                initiatorAccount,
-                healthDeadline,
-                more,
                 buildDate,
                 freezeOverride,
                 freezes);

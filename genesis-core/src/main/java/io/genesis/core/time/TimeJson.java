@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.function.Function;
 
 /**
  * The JSON form of the engine's stored values: instants and durations as ISO-8601 text
@@ -32,33 +33,13 @@ public final class TimeJson {
         SimpleModule time = new SimpleModule("genesis-time");
         time.addSerializer(Instant.class, new ToText<>());
         time.addSerializer(Duration.class, new ToText<>());
-        time.addDeserializer(Instant.class, new FromText<>(Instant.class) {
-            @Override
-            Instant parse(String text) {
-                return Instant.parse(text);
-            }
-        });
-        time.addDeserializer(Duration.class, new FromText<>(Duration.class) {
-            @Override
-            Duration parse(String text) {
-                return Duration.parse(text);
-            }
-        });
+        time.addDeserializer(Instant.class, new FromText<>(Instant.class, Instant::parse));
+        time.addDeserializer(Duration.class, new FromText<>(Duration.class, Duration::parse));
         // A freeze window's zone and wall-clock times, stored with the rollout that must honour them.
         time.addSerializer(ZoneId.class, new ToText<>());
         time.addSerializer(LocalDateTime.class, new ToText<>());
-        time.addDeserializer(ZoneId.class, new FromText<>(ZoneId.class) {
-            @Override
-            ZoneId parse(String text) {
-                return ZoneId.of(text);
-            }
-        });
-        time.addDeserializer(LocalDateTime.class, new FromText<>(LocalDateTime.class) {
-            @Override
-            LocalDateTime parse(String text) {
-                return LocalDateTime.parse(text);
-            }
-        });
+        time.addDeserializer(ZoneId.class, new FromText<>(ZoneId.class, ZoneId::of));
+        time.addDeserializer(LocalDateTime.class, new FromText<>(LocalDateTime.class, LocalDateTime::parse));
         return JsonMapper.builder()
                 .addModule(time)
                 .defaultPropertyInclusion(
@@ -74,14 +55,14 @@ public final class TimeJson {
         }
     }
 
-    private abstract static class FromText<T> extends JsonDeserializer<T> {
+    private static final class FromText<T> extends JsonDeserializer<T> {
         private final Class<T> type;
+        private final Function<String, T> reader;
 
-        FromText(Class<T> type) {
+        FromText(Class<T> type, Function<String, T> reader) {
             this.type = type;
+            this.reader = reader;
         }
-
-        abstract T parse(String text);
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -90,7 +71,7 @@ public final class TimeJson {
                 return type.cast(context.handleUnexpectedToken(type, parser));
             }
             try {
-                return parse(text);
+                return reader.apply(text);
             } catch (DateTimeException e) {
                 return type.cast(
                         context.handleWeirdStringValue(

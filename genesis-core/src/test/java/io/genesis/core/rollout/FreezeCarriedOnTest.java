@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.genesis.core.freeze.CronSchedule;
 import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.freeze.FreezeWindow;
 import io.genesis.core.history.DeploymentRecord;
@@ -16,10 +15,8 @@ import io.genesis.core.time.TimeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,19 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreezeCarriedOnTest {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    /** Friday 26 March 2027, 17:55 in Berlin (CET): five minutes before the weekend freeze. */
-    private static final Instant FRIDAY_EVENING = Instant.parse("2027-03-26T16:55:00Z");
-    /** Friday 18:00 CET plus 62 hours, across Sunday's change to CEST: Monday 09:00 CEST. */
-    private static final Instant FREEZE_ENDS = Instant.parse("2027-03-29T07:00:00Z");
+    private static final Instant FRIDAY_EVENING = PromotionFreezeTest.FRIDAY_EVENING;
+    private static final Instant FREEZE_ENDS = PromotionFreezeTest.FREEZE_ENDS;
 
-    private static final FreezeCalendar WEEKEND = new FreezeCalendar(List.of(
-            new FreezeWindow.Recurring("weekend", BERLIN, CronSchedule.parse("0 18 * * FRI"), Duration.ofHours(62)),
-            new FreezeWindow.Dated(
+    /** Berlin's weekend freeze (from Friday 18:00 for 62 hours) and a dated year-end freeze. */
+    private static final FreezeCalendar WEEKEND =
+            PromotionFreezeTest.WEEKEND.plus(new FreezeCalendar(List.of(new FreezeWindow.Dated(
                     "year end",
-                    BERLIN,
+                    PromotionFreezeTest.BERLIN,
                     LocalDateTime.parse("2027-12-20T00:00"),
-                    LocalDateTime.parse("2028-01-04T09:00"))));
+                    LocalDateTime.parse("2028-01-04T09:00")))));
 
     private static final String WAITING = "waiting: staging is frozen until 2027-03-29T09:00+02:00[Europe/Berlin]"
             + " (weekend); promote after the freeze, or roll back";
