@@ -3,6 +3,9 @@ package io.genesis.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.genesis.core.freeze.FreezeBinder;
 import io.genesis.core.freeze.FreezeCalendar;
+import io.genesis.core.history.RecordRetention;
+import io.genesis.core.history.Retention;
+import io.genesis.core.history.RetentionBinder;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HooksBinder;
 import io.genesis.core.monitor.MetricSpec;
@@ -77,6 +80,8 @@ final class ConfigFile {
      * @param metrics each environment's metric source ({@code metrics:}), where the file names one
      * @param hooks each environment's lifecycle hooks, by environment name, where the files give some
      * @param freezes each environment's freeze windows, by environment name, where it has some
+     * @param watchThresholds each environment's post-deploy watch thresholds, where the files set them
+     * @param retention each environment's {@code retention:}, where the files set one
      */
     record Contents(
             Environments environments,
@@ -84,7 +89,8 @@ final class ConfigFile {
             Map<String, MetricSpec> metrics,
             Map<String, List<Hook>> hooks,
             Map<String, FreezeCalendar> freezes,
-            Map<String, WatchThresholds> watchThresholds) {
+            Map<String, WatchThresholds> watchThresholds,
+            Map<String, Retention> retention) {
 
         Contents {
             Objects.requireNonNull(environments, "environments");
@@ -93,10 +99,16 @@ final class ConfigFile {
             hooks = Map.copyOf(hooks);
             freezes = Map.copyOf(freezes);
             watchThresholds = Map.copyOf(watchThresholds);
+            retention = Map.copyOf(retention);
         }
 
         Contents(Environments environments, Map<String, TargetBlock> targets) {
-            this(environments, targets, Map.of(), Map.of(), Map.of(), Map.of());
+            this(environments, targets, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        }
+
+        /** How long each environment's records are kept: its {@code retention:}, else the default. */
+        RecordRetention records() {
+            return RecordRetention.of(retention);
         }
 
         /** The post-deploy watch thresholds {@code environment}'s {@code watchThresholds:} sets, if any. */
@@ -192,10 +204,12 @@ final class ConfigFile {
         PolicyDocument document;
         Map<String, MetricSpec> metrics;
         Map<String, WatchThresholds> watchThresholds;
+        Map<String, Retention> retention;
         try {
             document = EnvironmentBinder.bind(tree.root());
             metrics = MetricsBinder.bind(document);
             watchThresholds = WatchThresholdsBinder.bind(document);
+            retention = RetentionBinder.bind(document);
         } catch (PolicyException e) {
             throw problem(name, tree, e);
         }
@@ -223,7 +237,8 @@ final class ConfigFile {
                 metrics,
                 hooks,
                 freezes(name, tree, document, Map.of()),
-                watchThresholds);
+                watchThresholds,
+                retention);
     }
 
     /**

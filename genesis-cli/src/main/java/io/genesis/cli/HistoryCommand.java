@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryQuery;
+import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.Retention;
 import io.genesis.core.time.TimeJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +79,13 @@ final class HistoryCommand implements Callable<Integer> {
                     + " line is checked first, and a bad line imports nothing.")
     Path importFrom;
 
+    @Option(
+            names = "--compact",
+            description = "Drop the records of the state directory that each environment's retention lets go (its"
+                    + " retention: in the policy files, else the newest 500 per application, environment and job and"
+                    + " 365 days; what runs now always stays), print what was kept and dropped, and nothing else.")
+    boolean compact;
+
     private final Host host;
 
     HistoryCommand(Host host) {
@@ -92,6 +103,9 @@ final class HistoryCommand implements Callable<Integer> {
         StateDir dir = state.dir();
         if (export != null || importFrom != null) {
             return HistoryTransfer.run(dir.history(), export, importFrom, out, err);
+        }
+        if (compact) {
+            return compact(dir, out, err);
         }
         StateReading contents;
         String where;
@@ -139,6 +153,30 @@ final class HistoryCommand implements Callable<Integer> {
             shown.forEach(record -> RecordText.details(record, out));
         } else {
             RecordText.table(shown, out);
+        }
+        return ExitCode.PASSED.code();
+    }
+
+    private int compact(StateDir dir, PrintWriter out, PrintWriter err) {
+        HistoryStores stores;
+        try (TargetKinds kinds = host.targetKinds()) {
+            stores = records.stores(dir, kinds);
+        } catch (ConfigException e) {
+            err.println("genesis history: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        JsonLinesHistoryStore.Compacted compacted = stores.compact(host.clock().instant());
+        Retention fallback = stores.retention().fallback();
+        out.println("genesis history: compacted " + dir.historyFile() + ": kept " + compacted.kept() + ", dropped "
+                + compacted.dropped() + " past retention (" + fallback + " where an environment sets no retention"
+                + stores.retention().byEnvironment().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> "; " + e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining())
+                + ")");
+        if (stores.anyInCluster()) {
+            out.println("genesis history: the records kept in the cluster follow their retention as they are"
+                    + " written; nothing to compact there");
         }
         return ExitCode.PASSED.code();
     }

@@ -7,10 +7,12 @@ import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.JsonLinesHistoryStore;
+import io.genesis.core.history.RecordRetention;
 import io.genesis.core.policy.EnvironmentBinder;
 import io.genesis.core.policy.PolicyException;
 import io.genesis.core.target.DeploymentKey;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,14 +32,35 @@ final class HistoryStores implements HistoryStore {
 
     private final JsonLinesHistoryStore file;
     private final Map<String, HistoryStore> cluster;
+    private final RecordRetention retention;
 
     /**
      * @param file the state directory's records
      * @param cluster the store of each environment that keeps its records in the cluster
+     * @param retention how long each environment's records are kept
      */
-    HistoryStores(JsonLinesHistoryStore file, Map<String, HistoryStore> cluster) {
+    HistoryStores(JsonLinesHistoryStore file, Map<String, HistoryStore> cluster, RecordRetention retention) {
         this.file = Objects.requireNonNull(file, "file");
         this.cluster = Map.copyOf(cluster);
+        this.retention = Objects.requireNonNull(retention, "retention");
+    }
+
+    HistoryStores(JsonLinesHistoryStore file, Map<String, HistoryStore> cluster) {
+        this(file, cluster, RecordRetention.DEFAULT);
+    }
+
+    /**
+     * Drops the state directory's records each environment's {@code retention:} lets go as of {@code now}
+     * ({@code genesis history --compact}). The cluster's ConfigMaps need no such step: they let records go
+     * as they are written.
+     */
+    JsonLinesHistoryStore.Compacted compact(Instant now) {
+        return file.compact(retention, now);
+    }
+
+    /** How long each environment's records are kept. */
+    RecordRetention retention() {
+        return retention;
     }
 
     /** Only the state directory's records. */
@@ -69,7 +92,8 @@ final class HistoryStores implements HistoryStore {
             Optional<TargetKind> kind = kinds.find(target.kind());
             Optional<HistoryStore> store;
             try {
-                store = kind.flatMap(k -> k.history(target.settings()));
+                store = kind.flatMap(k ->
+                        k.history(target.settings(), configuration.records().of(environment)));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(target.where() + ": " + e.getMessage());
             }
@@ -79,7 +103,7 @@ final class HistoryStores implements HistoryStore {
                             + " records with the target, and a " + target.kind() + " target keeps none; fix: write"
                             + " history: file, or deploy " + environment + " to kubernetes")));
         }
-        return new HistoryStores(dir.history(), cluster);
+        return new HistoryStores(dir.history(), cluster, configuration.records());
     }
 
     /**

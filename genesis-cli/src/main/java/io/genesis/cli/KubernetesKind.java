@@ -3,6 +3,7 @@ package io.genesis.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.Retention;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.rollout.RolloutLock;
@@ -209,14 +210,17 @@ final class KubernetesKind implements TargetKind {
 
     /** ConfigMaps in the target namespace: the namespace the environment's Lease lives in. */
     @Override
-    public Optional<HistoryStore> history(Map<String, String> settings) {
+    public Optional<HistoryStore> history(Map<String, String> settings, Retention retention) {
         String namespace = settings.get(NAMESPACE);
         if (namespace == null || namespace.isBlank()) {
             throw new IllegalArgumentException("history: cluster keeps the records in the namespace of the"
                     + " environment's kubernetes target, and it names none; fix: add namespace: to its target");
         }
-        return Optional.of(
-                new ConfigMapHistoryStore(client(KubernetesAccess.of(access.resolve(settings))), namespace.trim()));
+        return Optional.of(new ConfigMapHistoryStore(
+                client(KubernetesAccess.of(access.resolve(settings))),
+                namespace.trim(),
+                ConfigMapHistoryStore.Limits.DEFAULT,
+                retention));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.genesis.cli;
 
+import io.genesis.core.history.Retention;
+import io.genesis.core.history.RetentionBinder;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HooksBinder;
 import io.genesis.core.monitor.MetricSpec;
@@ -78,10 +80,13 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
         PolicyDocument document;
         Map<String, MetricSpec> metrics = new LinkedHashMap<>(base.metrics());
         Map<String, WatchThresholds> watchThresholds = new LinkedHashMap<>(base.watchThresholds());
+        Map<String, Retention> retention = new LinkedHashMap<>(base.retention());
         try {
             document = CheckoutPolicy.tighten(base.environments(), trustedName(), tree.root());
             metrics.putAll(MetricsBinder.bind(document));
             watchThresholds.putAll(WatchThresholdsBinder.bind(document));
+            retention.putAll(
+                    RetentionBinder.fromCheckout(document, base.environments(), base.retention(), trustedName()));
         } catch (PolicyException e) {
             throw ConfigFile.problem(name, tree, e);
         }
@@ -113,7 +118,8 @@ record PolicyFiles(Optional<Path> trusted, Optional<Path> checkout) {
                 metrics,
                 hooks,
                 ConfigFile.freezes(name, tree, document, base.freezes()),
-                watchThresholds);
+                watchThresholds,
+                retention);
     }
 
     private String trustedName() {

@@ -2,6 +2,7 @@ package io.genesis.cli;
 
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.Retention;
 import io.genesis.core.monitor.MetricSource;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.rollout.RolloutLock;
@@ -86,9 +87,11 @@ interface TargetKind extends AutoCloseable {
      * {@code settings} (the environment's target settings, as for a deploy), so that every machine that
      * reaches the target sees the same history; empty when this kind keeps no records.
      *
+     * @param retention how long the environment's records are kept ({@code retention:}), which the store
+     *     honours within its own size bounds
      * @throws IllegalArgumentException when the settings do not say where (no namespace, no way to reach it)
      */
-    default Optional<HistoryStore> history(Map<String, String> settings) {
+    default Optional<HistoryStore> history(Map<String, String> settings, Retention retention) {
         return Optional.empty();
     }
 

@@ -2,7 +2,10 @@ package io.genesis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genesis.core.freeze.FreezeWindow;
 import io.genesis.core.history.DeploymentRecord;
+import io.genesis.core.rollout.RolloutId;
+import io.genesis.core.rollout.RolloutState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +100,14 @@ class FreezeITest {
         assertThat(records.get(0).notes())
                 .as("checked again before promotion, and overridden again")
                 .anySatisfy(note -> assertThat(note).startsWith("freeze overridden at promotion: INC-7 hotfix ("));
+        // The calendar travels with the rollout, for a genesis serve or rollback that would carry it on.
+        RolloutState stored = new StateDir(dir.resolve("state"))
+                .states()
+                .load(RolloutId.of(records.get(0).id()))
+                .orElseThrow();
+        assertThat(stored.request().freezes().windows())
+                .extracting(FreezeWindow::reason)
+                .containsExactly("release party", "past");
     }
 
     @Test

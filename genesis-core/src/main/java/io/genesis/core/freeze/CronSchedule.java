@@ -1,5 +1,7 @@
 package io.genesis.core.freeze;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.util.BitSet;
@@ -61,6 +63,7 @@ public final class CronSchedule {
      *
      * @throws IllegalArgumentException naming the field, the value and what is allowed
      */
+    @JsonCreator
     public static CronSchedule parse(String text) {
         Objects.requireNonNull(text, "text");
         String[] fields = text.trim().toUpperCase(Locale.ROOT).split("\\s+");
@@ -88,6 +91,8 @@ public final class CronSchedule {
         return dayOfMonth || dayOfWeek;
     }
 
+    /** The schedule as written; also its stored form. */
+    @JsonValue
     @Override
     public String toString() {
         return text;

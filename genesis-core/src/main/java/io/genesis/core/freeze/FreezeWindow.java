@@ -1,5 +1,7 @@
 package io.genesis.core.freeze;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,7 +16,14 @@ import java.util.Optional;
  * (a cron schedule of start times and a length, such as every Friday 18:00 for 62 hours) or a
  * range of dates (from the 20th of December to the 4th of January). Times are wall-clock times in
  * the window's time zone, so a freeze "at 18:00 in Berlin" stays at 18:00 across daylight saving.
+ * Stored with each rollout's request (as JSON, by kind), so that an engine that carries it on checks
+ * the windows that applied when the deploy was accepted.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = FreezeWindow.Recurring.class, name = "recurring"),
+    @JsonSubTypes.Type(value = FreezeWindow.Dated.class, name = "dated")
+})
 public sealed interface FreezeWindow {
 
     /** The longest a recurring window may last: longer ones are date ranges. */

@@ -259,20 +259,34 @@ public final class CheckoutPolicy {
 
         private void requireNot(boolean looser, PolicyKey key, Object asked, Object trusted) {
             if (looser) {
-                throw entry.refusal(
-                        key,
-                        key.key() + " " + shown(asked) + " would loosen " + base.name() + "'s " + shown(trusted)
-                                + " from " + trustedName + ", and a checkout's policy may only tighten it; fix:"
-                                + " remove " + key.key() + " from this file or make it stricter, or change "
-                                + trustedName);
+                throw loosening(entry, key, asked, trusted, trustedName);
             }
         }
+    }
 
-        private static String shown(Object value) {
-            if (value instanceof Double number) {
-                return String.format(Locale.ROOT, "%.2f", number);
-            }
-            return String.valueOf(value);
+    /**
+     * The refusal of a checkout's value that would loosen the trusted one, for the keys whose binders
+     * live with their feature (such as {@code retention}, {@code io.genesis.core.history.RetentionBinder}).
+     *
+     * @param entry the checkout's entry
+     * @param key the key it sets
+     * @param asked the checkout's value, as people write it
+     * @param trusted the trusted value
+     * @param trustedName how to name the trusted source
+     */
+    public static PolicyException loosening(
+            PolicyEntry entry, PolicyKey key, Object asked, Object trusted, String trustedName) {
+        return entry.refusal(
+                key,
+                key.key() + " " + shown(asked) + " would loosen " + entry.name() + "'s " + shown(trusted) + " from "
+                        + trustedName + ", and a checkout's policy may only tighten it; fix: remove " + key.key()
+                        + " from this file or make it stricter, or change " + trustedName);
+    }
+
+    private static String shown(Object value) {
+        if (value instanceof Double number) {
+            return String.format(Locale.ROOT, "%.2f", number);
         }
+        return String.valueOf(value);
     }
 }

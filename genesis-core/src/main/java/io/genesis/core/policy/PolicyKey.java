@@ -64,7 +64,12 @@ public enum PolicyKey {
     WATCH_THRESHOLDS(
             "watchThresholds",
             "a mapping such as '{errorRate: {warning: 0.1, critical: 1, rollback: 5}, consecutiveCritical: 2,"
-                    + " sampleInterval: 30s}'");
+                    + " sampleInterval: 30s}'"),
+    /**
+     * How long this environment's deployment records are kept: read by {@code
+     * io.genesis.core.history.RetentionBinder}.
+     */
+    RETENTION("retention", "a mapping such as '{keep: 500, days: 365}' (records per application and job, and days)");
 
     private final String key;
     private final String example;

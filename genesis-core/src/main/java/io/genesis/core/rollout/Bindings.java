@@ -30,9 +30,23 @@ final class Bindings {
         this.freezes = freezes;
     }
 
+    /**
+     * {@code request} with this engine's freeze windows for its environment added, as it is accepted: the
+     * calendar travels with the rollout, so an engine built without calendars (another process, a
+     * restarted controller) still holds it at promotion.
+     */
+    RolloutRequest withFreezes(RolloutRequest request) {
+        return request.withFreezes(freezes.apply(request.key()));
+    }
+
     /** Keeps the target submit opened already, so it is not opened twice. */
     void put(RolloutId id, DeploymentTarget target, RolloutRequest request) {
-        bound.put(id, new Bound(target, metricSources, hookRunner, freezes.apply(request.key()), id, request));
+        bound.put(id, new Bound(target, metricSources, hookRunner, calendar(request), id, request));
+    }
+
+    /** The windows stored with the rollout, and this engine's own: a host may add windows, never remove them. */
+    private FreezeCalendar calendar(RolloutRequest request) {
+        return request.freezes().plus(freezes.apply(request.key()));
     }
 
     /** What {@code state} drives, opened again from its stored request after a restart. */
@@ -43,7 +57,7 @@ final class Bindings {
                         targets.open(state.request().key(), state.request().target()),
                         metricSources,
                         hookRunner,
-                        freezes.apply(state.request().key()),
+                        calendar(state.request()),
                         id,
                         state.request()));
     }

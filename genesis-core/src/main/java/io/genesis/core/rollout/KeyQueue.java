@@ -76,7 +76,9 @@ final class KeyQueue {
     }
 
     /** Plans, validates and stores a new rollout as queued; see {@link Orchestrator#submit}. */
-    RolloutId admit(RolloutRequest request) {
+    RolloutId admit(RolloutRequest asked) {
+        // The freeze windows that apply now are stored with the rollout, for whichever engine carries it on.
+        RolloutRequest request = bindings.withFreezes(asked);
         String refusal = request.refs().refusal(request.ref());
         if (!refusal.isEmpty()) {
             throw new RolloutRefusedException(refusal + " (" + request.key().environment() + ")");

@@ -64,7 +64,8 @@ public final class RecordedRollout {
                 List.of(),
                 record.buildDate(),
                 "",
-                record.commitTime());
+                record.commitTime(),
+                null);
         Journal journal =
                 new Journal(record.phases(), record.approvals(), record.analyses(), record.notes(), record.hooks());
         return RolloutState.queued(

@@ -1,5 +1,6 @@
 package io.genesis.core.rollout;
 
+import io.genesis.core.freeze.FreezeCalendar;
 import io.genesis.core.hook.Hook;
 import io.genesis.core.hook.HookPhase;
 import io.genesis.core.monitor.AnalysisThresholds;
@@ -54,6 +55,9 @@ import java.util.Optional;
  *     engine also promotes through one and notes it again; empty when the deploy was not forced
  * @param commitTime when the commit was made (its committer date, {@link CommitTime}), or {@code null} when not
  *     known; absent from requests stored before it existed
+ * @param freezes the freeze windows that applied to the environment when the engine accepted the deploy,
+ *     stored with the rollout so that whichever engine carries it on (another process, a restarted
+ *     controller) checks them again before promotion; none in a rollout stored before requests carried them
  */
 public record RolloutRequest(
         DeploymentKey key,
@@ -75,7 +79,8 @@ public record RolloutRequest(
         List<Hook> hooks,
         Instant buildDate,
         String freezeOverride,
-        Instant commitTime) {
+        Instant commitTime,
+        FreezeCalendar freezes) {
 
     public RolloutRequest {
         Objects.requireNonNull(key, "key");
@@ -99,6 +104,7 @@ public record RolloutRequest(
         }
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         freezeOverride = freezeOverride == null ? "" : freezeOverride.strip();
+        freezes = freezes == null ? FreezeCalendar.NONE : freezes;
     }
 
     /** Whether the deploy was forced through freezes, with {@link #freezeOverride} as its reason. */
@@ -115,6 +121,16 @@ public record RolloutRequest(
     public RolloutRequest withHook(Hook hook) {
         List<Hook> more = new ArrayList<>(hooks);
         more.add(Objects.requireNonNull(hook, "hook"));
+        return with(more, freezes);
+    }
+
+    /** This request with {@code more}'s freeze windows too: a host may add windows, never remove them. */
+    public RolloutRequest withFreezes(FreezeCalendar more) {
+        FreezeCalendar all = freezes.plus(more);
+        return all.equals(freezes) ? this : with(hooks, all);
+    }
+
+    private RolloutRequest with(List<Hook> hooks, FreezeCalendar freezes) {
         return new RolloutRequest(
                 key,
                 commit,
@@ -132,10 +148,11 @@ public record RolloutRequest(
                 notes,
                 initiatorAccount,
                 healthDeadline,
-                more,
+                hooks,
                 buildDate,
                 freezeOverride,
-                commitTime);
+                commitTime,
+                freezes);
     }
 
     /** The hooks of {@code phase}, in the order given. */
@@ -321,7 +338,8 @@ public record RolloutRequest(
                     hooks,
                     buildDate,
                     freezeOverride,
-                    commitTime);
+                    commitTime,
+                    FreezeCalendar.NONE);
         }
     }
 }

@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.function.Function;
 
 /**
  * The JSON form of the engine's stored values: instants and durations as ISO-8601 text
@@ -30,18 +33,13 @@ public final class TimeJson {
         SimpleModule time = new SimpleModule("genesis-time");
         time.addSerializer(Instant.class, new ToText<>());
         time.addSerializer(Duration.class, new ToText<>());
-        time.addDeserializer(Instant.class, new FromText<>(Instant.class) {
-            @Override
-            Instant parse(String text) {
-                return Instant.parse(text);
-            }
-        });
-        time.addDeserializer(Duration.class, new FromText<>(Duration.class) {
-            @Override
-            Duration parse(String text) {
-                return Duration.parse(text);
-            }
-        });
+        time.addDeserializer(Instant.class, new FromText<>(Instant.class, Instant::parse));
+        time.addDeserializer(Duration.class, new FromText<>(Duration.class, Duration::parse));
+        // A freeze window's zone and wall-clock times, stored with the rollout that must honour them.
+        time.addSerializer(ZoneId.class, new ToText<>());
+        time.addSerializer(LocalDateTime.class, new ToText<>());
+        time.addDeserializer(ZoneId.class, new FromText<>(ZoneId.class, ZoneId::of));
+        time.addDeserializer(LocalDateTime.class, new FromText<>(LocalDateTime.class, LocalDateTime::parse));
         return JsonMapper.builder()
                 .addModule(time)
                 .defaultPropertyInclusion(
@@ -57,14 +55,14 @@ public final class TimeJson {
         }
     }
 
-    private abstract static class FromText<T> extends JsonDeserializer<T> {
+    private static final class FromText<T> extends JsonDeserializer<T> {
         private final Class<T> type;
+        private final Function<String, T> reader;
 
-        FromText(Class<T> type) {
+        FromText(Class<T> type, Function<String, T> reader) {
             this.type = type;
+            this.reader = reader;
         }
-
-        abstract T parse(String text);
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -73,10 +71,13 @@ public final class TimeJson {
                 return type.cast(context.handleUnexpectedToken(type, parser));
             }
             try {
-                return parse(text);
-            } catch (DateTimeParseException e) {
-                return type.cast(context.handleWeirdStringValue(
-                        type, text, "expected ISO-8601 text such as 2026-11-27T10:15:30Z or PT2M"));
+                return reader.apply(text);
+            } catch (DateTimeException e) {
+                return type.cast(
+                        context.handleWeirdStringValue(
+                                type,
+                                text,
+                                "expected ISO-8601 text such as 2026-11-27T10:15:30Z or PT2M, or a time zone such as Europe/Berlin"));
             }
         }
     }

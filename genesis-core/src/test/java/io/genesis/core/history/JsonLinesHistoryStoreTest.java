@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -172,6 +174,56 @@ class JsonLinesHistoryStoreTest extends HistoryStoreContract {
         assertThat(contents.problems()).isEmpty();
         assertThat(ids).hasSize(threads * perThread);
         assertThat(Files.readAllLines(file)).hasSize(threads * perThread);
+    }
+
+    @Test
+    void shouldCompactByEachEnvironmentsRetentionKeepingUnreadableLines() throws IOException {
+        JsonLinesHistoryStore store = (JsonLinesHistoryStore) store();
+        store.append(record("p-1", "shop", "production", RecordStatus.SUCCEEDED, 1));
+        store.append(record("p-2", "shop", "production", RecordStatus.ROLLED_BACK, 2));
+        store.append(record("s-1", "shop", "staging", RecordStatus.SUCCEEDED, 3));
+        Files.writeString(store.file(), "not json\n", StandardOpenOption.APPEND);
+        store.append(record("p-2", "shop", "production", RecordStatus.FAILED, 2));
+        store.append(record("p-3", "shop", "production", RecordStatus.SUCCEEDED, 4));
+        RecordRetention retention = RecordRetention.of(Map.of("production", new Retention(1, Duration.ofDays(1))));
+
+        JsonLinesHistoryStore.Compacted compacted = store.compact(retention, T0.plus(Duration.ofDays(2)));
+
+        assertThat(compacted).isEqualTo(new JsonLinesHistoryStore.Compacted(2, 2));
+        assertThat(store.read().records()).extracting(DeploymentRecord::id).containsExactly("s-1", "p-3");
+        assertThat(Files.readAllLines(store.file())).hasSize(3).contains("not json");
+        assertThat(store.compact(retention, T0.plus(Duration.ofDays(2))))
+                .isEqualTo(new JsonLinesHistoryStore.Compacted(2, 0));
+        store.append(record("p-4", "shop", "production", RecordStatus.SUCCEEDED, 5));
+        assertThat(store.read().records()).extracting(DeploymentRecord::id).containsExactly("s-1", "p-3", "p-4");
+    }
+
+    @Test
+    void shouldLoseNoAppendWhileCompactionsReplaceTheFile() throws Exception {
+        JsonLinesHistoryStore store = (JsonLinesHistoryStore) store();
+        JsonLinesHistoryStore other = new JsonLinesHistoryStore(store.file());
+        int appends = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?> writing = pool.submit(() -> {
+            for (int i = 0; i < appends; i++) {
+                other.append(record("r-" + i, "shop", "staging", RecordStatus.SUCCEEDED, i));
+            }
+            return null;
+        });
+        Future<?> compacting = pool.submit(() -> {
+            while (!writing.isDone()) {
+                // Keeps everything, but rewrites the file whenever an earlier line was replaced.
+                store.append(record("r-0", "shop", "staging", RecordStatus.SUCCEEDED, 0));
+                store.compact(RecordRetention.DEFAULT, T0);
+            }
+            return null;
+        });
+        writing.get(60, TimeUnit.SECONDS);
+        compacting.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(store.read().records()).hasSize(appends);
+        assertThat(store.read().problems()).isEmpty();
     }
 
     @Test

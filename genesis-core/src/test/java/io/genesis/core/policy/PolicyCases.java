@@ -217,7 +217,7 @@ public final class PolicyCases {
                                 + " metrics,"
                                 + " minCoverage, minPassRate,"
                                 + " minSoakMinutes, name, notify, preventSelfApproval, protected, requiresGate, requiresHealthyWatch,"
-                                + " requiresPassed, target,"
+                                + " requiresPassed, retention, target,"
                                 + " waitTimerMinutes, watchHours, watchThresholds",
                         false),
                 new Bad(

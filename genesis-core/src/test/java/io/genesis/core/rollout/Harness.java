@@ -141,12 +141,17 @@ final class Harness {
      * process), a new owner name, and the clock past the old owner's lease.
      */
     Orchestrator restart(String owner) {
+        return restart(owner, key -> io.genesis.core.freeze.FreezeCalendar.NONE);
+    }
+
+    /** {@link #restart(String)} into an engine whose environments have the freeze windows {@code freezes} gives. */
+    Orchestrator restart(String owner, Function<DeploymentKey, io.genesis.core.freeze.FreezeCalendar> freezes) {
         crash.disarm();
         answered.clear();
         scheduler = new SimulatedScheduler(clock);
         clock.advance(settings.leaseTtl());
         settings = settings.withOwner(owner);
-        return engine();
+        return engine(freezes);
     }
 
     RecordingTarget target(DeploymentKey key) {

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class PromotionFreezeTest {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Friday 26 March 2027, 17:55 in Berlin (CET): five minutes before the weekend freeze. */
-    private static final Instant FRIDAY_EVENING = Instant.parse("2027-03-26T16:55:00Z");
+    static final Instant FRIDAY_EVENING = Instant.parse("2027-03-26T16:55:00Z");
     /** Friday 18:00 CET plus 62 hours, across Sunday's change to CEST: Monday 09:00 CEST. */
-    private static final Instant FREEZE_ENDS = Instant.parse("2027-03-29T07:00:00Z");
+    static final Instant FREEZE_ENDS = Instant.parse("2027-03-29T07:00:00Z");
 
-    private static final FreezeCalendar WEEKEND = new FreezeCalendar(List.of(
+    static final FreezeCalendar WEEKEND = new FreezeCalendar(List.of(
             new FreezeWindow.Recurring("weekend", BERLIN, CronSchedule.parse("0 18 * * FRI"), Duration.ofHours(62))));
 
     private final Harness world = Harness.inMemory();

@@ -9,6 +9,8 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.RecordRetention;
+import io.genesis.core.history.Retention;
 import io.genesis.core.secret.ParseProblem;
 import io.genesis.core.secret.Redaction;
 import io.genesis.core.target.DeploymentKey;
@@ -18,23 +20,30 @@ import io.genesis.kubernetes.api.KubernetesApiException;
 import io.genesis.kubernetes.api.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deployment records kept in the cluster, as ConfigMaps in one namespace, so that every machine that
  * reaches the cluster sees the same history, and no controller or custom resource has to be
  * installed. Each (application, environment) has a head ConfigMap holding its newest records as JSON
  * lines and the names of its chunks; when the head grows past {@link Limits}, its oldest records move
- * into a new chunk, which is never changed again, and chunks beyond the retention are deleted.
+ * into a new chunk, which is never changed again. Then the oldest chunks whose records the environment's
+ * {@link Retention} lets go ({@link RecordRetention#kept}, the rule of every store) are deleted; a chunk
+ * holding a record the retention keeps stays, unless the store would then hold more than
+ * {@link Limits#maxChunks} chunks: that bound wins, and the head says so ({@link HistoryMaps#FORCED}),
+ * which every reader reports.
  *
  * <p>Every change of a head is a read-modify-write carrying the resource version it read: when another
  * writer changed the head in between, the API answers 409, nothing was written, and the append starts
@@ -53,15 +62,33 @@ public final class ConfigMapHistoryStore implements HistoryStore {
 
     private final HistoryMaps maps;
     private final Limits limits;
+    private final RecordRetention retention;
+    private final Clock clock;
 
-    /** A store in {@code namespace} with the {@link Limits#DEFAULT default limits}. */
+    /** A store in {@code namespace} with the {@link Limits#DEFAULT default limits} and retention. */
     public ConfigMapHistoryStore(KubernetesClient client, String namespace) {
         this(client, namespace, Limits.DEFAULT);
     }
 
     public ConfigMapHistoryStore(KubernetesClient client, String namespace, Limits limits) {
+        this(client, namespace, limits, Retention.DEFAULT);
+    }
+
+    /** A store whose records are kept as {@code retention} asks, within {@code limits}, by this host's clock. */
+    public ConfigMapHistoryStore(KubernetesClient client, String namespace, Limits limits, Retention retention) {
+        this(client, namespace, limits, retention, Clock.systemUTC());
+    }
+
+    /**
+     * @param retention how long the records are kept (the environment's {@code retention:})
+     * @param clock what "now" is when the retention's days are counted
+     */
+    public ConfigMapHistoryStore(
+            KubernetesClient client, String namespace, Limits limits, Retention retention, Clock clock) {
         this.maps = new HistoryMaps(client, namespace);
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.retention = new RecordRetention(Objects.requireNonNull(retention, "retention"), Map.of());
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The head ConfigMap of {@code key}'s records. */
@@ -126,10 +153,7 @@ public final class ConfigMapHistoryStore implements HistoryStore {
             maps.createChunk(created, key, String.join("\n", moved) + "\n");
             chunks.add(created);
         }
-        List<String> dropped = new ArrayList<>();
-        while (chunks.size() > limits.maxChunks()) {
-            dropped.add(chunks.remove(0));
-        }
+        List<String> dropped = created == null ? List.of() : letGo(key, chunks, lines, data);
         data.put(HistoryMaps.RECORDS, String.join("\n", lines) + "\n");
         data.put(HistoryMaps.CHUNKS, chunks.isEmpty() ? "" : String.join("\n", chunks) + "\n");
         head.setData(data);
@@ -145,6 +169,68 @@ public final class ConfigMapHistoryStore implements HistoryStore {
         // Past the retention: no head names them any more.
         dropped.forEach(maps::delete);
         return true;
+    }
+
+    /**
+     * Removes from {@code chunks} the oldest ones to delete: those whose records the retention lets go (or
+     * that a later line replaced), then, past {@link Limits#maxChunks}, the oldest whatever they hold,
+     * noting in {@code data} how many kept records that bound deleted.
+     *
+     * @return the chunks to delete once the head no longer names them
+     */
+    private List<String> letGo(DeploymentKey key, List<String> chunks, List<String> head, Map<String, String> data) {
+        List<List<String>> idsByChunk = new ArrayList<>();
+        Map<String, DeploymentRecord> latest = new LinkedHashMap<>();
+        for (String chunk : chunks) {
+            Map<String, DeploymentRecord> records = new LinkedHashMap<>();
+            maps.read(chunk)
+                    .ifPresent(found -> parse(
+                            key,
+                            chunk,
+                            found.getData() == null ? null : found.getData().get(HistoryMaps.RECORDS),
+                            records,
+                            new ArrayList<>()));
+            idsByChunk.add(new ArrayList<>(records.keySet()));
+            records.forEach((id, record) -> {
+                latest.remove(id);
+                latest.put(id, record);
+            });
+        }
+        Map<String, DeploymentRecord> inHead = new LinkedHashMap<>();
+        parse(key, "head", String.join("\n", head), inHead, new ArrayList<>());
+        inHead.forEach((id, record) -> {
+            latest.remove(id);
+            latest.put(id, record);
+        });
+        Set<String> keep = retention.kept(new ArrayList<>(latest.values()), clock.instant());
+        // A chunk's line of a record whose latest line is later (a later chunk, the head) is not kept here.
+        Set<String> later = new HashSet<>(inHead.keySet());
+        List<Integer> keptIn = new ArrayList<>();
+        for (int i = idsByChunk.size() - 1; i >= 0; i--) {
+            int kept = 0;
+            for (String id : idsByChunk.get(i)) {
+                if (later.add(id) && keep.contains(id)) {
+                    kept++;
+                }
+            }
+            keptIn.add(0, kept);
+        }
+        List<String> dropped = new ArrayList<>();
+        int forced = 0;
+        while (!chunks.isEmpty() && (keptIn.get(0) == 0 || chunks.size() > limits.maxChunks())) {
+            forced += keptIn.remove(0);
+            dropped.add(chunks.remove(0));
+        }
+        if (forced > 0) {
+            data.put(
+                    HistoryMaps.FORCED,
+                    forced + " records that the retention (" + retention.fallback() + ") keeps were deleted at "
+                            + clock.instant() + ": this store keeps at most " + limits.maxChunks() + " chunks of "
+                            + limits.maxRecords() + " records (or " + limits.maxBytes() + " bytes) per application and"
+                            + " environment, as a namespace holds only so many ConfigMaps; fix: export the history"
+                            + " (genesis history --export) more often than the retention asks, or keep fewer");
+        }
+        return dropped;
     }
 
     @Override
@@ -218,6 +304,9 @@ public final class ConfigMapHistoryStore implements HistoryStore {
             parse(key, chunk, chunkData.get(HistoryMaps.RECORDS), byId, problems);
         }
         parse(key, name, data.get(HistoryMaps.RECORDS), byId, problems);
+        if (data.get(HistoryMaps.FORCED) != null) {
+            problems.add(maps.describe(name) + ": " + data.get(HistoryMaps.FORCED));
+        }
         return new Contents(List.copyOf(byId.values()), problems);
     }
 
@@ -298,7 +387,7 @@ public final class ConfigMapHistoryStore implements HistoryStore {
      *
      * @param maxRecords records in the head, at least 2
      * @param maxBytes bytes of records in the head, 1 KiB to 768 KiB
-     * @param maxChunks chunks kept; older ones are deleted (the documented retention)
+     * @param maxChunks chunks kept at most; older ones are deleted even when the retention would keep them
      */
     public record Limits(int maxRecords, int maxBytes, int maxChunks) {
 

@@ -37,6 +37,12 @@ final class HistoryMaps {
     /** The head's data key listing its chunks, one name per line, oldest first. */
     static final String CHUNKS = "chunks";
 
+    /**
+     * The head's data key saying that records the retention keeps were deleted because the store's own
+     * bound on chunks forced it; every reader reports it.
+     */
+    static final String FORCED = "forced-deletion";
+
     static final String HEAD = "head";
     static final String CHUNK = "chunk";
 

@@ -14,10 +14,14 @@ import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.HistoryStoreContract;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.history.Retention;
 import io.genesis.core.target.DeploymentKey;
 import io.genesis.kubernetes.api.KubernetesApiException;
 import io.genesis.kubernetes.api.Problem;
 import io.genesis.kubernetes.testing.NoRetries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +51,19 @@ class ConfigMapHistoryStoreTest extends HistoryStoreContract {
 
     private ConfigMap map(String name) {
         return client.configMaps().inNamespace(NS).withName(name).get();
+    }
+
+    /** The chunks the head names, checked to be exactly the chunk ConfigMaps there are (deleted ones are gone). */
+    private List<String> chunksNamedByTheHead() {
+        List<String> named = List.of(map(HEAD).getData().get("chunks").split("\n"));
+        assertThat(client.configMaps()
+                        .inNamespace(NS)
+                        .withLabel("genesis.io/history", "chunk")
+                        .list()
+                        .getItems())
+                .extracting(c -> c.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(named);
+        return named;
     }
 
     @Test
@@ -114,19 +131,62 @@ class ConfigMapHistoryStoreTest extends HistoryStoreContract {
             store.append(record("r-" + i, i));
         }
 
-        List<String> kept = List.of(map(HEAD).getData().get("chunks").split("\n"));
+        List<String> kept = chunksNamedByTheHead();
         assertThat(kept).hasSize(2);
-        assertThat(client.configMaps()
-                        .inNamespace(NS)
-                        .withLabel("genesis.io/history", "chunk")
-                        .list()
-                        .getItems())
-                .extracting(c -> c.getMetadata().getName())
-                .containsExactlyInAnyOrderElementsOf(kept);
         List<String> ids = store.all(HistoryQuery.of(SHOP, 10)).stream()
                 .map(DeploymentRecord::id)
                 .toList();
         assertThat(ids).startsWith("r-10", "r-9").doesNotContain("r-1").hasSizeLessThan(10);
+    }
+
+    @Test
+    void shouldDeleteTheChunksWhoseRecordsTheRetentionLetsGoAndKeepTheRest() {
+        Clock now = Clock.fixed(T0.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+        ConfigMapHistoryStore store = new ConfigMapHistoryStore(
+                client, NS, new ConfigMapHistoryStore.Limits(2, 1024 * 64, 100), new Retention(3, Duration.ZERO), now);
+        for (int i = 1; i <= 12; i++) {
+            store.append(record("r-" + i, i));
+        }
+
+        HistoryPage page = store.page(HistoryQuery.of(SHOP, 20));
+        List<String> ids = page.records().stream().map(DeploymentRecord::id).toList();
+        assertThat(ids).startsWith("r-12", "r-11", "r-10").doesNotContain("r-1", "r-2", "r-3");
+        assertThat(page.problems()).isEmpty();
+        chunksNamedByTheHead();
+
+        ConfigMapHistoryStore keepsMore = new ConfigMapHistoryStore(
+                client, NS, new ConfigMapHistoryStore.Limits(2, 1024 * 64, 100), Retention.DEFAULT, now);
+        for (int i = 13; i <= 20; i++) {
+            keepsMore.append(record("r-" + i, i));
+        }
+        assertThat(keepsMore.page(HistoryQuery.of(SHOP, 30)).records())
+                .extracting(DeploymentRecord::id)
+                .contains("r-13", "r-14", "r-20")
+                .hasSize(ids.size() + 8);
+    }
+
+    @Test
+    void shouldSayWhenItsChunkBoundDeletedRecordsTheRetentionKeeps() {
+        ConfigMapHistoryStore store = new ConfigMapHistoryStore(
+                client,
+                NS,
+                new ConfigMapHistoryStore.Limits(2, 1024 * 64, 1),
+                Retention.DEFAULT,
+                Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+        for (int i = 1; i <= 8; i++) {
+            store.append(record("r-" + i, i));
+        }
+
+        HistoryPage page = store.page(HistoryQuery.of(SHOP, 20));
+        assertThat(page.records())
+                .extracting(DeploymentRecord::id)
+                .startsWith("r-8")
+                .doesNotContain("r-1");
+        assertThat(page.problems())
+                .singleElement()
+                .asString()
+                .contains("records that the retention (keep 500, days 365) keeps were deleted")
+                .contains("this store keeps at most 1 chunks of 2 records");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.genesis.core.history.indexed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.genesis.core.history.CurrentDeployments;
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.JobNames;
 import io.genesis.core.history.RecordLines;
+import io.genesis.core.history.RecordRetention;
 import io.genesis.core.secret.PrivateFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,14 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rewrites the records without those {@link Retention} lets go and without lines that an id's later
+ * Rewrites the records without those {@link RecordRetention} lets go and without lines that an id's later
  * line replaced, then rebuilds the indexes from the new records, so the index stays true. Unreadable
  * lines leave the records but are kept in {@code unreadable.jsonl} for people. The new records replace
  * the old in one atomic rename; a crash before it leaves the old records, after it a marker makes the
@@ -44,7 +42,8 @@ public final class Compaction {
      */
     public record Result(int kept, int dropped, int unreadable) {}
 
-    static Result run(StoreSession session, StoreFiles files, Retention retention, Instant now) throws IOException {
+    static Result run(StoreSession session, StoreFiles files, RecordRetention retention, Instant now)
+            throws IOException {
         Map<String, byte[]> latest = new LinkedHashMap<>();
         Map<String, DeploymentRecord> records = new HashMap<>();
         ByteArrayOutputStream unreadable = new ByteArrayOutputStream();
@@ -99,31 +98,11 @@ public final class Compaction {
 
     /** The ids to keep, in their order. */
     private static List<String> kept(
-            List<String> order, Map<String, DeploymentRecord> records, Retention retention, Instant now) {
-        Instant cutoff = now.minus(retention.keepFor());
-        Map<String, Integer> newerInKey = new HashMap<>();
-        // What runs now is the same rule the status and rollback read.
-        Set<String> running = new HashSet<>();
-        CurrentDeployments.from(new ArrayList<>(records.values()))
-                .all()
-                .values()
-                .forEach(record -> running.add(record.id()));
-        boolean[] keep = new boolean[order.size()];
-        for (int i = order.size() - 1; i >= 0; i--) {
-            DeploymentRecord record = records.get(order.get(i));
-            String key = record.application() + '\0' + record.environment() + '\0' + JobNames.jobOf(record.build());
-            int newer = newerInKey.merge(key, 1, Integer::sum) - 1;
-            keep[i] = running.contains(record.id())
-                    || newer < retention.keep()
-                    || !record.endedAt().isBefore(cutoff);
-        }
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            if (keep[i]) {
-                kept.add(order.get(i));
-            }
-        }
-        return kept;
+            List<String> order, Map<String, DeploymentRecord> records, RecordRetention retention, Instant now) {
+        List<DeploymentRecord> oldestFirst = new ArrayList<>();
+        order.forEach(id -> oldestFirst.add(records.get(id)));
+        Set<String> keep = retention.kept(oldestFirst, now);
+        return order.stream().filter(keep::contains).toList();
     }
 
     private static void write(FileChannel channel, ByteBuffer bytes) throws IOException {

@@ -4,6 +4,8 @@ import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
+import io.genesis.core.history.RecordRetention;
+import io.genesis.core.history.Retention;
 import io.genesis.core.secret.PrivateFiles;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
@@ -136,6 +138,14 @@ public final class IndexedHistoryStore implements HistoryStore {
      * the records without the ones it drops and rebuilding the indexes.
      */
     public Compaction.Result compact(Retention retention, Instant now) {
+        return compact(new RecordRetention(retention, Map.of()), now);
+    }
+
+    /**
+     * Applies each environment's retention as of {@code now}, rewriting the records without the ones it
+     * drops and rebuilding the indexes.
+     */
+    public Compaction.Result compact(RecordRetention retention, Instant now) {
         Objects.requireNonNull(retention, "retention");
         return run("compact the history in", session -> Compaction.run(session, files, retention, now));
     }

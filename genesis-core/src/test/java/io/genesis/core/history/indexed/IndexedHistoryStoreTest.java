@@ -8,6 +8,7 @@ import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.RecordLines;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.history.Retention;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;

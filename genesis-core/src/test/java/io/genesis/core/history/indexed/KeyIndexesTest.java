@@ -12,6 +12,7 @@ import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.InMemoryHistoryStore;
 import io.genesis.core.history.RecordLines;
 import io.genesis.core.history.RecordStatus;
+import io.genesis.core.history.Retention;
 import io.genesis.core.target.DeploymentKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -55,6 +55,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
     private MetricSourceConfig metrics;
     private List<NotificationTargetConfig> notify;
     private WatchThresholdsConfig watchThresholds;
+    private RetentionConfig retention;
     private List<FreezeWindowConfig> freeze;
 
     /** An environment called {@code name}; the engine checks the name when the policy is built. */
@@ -336,6 +337,16 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         this.watchThresholds = watchThresholds;
     }
 
+    /** How long this environment's deployment records are kept ({@code retention:}); {@code null} when not set. */
+    public RetentionConfig getRetention() {
+        return retention;
+    }
+
+    @DataBoundSetter
+    public void setRetention(RetentionConfig retention) {
+        this.retention = retention;
+    }
+
     /** This environment as the plain tree the engine's binder reads: only the keys that are set. */
     Map<String, Object> toTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
@@ -375,6 +386,7 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
                         ? null
                         : freeze.stream().map(FreezeWindowConfig::toTree).toList());
         put(tree, PolicyKey.WATCH_THRESHOLDS, watchThresholds == null ? null : watchThresholds.toTree());
+        put(tree, PolicyKey.RETENTION, retention == null ? null : retention.toTree());
         return tree;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.genesis.config;
 
 import io.genesis.core.freeze.FreezeBinder;
+import io.genesis.core.history.RetentionBinder;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.policy.ApprovalPolicy;
 import io.genesis.core.policy.Environment;
@@ -158,6 +159,7 @@ final class EnvironmentValidation {
                         MetricsBinder.bind(document);
                         // Each environment's freeze windows, read as the engine reads them.
                         document.entries().forEach(FreezeBinder::calendar);
+                        RetentionBinder.bind(document);
                     }
                     EnvironmentTranslation.notifications(environments);
                 })

@@ -3,6 +3,8 @@ package io.jenkins.plugins.genesis.config;
 import hudson.Extension;
 import io.genesis.core.freeze.FreezeBinder;
 import io.genesis.core.freeze.FreezeCalendar;
+import io.genesis.core.history.RecordRetention;
+import io.genesis.core.history.RetentionBinder;
 import io.genesis.core.monitor.MetricSpec;
 import io.genesis.core.monitor.sources.MetricsBinder;
 import io.genesis.core.notify.NotificationTargets;
@@ -115,6 +117,17 @@ public final class GenesisConfiguration extends GlobalConfiguration {
                 : Optional.ofNullable(WatchThresholdsBinder.bind(
                                 EnvironmentBinder.bind(EnvironmentTranslation.document(environments)))
                         .get(name));
+    }
+
+    /**
+     * How long each environment's deployment records are kept: its {@code retention:} where the
+     * configuration sets one, else the default, as the engine's binder reads them.
+     */
+    public RecordRetention retention() {
+        return environments.isEmpty()
+                ? RecordRetention.DEFAULT
+                : RecordRetention.of(
+                        RetentionBinder.bind(EnvironmentBinder.bind(EnvironmentTranslation.document(environments))));
     }
 
     /** The freeze windows of the environment called {@code name}, as the engine's binder reads them. */

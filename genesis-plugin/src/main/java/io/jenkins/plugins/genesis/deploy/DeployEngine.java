@@ -77,7 +77,9 @@ public final class DeployEngine {
     public static synchronized void start() {
         RolloutHost started = running();
         // Only now are all jobs loaded, so only now does a missing build mean a deleted one.
-        for (String line : started.reconcile(DeployEngine::buildExists)) {
+        // Each environment's retention: from the global configuration (Configuration as Code is applied by now).
+        for (String line : started.reconcile(
+                DeployEngine::buildExists, GenesisConfiguration.get().retention())) {
             LOGGER.info(line);
         }
     }

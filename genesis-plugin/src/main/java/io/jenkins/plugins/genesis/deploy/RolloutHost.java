@@ -15,8 +15,8 @@ import io.genesis.core.gate.record.GateRecordStore;
 import io.genesis.core.history.DeploymentRecord;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.LegacyHistory;
+import io.genesis.core.history.RecordRetention;
 import io.genesis.core.history.indexed.IndexedHistoryStore;
-import io.genesis.core.history.indexed.Retention;
 import io.genesis.core.hook.HookRunners;
 import io.genesis.core.monitor.MetricSourceFactory;
 import io.genesis.core.promotion.PromotionCheck;
@@ -397,15 +397,18 @@ public final class RolloutHost implements AutoCloseable {
      *
      * @return a line for the controller's log when anything was dropped
      */
-    public List<String> compact(Retention retention) {
+    public List<String> compact(RecordRetention retention) {
         var result = history.compact(retention, clock.instant());
         if (result.dropped() == 0 && result.unreadable() == 0) {
             return List.of();
         }
         return List.of("compacted the deployment records in " + history.directory() + ": kept " + result.kept()
-                + ", dropped " + result.dropped() + " past retention (newest " + retention.keep()
-                + " per application, environment and job, and "
-                + retention.keepFor().toDays() + " days)"
+                + ", dropped " + result.dropped() + " past retention (" + retention.fallback()
+                + " per application, environment and job"
+                + (retention.byEnvironment().isEmpty()
+                        ? ""
+                        : ", or the environment's own: " + retention.byEnvironment())
+                + ")"
                 + (result.unreadable() == 0
                         ? ""
                         : ", moved " + result.unreadable() + " unreadable lines to unreadable.jsonl"));
@@ -509,12 +512,21 @@ public final class RolloutHost implements AutoCloseable {
      * @return one line per rollout handled, for the controller's log
      */
     public List<String> reconcile(Predicate<String> buildExists) {
+        return reconcile(buildExists, RecordRetention.DEFAULT);
+    }
+
+    /**
+     * {@link #reconcile(Predicate)}, compacting the records by each environment's {@code retention:}.
+     *
+     * @param retention how long each environment's records are kept (the global configuration's)
+     */
+    public List<String> reconcile(Predicate<String> buildExists, RecordRetention retention) {
         // Before this engine runs anything, every rollout of this directory is the previous controller's:
         // one whose state file cannot be read is closed with a record now, and its lock released.
         List<String> lines = new ArrayList<>(migrated);
         migrated.clear();
         lines.addAll(new UnreadableStates(clock, owner -> true, Duration.ZERO).closeRollouts(states, locks, history));
-        lines.addAll(compact(Retention.DEFAULT));
+        lines.addAll(compact(retention));
         ReconcileReport report = engine.reconcile();
         report.resumed().forEach(id -> lines.add("resumed rollout " + id));
         report.rolledBack().forEach(id -> lines.add("rolling back rollout " + id + " (recovery policy)"));

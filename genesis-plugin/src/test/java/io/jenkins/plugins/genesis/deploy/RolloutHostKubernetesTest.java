@@ -125,7 +125,8 @@ class RolloutHostKubernetesTest {
                 translated.hooks(),
                 translated.buildDate(),
                 translated.freezeOverride(),
-                translated.commitTime());
+                translated.commitTime(),
+                translated.freezes());
     }
 
     private static Environment production() {
