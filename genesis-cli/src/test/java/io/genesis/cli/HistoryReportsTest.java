@@ -76,7 +76,8 @@ class HistoryReportsTest {
                 triggered == null ? null : Duration.between(triggered, restored),
                 "alice",
                 List.of(),
-                promoted.minus(Duration.ofHours(hoursFromBuild)));
+                promoted.minus(Duration.ofHours(hoursFromBuild)),
+                null);
     }
 
     private Run history(String... args) {

@@ -144,60 +144,6 @@ public record DeploymentRecord(
                 null);
     }
 
-    /** A record without a commit time, as written before it was recorded. */
-    public DeploymentRecord(
-            String id,
-            String application,
-            String environment,
-            String version,
-            String commit,
-            String ref,
-            String build,
-            String strategy,
-            String initiator,
-            String target,
-            Instant startedAt,
-            Instant endedAt,
-            RecordStatus status,
-            String reason,
-            List<PhaseRecord> phases,
-            List<ApprovalRecord> approvals,
-            List<AnalysisRecord> analyses,
-            List<String> notes,
-            Instant rollbackTriggeredAt,
-            Instant trafficRestoredAt,
-            Duration timeToRestore,
-            String initiatorAccount,
-            List<HookRecord> hooks,
-            Instant buildDate) {
-        this(
-                id,
-                application,
-                environment,
-                version,
-                commit,
-                ref,
-                build,
-                strategy,
-                initiator,
-                target,
-                startedAt,
-                endedAt,
-                status,
-                reason,
-                phases,
-                approvals,
-                analyses,
-                notes,
-                rollbackTriggeredAt,
-                trafficRestoredAt,
-                timeToRestore,
-                initiatorAccount,
-                hooks,
-                buildDate,
-                null);
-    }
-
     /** When the build that produced the version ran, if the record knows. */
     public Optional<Instant> builtAt() {
         return Optional.ofNullable(buildDate);

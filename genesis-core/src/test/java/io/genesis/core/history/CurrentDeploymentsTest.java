@@ -69,6 +69,7 @@ class CurrentDeploymentsTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(sparse.phases()).isEmpty();
         assertThat(sparse.reason()).isEmpty();

@@ -87,6 +87,7 @@ public abstract class HistoryStoreContract {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

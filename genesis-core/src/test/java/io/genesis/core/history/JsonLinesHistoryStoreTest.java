@@ -63,7 +63,8 @@ class JsonLinesHistoryStoreTest extends HistoryStoreContract {
                 null,
                 null,
                 null,
-                date);
+                date,
+                null);
 
         store.append(old);
         store.append(withDate);

@@ -52,6 +52,7 @@ class PromotionCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     }
 

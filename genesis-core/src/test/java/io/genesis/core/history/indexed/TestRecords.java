@@ -41,6 +41,7 @@ final class TestRecords {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }
