@@ -1,6 +1,7 @@
 package io.genesis.core.history;
 
 import io.genesis.core.target.DeploymentKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,17 +22,34 @@ public interface HistoryStore {
 
     /** Every record of {@code query}'s key, newest first, reading page after page. */
     default List<DeploymentRecord> all(HistoryQuery query) {
-        List<DeploymentRecord> all = new ArrayList<>();
+        return endedSince(query, Instant.MIN);
+    }
+
+    /**
+     * The records of {@code query} that ended at or after {@code from}, newest first, reading page after
+     * page and stopping after the first page in which every record ended before {@code from}: what a
+     * report over a recent period (the job page's DORA figures) needs, without reading the years before
+     * it. Records are kept in the order they were written, which is the order they ended in, except for
+     * an import of older history: those written behind such a page are not read.
+     */
+    default List<DeploymentRecord> endedSince(HistoryQuery query, Instant from) {
+        List<DeploymentRecord> found = new ArrayList<>();
         HistoryQuery next = query.at(0, HistoryQuery.MAX_LIMIT);
         while (true) {
             HistoryPage page = page(next);
-            all.addAll(page.records());
-            if (!page.hasMore(next)) {
+            boolean recent = false;
+            for (DeploymentRecord record : page.records()) {
+                if (!record.endedAt().isBefore(from)) {
+                    found.add(record);
+                    recent = true;
+                }
+            }
+            if (!recent || !page.hasMore(next)) {
                 break;
             }
             next = next.next();
         }
-        return all;
+        return found;
     }
 
     /** The record with {@code id}, if there is one. */

@@ -213,4 +213,24 @@ public abstract class HistoryStoreContract {
         store.append(rolledBack);
         assertThat(store.find("r-new").flatMap(DeploymentRecord::committedAt)).contains(committed);
     }
+
+    @Test
+    void shouldReadTheRecordsThatEndedSinceAnInstantNewestFirst() {
+        HistoryStore store = store();
+        for (int minute = 0; minute < 6; minute++) {
+            store.append(record(
+                    "r-" + minute, "shop", minute % 2 == 0 ? "staging" : "production", RecordStatus.SUCCEEDED, minute));
+        }
+
+        // record r-n ends at minute n + 1: from minute 4 on, r-3, r-4 and r-5; a record ending at the instant counts
+        assertThat(store.endedSince(HistoryQuery.newest(1), T0.plus(Duration.ofMinutes(4))))
+                .extracting(DeploymentRecord::id)
+                .containsExactly("r-5", "r-4", "r-3");
+        assertThat(store.endedSince(
+                        HistoryQuery.of(new DeploymentKey("shop", "staging"), 1), T0.plus(Duration.ofMinutes(1))))
+                .extracting(DeploymentRecord::id)
+                .containsExactly("r-4", "r-2", "r-0");
+        assertThat(store.endedSince(HistoryQuery.newest(1), T0.plus(Duration.ofHours(1))))
+                .isEmpty();
+    }
 }

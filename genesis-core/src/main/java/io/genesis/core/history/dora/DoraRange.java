@@ -76,6 +76,11 @@ public record DoraRange(LocalDate from, LocalDate to, ZoneId zone, DoraPeriod pe
         return Optional.of(new Span(first, last.isAfter(to) ? to : last));
     }
 
+    /** The instant the range begins: the start of its first day in its time zone. */
+    public Instant start() {
+        return from.atStartOfDay(zone).toInstant();
+    }
+
     /** The whole range as one span. */
     public Span whole() {
         return new Span(from, to);

@@ -87,15 +87,29 @@ public final class DoraAction implements Action {
     }
 
     DoraReport report() {
-        ZoneId utc = ZoneId.of("UTC");
-        DoraRange range = DoraRange.ending(clock.instant().atZone(utc).toLocalDate(), utc, DoraPeriod.WEEK, WEEKS);
-        return DoraReport.of(records(), range, FailureWindows.defaults());
+        DoraRange range = range();
+        return DoraReport.of(records(range), range, FailureWindows.defaults());
     }
 
-    /** This job's records: those whose build is one of its runs ({@code JobNames}, read from the job's index). */
+    /** The weeks the page shows, ending today (UTC). */
+    DoraRange range() {
+        ZoneId utc = ZoneId.of("UTC");
+        return DoraRange.ending(clock.instant().atZone(utc).toLocalDate(), utc, DoraPeriod.WEEK, WEEKS);
+    }
+
+    /** This job's records in the weeks shown ({@code JobNames}, read from the job's index). */
     List<DeploymentRecord> records() {
+        return records(range());
+    }
+
+    /**
+     * This job's records that ended in {@code range} or after: read newest first from the job's index,
+     * stopping at the first page wholly before the range, so the page costs what the weeks shown hold, not
+     * what the job ever deployed.
+     */
+    private List<DeploymentRecord> records(DoraRange range) {
         return store.get()
-                .map(history -> history.all(HistoryQuery.newest(1).ofJob(job)))
+                .map(history -> history.endedSince(HistoryQuery.newest(1).ofJob(job), range.start()))
                 .orElse(List.of());
     }
 }

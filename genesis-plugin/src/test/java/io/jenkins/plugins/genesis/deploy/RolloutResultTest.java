@@ -35,7 +35,7 @@ class RolloutResultTest {
                 null,
                 canary.initiatorAccount(),
                 canary.hooks(),
-                null);
+                null, null);
     }
 
     @ParameterizedTest

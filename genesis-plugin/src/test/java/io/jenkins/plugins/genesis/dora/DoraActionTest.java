@@ -23,10 +23,13 @@ class DoraActionTest {
 
     /**
      * Job shop/main: 1.0.0 promoted 2 h after its build, 1.1.0 promoted 4 h after and rolled back within
-     * the hour (traffic back in 15 s). Job shop/feature and a command-line deploy: one each, not this job's.
+     * the hour (traffic back in 15 s); 0.9.0 in June 2025, before the weeks shown. Job shop/feature and a
+     * command-line deploy: one each, not this job's.
      */
     @BeforeEach
     void records() {
+        // before the weeks shown: not read for the page
+        store.append(record("o", "shop/main#1", "2025-06-02T10:00:00Z", 2, null));
         store.append(record("a", "shop/main#3", "2026-03-02T10:00:00Z", 2, null));
         store.append(record("b", "shop/main#4", "2026-03-09T10:00:00Z", 4, "<img src=x onerror=alert(1)>"));
         store.append(record("c", "shop/feature#1", "2026-03-09T11:00:00Z", 1, "feature broke"));
@@ -62,7 +65,7 @@ class DoraActionTest {
                 triggered == null ? null : Duration.between(triggered, restored),
                 "alice",
                 List.of(),
-                promoted.minus(Duration.ofHours(hours)));
+                promoted.minus(Duration.ofHours(hours)), null);
     }
 
     @Test
