@@ -107,13 +107,33 @@ public final class RetentionBinder {
 
     private static int whole(
             PolicyEntry entry, String key, Object value, int least, int most, String unit, int example) {
-        if (value instanceof Integer number && number >= least && number <= most) {
-            return number;
+        Optional<String> problem = problem(value, least, most, unit, example);
+        if (problem.isPresent()) {
+            throw entry.refusalAt(path(key), problem.get());
         }
-        throw entry.refusalAt(
-                path(key),
-                "must be a whole number of " + unit + " from " + least + " to " + most + ", not '" + value
-                        + "'; fix: write one, such as " + example);
+        return (Integer) value;
+    }
+
+    /**
+     * What is wrong with {@code value} as {@code retention.keep}, in the policy's words (a form checks a
+     * field with them before the page is saved); empty when it is a valid setting.
+     */
+    public static Optional<String> keepProblem(Object value) {
+        return problem(value, 1, MOST_RECORDS, "records per application and job", 500)
+                .map(p -> path(KEEP) + " " + p);
+    }
+
+    /** What is wrong with {@code value} as {@code retention.days}, in the policy's words; empty when valid. */
+    public static Optional<String> daysProblem(Object value) {
+        return problem(value, 0, MOST_DAYS, "days", 365).map(p -> path(DAYS) + " " + p);
+    }
+
+    private static Optional<String> problem(Object value, int least, int most, String unit, int example) {
+        if (value instanceof Integer number && number >= least && number <= most) {
+            return Optional.empty();
+        }
+        return Optional.of("must be a whole number of " + unit + " from " + least + " to " + most + ", not '" + value
+                + "'; fix: write one, such as " + example);
     }
 
     private static String path(String key) {

@@ -3,10 +3,17 @@ package io.jenkins.plugins.genesis.config;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.genesis.core.history.RetentionBinder;
+import io.jenkins.plugins.genesis.JenkinsFacade;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * An environment's {@code retention:}: how long the controller keeps its deployment records, with the same
@@ -61,5 +68,38 @@ public final class RetentionConfig implements Describable<RetentionConfig> {
         public String getDisplayName() {
             return Messages.RETENTION_DISPLAY_NAME.format();
         }
+
+        @POST
+        public FormValidation doCheckKeep(@QueryParameter String value) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(check(value, RetentionBinder::keepProblem));
+        }
+
+        @POST
+        public FormValidation doCheckDays(@QueryParameter String value) {
+            JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
+            return answer(check(value, RetentionBinder::daysProblem));
+        }
+
+        private static FormValidation answer(Optional<String> problem) {
+            return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+        }
+    }
+
+    /**
+     * A retention field as typed into the form, judged by the engine's rule ({@code engine}) with its words;
+     * empty means the default.
+     */
+    static Optional<String> check(String value, Function<Object, Optional<String>> engine) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Object typed;
+        try {
+            typed = Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            typed = value.trim();
+        }
+        return engine.apply(typed);
     }
 }

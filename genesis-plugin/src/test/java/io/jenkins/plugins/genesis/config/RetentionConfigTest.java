@@ -65,4 +65,18 @@ class RetentionConfigTest {
         assertThat(bind(production)).isEmpty();
         assertThat(RecordRetention.of(bind(production)).of("production")).isEqualTo(Retention.DEFAULT);
     }
+
+    @Test
+    void shouldCheckEachFieldAsItIsTypedWithTheEnginesWords() {
+        assertThat(RetentionConfig.check("", RetentionBinder::keepProblem)).isEmpty();
+        assertThat(RetentionConfig.check(" 1000 ", RetentionBinder::keepProblem))
+                .isEmpty();
+        assertThat(RetentionConfig.check("0", RetentionBinder::keepProblem))
+                .contains("retention.keep must be a whole number of records per application and job from 1 to"
+                        + " 100000, not '0'; fix: write one, such as 500");
+        assertThat(RetentionConfig.check("a year", RetentionBinder::daysProblem))
+                .contains("retention.days must be a whole number of days from 0 to 3650, not 'a year'; fix: write"
+                        + " one, such as 365");
+        assertThat(RetentionConfig.check("0", RetentionBinder::daysProblem)).isEmpty();
+    }
 }

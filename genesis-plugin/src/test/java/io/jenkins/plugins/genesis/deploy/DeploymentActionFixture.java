@@ -65,7 +65,8 @@ public final class DeploymentActionFixture {
                 Duration.ofSeconds(1),
                 "bob",
                 null,
-                null, null);
+                null,
+                null);
     }
 
     /** The action the build page shows for {@code record}. */

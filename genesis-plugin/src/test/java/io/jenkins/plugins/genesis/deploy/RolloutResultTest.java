@@ -35,7 +35,8 @@ class RolloutResultTest {
                 null,
                 canary.initiatorAccount(),
                 canary.hooks(),
-                null, null);
+                null,
+                null);
     }
 
     @ParameterizedTest

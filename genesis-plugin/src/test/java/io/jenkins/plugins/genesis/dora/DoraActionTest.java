@@ -65,7 +65,8 @@ class DoraActionTest {
                 triggered == null ? null : Duration.between(triggered, restored),
                 "alice",
                 List.of(),
-                promoted.minus(Duration.ofHours(hours)), null);
+                promoted.minus(Duration.ofHours(hours)),
+                null);
     }
 
     @Test
