@@ -4,14 +4,10 @@ import static io.genesis.core.board.BoardFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.HistoryPage;
 import io.genesis.core.history.HistoryQuery;
-import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.InMemoryHistoryStore;
+import io.genesis.core.history.PageCountingStore;
 import io.genesis.core.history.RecordStatus;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,24 +35,12 @@ class HistoryTableTest {
 
     @Test
     void shouldAskTheStoreForExactlyOnePage() {
-        List<HistoryQuery> asked = new ArrayList<>();
-        HistoryStore counting = new HistoryStore() {
-            @Override
-            public void append(DeploymentRecord record) {
-                store.append(record);
-            }
-
-            @Override
-            public HistoryPage page(HistoryQuery query) {
-                asked.add(query);
-                return store.page(query);
-            }
-        };
+        PageCountingStore counting = new PageCountingStore(store);
         counting.append(record("r-1", "shop", "staging", RecordStatus.SUCCEEDED, 1, "shop/main#1"));
 
         HistoryTable.read(counting, "shop/main", 3, 20);
 
-        assertThat(asked).containsExactly(new HistoryQuery(null, 40, 20, "shop/main"));
+        assertThat(counting.asked()).containsExactly(new HistoryQuery(null, 40, 20, "shop/main"));
     }
 
     @ParameterizedTest

@@ -5,33 +5,15 @@ import static io.genesis.core.history.HistoryStoreContract.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A report over recent weeks reads the pages those weeks fill, not the store's whole past. */
 class EndedSinceTest {
 
-    /** Counts the pages asked for, as the indexed store would read them from disk. */
-    private static final class CountingStore implements HistoryStore {
-        private final InMemoryHistoryStore records = new InMemoryHistoryStore();
-        private final List<HistoryQuery> asked = new ArrayList<>();
-
-        @Override
-        public void append(DeploymentRecord record) {
-            records.append(record);
-        }
-
-        @Override
-        public HistoryPage page(HistoryQuery query) {
-            asked.add(query);
-            return records.page(query);
-        }
-    }
-
     @Test
     void shouldStopAfterThePageThatEndedWhollyBeforeTheInstant() {
-        CountingStore store = new CountingStore();
+        PageCountingStore store = new PageCountingStore(new InMemoryHistoryStore());
         int total = 3 * HistoryQuery.MAX_LIMIT + 500;
         for (int minute = 0; minute < total; minute++) {
             store.append(record("r-" + minute, "shop", "production", RecordStatus.SUCCEEDED, minute));
@@ -45,10 +27,10 @@ class EndedSinceTest {
         assertThat(recent.get(0).id()).isEqualTo("r-" + (total - 1));
         assertThat(recent.get(199).id()).isEqualTo("r-" + (total - 200));
         // the first page held them all; the second, wholly older, ended the read
-        assertThat(store.asked).hasSize(2);
+        assertThat(store.asked()).hasSize(2);
 
-        store.asked.clear();
+        store.forget();
         assertThat(store.all(HistoryQuery.newest(1))).hasSize(total);
-        assertThat(store.asked).hasSize(4);
+        assertThat(store.asked()).hasSize(4);
     }
 }

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.genesis.core.board.BoardRow;
 import io.genesis.core.board.DeploymentBoard;
 import io.genesis.core.history.DeploymentRecord;
-import io.genesis.core.history.HistoryPage;
-import io.genesis.core.history.HistoryQuery;
 import io.genesis.core.history.HistoryStore;
 import io.genesis.core.history.InMemoryHistoryStore;
+import io.genesis.core.history.PageCountingStore;
 import io.genesis.core.history.RecordLines;
 import io.genesis.core.history.RecordStatus;
 import io.genesis.core.history.Retention;
@@ -96,17 +95,7 @@ class KeyIndexesTest {
         AtomicLong bytesRead = new AtomicLong();
         IndexedHistoryStore metered = new IndexedHistoryStore(tenThousand, false, bytesRead::addAndGet);
         // the interface's own answers: a scan of the job's records and of each key's
-        HistoryStore scanning = new HistoryStore() {
-            @Override
-            public void append(DeploymentRecord record) {
-                metered.append(record);
-            }
-
-            @Override
-            public HistoryPage page(HistoryQuery query) {
-                return metered.page(query);
-            }
-        };
+        HistoryStore scanning = new PageCountingStore(metered);
 
         List<BoardRow> rows = DeploymentBoard.of(scanning, List.of(), "team");
 
