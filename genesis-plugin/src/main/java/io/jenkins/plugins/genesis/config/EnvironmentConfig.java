@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -418,59 +417,55 @@ public final class EnvironmentConfig implements Describable<EnvironmentConfig> {
         @POST
         public FormValidation doCheckName(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkName(value));
+            return FormAnswer.of(EnvironmentValidation.checkName(value));
         }
 
         @POST
         public FormValidation doCheckMinPassRate(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkPercentage(PolicyKey.MIN_PASS_RATE, value));
+            return FormAnswer.of(EnvironmentValidation.checkPercentage(PolicyKey.MIN_PASS_RATE, value));
         }
 
         @POST
         public FormValidation doCheckMinCoverage(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkPercentage(PolicyKey.MIN_COVERAGE, value));
+            return FormAnswer.of(EnvironmentValidation.checkPercentage(PolicyKey.MIN_COVERAGE, value));
         }
 
         @POST
         public FormValidation doCheckMaxCoverageDrop(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkPoints(PolicyKey.MAX_COVERAGE_DROP, value));
+            return FormAnswer.of(EnvironmentValidation.checkPoints(PolicyKey.MAX_COVERAGE_DROP, value));
         }
 
         @POST
         public FormValidation doCheckWaitTimerMinutes(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkWaitTimer(value));
+            return FormAnswer.of(EnvironmentValidation.checkWaitTimer(value));
         }
 
         @POST
         public FormValidation doCheckHealthDeadlineMinutes(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkHealthDeadline(value));
+            return FormAnswer.of(EnvironmentValidation.checkHealthDeadline(value));
         }
 
         @POST
         public FormValidation doCheckWatchHours(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkWatchHours(value));
+            return FormAnswer.of(EnvironmentValidation.checkWatchHours(value));
         }
 
         @POST
         public FormValidation doCheckRequiresPassed(@QueryParameter String value, @QueryParameter String name) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkRequiresPassed(name, value));
+            return FormAnswer.of(EnvironmentValidation.checkRequiresPassed(name, value));
         }
 
         @POST
         public FormValidation doCheckMinSoakMinutes(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(EnvironmentValidation.checkMinSoak(value));
-        }
-
-        private static FormValidation answer(Optional<String> problem) {
-            return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+            return FormAnswer.of(EnvironmentValidation.checkMinSoak(value));
         }
     }
 }

@@ -148,9 +148,7 @@ public final class FindingsConfig implements Describable<FindingsConfig> {
 
         private FormValidation check(String bound, String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return EnvironmentValidation.checkFindingsBound(bound, value)
-                    .map(FormValidation::error)
-                    .orElseGet(FormValidation::ok);
+            return FormAnswer.of(EnvironmentValidation.checkFindingsBound(bound, value));
         }
     }
 }

@@ -72,17 +72,13 @@ public final class RetentionConfig implements Describable<RetentionConfig> {
         @POST
         public FormValidation doCheckKeep(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(check(value, RetentionBinder::keepProblem));
+            return FormAnswer.of(check(value, RetentionBinder::keepProblem));
         }
 
         @POST
         public FormValidation doCheckDays(@QueryParameter String value) {
             JenkinsFacade.checkPermission(getRequiredGlobalConfigPagePermission());
-            return answer(check(value, RetentionBinder::daysProblem));
-        }
-
-        private static FormValidation answer(Optional<String> problem) {
-            return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+            return FormAnswer.of(check(value, RetentionBinder::daysProblem));
         }
     }
 
